@@ -1,0 +1,86 @@
+"""Run the rules over a loaded plan: select, stamp code and severity, sort, filter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from suizhou_plan.finding import Finding, Problem, Severity
+from suizhou_plan.index import PlanIndex, build_index
+from suizhou_plan.load.plan_loader import Loaded
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules run: `select` empty means all; `ignore` wins over `select`."""
+
+    select: frozenset[str] = frozenset()
+    ignore: frozenset[str] = frozenset()
+
+    def wants(self, slug: str) -> bool:
+        return (not self.select or slug in self.select) and slug not in self.ignore
+
+
+@dataclass
+class Result:
+    loaded: Loaded
+    index: PlanIndex | None
+    findings: list[Finding] = field(default_factory=list)
+    as_of: date | None = None
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def summary(self) -> dict[str, int]:
+        return {s.value: self.count(s) for s in Severity}
+
+
+def stamp(problem: Problem) -> Finding:
+    from suizhou_plan.rules import RULES
+
+    rule = RULES[problem.rule]
+    return Finding(
+        rule=rule.slug,
+        code=rule.code,
+        severity=rule.severity,
+        message=problem.message,
+        location=problem.location,
+        hint=problem.hint,
+        task=problem.task,
+        milestone=problem.milestone,
+        phase=problem.phase,
+        agency=problem.agency,
+    )
+
+
+def run(
+    loaded: Loaded,
+    *,
+    as_of: date | None,
+    due_within: int | None = None,
+    selection: Selection = Selection(),
+    keep: Callable[[Finding], bool] | None = None,
+) -> Result:
+    """Check `loaded`.  With `as_of` None only undated (structural) rules run: `validate`."""
+    from suizhou_plan.rules import ORDERED
+    from suizhou_plan.rules.context import Context
+
+    problems: list[Problem] = list(loaded.problems)
+    index = None
+    if loaded.ok:
+        index = build_index(loaded)
+        window = due_within if due_within is not None else index.tasks_file.supervision.due_soon_days
+        ctx = Context(index, as_of or index.tasks_file.plan.issued, window)
+        for rule in ORDERED:
+            if rule.check is None or (rule.dated and as_of is None):
+                continue
+            if selection.wants(rule.slug):
+                problems.extend(rule.check(ctx))
+    findings: Iterable[Finding] = (
+        stamp(p) for p in problems if selection.wants(p.rule)
+    )
+    if keep is not None:
+        findings = (f for f in findings if keep(f))
+    ordered = sorted(findings, key=Finding.sort_key)
+    return Result(loaded, index, ordered, as_of)

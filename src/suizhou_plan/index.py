@@ -1,0 +1,189 @@
+"""The plan as the checks see it: every task, safeguard measure, target and milestone as an
+`Item` with its due date, resolved units, lead, status and phase; built once per run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from suizhou_plan.load.plan_loader import Loaded, PlanFile
+from suizhou_plan.model.agency import Agency, AgenciesFile
+from suizhou_plan.model.plan import Phase, ProgressEntry, Task, TasksFile
+from suizhou_plan.registry import AgencyRegistry
+
+ItemKind = Literal["task", "safeguard", "target", "milestone"]
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    """A unit as written in the plan, where it was written, and what it resolved to."""
+
+    text: str
+    path: Path
+    agency: Agency | None
+
+
+@dataclass
+class Item:
+    kind: ItemKind
+    id: str
+    title: str
+    due: date
+    due_rule: str
+    path: Path
+    refs: list[UnitRef]
+    lead: Agency | None
+    lead_inferred: bool
+    progress: list[ProgressEntry]
+    section: str | None = None
+    phase: Phase | None = None
+    task: Task | None = None  # the task itself, or a target's task
+    linked: list[str] = field(default_factory=list)  # milestones: task ids; tasks: milestone ids
+
+    @property
+    def latest(self) -> ProgressEntry | None:
+        if not self.progress:
+            return None
+        return max(enumerate(self.progress), key=lambda pair: (pair[1].date, pair[0]))[1]
+
+    @property
+    def status(self) -> str:
+        latest = self.latest
+        return latest.status if latest is not None else "unknown"
+
+    @property
+    def agencies(self) -> list[Agency]:
+        """Resolved units, document order, without repeats."""
+        out: list[Agency] = []
+        for ref in self.refs:
+            if ref.agency is not None and ref.agency not in out:
+                out.append(ref.agency)
+        return out
+
+    @property
+    def kind_label(self) -> str:
+        return self.kind
+
+
+@dataclass
+class PlanIndex:
+    tasks_file: TasksFile
+    agencies_file: AgenciesFile
+    files: dict[str, PlanFile]
+    registry: AgencyRegistry
+    items: list[Item]
+    by_id: dict[str, Item]
+    horizon: date
+
+    def phase_of(self, due: date) -> Phase | None:
+        return phase_for(self.tasks_file.phases, due)
+
+    def members(self, agency: Agency) -> list[Agency]:
+        return [self.registry.by_id[m] for m in agency.members if m in self.registry.by_id]
+
+    def iter_kind(self, *kinds: ItemKind) -> Iterator[Item]:
+        return (item for item in self.items if item.kind in kinds)
+
+
+def phase_for(phases: list[Phase], due: date) -> Phase | None:
+    """The phase whose window holds `due`."""
+    for phase in phases:
+        if phase.start <= due <= phase.end:
+            return phase
+    return None
+
+
+def _refs(registry: AgencyRegistry, texts: list[str], base: Path) -> list[UnitRef]:
+    return [
+        UnitRef(text, (*base, i), registry.exact(text)) for i, text in enumerate(texts)
+    ]
+
+
+def build_index(loaded: Loaded) -> PlanIndex:
+    tf: TasksFile = loaded.tasks
+    af: AgenciesFile = loaded.agencies
+    registry = AgencyRegistry(af.agencies)
+    horizon = tf.horizon or tf.plan.issued
+    items: list[Item] = []
+    by_task: dict[str, Item] = {}
+
+    def phase_of(due: date) -> Phase | None:
+        return phase_for(tf.phases, due)
+
+    for ti, task in enumerate(tf.tasks):
+        path: Path = ("tasks", ti)
+        refs = _refs(registry, task.units, (*path, "units"))
+        lead_ref = registry.exact(task.lead) if task.lead else (refs[0].agency if refs else None)
+        due = task.due or horizon
+        item = Item(
+            kind=task.kind,
+            id=task.id,
+            title=task.title,
+            due=due,
+            due_rule="explicit" if task.due else "plan end",
+            path=path,
+            refs=refs,
+            lead=lead_ref,
+            lead_inferred=task.lead is None,
+            progress=task.progress,
+            section=task.section,
+            phase=phase_of(due),
+            task=task,
+        )
+        items.append(item)
+        by_task.setdefault(task.id, item)
+        for gi, target in enumerate(task.targets):
+            items.append(
+                Item(
+                    kind="target",
+                    id=target.id,
+                    title=target.text,
+                    due=target.due,
+                    due_rule=f"target {target.due_text or ''}".strip(),
+                    path=(*path, "targets", gi),
+                    refs=refs,
+                    lead=lead_ref,
+                    lead_inferred=task.lead is None,
+                    progress=target.progress,
+                    section=task.section,
+                    phase=phase_of(target.due),
+                    task=task,
+                )
+            )
+    for pi, phase in enumerate(tf.phases):
+        for mi, ms in enumerate(phase.milestones):
+            path = ("phases", pi, "milestones", mi)
+            linked = [by_task[t] for t in ms.tasks if t in by_task]
+            if ms.units:
+                refs = _refs(registry, ms.units, (*path, "units"))
+                lead = refs[0].agency
+            else:
+                refs = [ref for task_item in linked for ref in task_item.refs]
+                lead = linked[0].lead if linked else None
+            sections = [t.section for t in linked if t.section]
+            for task_item in linked:
+                task_item.linked.append(ms.id)
+            items.append(
+                Item(
+                    kind="milestone",
+                    id=ms.id,
+                    title=ms.title,
+                    due=ms.due or phase.end,
+                    due_rule="explicit" if ms.due else "phase end",
+                    path=path,
+                    refs=refs,
+                    lead=lead,
+                    lead_inferred=not ms.units,
+                    progress=ms.progress,
+                    section=sections[0] if sections else None,
+                    phase=phase,
+                    linked=list(ms.tasks),
+                )
+            )
+    by_id: dict[str, Item] = {}
+    for item in items:
+        by_id.setdefault(item.id, item)
+    return PlanIndex(tf, af, loaded.files, registry, items, by_id, horizon)

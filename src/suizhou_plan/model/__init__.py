@@ -1,0 +1,1 @@
+"""Pydantic models of the two plan files.  Importing this package builds the model classes."""

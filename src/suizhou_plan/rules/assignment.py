@@ -1,0 +1,198 @@
+"""Who is responsible: items with nobody, vague placeholders, units that no longer exist,
+and units with no duty at all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from suizhou_plan.finding import Problem, Severity
+from suizhou_plan.model.agency import Agency
+from suizhou_plan.rules.context import Context
+from suizhou_plan.rules.registry import rule
+from suizhou_plan.status import DONE
+
+
+@rule("SZ401", "unassigned", Severity.ERROR, "no responsible unit, or only vague ones")
+def unassigned(ctx: Context) -> Iterator[Problem]:
+    """A task or measure with no units, or whose only units are vague placeholders such as
+    `市政府有關部門` (which names nobody in particular), is in practice unassigned.  A milestone
+    with no linked task and no units of its own is unassigned too.
+
+    Failing:
+
+        units: [市政府有關部門]
+
+    Passing:
+
+        units: [市政數局, 市政府有關部門]
+    """
+    for item in ctx.index.iter_kind("task", "safeguard", "milestone"):
+        known = [ref.agency for ref in item.refs if ref.agency is not None]
+        if any(ref.agency is None for ref in item.refs):
+            continue  # unknown-agency reports these; do not guess
+        if known and not all(a.vague for a in known):
+            continue
+        if item.kind == "milestone" and not item.refs:
+            why = "links no task and names no unit of its own"
+        elif not known:
+            why = "has no responsible unit"
+        else:
+            why = "names only vague units (" + "、".join(a.name for a in known) + ")"
+        yield Problem(
+            "unassigned",
+            f"{item.kind} {item.id} 「{item.title}」 {why}",
+            ctx.at((*item.path, "units") if item.refs else item.path),
+            "name at least one specific unit as lead (first in `units`)"
+            if item.kind != "milestone"
+            else "link the milestone to its task(s) in `tasks:` or give it `units:`",
+            task=item.id if item.kind != "milestone" else None,
+            milestone=item.id if item.kind == "milestone" else None,
+            phase=item.phase.id if item.phase is not None and item.kind == "milestone" else None,
+        )
+
+
+@rule("SZ402", "vague-agency", Severity.WARNING, "a vague placeholder among real units")
+def vague_agency(ctx: Context) -> Iterator[Problem]:
+    """`市政府有關部門` ("relevant municipal departments") names nobody: among specific units
+    it adds no one to hold to account.  Name the departments meant, or accept the warning.
+
+    Failing:
+
+        units: [市政數局, 市政府有關部門]
+
+    Passing:
+
+        units: [市政數局, 市財政局]
+    """
+    for item in ctx.index.iter_kind("task", "safeguard"):
+        known = [ref for ref in item.refs if ref.agency is not None]
+        if all(ref.agency.vague for ref in known if ref.agency):
+            continue  # nothing specific: `unassigned` covers it
+        for ref in known:
+            if ref.agency is not None and ref.agency.vague:
+                yield Problem(
+                    "vague-agency",
+                    f"{item.id} lists 「{ref.text}」, which names no particular unit",
+                    ctx.at(ref.path),
+                    "name the departments meant, so each sees the duty in its own list",
+                    task=item.id,
+                    agency=ref.agency.id,
+                )
+
+
+def _gone_since(agency: Agency) -> str | None:
+    change = agency.change
+    if change is None:
+        return None
+    if change.valid_until is not None:
+        return f"ceased on {change.valid_until}"
+    if change.known_by is not None:
+        return f"replaced by {change.known_by} at the latest"
+    return None
+
+
+@rule("SZ403", "defunct-agency", Severity.WARNING,
+      "an open duty held by a unit that no longer exists", dated=True)
+def defunct_agency(ctx: Context) -> Iterator[Problem]:
+    """An open task or measure still names a unit whose `change.valid_until` (or
+    `change.known_by`) is before the as-of date.  The successor is named when known, with
+    the confidence recorded in agencies.yaml.
+
+    Failing (as of 2024-01-01):
+
+        units: [人行隨州中心支行]     # ceased 2023-08-17
+
+    Passing:
+
+        units: [中國人民銀行隨州市分行]
+    """
+    registry = ctx.index.registry
+    for item in ctx.index.iter_kind("task", "safeguard"):
+        if item.status in DONE:
+            continue
+        for ref in item.refs:
+            agency = ref.agency
+            if agency is None or agency.change is None:
+                continue
+            change = agency.change
+            cutoff = change.valid_until or change.known_by
+            if cutoff is None or cutoff >= ctx.as_of:
+                continue
+            succ = registry.by_id.get(change.successor or "")
+            successor = f"; successor: 「{succ.name}」" if succ else ""
+            yield Problem(
+                "defunct-agency",
+                f"{item.id} is assigned to 「{agency.name}」, which {_gone_since(agency)} "
+                f"({change.confidence}){successor}",
+                ctx.at(ref.path),
+                f"assign the duty to 「{succ.name}」 (its successor)" if succ
+                else "assign the duty to the unit that took over",
+                task=item.id,
+                agency=agency.id,
+            )
+
+
+@rule("SZ404", "possibly-renamed", Severity.INFO,
+      "an open duty held by a unit that may have been renamed or merged")
+def possibly_renamed(ctx: Context) -> Iterator[Problem]:
+    """A unit with a recorded `change` but no date for it: renamed or merged since 2021 is
+    likely or unconfirmed.  Worth confirming before the duty list is sent.
+
+    Failing:
+
+        - id: local-finance
+          change: {confidence: unconfirmed, source: DOMAIN.md}
+
+    Passing: the same unit with `change.valid_until` once the date is confirmed (then
+    `defunct-agency` applies), or without `change` once it is confirmed unchanged.
+    """
+    for item in ctx.index.iter_kind("task", "safeguard"):
+        if item.status in DONE:
+            continue
+        for ref in item.refs:
+            agency = ref.agency
+            if agency is None or agency.change is None:
+                continue
+            if agency.change.valid_until or agency.change.known_by:
+                continue
+            yield Problem(
+                "possibly-renamed",
+                f"{item.id} is assigned to 「{agency.name}」, which may have been renamed or "
+                f"merged since 2021 ({agency.change.confidence})",
+                ctx.at(ref.path),
+                "confirm the unit's current name and record it in agencies.yaml",
+                task=item.id,
+                agency=agency.id,
+            )
+
+
+@rule("SZ405", "idle-agency", Severity.INFO, "a defined unit with no duty at all")
+def idle_agency(ctx: Context) -> Iterator[Problem]:
+    """A unit in agencies.yaml (for example a leading-group member) that no task, measure or
+    milestone names, directly or through a collective.  Not an error: the office sees who
+    carries no load.  The issuing government, placeholders and successors of units that hold
+    duties are not counted.
+
+    Failing: 市科技局 is a leading-group member and holds no duty.
+
+    Passing: a unit that some task lists in `units`.
+    """
+    index = ctx.index
+    busy: set[str] = set()
+    for item in index.items:
+        for agency in item.agencies:
+            busy.add(agency.id)
+            busy.update(agency.members)
+    for agency in index.agencies_file.agencies:
+        if agency.change and agency.change.successor and agency.id in busy:
+            busy.add(agency.change.successor)
+    for ai, agency in enumerate(index.agencies_file.agencies):
+        if agency.id in busy or agency.kind in ("municipal-government", "placeholder"):
+            continue
+        yield Problem(
+            "idle-agency",
+            f"「{agency.name}」 holds no duty in the plan",
+            ctx.at_agency(("agencies", ai)),
+            "nothing to fix unless the unit was meant to be on a task",
+            agency=agency.id,
+        )

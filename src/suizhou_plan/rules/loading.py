@@ -1,0 +1,144 @@
+"""Rules for problems the loader finds while reading a file (always errors)."""
+
+from suizhou_plan.rules.registry import loader_rule
+
+loader_rule("SZ101", "yaml-syntax", "the file is not valid YAML", """
+    The file cannot be parsed as YAML: a missing colon, a bad indent, an unclosed quote or
+    bracket, or a tab used for indentation.  The finding points at the first character the
+    parser could not read.
+
+    Failing:
+
+        tasks:
+          - id: T01
+           title: 建設大數據產業園
+
+    Passing:
+
+        tasks:
+          - id: T01
+            title: 建設大數據產業園
+""")
+loader_rule("SZ102", "encoding", "the file is not UTF-8 text", """
+    Plan files are UTF-8 (a byte-order mark is accepted).  A GBK, Big5 or UTF-16 file, or one
+    holding a NUL byte, is refused with the probable encoding named.
+
+    Failing: a file saved as GBK by a Chinese-locale editor.
+
+    Passing: the same file re-saved as UTF-8 (`iconv -f GBK -t UTF-8`).
+""")
+loader_rule("SZ103", "duplicate-key", "a key is repeated in one mapping", """
+    YAML keeps only the last of two equal keys, silently.  Every repeat is reported.
+
+    Failing:
+
+        - id: T01
+          title: 建設大數據產業園
+          title: 提升數字運營能力
+
+    Passing:
+
+        - id: T01
+          title: 建設大數據產業園
+""")
+loader_rule("SZ104", "yaml-alias", "anchors and aliases are refused", """
+    Aliases (`*name`) and merge keys (`<<:`) are refused: a few lines of aliases can expand
+    into billions of values ("billion laughs").  Write values out in full.
+
+    Failing:
+
+        units: &core [市政數局, 市大數據中心]
+        other: *core
+
+    Passing:
+
+        units: [市政數局, 市大數據中心]
+        other: [市政數局, 市大數據中心]
+""")
+loader_rule("SZ105", "yaml-tag", "YAML tags such as !!python/object are refused", """
+    Plan files hold text, numbers and dates.  Any tag other than YAML's standard ones is
+    refused and the value is never constructed.
+
+    Failing:
+
+        title: !!python/object/apply:os.system [echo]
+
+    Passing:
+
+        title: 建設大數據產業園
+""")
+loader_rule("SZ106", "file-too-large", "the file is over the size limit", """
+    Files over 128 MiB are refused before parsing.
+
+    Failing: a 200 MiB tasks.yaml.
+
+    Passing: any real plan (the bundled one is about 30 KiB).
+""")
+loader_rule("SZ107", "missing-file", "a plan file is missing", """
+    A plan directory holds `tasks.yaml` and `agencies.yaml`.
+
+    Failing: a directory with only tasks.yaml.
+
+    Passing: a directory with both files.
+""")
+loader_rule("SZ108", "unreadable-file", "a plan file cannot be read", """
+    The path is a directory, a symlink loop, or not readable by this user.
+
+    Failing: `plan/tasks.yaml` is a directory.
+
+    Passing: `plan/tasks.yaml` is a regular, readable file.
+""")
+loader_rule("SZ110", "unknown-field", "a field the format does not define", """
+    Unknown fields are errors, so that a typo is not silently ignored; the nearest known
+    field is suggested.
+
+    Failing:
+
+        - id: T01
+          titel: 建設大數據產業園
+
+    Passing:
+
+        - id: T01
+          title: 建設大數據產業園
+""")
+loader_rule("SZ111", "missing-field", "a required field is missing", """
+    Failing:
+
+        - id: T01
+          number: 1
+
+    Passing:
+
+        - id: T01
+          number: 1
+          kind: task
+          section: 數字經濟
+          title: 建設大數據產業園
+          text: 建設大數據產業園。…
+""")
+loader_rule("SZ112", "invalid-value", "a value of the wrong type or outside its choices", """
+    Text where a list is expected, a list where text is expected, a kind or status outside
+    the vocabulary, a number with a leading zero (`0012`), `no`/`on` where true/false is
+    meant, a phase that ends before it starts.
+
+    Failing:
+
+        kind: project
+
+    Passing:
+
+        kind: task
+""")
+loader_rule("SZ113", "invalid-date", "a date not written YYYY-MM-DD, or not a real date", """
+    Dates are ISO `YYYY-MM-DD`.  `2025-6-30`, `2025/06/30`, `2025年6月30日`, a date-time or
+    `2025年11月底` are refused with the ISO form to write; `2025-02-30` is not a date.
+
+    Failing:
+
+        due: 2025年11月底
+
+    Passing:
+
+        due: 2025-11-30
+""")

@@ -1,0 +1,366 @@
+"""Cross-references: every id and unit name the plan uses must exist, once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from suizhou_plan.finding import Problem, Severity
+from suizhou_plan.rules.context import Context
+from suizhou_plan.rules.registry import rule
+
+Path = tuple[str | int, ...]
+
+
+def unit_sites(ctx: Context) -> Iterator[tuple[Path, str, str | None]]:
+    """Every place tasks.yaml names a unit: (path, text, task id)."""
+    tf = ctx.index.tasks_file
+    for j, name in enumerate(tf.plan.addressees):
+        yield ("plan", "addressees", j), name, None
+    for ti, task in enumerate(tf.tasks):
+        for j, name in enumerate(task.units):
+            yield ("tasks", ti, "units", j), name, task.id
+        if task.lead is not None:
+            yield ("tasks", ti, "lead"), task.lead, task.id
+        for k, entry in enumerate(task.progress):
+            if entry.by:
+                yield ("tasks", ti, "progress", k, "by"), entry.by, task.id
+        for gi, target in enumerate(task.targets):
+            for k, entry in enumerate(target.progress):
+                if entry.by:
+                    yield ("tasks", ti, "targets", gi, "progress", k, "by"), entry.by, task.id
+    for pi, phase in enumerate(tf.phases):
+        for mi, ms in enumerate(phase.milestones):
+            base: Path = ("phases", pi, "milestones", mi)
+            for j, name in enumerate(ms.units):
+                yield (*base, "units", j), name, None
+            for k, entry in enumerate(ms.progress):
+                if entry.by:
+                    yield (*base, "progress", k, "by"), entry.by, None
+    gov = tf.governance
+    if gov is not None:
+        lg = gov.leading_group
+        if lg is not None:
+            for j, name in enumerate(lg.members):
+                yield ("governance", "leading_group", "members", j), name, None
+            if lg.office is not None:
+                yield ("governance", "leading_group", "office", "unit"), lg.office.unit, None
+        for k, mech in enumerate(gov.mechanisms):
+            yield ("governance", "mechanisms", k, "daily_unit"), mech.daily_unit, None
+
+
+def _unknown(ctx: Context, text: str) -> str:
+    suggestions = ctx.index.registry.suggest(text)
+    hint = (
+        "did you mean " + " or ".join(f"「{s}」" for s in suggestions) + "?"
+        if suggestions
+        else "add the unit to agencies.yaml"
+    )
+    return hint + " (a unit is named by its name, alias or id in agencies.yaml)"
+
+
+@rule("SZ201", "unknown-agency", Severity.ERROR, "a unit that agencies.yaml does not define")
+def unknown_agency(ctx: Context) -> Iterator[Problem]:
+    """A task, milestone, progress entry or governance entry names a unit that is not in
+    `agencies.yaml` (by id, name, full name or alias).  The nearest names, in either script,
+    are suggested.  Collective members and successors in `agencies.yaml` are checked by id.
+
+    Failing (市政數據局 is not a unit):
+
+        units: [市政數據局, 市大數據中心]
+
+    Passing:
+
+        units: [市政數局, 市大數據中心]
+    """
+    registry = ctx.index.registry
+    for path, text, task_id in unit_sites(ctx):
+        if registry.exact(text) is None:
+            hint = _unknown(ctx, text)
+            yield Problem(
+                "unknown-agency",
+                f"unit 「{text}」 is not defined in agencies.yaml",
+                ctx.at(path),
+                hint,
+                task=task_id,
+            )
+    for ai, agency in enumerate(ctx.index.agencies_file.agencies):
+        for j, member in enumerate(agency.members):
+            if member not in registry.by_id:
+                yield Problem(
+                    "unknown-agency",
+                    f"member id `{member}` of 「{agency.name}」 is not defined",
+                    ctx.at_agency(("agencies", ai, "members", j)),
+                    _unknown(ctx, member),
+                    agency=agency.id,
+                )
+        if agency.change and agency.change.successor:
+            succ = agency.change.successor
+            if succ not in registry.by_id:
+                yield Problem(
+                    "unknown-agency",
+                    f"successor id `{succ}` of 「{agency.name}」 is not defined",
+                    ctx.at_agency(("agencies", ai, "change", "successor")),
+                    _unknown(ctx, succ),
+                    agency=agency.id,
+                )
+
+
+def _dupes(seen: dict[str, Path], ident: str, path: Path) -> Path | None:
+    if ident in seen:
+        return seen[ident]
+    seen[ident] = path
+    return None
+
+
+@rule("SZ203", "duplicate-id", Severity.ERROR, "two things share one id")
+def duplicate_id(ctx: Context) -> Iterator[Problem]:
+    """Ids are how commands, progress entries and milestones name things, so each must be
+    unique: items (tasks, measures, targets, milestones) share one namespace; phases,
+    sections, mechanisms and agencies have their own.
+
+    Failing:
+
+        - id: T01
+          ...
+        - id: T01
+
+    Passing:
+
+        - id: T01
+          ...
+        - id: T02
+    """
+    tf = ctx.index.tasks_file
+    groups: list[tuple[str, Iterable[tuple[str, Path]]]] = [
+        (
+            "item",
+            [
+                *((t.id, ("tasks", i, "id")) for i, t in enumerate(tf.tasks)),
+                *(
+                    (g.id, ("tasks", i, "targets", k, "id"))
+                    for i, t in enumerate(tf.tasks)
+                    for k, g in enumerate(t.targets)
+                ),
+                *(
+                    (m.id, ("phases", i, "milestones", k, "id"))
+                    for i, p in enumerate(tf.phases)
+                    for k, m in enumerate(p.milestones)
+                ),
+            ],
+        ),
+        ("phase", [(p.id, ("phases", i, "id")) for i, p in enumerate(tf.phases)]),
+        ("section", [(s.id, ("sections", i, "id")) for i, s in enumerate(tf.sections)]),
+    ]
+    if tf.governance:
+        groups.append(
+            (
+                "mechanism",
+                [(m.id, ("governance", "mechanisms", i, "id"))
+                 for i, m in enumerate(tf.governance.mechanisms)],
+            )
+        )
+    for what, entries in groups:
+        seen: dict[str, Path] = {}
+        for ident, path in entries:
+            first = _dupes(seen, ident, path)
+            if first is not None:
+                yield Problem(
+                    "duplicate-id",
+                    f"{what} id `{ident}` is used twice (first at line {ctx.at(first).line})",
+                    ctx.at(path),
+                    "give each one its own id",
+                )
+    seen = {}
+    for i, agency in enumerate(ctx.index.agencies_file.agencies):
+        first = _dupes(seen, agency.id, ("agencies", i, "id"))
+        if first is not None:
+            yield Problem(
+                "duplicate-id",
+                f"agency id `{agency.id}` is used twice "
+                f"(first at line {ctx.at_agency(first).line})",
+                ctx.at_agency(("agencies", i, "id")),
+                "give each unit its own id",
+                agency=agency.id,
+            )
+
+
+@rule("SZ202", "unknown-task", Severity.ERROR, "a milestone links a task id that does not exist")
+def unknown_task(ctx: Context) -> Iterator[Problem]:
+    """A milestone's `tasks` must name tasks or safeguard measures of this plan.
+
+    Failing:
+
+        tasks: [T99]
+
+    Passing:
+
+        tasks: [T17]
+    """
+    tf = ctx.index.tasks_file
+    ids = [t.id for t in tf.tasks]
+    import difflib
+
+    for pi, phase in enumerate(tf.phases):
+        for mi, ms in enumerate(phase.milestones):
+            for j, tid in enumerate(ms.tasks):
+                if tid not in ids:
+                    close = difflib.get_close_matches(tid, ids, n=1)
+                    yield Problem(
+                        "unknown-task",
+                        f"milestone {ms.id} links task `{tid}`, which does not exist",
+                        ctx.at(("phases", pi, "milestones", mi, "tasks", j)),
+                        f"did you mean `{close[0]}`?" if close else "use a task id such as T01",
+                        milestone=ms.id,
+                        phase=phase.id,
+                    )
+
+
+@rule("SZ204", "unknown-section", Severity.ERROR, "a section name that `sections` does not define")
+def unknown_section(ctx: Context) -> Iterator[Problem]:
+    """A task's or coordination mechanism's `section` must be a section's name or id.
+
+    Failing:
+
+        section: 數字經擠
+
+    Passing:
+
+        section: 數字經濟
+    """
+    tf = ctx.index.tasks_file
+    if not tf.sections:
+        return
+    names = {s.name for s in tf.sections} | {s.id for s in tf.sections}
+    from suizhou_plan.names import closest
+
+    sites: list[tuple[Path, str]] = [(("tasks", i, "section"), t.section)
+                                     for i, t in enumerate(tf.tasks)]
+    if tf.governance:
+        sites += [(("governance", "mechanisms", i, "section"), m.section)
+                  for i, m in enumerate(tf.governance.mechanisms)]
+    for path, section in sites:
+        if section not in names:
+            close = closest(section, [s.name for s in tf.sections], n=1)
+            yield Problem(
+                "unknown-section",
+                f"section 「{section}」 is not one of the plan's sections",
+                ctx.at(path),
+                f"did you mean 「{close[0]}」?" if close else
+                "use one of: " + "、".join(s.name for s in tf.sections),
+            )
+
+
+@rule("SZ205", "lead-not-listed", Severity.ERROR, "a task's `lead` is not one of its units")
+def lead_not_listed(ctx: Context) -> Iterator[Problem]:
+    """An explicit `lead` overrides the first-listed unit, and must be one of `units`.
+
+    Failing:
+
+        units: [市政數局, 市大數據中心]
+        lead: 市公安局
+
+    Passing:
+
+        units: [市政數局, 市大數據中心]
+        lead: 市大數據中心
+    """
+    registry = ctx.index.registry
+    for ti, task in enumerate(ctx.index.tasks_file.tasks):
+        if task.lead is None:
+            continue
+        lead = registry.exact(task.lead)
+        units = [registry.exact(u) for u in task.units]
+        if lead is not None and lead not in units:
+            yield Problem(
+                "lead-not-listed",
+                f"lead 「{task.lead}」 of {task.id} is not among its units",
+                ctx.at(("tasks", ti, "lead")),
+                "name one of the task's units, or add the unit to `units`",
+                task=task.id,
+            )
+
+
+@rule("SZ206", "milestone-outside-phase", Severity.ERROR,
+      "a milestone due outside its phase's window")
+def milestone_outside_phase(ctx: Context) -> Iterator[Problem]:
+    """A milestone with its own `due` must fall within its phase (start to end).
+
+    Failing (phase 1 ends 2023-11-30):
+
+        - id: P1-M1
+          due: 2024-03-31
+
+    Passing:
+
+        - id: P1-M1
+          due: 2023-06-30
+    """
+    for pi, phase in enumerate(ctx.index.tasks_file.phases):
+        for mi, ms in enumerate(phase.milestones):
+            if ms.due is not None and not phase.start <= ms.due <= phase.end:
+                yield Problem(
+                    "milestone-outside-phase",
+                    f"milestone {ms.id} is due {ms.due}, outside phase {phase.number} "
+                    f"({phase.start} to {phase.end})",
+                    ctx.at(("phases", pi, "milestones", mi, "due")),
+                    "move the milestone to the phase whose window holds its date, or fix the date",
+                    milestone=ms.id,
+                    phase=phase.id,
+                )
+
+
+@rule("SZ207", "phase-overlap", Severity.ERROR, "two phases overlap")
+def phase_overlap(ctx: Context) -> Iterator[Problem]:
+    """Phases follow one another: each starts after the previous one ends.
+
+    Failing:
+
+        - {id: P1, number: 1, start: 2021-11-01, end: 2023-11-30}
+        - {id: P2, number: 2, start: 2023-11-01, end: 2024-11-30}
+
+    Passing:
+
+        - {id: P1, number: 1, start: 2021-11-01, end: 2023-11-30}
+        - {id: P2, number: 2, start: 2023-12-01, end: 2024-11-30}
+    """
+    phases = ctx.index.tasks_file.phases
+    order = sorted(range(len(phases)), key=lambda i: phases[i].start)
+    for a, b in zip(order, order[1:]):
+        if phases[b].start <= phases[a].end:
+            yield Problem(
+                "phase-overlap",
+                f"phase {phases[b].number} starts {phases[b].start}, before phase "
+                f"{phases[a].number} ends ({phases[a].end})",
+                ctx.at(("phases", b, "start")),
+                f"start phase {phases[b].number} the day after {phases[a].end}",
+                phase=phases[b].id,
+            )
+
+
+@rule("SZ208", "phase-gap", Severity.ERROR, "days between two phases belong to no phase")
+def phase_gap(ctx: Context) -> Iterator[Problem]:
+    """Phases cover the plan without gaps: each starts the day after the previous one ends.
+
+    Failing:
+
+        - {id: P1, number: 1, start: 2021-11-01, end: 2023-11-30}
+        - {id: P2, number: 2, start: 2024-01-01, end: 2024-11-30}
+
+    Passing:
+
+        - {id: P1, number: 1, start: 2021-11-01, end: 2023-11-30}
+        - {id: P2, number: 2, start: 2023-12-01, end: 2024-11-30}
+    """
+    phases = ctx.index.tasks_file.phases
+    order = sorted(range(len(phases)), key=lambda i: phases[i].start)
+    for a, b in zip(order, order[1:]):
+        gap = (phases[b].start - phases[a].end).days
+        if gap > 1:
+            yield Problem(
+                "phase-gap",
+                f"{gap - 1} day(s) between phase {phases[a].number} (ends {phases[a].end}) and "
+                f"phase {phases[b].number} (starts {phases[b].start}) belong to no phase",
+                ctx.at(("phases", b, "start")),
+                f"start phase {phases[b].number} the day after {phases[a].end}",
+                phase=phases[b].id,
+            )

@@ -1,0 +1,91 @@
+"""The rule registry: one `Rule` per stable code and slug.
+
+A rule is a function that yields `Problem`s from a `Context`; the engine stamps code and
+severity, so a rule never repeats them.  Rules whose problems come from the loader (syntax,
+encoding, schema) are registered too, with no function, so that `suizhou rules`, the docs,
+`--select` and `--ignore` know every finding `suizhou` can report.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from suizhou_plan.finding import Problem, Severity
+
+if TYPE_CHECKING:
+    from suizhou_plan.rules.context import Context
+
+CheckFn = Callable[["Context"], Iterable[Problem]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    slug: str
+    severity: Severity
+    summary: str
+    doc: str
+    family: str
+    dated: bool  # needs the as-of date (run by `check`, not by `validate`)
+    check: CheckFn | None = None
+
+
+RULES: dict[str, Rule] = {}
+
+
+def _register(rule: Rule) -> None:
+    for other in RULES.values():
+        if other.code == rule.code or other.slug == rule.slug:
+            raise ValueError(f"rule {rule.code}/{rule.slug} registered twice")
+    RULES[rule.slug] = rule
+
+
+def rule(
+    code: str, slug: str, severity: Severity, summary: str, *, dated: bool = False
+) -> Callable[[CheckFn], CheckFn]:
+    """Register a check function; its docstring is the rule's documentation."""
+
+    def wrap(fn: CheckFn) -> CheckFn:
+        module = fn.__module__.rsplit(".", 1)[-1]
+        _register(
+            Rule(code, slug, severity, summary, inspect.cleandoc(fn.__doc__ or ""), module, dated, fn)
+        )
+        return fn
+
+    return wrap
+
+
+def loader_rule(code: str, slug: str, summary: str, doc: str) -> None:
+    """Register a rule whose problems the loader reports (always errors)."""
+    _register(Rule(code, slug, Severity.ERROR, summary, inspect.cleandoc(doc), "loading", False))
+
+
+def by_code_or_slug(name: str) -> Rule | None:
+    name = name.strip()
+    if name in RULES:
+        return RULES[name]
+    for r in RULES.values():
+        if r.code.lower() == name.lower():
+            return r
+    return None
+
+
+def expand(selectors: Iterable[str]) -> set[str]:
+    """Slugs named by selectors: a slug, a code, or a code prefix such as `SZ3`."""
+    out: set[str] = set()
+    for sel in selectors:
+        sel = sel.strip()
+        if not sel:
+            continue
+        found = by_code_or_slug(sel)
+        if found is not None:
+            out.add(found.slug)
+            continue
+        prefixed = {r.slug for r in RULES.values() if r.code.lower().startswith(sel.lower())}
+        if not prefixed:
+            raise KeyError(sel)
+        out |= prefixed
+    return out

@@ -1,0 +1,120 @@
+"""Dates: what is overdue, what is due soon, what was reported done but never verified."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from suizhou_plan.finding import Problem, Severity
+from suizhou_plan.index import Item
+from suizhou_plan.rules.context import Context
+from suizhou_plan.rules.registry import rule
+from suizhou_plan.status import DONE
+
+
+def refs_of(item: Item) -> dict[str, str | None]:
+    """The ids a finding about `item` carries (task, milestone, phase, lead agency)."""
+    task = item.task.id if item.task is not None else None
+    return {
+        "task": task,
+        "milestone": item.id if item.kind == "milestone" else None,
+        "phase": item.phase.id if item.phase is not None else None,
+        "agency": item.lead.id if item.lead is not None else None,
+    }
+
+
+def describe(item: Item) -> str:
+    return f"{item.kind} {item.id} 「{item.title}」"
+
+
+@rule("SZ301", "overdue", Severity.ERROR, "past its due date and not done", dated=True)
+def overdue(ctx: Context) -> Iterator[Problem]:
+    """A milestone, target, task or measure whose due date is before the as-of date and whose
+    latest progress entry is not `reported-done` or `verified`.  A due date counts to the end
+    of its day.  Milestones are due at their phase's end, targets at their stated date, tasks
+    at their own `due` or else the plan's end.
+
+    Failing (as of 2024-01-15, phase 1 ended 2023-11-30):
+
+        - id: P1-M1
+          title: 成立領導小組
+
+    Passing:
+
+        - id: P1-M1
+          title: 成立領導小組
+          progress:
+            - {date: 2022-03-01, status: verified, evidence: [隨政辦發〔2022〕5號]}
+    """
+    for item in ctx.index.items:
+        if item.status in DONE or item.due >= ctx.as_of:
+            continue
+        days = (ctx.as_of - item.due).days
+        yield Problem(
+            "overdue",
+            f"{describe(item)} was due {item.due} ({item.due_rule}): {days} day(s) overdue, "
+            f"status {item.status}",
+            ctx.at(item.path),
+            "record progress (a `progress:` entry with its status and evidence), or, if the "
+            "date was moved by decision, change `due` and cite the decision",
+            **refs_of(item),
+        )
+
+
+@rule("SZ302", "due-soon", Severity.WARNING, "due within the warning window", dated=True)
+def due_soon(ctx: Context) -> Iterator[Problem]:
+    """Not done and due within the warning window (`--due-within`, default 30 days, or
+    `supervision.due_soon_days`).
+
+    Failing (as of 2023-11-10): a phase-1 milestone with no progress.
+
+    Passing: the same milestone with a `reported-done` entry.
+    """
+    for item in ctx.index.items:
+        if item.status in DONE:
+            continue
+        days = (item.due - ctx.as_of).days
+        if 0 <= days <= ctx.due_within:
+            yield Problem(
+                "due-soon",
+                f"{describe(item)} is due {item.due}, in {days} day(s); status {item.status}",
+                ctx.at(item.path),
+                "confirm with the lead unit that it will be done in time",
+                **refs_of(item),
+            )
+
+
+@rule("SZ303", "unverified-done", Severity.WARNING,
+      "reported done but not verified long after its due date", dated=True)
+def unverified_done(ctx: Context) -> Iterator[Problem]:
+    """Reported done (辦結) is not closed (銷號): the office verifies the evidence and records
+    a `verified` entry.  An item still only `reported-done` more than
+    `supervision.verify_within_days` (default 90) after its due date, or after the report
+    when that came later, is flagged.
+
+    Failing (as of 2024-06-01):
+
+        progress:
+          - {date: 2023-11-20, status: reported-done, evidence: [報告]}
+
+    Passing:
+
+        progress:
+          - {date: 2023-11-20, status: reported-done, evidence: [報告]}
+          - {date: 2024-01-10, status: verified, evidence: [驗收意見]}
+    """
+    limit = ctx.supervision.verify_within_days
+    for item in ctx.index.items:
+        latest = item.latest
+        if latest is None or latest.status != "reported-done":
+            continue
+        since = max(item.due, latest.date)
+        waited = (ctx.as_of - since).days
+        if waited > limit:
+            yield Problem(
+                "unverified-done",
+                f"{describe(item)} was reported done on {latest.date} but is not verified "
+                f"{waited} days after {'its due date' if since == item.due else 'the report'}",
+                ctx.at(item.path),
+                "verify the evidence and add a `verified` entry (銷號), or reopen the item",
+                **refs_of(item),
+            )
