@@ -57,9 +57,18 @@ class AgencyRegistry:
         hit = self.exact(text.strip())
         if hit is not None:
             return Lookup(text, (hit,))
-        found = self._key_index().get(name_key(text), [])
+        key = name_key(text)
+        index = self._key_index()
+        found = index.get(key, [])
         if found:
             return Lookup(text, tuple(found))
+        if len(key) >= 2:
+            partial: list[Agency] = []
+            for label_key, agencies in index.items():
+                if key in label_key:
+                    partial.extend(a for a in agencies if a not in partial)
+            if partial:
+                return Lookup(text, tuple(partial))
         return Lookup(text, (), tuple(self.suggest(text)))
 
     def suggest(self, text: str, n: int = 3) -> list[str]:

@@ -1,0 +1,64 @@
+"""The `suizhou` command: a thin click layer over the core.
+
+Subcommands are imported only when invoked, so `suizhou --help` and `suizhou --version`
+load neither pydantic nor rich."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from suizhou_plan import __version__
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("suizhou_plan.cli.check_cmd", "What is overdue, due soon, unassigned or missing."),
+    "validate": ("suizhou_plan.cli.validate_cmd", "Load and cross-check the plan files."),
+    "duties": ("suizhou_plan.cli.duties_cmd", "Print one unit's duty list (lead vs supporting)."),
+    "agencies": ("suizhou_plan.cli.agencies_cmd", "Every unit with its load of duties."),
+    "rules": ("suizhou_plan.cli.rules_cmd", "List the rules, or show one rule's documentation."),
+    "export": ("suizhou_plan.cli.export_cmd", "Print the normalised plan as JSON."),
+    "schema": ("suizhou_plan.cli.schema_cmd", "Print or write the JSON Schema of the plan files."),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module = importlib.import_module(COMMANDS[cmd_name][0])
+        command: click.Command = module.command
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, help_) for name, (_, help_) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"],
+                                              "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="suizhou")
+def cli() -> None:
+    """Check the Digital Suizhou implementation plan (《數字隨州建設實施方案》).
+
+    Reads plan/tasks.yaml and plan/agencies.yaml (--plan DIR, $SUIZHOU_PLAN, ./plan, or the
+    copy bundled with suizhou) and reports what is overdue, unassigned or inconsistent.
+
+    Exit codes: 0 no errors, 1 errors found, 2 usage error.
+    """
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        cli.main(args=argv, prog_name="suizhou", standalone_mode=True)
+    except KeyboardInterrupt:
+        sys.stderr.write("suizhou: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+

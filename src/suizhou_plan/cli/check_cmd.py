@@ -1,0 +1,139 @@
+"""`suizhou check`."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+
+import click
+
+from suizhou_plan.cli.options import (
+    as_of_option,
+    as_of_or_today,
+    default_lang,
+    lang_option,
+    plan_option,
+    resolve_plan,
+    use_color,
+    write,
+)
+
+FORMATS = ["text", "json", "markdown", "github"]
+
+
+def _selectors(values: tuple[str, ...]) -> frozenset[str]:
+    from suizhou_plan.rules import expand
+
+    names = [part for value in values for part in value.split(",") if part.strip()]
+    try:
+        return frozenset(expand(names))
+    except KeyError as exc:
+        raise click.UsageError(
+            f"no rule is called {exc.args[0]!r}; type `suizhou rules` to list codes and slugs"
+        ) from None
+
+
+@click.command("check")
+@plan_option
+@as_of_option
+@click.option("--phase", type=click.IntRange(1), default=None, help="Only this phase (1, 2, 3).")
+@click.option("--agency", default=None, metavar="NAME",
+              help="Only items this unit holds (id or name, either script).")
+@click.option("--section", default=None, metavar="NAME",
+              help="Only this section (數字經濟, 數字社會, 數字政府, 數字生態, 保障措施).")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Only these rules (codes, slugs or code prefixes; comma-separated).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules.")
+@click.option("--due-within", type=click.IntRange(0), default=None, metavar="DAYS",
+              help="Warn this many days before a due date [default: the plan's due_soon_days].")
+@click.option("--strict", is_flag=True, help="Warnings count as errors for the exit code.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text (terminal or plain), json, markdown (meeting bulletin), github.")
+@lang_option
+def command(plan_dir: str | None, as_of: date | None, phase: int | None, agency: str | None,
+            section: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+            due_within: int | None, strict: bool, fmt: str, lang: str | None) -> None:
+    """What is overdue, due soon, unassigned or missing, phase by phase.
+
+    Runs every rule (see `suizhou rules`), including all of `validate`'s.  Exit 0 when there
+    are no errors (warnings allowed), 1 when there are errors (with --strict, warnings
+    too), 2 for a usage error.
+    """
+    from suizhou_plan.board import build_board
+    from suizhou_plan.engine import Selection, run
+    from suizhou_plan.load import load_plan
+    from suizhou_plan.report import check_markdown, check_text, machine
+    from suizhou_plan.scope import Scope
+
+    path, label = resolve_plan(plan_dir)
+    day = as_of_or_today(as_of)
+    selection = Selection(_selectors(select), _selectors(ignore))
+    loaded = load_plan(path)
+    scope = Scope(phase=phase)
+    if loaded.ok:
+        scope = _scope(loaded, phase, agency, section)
+    result = run(loaded, as_of=day, due_within=due_within, selection=selection)
+    findings = result.findings
+    boards = []
+    if result.index is not None:
+        index = result.index
+        findings = [f for f in findings if scope.keeps_finding(index, f)]
+        window = due_within if due_within is not None else index.tasks_file.supervision.due_soon_days
+        boards = build_board(index, day, window, lambda item: scope.keeps_item(index, item))
+        if phase is not None:
+            boards = [b for b in boards if b.phase is not None and b.phase.number == phase]
+    title = loaded.tasks.plan.title if loaded.tasks is not None else "?"
+    view = check_text.CheckView(title, label, day, boards, findings, loaded.files,
+                                lang or default_lang())
+    if fmt == "json":
+        write(machine.check_json(view))
+    elif fmt == "github":
+        write(machine.github(findings))
+    elif fmt == "markdown":
+        write(check_markdown.render(view))
+    elif use_color(sys.stdout):
+        from suizhou_plan.report import check_rich
+
+        check_rich.render(view, sys.stdout, color=True)
+    else:
+        write(check_text.render(view))
+    counts = view.counts()
+    failed = counts["error"] > 0 or (strict and counts["warning"] > 0)
+    sys.exit(1 if failed else 0)
+
+
+def _scope(loaded: object, phase: int | None, agency: str | None, section: str | None) -> object:
+    from suizhou_plan.names import name_key
+    from suizhou_plan.registry import AgencyRegistry
+    from suizhou_plan.scope import Scope
+
+    tasks = loaded.tasks  # type: ignore[attr-defined]
+    found_agency = None
+    if agency is not None:
+        registry = AgencyRegistry(loaded.agencies.agencies)  # type: ignore[attr-defined]
+        found_agency = pick_agency(registry, agency)
+    section_name = None
+    if section is not None:
+        wanted = name_key(section)
+        matches = [s for s in tasks.sections if wanted in (name_key(s.name), name_key(s.id))]
+        if not matches:
+            names = "、".join(s.name for s in tasks.sections)
+            raise click.UsageError(f"no section {section!r}; type one of: {names}")
+        section_name = matches[0].name
+    if phase is not None and phase not in {p.number for p in tasks.phases}:
+        numbers = ", ".join(str(p.number) for p in tasks.phases)
+        raise click.UsageError(f"the plan has no phase {phase}; type one of: {numbers}")
+    return Scope(phase=phase, agency=found_agency, section=section_name)
+
+
+def pick_agency(registry: object, text: str) -> object:
+    """One unit for `text`, or a usage error with did-you-mean / the ambiguous matches."""
+    lookup = registry.find(text)  # type: ignore[attr-defined]
+    if len(lookup.matches) == 1:
+        return lookup.matches[0]
+    if lookup.matches:
+        names = "; ".join(f"{a.name} ({a.id})" for a in lookup.matches)
+        raise click.UsageError(f"{text!r} matches several units: {names}; type one of the ids")
+    tip = ("did you mean " + " or ".join(lookup.suggestions) + "?") if lookup.suggestions \
+        else "type `suizhou agencies` to list them"
+    raise click.UsageError(f"no unit is called {text!r}; {tip}")

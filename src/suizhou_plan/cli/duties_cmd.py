@@ -1,0 +1,115 @@
+"""`suizhou duties`."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from suizhou_plan.cli.options import as_of_option, as_of_or_today, plan_option, resolve_plan
+
+FORMATS = ["text", "markdown", "csv", "html", "json"]
+
+
+def load_index(plan_dir: str | None) -> Any:
+    """The indexed plan, or exit 1 with the errors that stop it from loading."""
+    from suizhou_plan.engine import run
+    from suizhou_plan.load import load_plan
+    from suizhou_plan.report import findings_text
+
+    path, _ = resolve_plan(plan_dir)
+    result = run(load_plan(path), as_of=None)
+    errors = [f for f in result.findings if f.severity.value == "error"]
+    if result.index is None or errors:
+        sys.stderr.write("\n".join(findings_text.render(errors, result.loaded.files)) + "\n")
+        sys.stderr.write("the plan has errors: fix them first (`suizhou validate`)\n")
+        sys.exit(1)
+    return result.index
+
+
+@click.command("duties")
+@click.argument("agency", nargs=-1, metavar="[AGENCY]...")
+@plan_option
+@as_of_option
+@click.option("--role", type=click.Choice(["lead", "support"]), default=None,
+              help="Only duties where the unit leads (牽頭) or supports (配合).")
+@click.option("--phase", type=click.IntRange(1), default=None, help="Only this phase.")
+@click.option("--open", "only_open", is_flag=True, help="Only duties not yet done.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format.")
+@click.option("--all", "all_units", is_flag=True, help="Every unit (needs --out).")
+@click.option("--out", "out_dir", metavar="DIR", default=None,
+              help="With --all: write one file per unit plus an index into DIR.")
+@click.option("--mechanism", default=None, metavar="NAME",
+              help="The duties under one coordination mechanism (數字政府/數字經濟/數字社會).")
+def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
+            role: str | None, phase: int | None, only_open: bool, fmt: str, all_units: bool,
+            out_dir: str | None, mechanism: str | None) -> None:
+    """Print a unit's duty list: every task, measure, target and milestone it holds, as lead
+    (牽頭) or supporting (配合) unit, including duties that reach it through a collective
+    (各縣、市、區人民政府) or from a unit it replaced.
+
+    AGENCY is an id, a name, a full name or an alias, in simplified or traditional script:
+    `suizhou duties 市政数局` finds 市政數局.
+    """
+    from suizhou_plan.cli.check_cmd import pick_agency
+    from suizhou_plan.duties import DutyList, duties_for
+    from suizhou_plan.report import duties_render
+
+    if all_units and not out_dir:
+        raise click.UsageError("--all writes one file per unit: add --out DIR")
+    if out_dir and not all_units:
+        raise click.UsageError("--out goes with --all; to print one unit, drop --out")
+    if not agency and not all_units and mechanism is None:
+        raise click.UsageError(
+            "name a unit, e.g. `suizhou duties 市政數局`, or use --all --out DIR, "
+            "or --mechanism 數字政府"
+        )
+    index = load_index(plan_dir)
+    day = as_of_or_today(as_of)
+    window = index.tasks_file.supervision.due_soon_days
+    if mechanism is not None:
+        from suizhou_plan.report.mechanism import render_mechanism
+
+        sys.stdout.write(render_mechanism(index, mechanism, day, window))
+        return
+
+    def narrowed(dl: DutyList) -> DutyList:
+        kept = [d for d in dl.duties
+                if (role is None or d.role == role)
+                and (phase is None or (d.item.phase is not None and d.item.phase.number == phase))
+                and (not only_open or d.item.status not in ("reported-done", "verified"))]
+        return DutyList(dl.agency, dl.as_of, kept)
+
+    if all_units:
+        units = [a for a in index.agencies_file.agencies if not a.vague]
+        lists = [narrowed(duties_for(index, a, day, window)) for a in units]
+        _write_all(Path(out_dir or "."), fmt, lists)
+        return
+    units = []
+    for name in agency:
+        found = pick_agency(index.registry, name)
+        if found not in units:
+            units.append(found)
+    lists = [narrowed(duties_for(index, a, day, window)) for a in units]
+    data = duties_render.encode(fmt, duties_render.render_many(fmt, lists))
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
+
+
+def _write_all(directory: Path, fmt: str, lists: list[Any]) -> None:
+    from suizhou_plan.report import duties_render
+    from suizhou_plan.writing import write_atomic
+
+    ext = duties_render.EXTENSION[fmt]
+    written = []
+    for dl in lists:
+        name = f"{dl.agency.id}.{ext}"
+        write_atomic(directory / name, duties_render.encode(fmt, duties_render.render_many(fmt, [dl])))
+        written.append((name, dl))
+    index_text = duties_render.index_page(fmt, written)
+    write_atomic(directory / f"index.{ext}", duties_render.encode(fmt, index_text))
+    sys.stderr.write(f"wrote {len(written) + 1} files to {directory}\n")

@@ -1,0 +1,31 @@
+"""`suizhou export`."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from suizhou_plan.cli.options import plan_option, resolve_plan, write
+
+
+@click.command("export")
+@plan_option
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
+              help="Output format.")
+def command(plan_dir: str | None, fmt: str) -> None:
+    """Print the normalised plan (ids resolved, leads and due dates derived) as JSON, for
+    other tools.  Refuses (exit 1, findings on stderr) when the plan has errors."""
+    from suizhou_plan.engine import run
+    from suizhou_plan.export import export_plan
+    from suizhou_plan.load import load_plan
+    from suizhou_plan.report import findings_text, machine
+
+    path, _ = resolve_plan(plan_dir)
+    result = run(load_plan(path), as_of=None)
+    if result.summary()["error"] or result.index is None:
+        errors = [f for f in result.findings if f.severity.value == "error"]
+        sys.stderr.write("\n".join(findings_text.render(errors, result.loaded.files)) + "\n")
+        sys.stderr.write("export refused: the plan has errors (run `suizhou validate`)\n")
+        sys.exit(1)
+    write(machine.dumps(export_plan(result.index)))

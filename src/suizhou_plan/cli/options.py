@@ -1,0 +1,107 @@
+"""Options shared by several commands, and the one place that turns a plan directory that
+cannot be used into a usage error (exit 2)."""
+
+from __future__ import annotations
+
+import locale
+import os
+import re
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class IsoDateType(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        text = str(value).strip()
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            try:
+                return date.fromisoformat(text)
+            except ValueError:
+                self.fail(f"{text} is not a real calendar date", param, ctx)
+        from suizhou_plan.model.types import _iso_suggestion
+
+        suggestion = _iso_suggestion(text)
+        tip = f"; type {suggestion}" if suggestion else ", e.g. 2024-01-15"
+        self.fail(f"{text!r} is not a date written YYYY-MM-DD{tip}", param, ctx)
+
+
+ISO_DATE = IsoDateType()
+
+
+def plan_option(fn: F) -> F:
+    return click.option(
+        "--plan", "plan_dir", metavar="DIR", default=None,
+        help="Plan directory holding tasks.yaml and agencies.yaml "
+        "[default: $SUIZHOU_PLAN, else ./plan, else the bundled plan].",
+    )(fn)
+
+
+def as_of_option(fn: F) -> F:
+    return click.option(
+        "--as-of", "as_of", type=ISO_DATE, default=None,
+        help="The date to check against [default: today in Asia/Shanghai].",
+    )(fn)
+
+
+def default_lang() -> str:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    return "zh" if loc.lower().startswith("zh") else "en"
+
+
+def lang_option(fn: F) -> F:
+    return click.option(
+        "--lang", type=click.Choice(["zh", "en"]), default=None,
+        help="Language of headings and labels [default: zh when the locale is Chinese, else en].",
+    )(fn)
+
+
+def resolve_plan(plan_dir: str | None) -> tuple[Path, str]:
+    from suizhou_plan.plan_dir import choose
+
+    choice = choose(plan_dir)
+    if not choice.path.exists():
+        raise click.UsageError(
+            f"plan directory {choice.path} ({choice.origin}) does not exist; "
+            "type --plan DIR with the directory that holds tasks.yaml and agencies.yaml"
+        )
+    if not choice.path.is_dir():
+        raise click.UsageError(
+            f"{choice.path} is a file; --plan takes the directory that holds tasks.yaml "
+            "and agencies.yaml"
+        )
+    return choice.path, choice.describe()
+
+
+def as_of_or_today(as_of: date | None) -> date:
+    if as_of is not None:
+        return as_of
+    from suizhou_plan.clock import today_in_china
+
+    return today_in_china()
+
+
+def use_color(stream: Any) -> bool:
+    return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
+
+
+def write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()

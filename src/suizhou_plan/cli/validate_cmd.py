@@ -1,0 +1,46 @@
+"""`suizhou validate`."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from suizhou_plan.cli.options import plan_option, resolve_plan, write
+
+
+@click.command("validate")
+@plan_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary.")
+def command(plan_dir: str | None, fmt: str, quiet: bool) -> None:
+    """Load and cross-check the plan files (no dates involved).
+
+    Reports every structural problem (syntax, encoding, unknown fields, bad dates, unknown
+    units, duplicate ids, phase windows) as file:line:col with a fix hint.  Exit 0 when the
+    plan is valid, 1 when it has errors, 2 for a usage error.
+    """
+    from suizhou_plan.engine import run
+    from suizhou_plan.finding import Severity
+    from suizhou_plan.load import load_plan
+    from suizhou_plan.report import findings_text, machine
+    from suizhou_plan.report.labels import words
+
+    path, label = resolve_plan(plan_dir)
+    result = run(load_plan(path), as_of=None)
+    findings = result.findings
+    if quiet:
+        findings = [f for f in findings if f.severity is Severity.ERROR]
+    summary = result.summary()
+    if fmt == "json":
+        write(machine.findings_json(findings, summary, plan=label, valid=summary["error"] == 0))
+    elif fmt == "github":
+        write(machine.github(findings))
+    else:
+        lines = [f"plan: {label}"]
+        lines += findings_text.render(findings, result.loaded.files)
+        verdict = "valid" if summary["error"] == 0 else "INVALID"
+        lines.append(f"{verdict}: " + findings_text.summary_line(summary, words("en")))
+        write("\n".join(lines) + "\n")
+    sys.exit(1 if summary["error"] else 0)

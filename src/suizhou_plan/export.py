@@ -1,0 +1,83 @@
+"""The normalised plan as plain data (the `export --format json` contract)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from suizhou_plan.index import PlanIndex
+
+EXPORT_VERSION = 1
+
+
+def _progress(entries: Any) -> list[dict[str, Any]]:
+    return [e.model_dump(mode="json", exclude_none=True) for e in entries]
+
+
+def export_plan(index: PlanIndex) -> dict[str, Any]:
+    tf = index.tasks_file
+    items = index.by_id
+    registry = index.registry
+
+    def unit_id(name: str) -> str | None:
+        agency = registry.exact(name)
+        return agency.id if agency else None
+
+    tasks = []
+    for task in tf.tasks:
+        item = items[task.id]
+        tasks.append({
+            "id": task.id,
+            "number": task.number,
+            "kind": task.kind,
+            "section": task.section,
+            "title": task.title,
+            "text": task.text,
+            "agencies": [unit_id(u) for u in task.units],
+            "lead": item.lead.id if item.lead else None,
+            "lead_inferred": item.lead_inferred,
+            "due": item.due.isoformat(),
+            "due_rule": item.due_rule,
+            "targets": [
+                {"id": g.id, "text": g.text, "due_text": g.due_text, "due": g.due.isoformat(),
+                 "status": items[g.id].status if g.id in items else "unknown",
+                 "progress": _progress(g.progress)}
+                for g in task.targets
+            ],
+            "milestones": item.linked,
+            "status": item.status,
+            "progress": _progress(task.progress),
+            "repairs": [r.model_dump() for r in task.repairs],
+        })
+    phases = [
+        {
+            "id": p.id, "number": p.number, "theme": p.theme, "period": p.period,
+            "start": p.start.isoformat(), "end": p.end.isoformat(),
+            "milestones": [
+                {"id": m.id, "title": m.title, "due": (m.due or p.end).isoformat(),
+                 "tasks": list(m.tasks), "agencies": [unit_id(u) for u in m.units],
+                 "status": items[m.id].status if m.id in items else "unknown",
+                 "progress": _progress(m.progress)}
+                for m in p.milestones
+            ],
+        }
+        for p in tf.phases
+    ]
+    agencies = [
+        {
+            "id": a.id, "name": a.name, "full_name": a.full_name, "aliases": list(a.aliases),
+            "kind": a.kind, "members": list(a.members), "vague": a.vague,
+            "in_source_text": a.in_source_text,
+            "change": a.change.model_dump(mode="json") if a.change else None,
+        }
+        for a in index.agencies_file.agencies
+    ]
+    return {
+        "schema_version": EXPORT_VERSION,
+        "plan": tf.plan.model_dump(mode="json"),
+        "supervision": tf.supervision.model_dump(mode="json"),
+        "sections": [s.model_dump(mode="json") for s in tf.sections],
+        "phases": phases,
+        "agencies": agencies,
+        "tasks": tasks,
+        "governance": tf.governance.model_dump(mode="json") if tf.governance else None,
+    }

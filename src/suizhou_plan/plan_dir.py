@@ -1,0 +1,37 @@
+"""Which plan is read: --plan DIR > $SUIZHOU_PLAN > ./plan when it exists > the bundled copy."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class PlanChoice:
+    path: Path
+    origin: str  # "--plan", "SUIZHOU_PLAN", "./plan" or "bundled"
+
+    def describe(self) -> str:
+        return f"{self.path} ({self.origin})"
+
+
+def bundled_plan() -> Path:
+    here = Path(__file__).resolve().parent
+    packaged = here / "bundled" / "plan"
+    if packaged.is_dir():
+        return packaged
+    return here.parents[1] / "plan"  # a source checkout (editable install)
+
+
+def choose(option: str | None, environ: dict[str, str] | None = None,
+           cwd: Path | None = None) -> PlanChoice:
+    env = os.environ if environ is None else environ
+    if option:
+        return PlanChoice(Path(option), "--plan")
+    if env.get("SUIZHOU_PLAN"):
+        return PlanChoice(Path(env["SUIZHOU_PLAN"]), "SUIZHOU_PLAN")
+    local = (cwd or Path.cwd()) / "plan"
+    if (local / "tasks.yaml").exists() or (local / "agencies.yaml").exists():
+        return PlanChoice(Path("plan"), "./plan")
+    return PlanChoice(bundled_plan(), "bundled")

@@ -1,0 +1,1 @@
+"""Reporters: each turns a check result into text for one output format."""

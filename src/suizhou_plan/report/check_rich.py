@@ -1,0 +1,35 @@
+"""`suizhou check` in a terminal: the same view as `check_text`, drawn with rich tables
+(rich measures CJK width itself).  Imported only when stdout is a terminal."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+from suizhou_plan.report import findings_text
+from suizhou_plan.report.check_text import CheckView, phase_heading, row_cells
+from suizhou_plan.report.labels import words
+from suizhou_plan.status import Light
+
+STYLE = {Light.RED: "bold red", Light.YELLOW: "yellow", Light.GREEN: "green", Light.GREY: "dim"}
+
+
+def render(view: CheckView, stream: TextIO, *, color: bool) -> None:
+    console = Console(file=stream, no_color=not color, highlight=False, soft_wrap=False)
+    w = words(view.lang)
+    console.print(f"[bold]{view.title}[/] — {w['as_of']} {view.as_of} "
+                  f"({w['plan']}: {view.plan_label})", markup=True)
+    for board in view.boards:
+        table = Table(title=phase_heading(board, view), title_justify="left",
+                      show_lines=False, expand=False)
+        for col in (w["light"], w["id"], w["item"], w["lead"], w["due"], w["status"], w["late"]):
+            table.add_column(col, overflow="fold")
+        for row in board.rows:
+            table.add_row(*row_cells(row, view), style=STYLE[row.light])
+        console.print(table)
+    console.print(f"[bold]{w['plan_wide']}[/] ({len(view.plan_wide)})")
+    for line in findings_text.render(view.plan_wide, view.files, source=False):
+        console.print("  " + line, markup=False)
+    console.print(f"[bold]{w['summary']}[/]: " + findings_text.summary_line(view.counts(), w))

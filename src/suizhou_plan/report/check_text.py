@@ -1,0 +1,98 @@
+"""`suizhou check` for people: per phase, its window and counts, then each item with its
+light, lead and due date; then the plan-wide findings; then a one-line summary.
+
+Plain text (aligned by display width, so Chinese lines up) when piped or printed; the CLI
+uses `check_rich` instead in a terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from suizhou_plan.board import PhaseBoard, Row
+from suizhou_plan.finding import Finding
+from suizhou_plan.load.plan_loader import PlanFile
+from suizhou_plan.report import findings_text
+from suizhou_plan.report.labels import light_label, status_label, words
+from suizhou_plan.textwidth import table, truncate
+
+TABLE_RULES = frozenset({"overdue", "due-soon", "no-progress"})
+TITLE_COLUMNS = 40
+
+
+@dataclass
+class CheckView:
+    """Everything a check report shows, computed once, for every format."""
+
+    title: str
+    plan_label: str
+    as_of: date
+    boards: list[PhaseBoard]
+    findings: list[Finding]
+    files: dict[str, PlanFile]
+    lang: str = "en"
+
+    @property
+    def plan_wide(self) -> list[Finding]:
+        return [f for f in self.findings if f.rule not in TABLE_RULES]
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            out[f.severity.value] += 1
+        return out
+
+
+def phase_heading(board: PhaseBoard, view: CheckView) -> str:
+    w = words(view.lang)
+    counts = board.counts()
+    tally = " · ".join(f"{w[k]} {counts[k]}" for k in ("complete", "open", "overdue", "unknown"))
+    if board.phase is None:
+        return f"— ({tally})"
+    p = board.phase
+    theme = f" {p.theme}" if p.theme else ""
+    return (
+        f"{w['phase']} {p.number}{theme}  {p.start} → {p.end} "
+        f"[{w[board.state(view.as_of)]}]  {tally}"
+    )
+
+
+def row_cells(row: Row, view: CheckView) -> list[str]:
+    item = row.item
+    late = row.days_late(view.as_of)
+    return [
+        light_label(row.light, view.lang),
+        item.id,
+        truncate(item.title, TITLE_COLUMNS),
+        item.lead.name if item.lead else "—",
+        item.due.isoformat(),
+        status_label(item.status, view.lang),
+        f"{late}{words(view.lang)['days']}" if late is not None else "",
+    ]
+
+
+def render(view: CheckView) -> str:
+    w = words(view.lang)
+    lines = [f"{view.title} — {w['as_of']} {view.as_of} ({w['plan']}: {view.plan_label})", ""]
+    for board in view.boards:
+        lines.append(phase_heading(board, view))
+        header = [w["light"], w["id"], w["item"], w["lead"], w["due"], w["status"], w["late"]]
+        rows = [header] + [row_cells(r, view) for r in board.rows]
+        lines.extend(table(rows) if board.rows else [f"  ({w['none']})"])
+        lines.append("")
+    lines.extend(_findings_block(view))
+    lines.append(f"{w['summary']}: " + findings_text.summary_line(view.counts(), w))
+    return "\n".join(lines) + "\n"
+
+
+def _findings_block(view: CheckView) -> Iterable[str]:
+    w = words(view.lang)
+    shown = [f for f in view.findings if f.rule in TABLE_RULES]
+    rest = view.plan_wide
+    yield f"{w['plan_wide']} ({len(rest)})"
+    if shown:
+        yield f"  (+{len(shown)} overdue / due-soon / no-progress: {w['shown_above']})"
+    for line in findings_text.render(rest, view.files, source=False):
+        yield "  " + line
+    yield ""

@@ -1,0 +1,231 @@
+"""Duty lists in every format: text, markdown (A4), csv (Excel: UTF-8 with BOM), html
+(one self-contained file with print CSS, no external assets) and json."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from collections.abc import Callable, Sequence
+
+from suizhou_plan.duties import Duty, DutyList, others_on
+from suizhou_plan.report.labels import light_label, status_label
+from suizhou_plan.report.machine import SCHEMA_VERSION, dumps
+from suizhou_plan.textwidth import table, truncate
+
+ROLE = {"lead": "牽頭", "support": "配合"}
+COLUMNS = ["編號", "事項", "類型", "角色", "經由", "板塊", "階段節點", "時間節點", "狀態", "燈",
+           "其他單位(牽頭在前)", "最新進展"]
+
+
+def _cells(d: Duty, dl: DutyList, *, short: bool) -> list[str]:
+    item = d.item
+    latest = item.latest
+    late = d.days_late(dl.as_of)
+    feeds = item.linked if item.kind in ("task", "safeguard") else d.phases
+    others = others_on(d, dl.agency)
+    title = truncate(item.title, 36) if short else item.title
+    return [
+        item.id,
+        title,
+        item.kind,
+        f"{ROLE[d.role]} {d.role}",
+        f"via {d.via.name}" if d.via else "",
+        item.section or "",
+        ", ".join(feeds),
+        item.due.isoformat() + (f" (逾期{late}天)" if late else ""),
+        status_label(item.status, "zh"),
+        light_label(d.light, "zh"),
+        "、".join(a.name for a in others) if not short else truncate(
+            "、".join(a.name for a in others), 24),
+        f"{latest.date} {latest.note or latest.status}" if latest else "",
+    ]
+
+
+def heading(dl: DutyList) -> list[str]:
+    c = dl.counts()
+    a = dl.agency
+    return [
+        f"{a.name} ({a.id}) 責任清單 / duty list — 截至 as of {dl.as_of}",
+        f"牽頭 lead {c['lead']} · 配合 support {c['support']} · 未完成 open {c['open']} · "
+        f"逾期 overdue {c['overdue']}",
+    ]
+
+
+def _by_phase(dl: DutyList) -> list[tuple[str, list[Duty]]]:
+    groups: dict[str, list[Duty]] = {}
+    for d in dl.duties:
+        p = d.item.phase
+        key = f"第{p.number}階段 Phase {p.number} ({p.start} → {p.end})" if p else "—"
+        groups.setdefault(key, []).append(d)
+    return list(groups.items())
+
+
+def text(dl: DutyList) -> str:
+    lines = heading(dl) + [""]
+    for title, duties in _by_phase(dl):
+        lines.append(title)
+        picks = (9, 0, 1, 3, 7, 8, 4)
+        rows = [[COLUMNS[i] for i in picks]]
+        rows += [[_cells(d, dl, short=True)[i] for i in picks] for d in duties]
+        lines += table(rows) + [""]
+    if not dl.duties:
+        lines.append("(無 none)")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _md(cell: str) -> str:
+    return cell.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown(dl: DutyList) -> str:
+    head = heading(dl)
+    out = [f"# {head[0]}", "", head[1], ""]
+    picks = (0, 1, 3, 4, 7, 8, 9, 10)
+    for title, duties in _by_phase(dl):
+        out += [f"## {title}", "", "| " + " | ".join(COLUMNS[i] for i in picks) + " |",
+                "|" + "---|" * len(picks)]
+        out += ["| " + " | ".join(_md(_cells(d, dl, short=False)[i]) for i in picks) + " |"
+                for d in duties]
+        out.append("")
+    if not dl.duties:
+        out.append("_無 none_")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def csv_text(dls: Sequence[DutyList]) -> str:
+    """One row per duty; the BOM is added by `encode` so that Excel reads UTF-8."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(["單位編號", "單位", *COLUMNS])
+    for dl in dls:
+        for d in dl.duties:
+            writer.writerow([dl.agency.id, dl.agency.name, *_cells(d, dl, short=False)])
+    return buf.getvalue()
+
+
+CSS = """
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:1.5em;
+color:#111}
+h1{font-size:1.3em}h2{font-size:1.1em;margin-top:1.4em}
+table{border-collapse:collapse;width:100%;font-size:.9em}
+th,td{border:1px solid #999;padding:.25em .4em;text-align:left;vertical-align:top}
+th{background:#eee}.red{color:#b00020;font-weight:bold}.yellow{color:#8a6d00}
+.green{color:#1b5e20}.grey{color:#555}
+@media print{@page{size:A4;margin:12mm}body{margin:0}tr{page-break-inside:avoid}
+a{color:inherit;text-decoration:none}}
+"""
+
+
+def html_page(dl: DutyList) -> str:
+    esc = html.escape
+    head = heading(dl)
+    parts = ["<!DOCTYPE html>", '<html lang="zh-Hant"><head><meta charset="utf-8">',
+             f"<title>{esc(head[0])}</title><style>{CSS}</style></head><body>",
+             f"<h1>{esc(head[0])}</h1><p>{esc(head[1])}</p>"]
+    picks = (0, 1, 3, 4, 7, 8, 9, 10, 11)
+    for title, duties in _by_phase(dl):
+        parts.append(f"<h2>{esc(title)}</h2><table><thead><tr>")
+        parts += [f"<th>{esc(COLUMNS[i])}</th>" for i in picks]
+        parts.append("</tr></thead><tbody>")
+        for d in duties:
+            cells = _cells(d, dl, short=False)
+            parts.append("<tr>" + "".join(
+                f'<td class="{d.light.value}">{esc(cells[i])}</td>' if i == 9
+                else f"<td>{esc(cells[i])}</td>" for i in picks) + "</tr>")
+        parts.append("</tbody></table>")
+    if not dl.duties:
+        parts.append("<p>無 none</p>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def json_text(dls: Sequence[DutyList]) -> str:
+    as_of = dls[0].as_of.isoformat() if dls else None
+    return dumps({
+        "schema_version": SCHEMA_VERSION,
+        "as_of": as_of,
+        "agencies": [
+            {
+                "id": dl.agency.id,
+                "name": dl.agency.name,
+                "counts": dl.counts(),
+                "duties": [
+                    {
+                        "item": d.item.id,
+                        "title": d.item.title,
+                        "kind": d.item.kind,
+                        "role": d.role,
+                        "via": d.via.id if d.via else None,
+                        "via_kind": d.via_kind,
+                        "section": d.item.section,
+                        "due": d.item.due.isoformat(),
+                        "status": d.item.status,
+                        "light": d.light.value,
+                        "phases": d.phases,
+                        "milestones": d.item.linked if d.item.kind in ("task", "safeguard")
+                        else [],
+                        "others": [a.id for a in others_on(d, dl.agency)],
+                    }
+                    for d in dl.duties
+                ],
+            }
+            for dl in dls
+        ],
+    })
+
+
+def render_many(fmt: str, dls: Sequence[DutyList]) -> str:
+    if fmt == "json":
+        return json_text(dls)
+    if fmt == "csv":
+        return csv_text(dls)
+    one: Callable[[DutyList], str] = {"text": text, "markdown": markdown, "html": html_page}[fmt]
+    sep = "\n" if fmt != "html" else ""
+    return sep.join(one(dl) for dl in dls)
+
+
+def encode(fmt: str, content: str) -> bytes:
+    data = content.encode("utf-8")
+    return b"\xef\xbb\xbf" + data if fmt == "csv" else data
+
+
+EXTENSION = {"text": "txt", "markdown": "md", "csv": "csv", "html": "html", "json": "json"}
+
+
+def index_page(fmt: str, written: Sequence[tuple[str, DutyList]]) -> str:
+    """The index of `duties --all --out`: one line per unit with its counts and file."""
+    rows = [(name, dl.agency, dl.counts()) for name, dl in written]
+    if fmt == "json":
+        return dumps({"schema_version": SCHEMA_VERSION,
+                      "as_of": written[0][1].as_of.isoformat() if written else None,
+                      "agencies": [{"id": a.id, "name": a.name, "file": n, "counts": c}
+                                   for n, a, c in rows]})
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\r\n")
+        writer.writerow(["單位編號", "單位", "文件", "牽頭", "配合", "未完成", "逾期"])
+        for n, a, c in rows:
+            writer.writerow([a.id, a.name, n, c["lead"], c["support"], c["open"], c["overdue"]])
+        return buf.getvalue()
+    if fmt == "html":
+        esc = html.escape
+        body = "".join(
+            f'<tr><td><a href="{esc(n)}">{esc(a.name)}</a></td><td>{c["lead"]}</td>'
+            f'<td>{c["support"]}</td><td>{c["open"]}</td><td>{c["overdue"]}</td></tr>'
+            for n, a, c in rows)
+        return ("<!DOCTYPE html>\n<html lang=\"zh-Hant\"><head><meta charset=\"utf-8\">"
+                f"<title>責任清單索引</title><style>{CSS}</style></head><body>"
+                "<h1>責任清單索引 / duty lists</h1><table><thead><tr><th>單位</th><th>牽頭</th>"
+                "<th>配合</th><th>未完成</th><th>逾期</th></tr></thead><tbody>"
+                f"{body}</tbody></table></body></html>\n")
+    lines = [["單位", "文件", "牽頭", "配合", "未完成", "逾期"]]
+    lines += [[a.name, n, str(c["lead"]), str(c["support"]), str(c["open"]), str(c["overdue"])]
+              for n, a, c in rows]
+    if fmt == "markdown":
+        out = ["# 責任清單索引 / duty lists", "", "| " + " | ".join(lines[0]) + " |",
+               "|" + "---|" * 6]
+        out += [f"| [{a.name}]({n}) | {n} | {c['lead']} | {c['support']} | {c['open']} | "
+                f"{c['overdue']} |" for n, a, c in rows]
+        return "\n".join(out) + "\n"
+    return "\n".join(table(lines, indent="")) + "\n"

@@ -1,0 +1,56 @@
+"""Findings as lines: `file:line:col: slug message [CODE severity]`, then the source line
+with a caret under the problem and the fix hint (hledger style)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from suizhou_plan.finding import Finding
+from suizhou_plan.load.plan_loader import PlanFile
+from suizhou_plan.textwidth import truncate, width
+
+MAX_EXCERPT = 100
+
+
+def _excerpt(finding: Finding, files: Mapping[str, PlanFile]) -> list[str]:
+    loc = finding.location
+    if loc.line is None:
+        return []
+    source = next((f for f in files.values() if f.shown == loc.file), None)
+    if source is None:
+        return []
+    text = source.line(loc.line).replace("\t", " ")
+    if not text.strip():
+        return []
+    col = max(1, loc.column or 1)
+    before = text[: col - 1]
+    shown = truncate(text, MAX_EXCERPT)
+    gutter = f"{loc.line:>5} | "
+    caret_at = width(before) if width(before) < MAX_EXCERPT else 0
+    return [gutter + shown, " " * (len(gutter) - 2) + "| " + " " * caret_at + "^"]
+
+
+def headline(finding: Finding) -> str:
+    return (
+        f"{finding.location}: {finding.rule} {finding.message} "
+        f"[{finding.code} {finding.severity.value}]"
+    )
+
+
+def render(findings: Iterable[Finding], files: Mapping[str, PlanFile], *,
+           source: bool = True) -> list[str]:
+    lines: list[str] = []
+    for finding in findings:
+        lines.append(headline(finding))
+        if source:
+            lines.extend(_excerpt(finding, files))
+        if finding.hint:
+            lines.append(f"      hint: {finding.hint}")
+    return lines
+
+
+def summary_line(counts: Mapping[str, int], words: Mapping[str, str]) -> str:
+    return (
+        f"{counts.get('error', 0)} {words['errors']}, {counts.get('warning', 0)} "
+        f"{words['warnings']}, {counts.get('info', 0)} {words['infos']}"
+    )

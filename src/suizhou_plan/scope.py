@@ -1,0 +1,50 @@
+"""Narrowing a report to one phase, one unit or one section (`--phase/--agency/--section`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from suizhou_plan.finding import Finding
+from suizhou_plan.index import Item, PlanIndex
+from suizhou_plan.model.agency import Agency
+
+
+@dataclass(frozen=True)
+class Scope:
+    phase: int | None = None
+    agency: Agency | None = None
+    section: str | None = None  # section name
+
+    @property
+    def narrowed(self) -> bool:
+        return self.phase is not None or self.agency is not None or self.section is not None
+
+    def holders(self, index: PlanIndex, item: Item) -> set[str]:
+        """Ids of every unit holding `item`, collectives expanded to their members."""
+        out: set[str] = set()
+        for agency in item.agencies:
+            out.add(agency.id)
+            out.update(agency.members)
+        return out
+
+    def keeps_item(self, index: PlanIndex, item: Item) -> bool:
+        if self.phase is not None and (item.phase is None or item.phase.number != self.phase):
+            return False
+        if self.section is not None and item.section != self.section:
+            return False
+        return self.agency is None or self.agency.id in self.holders(index, item)
+
+    def keeps_finding(self, index: PlanIndex, finding: Finding) -> bool:
+        if not self.narrowed:
+            return True
+        for ident in (finding.milestone, finding.task):
+            item = index.by_id.get(ident or "")
+            if item is not None:
+                return self.keeps_item(index, item)
+        if self.agency is not None:
+            return finding.agency == self.agency.id
+        return self.phase is None or finding.phase is None or (
+            index.by_id.get(finding.phase) is None
+            and any(p.id == finding.phase and p.number == self.phase
+                    for p in index.tasks_file.phases)
+        )
