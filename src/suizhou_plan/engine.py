@@ -70,7 +70,7 @@ def run(
     index = None
     if loaded.ok:
         index = build_index(loaded)
-        window = due_within if due_within is not None else index.tasks_file.supervision.due_soon_days
+        window = index.tasks_file.supervision.due_soon_days if due_within is None else due_within
         ctx = Context(index, as_of or index.tasks_file.plan.issued, window)
         for rule in ORDERED:
             if rule.check is None or (rule.dated and as_of is None):

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Literal
 
 from suizhou_plan.load.plan_loader import Loaded, PlanFile
-from suizhou_plan.model.agency import Agency, AgenciesFile
+from suizhou_plan.model.agency import AgenciesFile, Agency
 from suizhou_plan.model.plan import Phase, ProgressEntry, Task, TasksFile
 from suizhou_plan.registry import AgencyRegistry
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,6 +18,12 @@ from suizhou_plan.cli.options import (
     use_color,
     write,
 )
+
+if TYPE_CHECKING:
+    from suizhou_plan.load.plan_loader import Loaded
+    from suizhou_plan.model.agency import Agency
+    from suizhou_plan.registry import AgencyRegistry
+    from suizhou_plan.scope import Scope
 
 FORMATS = ["text", "json", "markdown", "github"]
 
@@ -78,7 +85,7 @@ def command(plan_dir: str | None, as_of: date | None, phase: int | None, agency:
     if result.index is not None:
         index = result.index
         findings = [f for f in findings if scope.keeps_finding(index, f)]
-        window = due_within if due_within is not None else index.tasks_file.supervision.due_soon_days
+        window = index.tasks_file.supervision.due_soon_days if due_within is None else due_within
         boards = build_board(index, day, window, lambda item: scope.keeps_item(index, item))
         if phase is not None:
             boards = [b for b in boards if b.phase is not None and b.phase.number == phase]
@@ -102,15 +109,15 @@ def command(plan_dir: str | None, as_of: date | None, phase: int | None, agency:
     sys.exit(1 if failed else 0)
 
 
-def _scope(loaded: object, phase: int | None, agency: str | None, section: str | None) -> object:
+def _scope(loaded: Loaded, phase: int | None, agency: str | None, section: str | None) -> Scope:
     from suizhou_plan.names import name_key
     from suizhou_plan.registry import AgencyRegistry
     from suizhou_plan.scope import Scope
 
-    tasks = loaded.tasks  # type: ignore[attr-defined]
+    tasks = loaded.tasks
     found_agency = None
     if agency is not None:
-        registry = AgencyRegistry(loaded.agencies.agencies)  # type: ignore[attr-defined]
+        registry = AgencyRegistry(loaded.agencies.agencies)
         found_agency = pick_agency(registry, agency)
     section_name = None
     if section is not None:
@@ -126,9 +133,9 @@ def _scope(loaded: object, phase: int | None, agency: str | None, section: str |
     return Scope(phase=phase, agency=found_agency, section=section_name)
 
 
-def pick_agency(registry: object, text: str) -> object:
+def pick_agency(registry: AgencyRegistry, text: str) -> Agency:
     """One unit for `text`, or a usage error with did-you-mean / the ambiguous matches."""
-    lookup = registry.find(text)  # type: ignore[attr-defined]
+    lookup = registry.find(text)
     if len(lookup.matches) == 1:
         return lookup.matches[0]
     if lookup.matches:

@@ -108,7 +108,8 @@ def _write_all(directory: Path, fmt: str, lists: list[Any]) -> None:
     written = []
     for dl in lists:
         name = f"{dl.agency.id}.{ext}"
-        write_atomic(directory / name, duties_render.encode(fmt, duties_render.render_many(fmt, [dl])))
+        content = duties_render.render_many(fmt, [dl])
+        write_atomic(directory / name, duties_render.encode(fmt, content))
         written.append((name, dl))
     index_text = duties_render.index_page(fmt, written)
     write_atomic(directory / f"index.{ext}", duties_render.encode(fmt, index_text))

@@ -17,26 +17,21 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class IsoDateType(click.ParamType):
-    name = "YYYY-MM-DD"
+def parse_iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """`--as-of` and friends: YYYY-MM-DD only, with the ISO form suggested for other forms."""
+    if value is None:
+        return None
+    text = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise click.BadParameter(f"{text} is not a real calendar date") from None
+    from suizhou_plan.model.types import iso_suggestion
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
-        if isinstance(value, date):
-            return value
-        text = str(value).strip()
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            try:
-                return date.fromisoformat(text)
-            except ValueError:
-                self.fail(f"{text} is not a real calendar date", param, ctx)
-        from suizhou_plan.model.types import _iso_suggestion
-
-        suggestion = _iso_suggestion(text)
-        tip = f"; type {suggestion}" if suggestion else ", e.g. 2024-01-15"
-        self.fail(f"{text!r} is not a date written YYYY-MM-DD{tip}", param, ctx)
-
-
-ISO_DATE = IsoDateType()
+    suggestion = iso_suggestion(text)
+    tip = f"; type {suggestion}" if suggestion else ", e.g. 2024-01-15"
+    raise click.BadParameter(f"{text!r} is not a date written YYYY-MM-DD{tip}")
 
 
 def plan_option(fn: F) -> F:
@@ -49,7 +44,7 @@ def plan_option(fn: F) -> F:
 
 def as_of_option(fn: F) -> F:
     return click.option(
-        "--as-of", "as_of", type=ISO_DATE, default=None,
+        "--as-of", "as_of", callback=parse_iso_date, default=None, metavar="YYYY-MM-DD",
         help="The date to check against [default: today in Asia/Shanghai].",
     )(fn)
 

@@ -85,7 +85,7 @@ def problems_from(
                 else ("allowed fields: " + ", ".join(names) if names else "remove it")
             )
         elif etype == "missing":
-            parent_key, parent = locate(root, loc[:-1])
+            _parent_key, parent = locate(root, loc[:-1])
             mark = parent.start_mark if parent is not None else None
             rule = "missing-field"
             message = f"required field `{field}` is missing in {_where(loc[:-1]) or 'top level'}"

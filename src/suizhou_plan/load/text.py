@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from suizhou_plan.finding import Location, Problem
 
 MAX_BYTES = 128 * 1024 * 1024
+TRADITIONAL_MARKS = "的政府市局部門建設數據單位責任務"
+SIMPLIFIED_MARKS = "的政府市局部门建设数据单位责任务"
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ def _guess_legacy(data: bytes) -> str:
         except UnicodeDecodeError:
             continue
         # Common characters of plan documents in each script.
-        marks = "的政府市局部門建設數據單位責任務" if enc == "big5" else "的政府市局部门建设数据单位责任务"
+        marks = TRADITIONAL_MARKS if enc == "big5" else SIMPLIFIED_MARKS
         scores[enc] = sum(text.count(ch) for ch in marks)
     if not scores:
         return "an unknown legacy encoding"

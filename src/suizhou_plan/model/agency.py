@@ -64,11 +64,13 @@ class Agency(Model):
             )
         if self.full_name and not self.full_name_source:
             raise PydanticCustomError(
-                "agency", "`full_name` needs `full_name_source`: say where the full name is confirmed"
+                "agency",
+                "`full_name` needs `full_name_source`: say where the full name is confirmed",
             )
         if not self.in_source_text and not self.source:
             raise PydanticCustomError(
-                "agency", "a unit not named in the document (`in_source_text: false`) needs `source`"
+                "agency",
+                "a unit not named in the document (`in_source_text: false`) needs `source`",
             )
         return self
 

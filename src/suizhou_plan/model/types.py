@@ -7,8 +7,8 @@ import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic import BaseModel as _BaseModel
+from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -16,7 +16,7 @@ _LOOSE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*�
 _MONTH_END = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月底?$")
 
 
-def _iso_suggestion(text: str) -> str:
+def iso_suggestion(text: str) -> str:
     m = _LOOSE.match(text)
     if m:
         y, mo, d = (int(g) for g in m.groups())
@@ -48,7 +48,7 @@ def parse_date(value: Any) -> date:
             raise PydanticCustomError(
                 "iso_date", "{value} is not a real calendar date", {"value": value}
             ) from None
-    suggestion = _iso_suggestion(value)
+    suggestion = iso_suggestion(value)
     if suggestion:
         raise PydanticCustomError(
             "iso_date",

@@ -62,13 +62,13 @@ def _by_phase(dl: DutyList) -> list[tuple[str, list[Duty]]]:
 
 
 def text(dl: DutyList) -> str:
-    lines = heading(dl) + [""]
+    lines = [*heading(dl), ""]
     for title, duties in _by_phase(dl):
         lines.append(title)
         picks = (9, 0, 1, 3, 7, 8, 4)
         rows = [[COLUMNS[i] for i in picks]]
         rows += [[_cells(d, dl, short=True)[i] for i in picks] for d in duties]
-        lines += table(rows) + [""]
+        lines += [*table(rows), ""]
     if not dl.duties:
         lines.append("(無 none)")
     return "\n".join(lines).rstrip() + "\n"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from suizhou_plan.finding import Problem, Severity
 from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import rule
-from suizhou_plan.rules.schedule import describe, refs_of
+from suizhou_plan.rules.schedule import about, describe
 from suizhou_plan.status import DONE, ORDER
 
 
@@ -36,12 +36,12 @@ def no_progress(ctx: Context) -> Iterator[Problem]:
         start = item.phase.start if item.kind == "milestone" and item.phase else issued
         if start > ctx.as_of:
             continue
-        yield Problem(
+        yield about(
+            item,
             "no-progress",
             f"{describe(item)} has no progress entry: status unknown",
             ctx.at(item.path),
             "ask the lead unit for a progress report and record it under `progress:`",
-            **refs_of(item),
         )
 
 
@@ -69,13 +69,13 @@ def stale_progress(ctx: Context) -> Iterator[Problem]:
             continue
         age = (ctx.as_of - latest.date).days
         if age > cadence:
-            yield Problem(
+            yield about(
+                item,
                 "stale-progress",
                 f"{describe(item)}: last progress entry is {age} days old ({latest.date}); "
                 f"reports are due every {cadence} days",
                 ctx.at((*item.path, "progress", item.progress.index(latest))),
                 "record this period's progress",
-                **refs_of(item),
             )
 
 
@@ -98,12 +98,12 @@ def done_without_evidence(ctx: Context) -> Iterator[Problem]:
     for item in ctx.index.items:
         for k, entry in enumerate(item.progress):
             if entry.status in DONE and not entry.evidence:
-                yield Problem(
+                yield about(
+                    item,
                     "done-without-evidence",
                     f"{describe(item)}: {entry.status} entry of {entry.date} has no evidence",
                     ctx.at((*item.path, "progress", k)),
                     "add `evidence:` (document number, URL or file reference)",
-                    **refs_of(item),
                 )
 
 
@@ -132,14 +132,14 @@ def status_regression(ctx: Context) -> Iterator[Problem]:
             if entry.status == "blocked":
                 continue
             if best and ORDER[entry.status] < ORDER[best]:
-                yield Problem(
+                yield about(
+                    item,
                     "status-regression",
                     f"{describe(item)}: status goes back from {best} to {entry.status} "
                     f"on {entry.date}",
                     ctx.at((*item.path, "progress", k)),
                     "if the item was reopened, say why in the entry's note; otherwise fix "
                     "the status",
-                    **refs_of(item),
                 )
             if not best or ORDER[entry.status] > ORDER[best]:
                 best = entry.status
@@ -163,11 +163,11 @@ def future_progress(ctx: Context) -> Iterator[Problem]:
     for item in ctx.index.items:
         for k, entry in enumerate(item.progress):
             if entry.date > ctx.as_of:
-                yield Problem(
+                yield about(
+                    item,
                     "future-progress",
                     f"{describe(item)}: progress entry dated {entry.date}, after the as-of "
                     f"date {ctx.as_of}",
                     ctx.at((*item.path, "progress", k, "date")),
                     "fix the date (or run with a later --as-of)",
-                    **refs_of(item),
                 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 
 from suizhou_plan.finding import Problem, Severity
@@ -325,7 +326,7 @@ def phase_overlap(ctx: Context) -> Iterator[Problem]:
     """
     phases = ctx.index.tasks_file.phases
     order = sorted(range(len(phases)), key=lambda i: phases[i].start)
-    for a, b in zip(order, order[1:]):
+    for a, b in itertools.pairwise(order):
         if phases[b].start <= phases[a].end:
             yield Problem(
                 "phase-overlap",
@@ -353,7 +354,7 @@ def phase_gap(ctx: Context) -> Iterator[Problem]:
     """
     phases = ctx.index.tasks_file.phases
     order = sorted(range(len(phases)), key=lambda i: phases[i].start)
-    for a, b in zip(order, order[1:]):
+    for a, b in itertools.pairwise(order):
         gap = (phases[b].start - phases[a].end).days
         if gap > 1:
             yield Problem(

@@ -50,9 +50,8 @@ def rule(
 
     def wrap(fn: CheckFn) -> CheckFn:
         module = fn.__module__.rsplit(".", 1)[-1]
-        _register(
-            Rule(code, slug, severity, summary, inspect.cleandoc(fn.__doc__ or ""), module, dated, fn)
-        )
+        doc = inspect.cleandoc(fn.__doc__ or "")
+        _register(Rule(code, slug, severity, summary, doc, module, dated, fn))
         return fn
 
     return wrap

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from suizhou_plan.finding import Problem, Severity
+from suizhou_plan.finding import Location, Problem, Severity
 from suizhou_plan.index import Item
 from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import rule
 from suizhou_plan.status import DONE
 
 
-def refs_of(item: Item) -> dict[str, str | None]:
-    """The ids a finding about `item` carries (task, milestone, phase, lead agency)."""
-    task = item.task.id if item.task is not None else None
-    return {
-        "task": task,
-        "milestone": item.id if item.kind == "milestone" else None,
-        "phase": item.phase.id if item.phase is not None else None,
-        "agency": item.lead.id if item.lead is not None else None,
-    }
+def about(item: Item, rule: str, message: str, location: Location, hint: str) -> Problem:
+    """A problem about `item`, carrying its task, milestone, phase and lead unit ids."""
+    return Problem(
+        rule,
+        message,
+        location,
+        hint,
+        task=item.task.id if item.task is not None else None,
+        milestone=item.id if item.kind == "milestone" else None,
+        phase=item.phase.id if item.phase is not None else None,
+        agency=item.lead.id if item.lead is not None else None,
+    )
 
 
 def describe(item: Item) -> str:
@@ -49,14 +52,14 @@ def overdue(ctx: Context) -> Iterator[Problem]:
         if item.status in DONE or item.due >= ctx.as_of:
             continue
         days = (ctx.as_of - item.due).days
-        yield Problem(
+        yield about(
+            item,
             "overdue",
             f"{describe(item)} was due {item.due} ({item.due_rule}): {days} day(s) overdue, "
             f"status {item.status}",
             ctx.at(item.path),
             "record progress (a `progress:` entry with its status and evidence), or, if the "
             "date was moved by decision, change `due` and cite the decision",
-            **refs_of(item),
         )
 
 
@@ -74,12 +77,12 @@ def due_soon(ctx: Context) -> Iterator[Problem]:
             continue
         days = (item.due - ctx.as_of).days
         if 0 <= days <= ctx.due_within:
-            yield Problem(
+            yield about(
+                item,
                 "due-soon",
                 f"{describe(item)} is due {item.due}, in {days} day(s); status {item.status}",
                 ctx.at(item.path),
                 "confirm with the lead unit that it will be done in time",
-                **refs_of(item),
             )
 
 
@@ -110,11 +113,11 @@ def unverified_done(ctx: Context) -> Iterator[Problem]:
         since = max(item.due, latest.date)
         waited = (ctx.as_of - since).days
         if waited > limit:
-            yield Problem(
+            yield about(
+                item,
                 "unverified-done",
                 f"{describe(item)} was reported done on {latest.date} but is not verified "
                 f"{waited} days after {'its due date' if since == item.due else 'the report'}",
                 ctx.at(item.path),
                 "verify the evidence and add a `verified` entry (銷號), or reopen the item",
-                **refs_of(item),
             )
