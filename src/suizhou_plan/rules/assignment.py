@@ -30,6 +30,8 @@ def unassigned(ctx: Context) -> Iterator[Problem]:
         known = [ref.agency for ref in item.refs if ref.agency is not None]
         if any(ref.agency is None for ref in item.refs):
             continue  # unknown-agency reports these; do not guess
+        if item.kind == "milestone" and any(t not in ctx.index.by_id for t in item.linked):
+            continue  # unknown-task reports these
         if known and not all(a.vague for a in known):
             continue
         if item.kind == "milestone" and not item.refs:
