@@ -41,7 +41,7 @@ def meeting_cadence(ctx: Context) -> Iterator[Problem]:
     since = _year_before(ctx.as_of)
     if since < tf.plan.issued:
         return
-    held = [m for m in lg.meetings if m.kind == "plenary" and since < m.date <= ctx.as_of]
+    held = [m for m in lg.meetings if m.kind == "plenary" and since <= m.date <= ctx.as_of]
     if held:
         return
     last = max((m.date for m in lg.meetings if m.kind == "plenary" and m.date <= ctx.as_of),
