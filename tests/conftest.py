@@ -22,6 +22,7 @@ class Run:
     exit_code: int
     stdout: str
     stderr: str
+    stdout_bytes: bytes = b""
 
     @property
     def output(self) -> str:
@@ -62,6 +63,6 @@ def run_cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Ru
     def invoke(*args: str) -> Run:
         runner = CliRunner()
         result = runner.invoke(cli, list(args), catch_exceptions=False)
-        return Run(result.exit_code, result.stdout, result.stderr)
+        return Run(result.exit_code, result.stdout, result.stderr, result.stdout_bytes)
 
     return invoke
