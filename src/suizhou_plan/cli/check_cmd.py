@@ -20,6 +20,10 @@ from suizhou_plan.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from suizhou_plan.finding import Finding
+    from suizhou_plan.index import PlanIndex
     from suizhou_plan.load.plan_loader import Loaded
     from suizhou_plan.model.agency import Agency
     from suizhou_plan.registry import AgencyRegistry
@@ -54,12 +58,16 @@ def _selectors(values: tuple[str, ...]) -> frozenset[str]:
 @click.option("--due-within", type=click.IntRange(0), default=None, metavar="DAYS",
               help="Warn this many days before a due date [default: the plan's due_soon_days].")
 @click.option("--strict", is_flag=True, help="Warnings count as errors for the exit code.")
+@click.option("--changed-since", "changed_since", default=None, metavar="REV",
+              help="Only findings about what changed since git revision REV (for CI on a "
+              "pull request).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text (terminal or plain), json, markdown (meeting bulletin), github.")
 @lang_option
 def command(plan_dir: str | None, as_of: date | None, phase: int | None, agency: str | None,
             section: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-            due_within: int | None, strict: bool, fmt: str, lang: str | None) -> None:
+            due_within: int | None, strict: bool, changed_since: str | None, fmt: str,
+            lang: str | None) -> None:
     """What is overdue, due soon, unassigned or missing, phase by phase.
 
     Runs every rule (see `suizhou rules`), including all of `validate`'s.  Exit 0 when there
@@ -85,6 +93,8 @@ def command(plan_dir: str | None, as_of: date | None, phase: int | None, agency:
     if result.index is not None:
         index = result.index
         findings = [f for f in findings if scope.keeps_finding(index, f)]
+        if changed_since is not None:
+            findings = _changed(findings, index, changed_since, path)
         window = index.tasks_file.supervision.due_soon_days if due_within is None else due_within
         boards = build_board(index, day, window, lambda item: scope.keeps_item(index, item))
         if phase is not None:
@@ -144,3 +154,25 @@ def pick_agency(registry: AgencyRegistry, text: str) -> Agency:
     tip = ("did you mean " + " or ".join(lookup.suggestions) + "?") if lookup.suggestions \
         else "type `suizhou agencies` to list them"
     raise click.UsageError(f"no unit is called {text!r}; {tip}")
+
+
+def _changed(findings: list[Finding], index: PlanIndex, rev: str, path: Path) -> list[Finding]:
+    """Only the findings about items, agencies or governance that changed since `rev`."""
+    from suizhou_plan.cli.diff_cmd import index_of
+    from suizhou_plan.plan_diff import diff_plans, touched_items
+
+    old, _ = index_of(rev, path)
+    changes = diff_plans(old, index)
+    items = touched_items(changes, index)
+    agencies = {c.subject for c in changes if c.kind.startswith("agency-")}
+    governance = any(c.kind == "governance-changed" for c in changes)
+    plan_wide = ("meeting-cadence", "uncovered-section")
+
+    def wanted(f: Finding) -> bool:
+        if f.task in items or f.milestone in items:
+            return True
+        if f.agency is not None and f.agency in agencies:
+            return True
+        return governance and f.rule in plan_wide
+
+    return [f for f in findings if wanted(f)]

@@ -1,0 +1,58 @@
+"""`suizhou diff`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from suizhou_plan.cli.options import plan_option, resolve_plan
+
+if TYPE_CHECKING:
+    from suizhou_plan.index import PlanIndex
+
+
+def index_of(spec: str, plan_dir: Path) -> tuple[PlanIndex, str]:
+    """Load side `spec` (a directory or a git revision of the plan directory), or exit."""
+    from suizhou_plan.engine import run
+    from suizhou_plan.load import load_plan
+    from suizhou_plan.plan_source import SourceError, materialise
+
+    try:
+        with materialise(spec, plan_dir) as (directory, label):
+            result = run(load_plan(directory), as_of=None)
+    except SourceError as exc:
+        raise click.UsageError(
+            f"{spec!r} is neither a plan directory nor a git revision of {plan_dir} ({exc}); "
+            "type a directory, or a revision such as HEAD~1 or main"
+        ) from None
+    if result.index is None:
+        sys.stderr.write(f"{label}: the plan cannot be read; run `suizhou validate` on it\n")
+        sys.exit(1)
+    return result.index, label
+
+
+@click.command("diff")
+@click.argument("old")
+@click.argument("new", required=False, default=None)
+@plan_option
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]),
+              default="text", show_default=True, help="markdown suits a pull-request comment.")
+def command(old: str, new: str | None, plan_dir: str | None, fmt: str) -> None:
+    """What changed between two plans, in the plan's terms (not a text diff).
+
+    OLD and NEW are plan directories or git revisions of the plan directory (HEAD~1, main);
+    NEW defaults to the plan directory as it is.  Shows items added or removed, units
+    added, removed or reordered (a change of lead called out), due dates moved (slipped,
+    with days), status changes, and agencies added, removed or renamed.
+    """
+    from suizhou_plan.plan_diff import diff_plans
+    from suizhou_plan.report import diff_render
+
+    path, _ = resolve_plan(plan_dir)
+    old_index, old_label = index_of(old, path)
+    new_index, new_label = index_of(new, path) if new else index_of(str(path), path)
+    changes = diff_plans(old_index, new_index)
+    sys.stdout.write(diff_render.render(fmt, changes, old_label, new_label))
