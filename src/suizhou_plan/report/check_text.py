@@ -35,7 +35,9 @@ class CheckView:
 
     @property
     def plan_wide(self) -> list[Finding]:
-        return [f for f in self.findings if f.rule not in TABLE_RULES]
+        """Findings the tables do not show, errors first, then warnings, then info."""
+        rest = [f for f in self.findings if f.rule not in TABLE_RULES]
+        return sorted(rest, key=lambda f: (f.severity.rank, f.sort_key()))
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}
