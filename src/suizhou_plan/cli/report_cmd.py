@@ -1,0 +1,77 @@
+"""`suizhou report`."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from suizhou_plan.cli.options import (
+    as_of_option,
+    as_of_or_today,
+    default_lang,
+    lang_option,
+    plan_option,
+    resolve_plan,
+    use_color,
+    write,
+)
+
+
+@click.command("report")
+@plan_option
+@as_of_option
+@lang_option
+@click.option("--out", "out_file", metavar="FILE.html", default=None,
+              help="Write the dashboard as one self-contained HTML file ('-' for stdout) "
+              "[default: print the overview].")
+def command(plan_dir: str | None, as_of: date | None, lang: str | None,
+            out_file: str | None) -> None:
+    """The meeting dashboard: a timeline of the phases with their milestones and targets, a
+    traffic-light matrix of units × phases, progress bars per section, the red items and the
+    governance findings.
+
+    With --out, one HTML file that needs no network (inline CSS and SVG, no scripts), for a
+    projector or an A4 landscape printout.  Without it, the same overview in the terminal.
+    Exit 0, or 1 when the plan cannot be loaded.
+    """
+    from suizhou_plan.engine import run
+    from suizhou_plan.load import load_plan
+    from suizhou_plan.report import findings_text
+    from suizhou_plan.report.dashboard import build_dashboard, git_source, render_html
+
+    path, label = resolve_plan(plan_dir)
+    day = as_of_or_today(as_of)
+    result = run(load_plan(path), as_of=day)
+    if result.index is None:
+        errors = [f for f in result.findings if f.severity.value == "error"]
+        sys.stderr.write("\n".join(findings_text.render(errors, result.loaded.files)) + "\n")
+        sys.stderr.write("the plan cannot be loaded: fix it first (`suizhou validate`)\n")
+        sys.exit(1)
+    index = result.index
+    dash = build_dashboard(index, result.findings, day,
+                           window=index.tasks_file.supervision.due_soon_days,
+                           source=git_source(label, path), lang=lang or default_lang())
+    if out_file == "-":
+        write(render_html(dash))
+    elif out_file:
+        from suizhou_plan.writing import write_atomic
+
+        target = Path(out_file)
+        if target.is_dir():
+            raise click.UsageError(f"--out takes a file name; {out_file} is a directory")
+        try:
+            write_atomic(target, render_html(dash).encode("utf-8"))
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {out_file}: {exc.strerror or exc}") from None
+        sys.stderr.write(f"wrote {out_file}\n")
+    elif use_color(sys.stdout):
+        from suizhou_plan.report.dashboard_terminal import render_rich
+
+        render_rich(dash, sys.stdout, color=True)
+    else:
+        from suizhou_plan.report.dashboard_terminal import plain
+
+        write(plain(dash))

@@ -1,0 +1,154 @@
+"""The traffic-light matrix of the dashboard: responsible units × phases.
+
+Each row is one unit's duty list (`duties.duties_for`, so the same duties, roles and lights as
+`suizhou duties`), cut by phase; a cell shows the worst light of those duties.  Rows are the
+units a meeting can hold to account at the as-of date: not placeholders (市政府有關部門 names
+nobody), not collectives (each member carries the collective's duties), not units already gone,
+and not a successor while every duty it has still sits with a predecessor in office."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from suizhou_plan.duties import Duty, duties_for
+from suizhou_plan.index import PlanIndex
+from suizhou_plan.model.agency import Agency
+from suizhou_plan.model.plan import Phase
+from suizhou_plan.report.dashboard_words import words
+from suizhou_plan.report.labels import SYMBOL
+from suizhou_plan.status import Light
+
+NOT_ACCOUNTABLE = frozenset({"placeholder", "collective"})
+
+
+def worst(lights: Iterable[Light]) -> Light | None:
+    """Red before yellow before grey before green; None for no lights at all."""
+    return min(lights, key=lambda light: light.severity_rank, default=None)
+
+
+def gone(agency: Agency, as_of: date) -> bool:
+    """Ceased before `as_of` (`valid_until`, else `known_by`): as the `defunct-agency` rule."""
+    change = agency.change
+    if change is None:
+        return False
+    cutoff = change.valid_until or change.known_by
+    return cutoff is not None and cutoff < as_of
+
+
+@dataclass(frozen=True)
+class Cell:
+    duties: tuple[Duty, ...]
+
+    @property
+    def light(self) -> Light | None:
+        return worst(d.light for d in self.duties)
+
+    @property
+    def lead(self) -> int:
+        return sum(1 for d in self.duties if d.role == "lead")
+
+    @property
+    def support(self) -> int:
+        return sum(1 for d in self.duties if d.role == "support")
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for d in self.duties if d.light is Light.RED)
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    agency: Agency
+    cells: tuple[Cell, ...]  # one per column of the matrix
+
+    @property
+    def leads(self) -> bool:
+        return any(cell.lead for cell in self.cells)
+
+
+@dataclass(frozen=True)
+class Matrix:
+    columns: tuple[Phase | None, ...]  # the phases; None collects duties due outside them
+    rows: tuple[UnitRow, ...]
+
+
+def _waiting_successor(duties: Sequence[Duty], as_of: date) -> bool:
+    return all(d.via_kind == "predecessor" and d.via is not None and not gone(d.via, as_of)
+               for d in duties)
+
+
+def build_matrix(index: PlanIndex, as_of: date, window: int) -> Matrix:
+    phases: list[Phase | None] = list(index.tasks_file.phases)
+    lists = []
+    for agency in index.agencies_file.agencies:
+        if agency.kind in NOT_ACCOUNTABLE or gone(agency, as_of):
+            continue
+        duties = duties_for(index, agency, as_of, window).duties
+        if duties and not _waiting_successor(duties, as_of):
+            lists.append((agency, duties))
+    if any(d.item.phase is None for _, duties in lists for d in duties):
+        phases.append(None)
+    rows = [
+        UnitRow(agency, tuple(Cell(tuple(d for d in duties if d.item.phase is phase))
+                              for phase in phases))
+        for agency, duties in lists
+    ]
+    rows.sort(key=lambda row: not row.leads)  # stable: registry order within each group
+    return Matrix(tuple(phases), tuple(rows))
+
+
+def column_heading(phase: Phase | None, lang: str) -> tuple[str, str]:
+    """(heading, dates) of a column."""
+    w = words(lang)
+    if phase is None:
+        return "—", ""
+    theme = f" {phase.theme}" if phase.theme else ""
+    return w["phase_n"].format(n=phase.number) + theme, f"{phase.start} → {phase.end}"
+
+
+def cell_counts(cell: Cell, lang: str) -> str:
+    w = words(lang)
+    parts = [f"{w['lead_n']} {cell.lead}", f"{w['support_n']} {cell.support}"]
+    if cell.overdue:
+        parts.append(f"{w['overdue']} {cell.overdue}")
+    return " · ".join(parts)
+
+
+def _cell_html(row: UnitRow, phase: Phase | None, cell: Cell, lang: str) -> str:
+    key = phase.id if phase is not None else "none"
+    data = f'data-unit="{html.escape(row.agency.id)}" data-phase="{html.escape(key)}"'
+    light = cell.light
+    if light is None:
+        return f'<td class="cell empty" {data} data-light="">—</td>'
+    label = words(lang)[light.value]
+    return (f'<td class="cell {light.value}" {data} data-light="{light.value}">'
+            f'<span class="sym">{SYMBOL[light]}</span> {html.escape(label)}'
+            f'<small>{html.escape(cell_counts(cell, lang))}</small></td>')
+
+
+def matrix_html(matrix: Matrix, lang: str) -> str:
+    w = words(lang)
+    esc = html.escape
+    head = "".join(
+        f"<th scope=\"col\">{esc(title)}<small>{esc(dates)}</small></th>"
+        for title, dates in (column_heading(p, lang) for p in matrix.columns))
+    out = [f'<table class="matrix"><thead><tr><th scope="col">{esc(w["unit"])}</th>{head}'
+           "</tr></thead><tbody>"]
+    group = None
+    span = len(matrix.columns) + 1
+    for row in matrix.rows:
+        if row.leads != group:
+            group = row.leads
+            title = w["leading_units"] if row.leads else w["supporting_units"]
+            out.append(f'<tr class="group"><th colspan="{span}">{esc(title)}</th></tr>')
+        cells = "".join(_cell_html(row, phase, cell, lang)
+                        for phase, cell in zip(matrix.columns, row.cells, strict=True))
+        out.append(f'<tr><th scope="row" title="{esc(row.agency.full_name or row.agency.name)}">'
+                   f"{esc(row.agency.name)}</th>{cells}</tr>")
+    if not matrix.rows:
+        out.append(f'<tr><td colspan="{span}">{esc(w["none"])}</td></tr>')
+    out.append("</tbody></table>")
+    return "\n".join(out)
