@@ -18,7 +18,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "duties": ("suizhou_plan.cli.duties_cmd", "Print one unit's duty list (lead vs supporting)."),
     "agencies": ("suizhou_plan.cli.agencies_cmd", "Every unit with its load of duties."),
     "rules": ("suizhou_plan.cli.rules_cmd", "List the rules, or show one rule's documentation."),
+    "progress": ("suizhou_plan.cli.progress_cmd", "Record progress (台賬) or show it."),
     "report": ("suizhou_plan.cli.report_cmd", "The meeting dashboard: timeline, lights, progress."),
+    "diff": ("suizhou_plan.cli.diff_cmd", "What an edit changed: items, units, leads, dates."),
     "export": ("suizhou_plan.cli.export_cmd", "Print the normalised plan as JSON."),
     "schema": ("suizhou_plan.cli.schema_cmd", "Print or write the JSON Schema of the plan files."),
 }
