@@ -1,0 +1,477 @@
+"""Docs that cannot drift: `docs/cli.md` from each command's `--help`, `docs/rules.md` from
+the rule registry, and the field tables of `docs/plan-format.md` from the pydantic models.
+
+    python -m suizhou_plan.docgen            # regenerate, from the repository root
+    python -m suizhou_plan.docgen --check    # list the stale files and exit 1
+
+Help is rendered at a fixed width, so the result does not depend on the terminal that runs
+the generator.  In plan-format.md only the regions between `<!-- BEGIN GENERATED name -->`
+and `<!-- END GENERATED name -->` are generated; the prose around them is written by hand.
+The tables' examples are read from that page's own example plan (its ```` ```yaml tasks.yaml ````
+and ```` ```yaml agencies.yaml ```` blocks), which the tests load with the real loader: an
+example cannot show a field or a value the format does not accept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import types
+import typing
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+import yaml
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from suizhou_plan.rules.registry import Rule
+
+WIDTH = 80
+CLI_MD = Path("docs/cli.md")
+RULES_MD = Path("docs/rules.md")
+PLAN_FORMAT_MD = Path("docs/plan-format.md")
+REGENERATE = "python -m suizhou_plan.docgen"
+_EXAMPLE = re.compile(r"^```yaml (tasks|agencies)\.yaml\n(.*?)^```$", re.M | re.S)
+
+# Which rules look at a field, beyond the ones every field gets from its type (SZ110-SZ113).
+# Keyed `Model.field`; tests/test_docs.py checks that every key is a field of the format,
+# every slug a rule, and every rule that is not the loader's appears here.
+CHECKED_BY: dict[str, tuple[str, ...]] = {
+    "PlanMeta.issued": ("no-progress", "meeting-cadence"),
+    "PlanMeta.addressees": ("unknown-agency",),
+    "Supervision.reporting_cadence_days": ("stale-progress",),
+    "Supervision.due_soon_days": ("due-soon",),
+    "Supervision.verify_within_days": ("unverified-done",),
+    "Section.id": ("duplicate-id", "unknown-section"),
+    "Section.name": ("unknown-section", "uncovered-section"),
+    "Phase.id": ("duplicate-id",),
+    "Phase.start": ("phase-overlap", "phase-gap", "milestone-outside-phase", "no-progress"),
+    "Phase.end": ("phase-overlap", "phase-gap", "milestone-outside-phase", "overdue",
+                  "due-soon"),
+    "Milestone.id": ("duplicate-id",),
+    "Milestone.tasks": ("unknown-task", "unassigned"),
+    "Milestone.units": ("unknown-agency", "unassigned"),
+    "Milestone.due": ("milestone-outside-phase", "overdue", "due-soon"),
+    "Milestone.progress": ("no-progress", "stale-progress"),
+    "ProgressEntry.date": ("future-progress", "stale-progress", "status-regression"),
+    "ProgressEntry.status": ("overdue", "due-soon", "unverified-done", "status-regression",
+                             "done-without-evidence"),
+    "ProgressEntry.by": ("unknown-agency",),
+    "ProgressEntry.evidence": ("done-without-evidence",),
+    "Task.id": ("duplicate-id", "unknown-task"),
+    "Task.section": ("unknown-section", "uncovered-section"),
+    "Task.units": ("unknown-agency", "unassigned", "vague-agency", "defunct-agency",
+                   "possibly-renamed", "idle-agency"),
+    "Task.lead": ("unknown-agency", "lead-not-listed"),
+    "Task.due": ("overdue", "due-soon"),
+    "Task.progress": ("no-progress", "stale-progress"),
+    "Target.id": ("duplicate-id",),
+    "Target.due": ("overdue", "due-soon"),
+    "Target.progress": ("no-progress", "stale-progress"),
+    "LeadingGroup.members": ("unknown-agency",),
+    "LeadingGroup.meetings": ("meeting-cadence",),
+    "Meeting.date": ("meeting-cadence",),
+    "Meeting.kind": ("meeting-cadence",),
+    "Office.unit": ("unknown-agency",),
+    "Mechanism.id": ("duplicate-id",),
+    "Mechanism.section": ("unknown-section", "uncovered-section"),
+    "Mechanism.daily_unit": ("unknown-agency",),
+    "Agency.id": ("duplicate-id", "unknown-agency"),
+    "Agency.name": ("unknown-agency",),
+    "Agency.kind": ("unassigned", "vague-agency", "idle-agency"),
+    "Agency.aliases": ("unknown-agency",),
+    "Agency.members": ("unknown-agency",),
+    "Agency.change": ("possibly-renamed",),
+    "Change.successor": ("unknown-agency", "defunct-agency"),
+    "Change.valid_until": ("defunct-agency", "possibly-renamed"),
+    "Change.known_by": ("defunct-agency", "possibly-renamed"),
+}
+
+
+class DocgenError(Exception):
+    """The docs cannot be generated (a missing page or region): a message for the user."""
+
+
+def anchor(heading: str) -> str:
+    """The fragment GitHub gives a heading: lower case, punctuation dropped, spaces → '-'."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def _header(source: str) -> str:
+    return f"<!-- Generated by `{REGENERATE}` from {source}: do not edit by hand. -->"
+
+
+# --- docs/cli.md -------------------------------------------------------------------------
+
+
+def command_helps() -> list[tuple[str, click.Command, str]]:
+    """(command path, command, its --help) for `suizhou` and every (sub)command, in the
+    order the registry lists them."""
+    from suizhou_plan.cli import cli
+
+    settings = {**cli.context_settings, "terminal_width": WIDTH, "max_content_width": WIDTH}
+    out: list[tuple[str, click.Command, str]] = []
+
+    def visit(ctx: click.Context) -> None:
+        command = ctx.command
+        out.append((ctx.command_path, command, command.get_help(ctx)))
+        if isinstance(command, click.Group):
+            for name in command.list_commands(ctx):
+                sub = command.get_command(ctx, name)
+                if sub is not None:
+                    visit(click.Context(sub, info_name=name, parent=ctx, **sub.context_settings))
+
+    visit(click.Context(cli, info_name="suizhou", **settings))
+    return out
+
+
+def cli_markdown() -> str:
+    helps = command_helps()
+    lines = [_header("each command's --help"), "", "# Command-line reference", "",
+             f"The `--help` of every command, as `suizhou COMMAND --help` prints it ({WIDTH} "
+             "columns).  How to use them day to day: [the guide](guide.en.md) "
+             "([中文](guide.md)).", ""]
+    lines += [f"- [`{path}`](#{anchor(path)})" for path, _, _ in helps]
+    for path, _, text in helps:
+        lines += ["", f"## {path}", "", "```text", text.rstrip(), "```"]
+    return "\n".join(lines) + "\n"
+
+
+# --- docs/rules.md -----------------------------------------------------------------------
+
+
+def _ordered_rules() -> list[Rule]:
+    from suizhou_plan.rules import RULES
+
+    return sorted(RULES.values(), key=lambda r: r.code)
+
+
+def rule_anchor(rule: Rule) -> str:
+    return anchor(f"{rule.code} {rule.slug}")
+
+
+def doc_markdown(doc: str) -> list[str]:
+    """A rule's docstring as Markdown: its indented examples become fenced YAML blocks."""
+    out: list[str] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        blanks = 0
+        while block and not block[-1].strip():
+            block.pop()
+            blanks += 1
+        if block:
+            out.extend(["```yaml", *block, "```"] + [""] * min(blanks, 1))
+        block.clear()
+
+    for line in doc.splitlines():
+        if line.startswith("    ") or (block and not line.strip()):
+            block.append(line[4:])
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return out
+
+
+def _when(rule: Rule) -> str:
+    if rule.check is None:
+        return "reported by the loader while it reads the files"
+    if rule.dated:
+        return "needs the as-of date: run by `check`"
+    return "run by `validate` and `check`"
+
+
+def rules_markdown() -> str:
+    rules = _ordered_rules()
+    fields: dict[str, list[str]] = {}
+    for key, slugs in CHECKED_BY.items():
+        for slug in slugs:
+            fields.setdefault(slug, []).append(key)
+    lines = [_header("the rule registry"), "", "# Rule reference", "",
+             "Every finding `suizhou` reports comes from one of these rules.  Select or skip "
+             "them with `--select` / `--ignore` (a code, a slug, or a code prefix such as "
+             "`SZ3`); `suizhou rules SLUG` prints the same documentation.", "",
+             "| Code | Slug | Severity | Summary |", "|---|---|---|---|"]
+    lines += [f"| [{r.code}](#{rule_anchor(r)}) | `{r.slug}` | {r.severity.value} | "
+              f"{_cell(r.summary)} |" for r in rules]
+    for r in rules:
+        lines += ["", f"## {r.code} {r.slug}", "",
+                  f"**{r.severity.value}**: {r.summary}.  Family `{r.family}`; {_when(r)}."]
+        if r.slug in fields:
+            links = ", ".join(f"[`{key}`](plan-format.md#{anchor(key.split('.')[0])})"
+                              for key in fields[r.slug])
+            lines += ["", f"Fields it reads: {links}."]
+        lines += ["", *doc_markdown(r.doc)]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# --- docs/plan-format.md: the field tables ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    model: type[BaseModel]
+    name: str
+    type: str
+    required: bool
+    default: str
+    example: str | None  # None when the page's example plan does not show the field
+    rules: tuple[str, ...]  # slugs, ordered by code
+
+
+def _nested(hint: Any) -> list[type[BaseModel]]:
+    if isinstance(hint, type) and issubclass(hint, BaseModel):
+        return [hint]
+    return [m for arg in typing.get_args(hint) for m in _nested(arg)]
+
+
+def _hints(model: type[BaseModel]) -> dict[str, Any]:
+    hints = typing.get_type_hints(model, include_extras=True)
+    return {name: hints[name] for name in model.model_fields}
+
+
+def models_of(root: type[BaseModel]) -> dict[type[BaseModel], list[str]]:
+    """Every model a file holds, in the order a reader meets them, with where each appears
+    (`tasks[].targets[]`)."""
+    found: dict[type[BaseModel], list[str]] = {}
+
+    def visit(model: type[BaseModel], where: str) -> None:
+        if model in found:
+            found[model].append(where)
+            return
+        found[model] = [where]
+        for name, hint in _hints(model).items():
+            is_list = typing.get_origin(hint) is list
+            for sub in _nested(hint):
+                visit(sub, f"{where}.{name}".lstrip(".") + ("[]" if is_list else ""))
+
+    visit(root, "")
+    return found
+
+
+def _metadata(items: Iterable[Any]) -> Iterator[Any]:
+    for item in items:
+        yield item
+        if isinstance(item, FieldInfo):
+            yield from item.metadata
+
+
+def describe(hint: Any) -> str:
+    """A type as a reader of the plan files would name it."""
+    from suizhou_plan.model.types import as_list
+
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is typing.Annotated:
+        base, meta = args[0], list(_metadata(args[1:]))
+        if base is str:
+            return "id" if any(getattr(m, "pattern", None) for m in meta) else "text"
+        text = describe(base)
+        floor = next((m.ge for m in meta if getattr(m, "ge", None) is not None), None)
+        if floor is not None:
+            text += f" ≥ {floor}"
+        if any(getattr(m, "func", None) is as_list for m in meta):
+            text += " (one text alone is a one-item list)"
+        return text
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join(describe(a) for a in args if a is not type(None))
+    if origin is list:
+        return f"list of {describe(args[0])}"
+    if origin is typing.Literal:
+        values = ", ".join(f"`{a}`" for a in args)
+        return f"one of {values}" if len(args) > 1 else values
+    if isinstance(hint, type) and issubclass(hint, BaseModel):
+        return f"[{hint.__name__}](#{anchor(hint.__name__)})"
+    names = {str: "text", int: "whole number", bool: "`true` or `false`",
+             date: "date `YYYY-MM-DD`"}
+    return names.get(hint, getattr(hint, "__name__", str(hint)))
+
+
+def _is_date(hint: Any) -> bool:
+    return hint is date or any(_is_date(a) for a in typing.get_args(hint))
+
+
+def _yaml(value: Any) -> str:
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1 << 20,
+                          sort_keys=False)
+    return text.strip().removesuffix("...").strip()
+
+
+def _clip(value: Any) -> Any:
+    from suizhou_plan.textwidth import truncate
+
+    if isinstance(value, str):
+        return truncate(value, 36)
+    if isinstance(value, list):
+        return [_clip(v) for v in value[:3]] + (["…"] if len(value) > 3 else [])
+    return value
+
+
+def example_values(plan: dict[str, str]) -> dict[tuple[type[BaseModel], str], Any]:
+    """(model, field) → the first non-empty value the example plan gives it."""
+    from suizhou_plan.model.agency import AgenciesFile
+    from suizhou_plan.model.plan import TasksFile
+
+    found: dict[tuple[type[BaseModel], str], Any] = {}
+
+    def walk(model: type[BaseModel], data: Any) -> None:
+        if not isinstance(data, dict):
+            return
+        hints = _hints(model)
+        for name, value in data.items():
+            if name not in hints:
+                continue
+            if found.get((model, name)) in (None, [], {}):
+                found[(model, name)] = value
+            for sub in _nested(hints[name]):
+                for item in value if isinstance(value, list) else [value]:
+                    walk(sub, item)
+
+    for name, root in (("tasks", TasksFile), ("agencies", AgenciesFile)):
+        walk(root, yaml.safe_load(plan.get(name, "")) or {})
+    return found
+
+
+def field_rows(root: type[BaseModel], plan: dict[str, str]) -> list[FieldRow]:
+    from suizhou_plan.rules import RULES
+
+    code = {slug: rule.code for slug, rule in RULES.items()}
+    examples = example_values(plan)
+    rows = []
+    for model in models_of(root):
+        for name, hint in _hints(model).items():
+            info = model.model_fields[name]
+            slugs = set(CHECKED_BY.get(f"{model.__name__}.{name}", ()))
+            slugs |= {"invalid-date"} if _is_date(hint) else set()
+            default = "" if info.is_required() else info.get_default(call_default_factory=True)
+            shown = "" if default in (None, [], "") or isinstance(default, BaseModel) \
+                else _yaml(default)
+            nested = _nested(hint)
+            example: str | None = None
+            if (model, name) in examples:
+                example = (f"see [{nested[0].__name__}](#{anchor(nested[0].__name__)})"
+                           if nested else f"`{_cell(_yaml(_clip(examples[(model, name)])))}`")
+            rows.append(FieldRow(model, name, describe(hint), info.is_required(), shown,
+                                 example, tuple(sorted(slugs, key=lambda s: code[s]))))
+    return rows
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def field_tables(root: type[BaseModel], plan: dict[str, str]) -> str:
+    from suizhou_plan.rules import RULES
+
+    wheres = models_of(root)
+    rows = field_rows(root, plan)
+    out: list[str] = []
+    for model, where in wheres.items():
+        doc = model.__dict__.get("__doc__") or ""
+        at = ", ".join(f"`{w}`" for w in where) if where != [""] else "the top level of the file"
+        out += [f"### {model.__name__}", "", f"Where: {at}."]
+        if doc:
+            out[-1] += "  " + " ".join(doc.split())
+        out += ["", "| Field | Type | Required | Example | Checked by |", "|---|---|---|---|---|"]
+        for row in (r for r in rows if r.model is model):
+            required = "yes" if row.required else "no" + (f" (default `{row.default}`)"
+                                                          if row.default else "")
+            checks = ", ".join(f"[{slug}](rules.md#{rule_anchor(RULES[slug])})"
+                               for slug in row.rules)
+            out.append(f"| `{row.name}` | {row.type} | {required} | {row.example or '—'} | "
+                       f"{checks or '—'} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def example_plan(page: str) -> dict[str, str]:
+    """The example plan a page shows: its ```yaml tasks.yaml / agencies.yaml blocks."""
+    return {m.group(1): m.group(2) for m in _EXAMPLE.finditer(page)}
+
+
+def splice(page: str, regions: dict[str, str], where: Path) -> str:
+    for name, body in regions.items():
+        begin, end = f"<!-- BEGIN GENERATED {name} -->", f"<!-- END GENERATED {name} -->"
+        found = re.search(re.escape(begin) + ".*?" + re.escape(end), page, re.S)
+        if found is None:
+            raise DocgenError(f"{where}: the region `{begin}` … `{end}` is missing")
+        note = _header("the pydantic models in src/suizhou_plan/model/")
+        region = f"{begin}\n{note}\n\n{body.rstrip()}\n\n{end}"
+        page = page[:found.start()] + region + page[found.end():]
+    return page
+
+
+def plan_format_markdown(page: str, where: Path = PLAN_FORMAT_MD) -> str:
+    from suizhou_plan.model.agency import AgenciesFile
+    from suizhou_plan.model.plan import TasksFile
+
+    plan = example_plan(page)
+    regions = {"tasks.yaml": field_tables(TasksFile, plan),
+               "agencies.yaml": field_tables(AgenciesFile, plan)}
+    return splice(page, regions, where)
+
+
+# --- generate, check ---------------------------------------------------------------------
+
+
+def expected(root: Path) -> dict[Path, str]:
+    """Every generated file under `root` with the text it should have."""
+    page = root / PLAN_FORMAT_MD
+    if not page.is_file():
+        raise DocgenError(f"{page} is missing: it holds the prose around the field tables")
+    return {root / CLI_MD: cli_markdown(),
+            root / RULES_MD: rules_markdown(),
+            page: plan_format_markdown(page.read_text(encoding="utf-8"), page)}
+
+
+def stale(root: Path) -> list[Path]:
+    """The generated files under `root` that differ from what the code says."""
+    return [path for path, text in expected(root).items()
+            if not path.is_file() or path.read_text(encoding="utf-8") != text]
+
+
+def write(root: Path) -> list[Path]:
+    """Regenerate; return the files that changed."""
+    from suizhou_plan.writing import write_atomic
+
+    changed = []
+    for path, text in expected(root).items():
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            write_atomic(path, text.encode("utf-8"))
+            changed.append(path)
+    return changed
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m suizhou_plan.docgen",
+        description="Regenerate docs/cli.md, docs/rules.md and the tables of "
+        "docs/plan-format.md.")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; list stale files and exit 1 if there are any")
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
+                        help="the repository root (default: the current directory)")
+    args = parser.parse_args(argv)
+    root: Path = args.root
+    try:
+        paths = stale(root) if args.check else write(root)
+    except DocgenError as exc:
+        sys.stderr.write(f"docgen: {exc}\n")
+        return 2
+    for path in paths:
+        shown = path.relative_to(root).as_posix()
+        sys.stdout.write(f"stale: {shown}\n" if args.check else f"wrote {shown}\n")
+    if args.check and paths:
+        sys.stdout.write(f"regenerate with: {REGENERATE}\n")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
