@@ -54,10 +54,13 @@ def test_generated_docs_are_fresh():
 
 @pytest.fixture
 def docs_copy(tmp_path: Path) -> Path:
-    """A repository root holding a copy of the generated docs as they are committed."""
-    for rel in GENERATED:
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(ROOT / rel, tmp_path / rel)
+    """A repository root holding freshly generated docs (plan-format.md's prose copied), so
+    that these tests show the staleness check at work whether or not docs/ is fresh."""
+    page = tmp_path / docgen.PLAN_FORMAT_MD
+    page.parent.mkdir(parents=True)
+    shutil.copyfile(ROOT / docgen.PLAN_FORMAT_MD, page)
+    docgen.write(tmp_path)
+    assert all((tmp_path / rel).is_file() for rel in GENERATED)
     assert docgen.stale(tmp_path) == []
     return tmp_path
 
