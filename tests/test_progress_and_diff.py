@@ -256,3 +256,19 @@ def test_pre_commit_hook_fails_on_a_broken_plan(tmp_path):
     bad = subprocess.run(hook, cwd=work, capture_output=True, text=True, env=env)
     assert bad.returncode == 1
     assert "duplicate-id item id `T01` is used twice" in bad.stdout
+
+
+def test_an_add_is_refused_only_for_errors_it_adds(run_cli, plan_copy):
+    """The plan already has an entry dated after --as-of and overdue items: that does not
+    stop a correct entry elsewhere, but the same mistake in the new entry does."""
+    assert add(run_cli, plan_copy, "T02", date="2023-12-20").exit_code == 0
+    result = run_cli("progress", "add", "T03", "--plan", str(plan_copy), "--status",
+                     "in-progress", "--date", "2023-06-30", "--by", "隨州高新區管委會",
+                     "--note", "ok", "--as-of", "2023-07-01")
+    assert result.exit_code == 0, result.output
+    before = (plan_copy / "tasks.yaml").read_bytes()
+    result = run_cli("progress", "add", "T03", "--plan", str(plan_copy), "--status",
+                     "in-progress", "--date", "2023-06-30", "--by", "市不存在局",
+                     "--note", "ok", "--as-of", "2023-07-01")
+    assert result.exit_code == 1
+    assert (plan_copy / "tasks.yaml").read_bytes() == before

@@ -12,6 +12,9 @@ from pathlib import Path
 from suizhou_plan.ledger import Entry, insert_entry
 
 
+DATED_ERRORS = frozenset({"overdue", "future-progress"})
+
+
 @dataclass
 class Outcome:
     item_id: str = ""
@@ -28,11 +31,15 @@ def append_progress(plan: Path, item_id: str, entry: Entry, as_of: date) -> Outc
     from suizhou_plan.writing import write_atomic
 
     loaded = load_plan(plan)
-    before = run(loaded, as_of=None)
-    if before.index is None or before.summary()["error"]:
+    before = run(loaded, as_of=as_of)
+    if before.index is None or run(loaded, as_of=None).summary()["error"]:
         return Outcome(errors=[headline(f) for f in before.findings
-                               if f.severity.value == "error"]
+                               if f.severity.value == "error" and f.rule not in DATED_ERRORS]
                        + ["the plan has errors already: fix them first (`suizhou validate`)"])
+    # Problems the plan already has (an overdue item, another entry's date) are not this
+    # entry's fault: only errors it would add refuse it.  Compared without line numbers,
+    # which the insertion shifts.
+    known = {(f.rule, f.message) for f in before.findings if f.severity.value == "error"}
     index = before.index
     item = index.by_id.get(item_id) or index.by_id.get(item_id.upper())
     if item is None:
@@ -58,7 +65,7 @@ def append_progress(plan: Path, item_id: str, entry: Entry, as_of: date) -> Outc
         (trial / TASKS).write_text(new_text, encoding="utf-8", newline="")
         result = run(load_plan(trial), as_of=as_of)
         errors = [f for f in result.findings if f.severity.value == "error"
-                  and f.rule not in ("overdue", "unassigned")]
+                  and (f.rule, f.message) not in known]
         if errors or result.index is None:
             shown = str(plan / TASKS)
             return Outcome(item.id, errors=[

@@ -3,10 +3,11 @@
 Statuses come from the ledger: an item's status is that of its latest progress entry, and
 `unknown` while it has none (never a guess).  Two of them close an item's duty:
 
-- `reported-done` (辦結): the unit reports the work finished.  It stops the item being
-  overdue (the unit met its part); the office still owes verification, and an item left
-  unverified `verify_within_days` after its due date is flagged (`unverified-done`).
-- `verified` (銷號): the office checked the evidence and closed the item.  Complete.
+- `reported-done` (辦結): the unit reports the work finished.  It counts as done: the item
+  is no longer overdue and is counted complete (the unit met its part); the office still
+  owes verification, and an item left unverified `verify_within_days` after its due date is
+  flagged (`unverified-done`).
+- `verified` (銷號): the office checked the evidence and closed the item.
 
 Lights: green = complete, or on track; yellow = due within the warning window, or blocked;
 red = past its due date and not done (逾期); grey = no progress known and not yet overdue.
