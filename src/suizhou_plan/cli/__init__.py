@@ -6,6 +6,7 @@ load neither pydantic nor rich."""
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import click
@@ -46,22 +47,61 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"],
                                               "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="suizhou")
-def cli() -> None:
+@click.option("--debug", is_flag=True, help="On an internal error, show the Python traceback.")
+def cli(debug: bool) -> None:
     """Check the Digital Suizhou implementation plan (《數字隨州建設實施方案》).
 
     Reads plan/tasks.yaml and plan/agencies.yaml (--plan DIR, $SUIZHOU_PLAN, ./plan, or the
     copy bundled with suizhou) and reports what is overdue, unassigned or inconsistent.
 
-    Exit codes: 0 no errors, 1 errors found, 2 usage error.
+    Exit codes: 0 no errors, 1 errors found, 2 usage error, 3 internal error (a bug).
     """
 
 
+INTERNAL_ERROR = 3
+REPORT_TO = "the suizhou maintainers"
+
+
+def _debug_wanted(args: list[str]) -> bool:
+    """`--debug` before the subcommand, or SUIZHOU_DEBUG set: the context is gone by the time
+    an exception reaches `main`, so the option is read from the arguments themselves."""
+    if os.environ.get("SUIZHOU_DEBUG"):
+        return True
+    for arg in args:
+        if arg == "--debug":
+            return True
+        if not arg.startswith("-"):
+            return False
+    return False
+
+
+def internal_error_message(exc: BaseException) -> str:
+    """One short paragraph: what broke (never the whole input), the version, how to report."""
+    detail = " ".join(str(exc).split())
+    if len(detail) > 200:
+        detail = detail[:200] + "…"
+    return (
+        f"suizhou: internal error: {type(exc).__name__}" + (f": {detail}" if detail else "")
+        + f"\nThis is a bug in suizhou {__version__}, not in your plan. Please report it to "
+        f"{REPORT_TO} with the command you ran and the plan files; run it again with "
+        "`suizhou --debug ...` to see the traceback.\n"
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
+    """The installed entry point and the one error boundary: findings exit 1, usage errors 2
+    (click), and anything unexpected 3 with a short message instead of a traceback."""
+    args = sys.argv[1:] if argv is None else argv
     try:
-        cli.main(args=argv, prog_name="suizhou", standalone_mode=True)
+        cli.main(args=args, prog_name="suizhou", standalone_mode=True)
     except KeyboardInterrupt:
         sys.stderr.write("suizhou: interrupted\n")
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except Exception as exc:
+        if _debug_wanted(args):
+            raise
+        sys.stderr.write(internal_error_message(exc))
+        sys.exit(INTERNAL_ERROR)
 

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import errno
-from dataclasses import dataclass, field
+import os
+import stat
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+
+import yaml
 
 from suizhou_plan.finding import Location, Problem
-from suizhou_plan.load.text import SourceText, decode
+from suizhou_plan.load import text as text_module
+from suizhou_plan.load.text import SourceText, clip, decode, too_large
 from suizhou_plan.load.yamltree import Tree, compose, locate
 
 TASKS = "tasks.yaml"
 AGENCIES = "agencies.yaml"
+MAX_MESSAGE = 300  # characters, with the count of the characters cut
+MAX_PROBLEMS = 200  # listed per file
 
 
 @dataclass
@@ -49,38 +56,106 @@ class Loaded:
         return self.tasks is not None and self.agencies is not None
 
 
+def _unreadable(path: Path, shown: str, why: str, hint: str) -> Problem:
+    return Problem("unreadable-file", f"{path.name} {why}", Location(shown), hint)
+
+
 def _read(path: Path, shown: str) -> bytes | Problem:
+    """The file's bytes, or a problem: never blocks on a FIFO or device, never reads more
+    than the size cap (a symlink to /dev/zero must not fill memory)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        if path.is_dir():
-            return Problem(
-                "unreadable-file",
-                f"{path.name} is a directory, not a file",
-                Location(shown),
-                f"replace the directory with the plan's {path.name}",
-            )
-        return path.read_bytes()
+        fd = os.open(path, flags)
     except FileNotFoundError:
         return Problem(
             "missing-file",
-            f"{path.name} is missing from the plan directory",
+            f"{path.name} is missing from the plan directory"
+            + (" (it is a symlink to nothing)" if path.is_symlink() else ""),
             Location(shown),
             f"create {path.name} (see docs/plan-format.md) or point --plan at the right directory",
         )
+    except IsADirectoryError:
+        return _is_directory(path, shown)
     except PermissionError:
-        return Problem(
-            "unreadable-file",
-            f"{path.name} cannot be read (permission denied)",
-            Location(shown),
-            "check the file's permissions",
-        )
+        if path.is_dir():  # Windows refuses to open a directory this way
+            return _is_directory(path, shown)
+        return _unreadable(path, shown, "cannot be read (permission denied)",
+                           "check the file's permissions")
     except OSError as exc:
-        why = "a symlink loop" if exc.errno == errno.ELOOP else (exc.strerror or "an OS error")
-        return Problem(
-            "unreadable-file",
-            f"{path.name} cannot be read ({why})",
-            Location(shown),
-            "replace it with a regular file",
-        )
+        return _os_error(path, shown, exc)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            return _is_directory(path, shown)
+        if not stat.S_ISREG(info.st_mode):
+            return _unreadable(
+                path, shown, "is not a regular file (a named pipe, socket or device)",
+                f"replace it with the plan's {path.name}",
+            )
+        limit = text_module.MAX_BYTES
+        if info.st_size > limit:
+            return too_large(shown, info.st_size, limit)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = _read_at_most(handle, limit + 1)
+    except OSError as exc:
+        return _os_error(path, shown, exc)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        return too_large(shown, len(data), limit)
+    return data
+
+
+def _read_at_most(handle: BinaryIO, size: int) -> bytes:
+    """Up to `size` bytes, in chunks: `read(size)` would allocate all of `size` up front."""
+    chunks: list[bytes] = []
+    left = size
+    while left > 0:
+        chunk = handle.read(min(left, 1024 * 1024))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _is_directory(path: Path, shown: str) -> Problem:
+    return _unreadable(path, shown, "is a directory, not a file",
+                       f"replace the directory with the plan's {path.name}")
+
+
+def _os_error(path: Path, shown: str, exc: OSError) -> Problem:
+    if exc.errno == errno.EACCES:
+        why = "permission denied"
+    elif exc.errno == errno.ELOOP:
+        why = "a symlink loop"
+    else:
+        why = exc.strerror or "an OS error"
+    return _unreadable(path, shown, f"cannot be read ({why})", "replace it with a regular file")
+
+
+def _is_empty(root: yaml.Node) -> bool:
+    """A document that is only `---` or `~` (a null scalar, not quoted)."""
+    return isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null") and not root.style
+
+
+def _bounded(problem: Problem) -> Problem:
+    """The problem with a message and hint short enough to print: YAML keys, anchors and tags
+    are quoted in them and can be any length."""
+    if len(problem.message) <= MAX_MESSAGE and len(problem.hint) <= MAX_MESSAGE:
+        return problem
+    return replace(problem, message=clip(problem.message, MAX_MESSAGE - 40),
+                   hint=clip(problem.hint, MAX_MESSAGE - 40))
+
+
+def _capped(listed: list[Problem], total: int) -> list[Problem]:
+    """At most MAX_PROBLEMS per file: a file with 100,000 repeated keys gets a short answer,
+    not minutes of output.  The last one listed says how many more there are."""
+    if total <= len(listed) or not listed:
+        return listed
+    last = listed[-1]
+    more = f" (and {total - len(listed):,} more problems in this file, not listed)"
+    return [*listed[:-1], replace(last, message=last.message + more)]
 
 
 def _shown(directory: Path, name: str) -> str:
@@ -107,8 +182,11 @@ def _load_one(directory: Path, name: str, model: Any, loaded: Loaded) -> Any:
     pf.text = text.text
     tree: Tree = compose(shown, text.text)
     pf.root = tree.root
-    loaded.problems.extend(tree.problems)
-    if tree.root is None and not tree.problems:
+    loaded.problems.extend(_capped([_bounded(p) for p in tree.problems[:MAX_PROBLEMS]],
+                                   len(tree.problems)))
+    if tree.problems:
+        return None
+    if tree.root is None or _is_empty(tree.root):
         loaded.problems.append(
             Problem(
                 "missing-field",
@@ -118,15 +196,14 @@ def _load_one(directory: Path, name: str, model: Any, loaded: Loaded) -> Any:
             )
         )
         return None
-    if tree.problems:
-        return None
     if not isinstance(tree.value, dict):
+        mark = tree.root.start_mark
         loaded.problems.append(
             Problem(
                 "invalid-value",
                 f"top level of {name} must be a mapping (key: value lines), not "
                 f"{'a list' if isinstance(tree.value, list) else 'plain text'}",
-                Location(shown, 1, 1),
+                Location(shown, mark.line + 1, mark.column + 1),
                 "start the file with `schema_version: 1` and the top-level keys",
             )
         )
@@ -138,7 +215,8 @@ def _load_one(directory: Path, name: str, model: Any, loaded: Loaded) -> Any:
     try:
         return model.model_validate(tree.value)
     except ValidationError as exc:
-        loaded.problems.extend(problems_from(exc, model, tree.root, shown))
+        listed = problems_from(exc, model, tree.root, shown, limit=MAX_PROBLEMS)
+        loaded.problems.extend(_capped(listed, exc.error_count()))
         return None
 
 

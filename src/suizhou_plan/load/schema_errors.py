@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from suizhou_plan.finding import Location, Problem
+from suizhou_plan.load.text import clip
 from suizhou_plan.load.yamltree import locate
 
 
@@ -53,24 +54,29 @@ def _kind(node: Any) -> str:
     if isinstance(node, yaml.SequenceNode):
         return "a list"
     if isinstance(node, yaml.ScalarNode):
-        return "nothing" if node.tag.endswith(":null") and node.style is None else "text"
+        # libyaml gives a plain scalar the style "" where pure-Python PyYAML gives None.
+        return "nothing" if node.tag.endswith(":null") and not node.style else "text"
     return "nothing"
 
 
 def _where(loc: tuple[Any, ...]) -> str:
-    return ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in loc).replace(".[", "[")
+    return ".".join(clip(str(p)) if not isinstance(p, int) else f"[{p}]" for p in loc).replace(
+        ".[", "["
+    )
 
 
 def problems_from(
-    exc: ValidationError, root_model: type[BaseModel], root: Any, shown: str
+    exc: ValidationError, root_model: type[BaseModel], root: Any, shown: str,
+    limit: int | None = None,
 ) -> list[Problem]:
+    """The first `limit` errors as located problems (locating each is a walk of the tree)."""
     out: list[Problem] = []
-    for err in exc.errors(include_input=False, include_url=False):
+    for err in exc.errors(include_input=False, include_url=False)[:limit]:
         loc = tuple(err["loc"])
         etype = err["type"]
         key_node, node = locate(root, loc)
         mark = node.start_mark if node is not None else None
-        field = str(loc[-1]) if loc else ""
+        field = clip(str(loc[-1])) if loc else ""
         where = _where(loc) or "top level"
         if etype == "extra_forbidden":
             mark = key_node.start_mark if key_node is not None else mark

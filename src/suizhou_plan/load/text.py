@@ -1,20 +1,36 @@
-"""Reading a plan file's bytes into text: size cap, encodings, NUL bytes.
+"""Reading a plan file's bytes into text: size cap, encodings, NUL and control characters.
 
 Plan files travel as e-mail attachments between Windows machines with Chinese locales, so a
 GBK, Big5 or UTF-16 file is common.  UTF-8 (with or without BOM) is the only accepted encoding;
-anything else is refused with a finding that names the probable encoding.
+anything else is refused with a finding that names the probable encoding.  Characters YAML
+does not allow (NUL, other control characters) are refused here, located, so the YAML parser
+only ever sees text it can read.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from suizhou_plan.finding import Location, Problem
 
-MAX_BYTES = 128 * 1024 * 1024
+MAX_BYTES = 128 * 1024 * 1024  # read at call time, so a test can lower it
 TRADITIONAL_MARKS = "的政府市局部門建設數據單位責任務"
 SIMPLIFIED_MARKS = "的政府市局部门建设数据单位责任务"
+_SAVE_AS_UTF8 = "re-save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)"
+
+# Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32 (little-endian)"),
+    (codecs.BOM_UTF32_BE, "UTF-32 (big-endian)"),
+    (codecs.BOM_UTF16_LE, "UTF-16 (little-endian)"),
+    (codecs.BOM_UTF16_BE, "UTF-16 (big-endian)"),
+)
+# What YAML 1.1 calls printable (tab, line breaks, and the printable planes), negated.
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -23,17 +39,39 @@ class SourceText:
     text: str
 
 
-def _line_col(data: bytes, offset: int) -> tuple[int, int]:
-    line = data.count(b"\n", 0, offset) + 1
-    start = data.rfind(b"\n", 0, offset) + 1
-    col = len(data[start:offset].decode("utf-8", errors="replace")) + 1
-    return line, col
+def clip(text: str, limit: int = 60) -> str:
+    """`text`, or its start and its length when longer than `limit` (messages stay short)."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text):,} characters)"
+
+
+def too_large(shown: str, size: int, max_bytes: int) -> Problem:
+    return Problem(
+        rule="file-too-large",
+        message=f"file is {size:,} bytes, over the {max_bytes:,}-byte limit",
+        location=Location(shown),
+        hint="split the plan or check that the right file was given",
+    )
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of `text[offset]`, counting line breaks as YAML does."""
+    line, start = 1, 0
+    for match in _LINE_BREAK.finditer(text, 0, offset):
+        line, start = line + 1, match.end()
+    return line, offset - start + 1
+
+
+def _byte_line_col(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset].decode("utf-8", errors="replace")
+    return line_col(before, len(before))
 
 
 def _guess_legacy(data: bytes) -> str:
     """Name the likelier of GBK and Big5 for a non-UTF-8 Chinese file."""
     scores: dict[str, int] = {}
-    for enc in ("gbk", "big5"):
+    for enc in ("gb18030", "big5"):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
@@ -44,30 +82,44 @@ def _guess_legacy(data: bytes) -> str:
     if not scores:
         return "an unknown legacy encoding"
     best = max(scores, key=lambda k: scores[k])
-    return {"gbk": "GBK (GB2312/GB18030)", "big5": "Big5"}[best]
+    return {"gb18030": "GBK (GB2312/GB18030)", "big5": "Big5"}[best]
 
 
-def decode(shown: str, data: bytes, max_bytes: int = MAX_BYTES) -> SourceText | Problem:
-    if len(data) > max_bytes:
-        return Problem(
-            rule="file-too-large",
-            message=f"file is {len(data):,} bytes, over the {max_bytes:,}-byte limit",
-            location=Location(shown),
-            hint="split the plan or check that the right file was given",
-        )
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE)):
-        return Problem(
-            rule="encoding",
-            message="file is UTF-16/UTF-32 (it starts with a UTF-16 byte-order mark); plan files "
-            "must be UTF-8",
-            location=Location(shown, 1, 1),
-            hint="re-save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)",
-        )
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: ASCII characters leave a NUL in every other byte."""
+    head = data[:4096]
+    even, odd = head[0::2], head[1::2]
+    if len(head) >= 4 and odd.count(0) > len(odd) * 0.4 and even.count(0) == 0:
+        return "UTF-16 (little-endian, no byte-order mark)"
+    if len(head) >= 4 and even.count(0) > len(even) * 0.4 and odd.count(0) == 0:
+        return "UTF-16 (big-endian, no byte-order mark)"
+    return None
+
+
+def _not_utf8(shown: str, what: str, line: int = 1, col: int = 1) -> Problem:
+    return Problem(
+        rule="encoding",
+        message=f"file is {what}; plan files must be UTF-8",
+        location=Location(shown, line, col),
+        hint=_SAVE_AS_UTF8,
+    )
+
+
+def decode(shown: str, data: bytes, max_bytes: int | None = None) -> SourceText | Problem:
+    limit = MAX_BYTES if max_bytes is None else max_bytes
+    if len(data) > limit:
+        return too_large(shown, len(data), limit)
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return _not_utf8(shown, f"{name}: it starts with a {name.split()[0]} byte-order mark")
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     nul = data.find(b"\x00")
     if nul >= 0:
-        line, col = _line_col(data, nul)
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return _not_utf8(shown, utf16)
+        line, col = _byte_line_col(data, nul)
         return Problem(
             rule="encoding",
             message="file contains a NUL byte: it is binary or damaged, not a YAML text file",
@@ -77,12 +129,25 @@ def decode(shown: str, data: bytes, max_bytes: int = MAX_BYTES) -> SourceText | 
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, col = _line_col(data, exc.start)
+        line, col = _byte_line_col(data, exc.start)
         return Problem(
             rule="encoding",
             message=f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); it looks like "
             f"{_guess_legacy(data)}",
             location=Location(shown, line, col),
             hint="re-save the file as UTF-8, e.g. `iconv -f GBK -t UTF-8 old.yaml > new.yaml`",
+        )
+    bad = _NOT_PRINTABLE.search(text)
+    if bad is not None:
+        line, col = line_col(text, bad.start())
+        char = bad.group()
+        kind = "control character" if unicodedata.category(char) == "Cc" else "non-character"
+        return Problem(
+            rule="encoding",
+            message=f"file contains the {kind} U+{ord(char):04X}, which YAML does not allow "
+            "in a text file",
+            location=Location(shown, line, col),
+            hint="delete the character (it is invisible in most editors; it often comes from "
+            "copying out of a PDF or a spreadsheet)",
         )
     return SourceText(shown, text)

@@ -11,27 +11,37 @@ from pydantic import BaseModel as _BaseModel
 from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_LOOSE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-_MONTH_END = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月底?$")
+_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+# Other spellings, to suggest the ISO form: any script's digits (full-width ２０２５ too) and
+# the separators a Chinese-locale keyboard types.  Used with fullmatch only.
+_LOOSE = re.compile(r"(\d{4})\s*[-/.年－／．]\s*(\d{1,2})\s*[-/.月－／．]\s*(\d{1,2})\s*日?")
+_MONTH_END = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月底?")
+
+
+def _real(y: int, mo: int, d: int) -> str:
+    try:
+        return date(y, mo, d).isoformat()
+    except ValueError:
+        return ""
 
 
 def iso_suggestion(text: str) -> str:
-    m = _LOOSE.match(text)
+    """The ISO form of a date written another way, or "" when there is none."""
+    m = _LOOSE.fullmatch(text)
     if m:
         y, mo, d = (int(g) for g in m.groups())
-        return f"{y:04d}-{mo:02d}-{d:02d}"
-    m = _MONTH_END.match(text)
+        return _real(y, mo, d)
+    m = _MONTH_END.fullmatch(text)
     if m:
         import calendar
 
         y, mo = int(m.group(1)), int(m.group(2))
-        if 1 <= mo <= 12:
-            return f"{y:04d}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}"
-    if "T" in text or " " in text:
-        head = text.replace("T", " ").split(" ")[0]
-        if _ISO.match(head):
-            return head
+        return _real(y, mo, calendar.monthrange(y, mo)[1]) if 1 <= mo <= 12 else ""
+    if "T" in text or " " in text:  # a date-time: its date part
+        head = text.replace("T", " ").split(" ")[0]  # has neither: the recursion stops
+        if _ISO.fullmatch(head):
+            return _real(*(int(part) for part in head.split("-")))
+        return iso_suggestion(head)
     return ""
 
 
@@ -40,6 +50,22 @@ def parse_date(value: Any) -> date:
         return value
     if not isinstance(value, str):
         raise PydanticCustomError("iso_date", "expected a date written YYYY-MM-DD")
+    m = _ISO.fullmatch(value)
+    if m:
+        real = _real(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if not real:
+            raise PydanticCustomError(
+                "iso_date", "{value} is not a real calendar date", {"value": value}
+            )
+        return date.fromisoformat(real)
+    suggestion = iso_suggestion(value)
+    if suggestion:
+        raise PydanticCustomError(
+            "iso_date",
+            "date must be written YYYY-MM-DD: write {suggestion}",
+            {"suggestion": suggestion},
+        )
+    raise PydanticCustomError("iso_date", "expected a date written YYYY-MM-DD")
     m = _ISO.match(value)
     if m:
         try:
@@ -65,11 +91,15 @@ def parse_int(value: Any) -> int:
         return value
     if isinstance(value, str) and re.fullmatch(r"0|[1-9][0-9]{0,8}", value):
         return int(value)
-    if isinstance(value, str) and re.fullmatch(r"0[0-9]+", value):
+    if isinstance(value, str) and re.fullmatch(r"0[0-9]{1,9}", value):
         raise PydanticCustomError(
             "whole_number",
             "a leading zero is ambiguous in YAML: write {value} without it",
             {"value": value.lstrip("0") or "0"},
+        )
+    if isinstance(value, str) and re.fullmatch(r"\d{1,9}", value):  # full-width or other digits
+        raise PydanticCustomError(
+            "whole_number", "write the number in ASCII digits: {value}", {"value": str(int(value))}
         )
     raise PydanticCustomError("whole_number", "expected a whole number such as 12")
 
