@@ -29,6 +29,7 @@ class PlanFile:
     shown: str
     text: str = ""
     root: Any = None
+    _lines: tuple[str, list[str]] | None = field(default=None, repr=False, compare=False)
 
     def location(self, path: tuple[str | int, ...], *, key: bool = False) -> Location:
         key_node, node = locate(self.root, path)
@@ -39,7 +40,10 @@ class PlanFile:
         return Location(self.shown, mark.line + 1, mark.column + 1)
 
     def line(self, number: int) -> str:
-        lines = self.text.splitlines()
+        """Line `number` (1-based) of the text; split once, not once per finding quoted."""
+        if self._lines is None or self._lines[0] is not self.text:
+            self._lines = (self.text, self.text.splitlines())
+        lines = self._lines[1]
         return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
