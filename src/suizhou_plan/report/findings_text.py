@@ -26,7 +26,7 @@ def _excerpt(finding: Finding, files: Mapping[str, PlanFile]) -> list[str]:
     before = text[: col - 1]
     shown = truncate(text, MAX_EXCERPT)
     gutter = f"{loc.line:>5} | "
-    caret_at = width(before) if width(before) < MAX_EXCERPT else 0
+    caret_at = width(before) if len(before) < MAX_EXCERPT and width(before) < MAX_EXCERPT else 0
     return [gutter + shown, " " * (len(gutter) - 2) + "| " + " " * caret_at + "^"]
 
 
