@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from suizhou_plan.finding import Finding, Problem, Severity
 from suizhou_plan.index import PlanIndex, build_index
 from suizhou_plan.load.plan_loader import Loaded
+from suizhou_plan.load.yamltree import resume_gc
+
+if TYPE_CHECKING:
+    from suizhou_plan.rules.registry import Rule
 
 
 @dataclass(frozen=True)
@@ -39,7 +46,10 @@ class Result:
 def stamp(problem: Problem) -> Finding:
     from suizhou_plan.rules import RULES
 
-    rule = RULES[problem.rule]
+    return _stamp(problem, RULES[problem.rule])
+
+
+def _stamp(problem: Problem, rule: Rule) -> Finding:
     return Finding(
         rule=rule.slug,
         code=rule.code,
@@ -54,6 +64,18 @@ def stamp(problem: Problem) -> Finding:
     )
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Every object made while checking lives until the report is written: a cyclic GC pass
+    in between would only rescan the whole plan, again and again as findings pile up."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        resume_gc(was_enabled)
+
+
 def run(
     loaded: Loaded,
     *,
@@ -63,24 +85,28 @@ def run(
     keep: Callable[[Finding], bool] | None = None,
 ) -> Result:
     """Check `loaded`.  With `as_of` None only undated (structural) rules run: `validate`."""
-    from suizhou_plan.rules import ORDERED
+    from suizhou_plan.rules import ORDERED, RULES
     from suizhou_plan.rules.context import Context
 
-    problems: list[Problem] = list(loaded.problems)
-    index = None
-    if loaded.ok:
-        index = build_index(loaded)
-        window = index.tasks_file.supervision.due_soon_days if due_within is None else due_within
-        ctx = Context(index, as_of or index.tasks_file.plan.issued, window)
-        for rule in ORDERED:
-            if rule.check is None or (rule.dated and as_of is None):
-                continue
-            if selection.wants(rule.slug):
-                problems.extend(rule.check(ctx))
-    findings: Iterable[Finding] = (
-        stamp(p) for p in problems if selection.wants(p.rule)
-    )
-    if keep is not None:
-        findings = (f for f in findings if keep(f))
-    ordered = sorted(findings, key=Finding.sort_key)
+    with _gc_paused():
+        problems: list[Problem] = list(loaded.problems)
+        index = None
+        if loaded.ok:
+            index = build_index(loaded)
+            window = (index.tasks_file.supervision.due_soon_days if due_within is None
+                      else due_within)
+            ctx = Context(index, as_of or index.tasks_file.plan.issued, window)
+            for rule in ORDERED:
+                if rule.check is None or (rule.dated and as_of is None):
+                    continue
+                if selection.wants(rule.slug):
+                    problems.extend(rule.check(ctx))
+        wanted = {slug: selection.wants(slug) for slug in RULES}
+        findings: Iterable[Finding] = (
+            _stamp(p, RULES[p.rule]) for p in problems
+            if (wanted[p.rule] if p.rule in wanted else selection.wants(p.rule))
+        )
+        if keep is not None:
+            findings = (f for f in findings if keep(f))
+        ordered = sorted(findings, key=Finding.sort_key)
     return Result(loaded, index, ordered, as_of)

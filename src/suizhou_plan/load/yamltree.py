@@ -1,20 +1,42 @@
-"""YAML text → plain Python values, with the node tree kept for locating problems.
+"""YAML text → plain Python values, with a compact node tree kept for locating problems.
 
-We compose nodes with libyaml (`CSafeLoader`) and build values ourselves instead of letting
-PyYAML construct them, because construction is where YAML 1.1 leaks in: `no` → False,
+We read libyaml's event stream (`CSafeLoader`) once and build values ourselves instead of
+letting PyYAML construct them, because construction is where YAML 1.1 leaks in: `no` → False,
 `0012` → 10, `2025-02-30` → a bare ValueError with no line.  Here every scalar stays the
 string the author typed (the pydantic models decide what it means), duplicate keys are
 reported instead of silently dropped, aliases are refused (an alias bomb cannot expand),
 and unknown tags such as `!!python/object` are refused, never constructed.
+
+Why events and not `yaml.compose`: a composed tree costs a Python node object and two mark
+objects per scalar, and a call into PyYAML's regex resolver for each one; at 100,000 tasks
+that is gigabytes and most of the run.  The same facts (kind, style, tag, start and end
+line/column, children) fit in a few flat arrays, from which `Tree.root` hands out
+`yaml.Node` objects on demand, so code that walks nodes (locating a finding, editing the
+ledger) sees what `yaml.compose` would have given it.
 """
 
 from __future__ import annotations
 
 import gc
+import re
+import sys
+from array import array
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 import yaml
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
 from suizhou_plan.finding import Location, Problem
 
@@ -31,17 +53,35 @@ MAX_DEPTH = 64
 _STD_TAG = "tag:yaml.org,2002:"
 _NULL_TAG = _STD_TAG + "null"
 _MERGE_TAG = _STD_TAG + "merge"
+_STR_TAG = _STD_TAG + "str"
+_SEQ_TAG = _STD_TAG + "seq"
+_MAP_TAG = _STD_TAG + "map"
 _KNOWN_TAGS = {
     _STD_TAG + t
     for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "binary")
 }
+# What PyYAML's resolver makes of the plain scalars whose tag matters to the builder.
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_REFUSED_PLAIN = {"<<": _MERGE_TAG, "=": _STD_TAG + "value"}
 
+_FREEZE_ABOVE = 100_000  # objects made during a GC pause
 PARSE_COUNT = 0  # number of YAML parses this process made (kept honest by a test)
+_warned = False
+
+# Node shapes, one byte per node.  Scalars: their style; collections: kind and flow style.
+_STYLE_CODE: dict[str | None, int] = {None: 0, "": 1, "'": 2, '"': 3, "|": 4, ">": 5}
+_CODE_STYLE: tuple[str | None, ...] = (None, "", "'", '"', "|", ">")
+_SEQ, _MAP = 8, 16  # plus 0 (flow style unknown), 1 (block) or 2 (flow)
+_FLOW_CODE: dict[bool | None, int] = {None: 0, False: 1, True: 2}
+_CODE_FLOW: tuple[bool | None, ...] = (None, False, True)
+_STREAM = "<unicode string>"
+# Line breaks as both YAML readers count them (CR LF is one).
+_BREAKS = re.compile("(\r\n|[\n\r\x85\u2028\u2029])")
 
 
 @dataclass
 class Tree:
-    """A composed document: its values, its root node and the problems found building them."""
+    """A parsed document: its values, its root node and the problems found building them."""
 
     source: str
     value: Any
@@ -66,19 +106,31 @@ def _syntax_problem(source: str, exc: yaml.YAMLError) -> Problem:
     return Problem("yaml-syntax", message, location, hint)
 
 
+def _warn_pure_python() -> None:
+    global _warned
+    if not LIBYAML and not _warned:  # pragma: no cover - depends on how PyYAML was built
+        _warned = True
+        sys.stderr.write(
+            "suizhou: warning: PyYAML has no libyaml here; reading YAML in pure Python "
+            "(correct, about 10x slower)\n"
+        )
+
+
 def compose(source: str, text: str) -> Tree:
     global PARSE_COUNT
     PARSE_COUNT += 1
-    # libyaml builds millions of small node objects; the cyclic GC would rescan them all at
-    # every gen-2 collection and make loading super-linear.  Nodes form no cycles we rely on.
+    _warn_pure_python()
+    # Loading makes millions of small objects that live for the whole run: a cyclic GC pass
+    # in the middle would rescan all of them and make loading super-linear.
     gc_was_enabled = gc.isenabled()
     gc.disable()
+    loader = _Loader(text)
     try:
         try:
-            root = yaml.compose(text, Loader=_Loader)
+            return _Builder(source, text, loader).run()
         except yaml.YAMLError as exc:
             return Tree(source, None, None, [_syntax_problem(source, exc)])
-        except RecursionError:
+        except RecursionError:  # pragma: no cover - the builder does not recurse deeply
             return Tree(
                 source,
                 None,
@@ -92,137 +144,561 @@ def compose(source: str, text: str) -> Tree:
                     )
                 ],
             )
-        builder = _Builder(source, track_aliases="*" in text or "<<" in text)
-        value = builder.build(root) if root is not None else None
-        problems = builder.problems
-        if builder.alias_seen:
-            problems = [p for p in problems if p.rule != "yaml-alias"] + _alias_problems(
-                source, text
-            )
-        return Tree(source, value, root, problems)
     finally:
-        if gc_was_enabled:
-            gc.enable()
+        loader.dispose()
+        resume_gc(gc_was_enabled)
 
 
-def _alias_problems(source: str, text: str) -> list[Problem]:
-    """Locate every alias exactly (error path only: a second scan is fine here)."""
-    out: list[Problem] = []
-    try:
-        for token in yaml.scan(text, Loader=_Loader):
-            if isinstance(token, yaml.AliasToken):
-                out.append(
-                    Problem(
-                        "yaml-alias",
-                        f"alias *{token.value} is not allowed in plan files",
-                        _loc(source, token.start_mark),
-                        "write the value out in full; anchors and aliases (& and *) are refused "
-                        "so that a small file cannot expand into a huge one",
-                    )
-                )
-    except yaml.YAMLError:  # pragma: no cover - the text composed once already
-        pass
-    return out
+def resume_gc(was_enabled: bool) -> None:
+    """Turn the cyclic GC back on after a pause in which many objects were made.
+
+    Those objects live until the process ends and hold no cycles, yet the first collection
+    after the pause would scan every one of them (seconds at 100,000 tasks), and later full
+    collections again.  Frozen, they are left out of every collection; reference counting
+    still frees them.  Small pauses are not frozen, so a long-lived process keeps its
+    usual GC behaviour for the small plans it loads."""
+    if was_enabled:
+        if gc.get_count()[0] > _FREEZE_ABOVE:
+            gc.freeze()
+        gc.enable()
+
+
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def _resolve_scalar(value: str, tag: str | None, style: str | None) -> str:
+    """The tag `yaml.compose` would give a scalar (PyYAML's implicit resolver)."""
+    if tag is not None and tag != "!":
+        return tag
+    if style == "" or style is None or tag == "!":  # plain (or `!`): implicitly resolved
+        return str(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)))  # type: ignore[no-untyped-call]
+    return _STR_TAG
+
+
+def _scalar_tag(value: str, tag: str | None, style: str | None) -> str:
+    """A scalar's tag, cheaply: of the implicit ones only null, merge and value matter."""
+    if tag is not None and tag != "!":
+        return tag
+    if tag == "!" or style == "" or style is None:
+        refused = _REFUSED_PLAIN.get(value)
+        if refused is not None:
+            return refused
+        if value in _NULLS:
+            return _NULL_TAG
+    return _STR_TAG
+
+
+class _Store:
+    """Every node of a document in flat arrays, in document order (keys before values).
+
+    A node is a number.  `starts`/`ends` hold character offsets (turned into line and
+    column only for the few nodes that are ever located), `shape` its kind and style,
+    `texts` a scalar's value; a collection's children are `kids[links[i] + 1:]`, counted
+    by `kids[links[i]]`: keys and values alternate in a mapping.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: array[int] = array("q")
+        self.ends: array[int] = array("q")
+        self.shape = bytearray()
+        self.texts: list[str | None] = []
+        self.links: dict[int, int] = {}
+        self.kids: array[int] = array("q")
+        self.tags: dict[int, str] = {}
+        self.views: dict[int, yaml.Node] = {}
+        self._lines: array[int] | None = None
+        self._skipped = 0
+        self._keys: dict[int, dict[str, tuple[int, int]]] = {}  # made as mappings are located
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """0-based line and column of a character offset, as the parser counts them."""
+        lines = self._lines
+        if lines is None:
+            parts = _BREAKS.split(self.text)
+            lines = array("q", [0])
+            lines.extend(accumulate(map(len, parts[:-1])))
+            lines = lines[::2]
+            if LIBYAML and self.text.startswith("\ufeff"):
+                lines[0] = self._skipped = 1  # libyaml's reader drops a leading BOM
+            self._lines = lines
+        offset += self._skipped
+        line = bisect_right(lines, offset) - 1
+        column = offset - lines[line]
+        if not LIBYAML and "\ufeff" in self.text:  # pragma: no cover - pure-Python reader
+            column -= self.text.count("\ufeff", lines[line], offset)
+        return line, column
+
+    def start(self, i: int) -> tuple[int, int]:
+        return self.line_col(self.starts[i])
+
+    def mark(self, offset: int) -> yaml.Mark:
+        line, column = self.line_col(offset)
+        return yaml.Mark(_STREAM, offset, line, column, None, None)  # type: ignore[arg-type]
+
+    def children(self, i: int) -> array[int]:
+        at = self.links.get(i)
+        if at is None:  # still open: only while building (an alias into its own anchor)
+            return array("q")
+        return self.kids[at + 1 : at + 1 + self.kids[at]]
+
+    def tag(self, i: int) -> str:
+        explicit = self.tags.get(i)
+        shape = self.shape[i]
+        if shape < _SEQ:
+            return _resolve_scalar(self.texts[i] or "", explicit, _CODE_STYLE[shape])
+        if explicit is not None and explicit != "!":
+            return explicit
+        return _MAP_TAG if shape >= _MAP else _SEQ_TAG
+
+    def node(self, i: int) -> yaml.Node:
+        view = self.views.get(i)
+        if view is None:
+            shape = self.shape[i]
+            start, end = self.mark(self.starts[i]), self.mark(self.ends[i])
+            if shape < _SEQ:
+                view = yaml.ScalarNode(self.tag(i), self.texts[i], start, end,
+                                       _CODE_STYLE[shape])
+            elif shape < _MAP:
+                view = _LazySequence(self, i, start, end, _CODE_FLOW[shape - _SEQ])
+            else:
+                view = _LazyMapping(self, i, start, end, _CODE_FLOW[shape - _MAP])
+            self.views[i] = view
+        return view
+
+    def _key_map(self, i: int) -> dict[str, tuple[int, int]]:
+        """A mapping's scalar keys → (key id, value id), the first of equal keys winning."""
+        kids = self.children(i)
+        shape, texts = self.shape, self.texts
+        out: dict[str, tuple[int, int]] = {}
+        for k in range(0, len(kids), 2):
+            key = kids[k]
+            text = texts[key]
+            if shape[key] < _SEQ and text is not None and text not in out:
+                out[text] = (key, kids[k + 1])
+        return out
+
+    def locate(self, i: int, path: tuple[str | int, ...]) -> tuple[int, int]:
+        """Ids of the (key node, value node) at `path` from node `i` (-1: no key node)."""
+        key_id = -1
+        for part in path:
+            shape = self.shape[i]
+            if shape >= _MAP:
+                keys = self._keys.get(i)
+                if keys is None:
+                    keys = self._keys[i] = self._key_map(i)
+                found = keys.get(str(part))
+                if found is None:
+                    return key_id, i
+                key_id, i = found
+            elif shape >= _SEQ and isinstance(part, int):
+                at = self.links.get(i)
+                count = -1 if at is None else self.kids[at]
+                if 0 <= part < count:
+                    key_id, i = -1, self.kids[at + 1 + part]  # type: ignore[operator]
+                else:
+                    return key_id, i
+            else:
+                return key_id, i
+        return key_id, i
+
+
+class _LazySequence(yaml.SequenceNode):
+    """A sequence node whose children are made into nodes when first asked for."""
+
+    def __init__(self, store: _Store, i: int, start: yaml.Mark, end: yaml.Mark,
+                 flow_style: bool | None) -> None:
+        self._store, self._i = store, i
+        self._value: list[yaml.Node] | None = None
+        super().__init__(store.tag(i), None, start, end, flow_style)
+
+    @property
+    def value(self) -> list[yaml.Node]:
+        if self._value is None:
+            self._value = [self._store.node(c) for c in self._store.children(self._i)]
+        return self._value
+
+    @value.setter
+    def value(self, value: Any) -> None:
+        self._value = value
+
+
+class _LazyMapping(yaml.MappingNode):
+    """A mapping node whose (key, value) pairs are made into nodes when first asked for."""
+
+    def __init__(self, store: _Store, i: int, start: yaml.Mark, end: yaml.Mark,
+                 flow_style: bool | None) -> None:
+        self._store, self._i = store, i
+        self._value: list[tuple[yaml.Node, yaml.Node]] | None = None
+        super().__init__(store.tag(i), None, start, end, flow_style)
+
+    @property
+    def value(self) -> list[tuple[yaml.Node, yaml.Node]]:
+        if self._value is None:
+            kids = self._store.children(self._i)
+            node = self._store.node
+            self._value = [(node(kids[k]), node(kids[k + 1])) for k in range(0, len(kids), 2)]
+        return self._value
+
+    @value.setter
+    def value(self, value: Any) -> None:
+        self._value = value
 
 
 class _Builder:
-    def __init__(self, source: str, track_aliases: bool) -> None:
+    """Builds values and the node store from one pass over the events.
+
+    Which nodes are built, and which problems are reported where, follows a recursive walk
+    of the composed tree exactly: a rejected key, tag or depth skips the subtree (its nodes
+    are stored, not built); an alias builds nothing once its anchor has been built, and
+    builds the anchor's stored subtree when the anchor itself was skipped.
+    """
+
+    def __init__(self, source: str, text: str, loader: Any) -> None:
         self.source = source
+        self.loader = loader
+        self.store = _Store(text)
         self.problems: list[Problem] = []
-        self.track = track_aliases
-        self.seen: set[int] = set()
+        self.anchors: dict[str, int] = {}
+        self.anchored: set[int] = set()
+        self.built: set[int] = set()  # anchored nodes built so far
+        self.aliases: list[tuple[str, Any]] = []
         self.alias_seen = False
 
-    def _check_tag(self, node: yaml.Node) -> bool:
-        tag = node.tag
-        if tag in _KNOWN_TAGS or tag is None:
+    # -- problems --------------------------------------------------------------------
+
+    def _at(self, i: int) -> Location:
+        line, column = self.store.start(i)
+        return Location(self.source, line + 1, column + 1)
+
+    def _tag_ok(self, i: int, tag: str) -> bool:
+        if tag in _KNOWN_TAGS:
             return True
         self.problems.append(
             Problem(
                 "yaml-tag",
                 f"YAML tag {tag.replace(_STD_TAG, '!!')} is not allowed in plan files",
-                _loc(self.source, node.start_mark),
+                self._at(i),
                 "remove the tag: plan files hold plain text, numbers and dates only",
             )
         )
         return False
 
-    def build(self, node: yaml.Node, depth: int = 0) -> Any:
-        if self.track:
-            key = id(node)
-            if key in self.seen:
-                self.alias_seen = True
-                self.problems.append(Problem("yaml-alias", "", _loc(self.source, node.start_mark)))
-                return None
-            self.seen.add(key)
-        if depth > MAX_DEPTH:
+    def _too_deep(self, i: int) -> None:
+        self.problems.append(
+            Problem(
+                "yaml-syntax",
+                f"value is nested more than {MAX_DEPTH} levels deep",
+                self._at(i),
+                "a plan file needs only a few levels of nesting; check the indentation",
+            )
+        )
+
+    def _key_tag(self, k: int) -> str:
+        store = self.store
+        shape = store.shape[k]
+        if shape < _SEQ:
+            return _scalar_tag(store.texts[k] or "", store.tags.get(k), _CODE_STYLE[shape])
+        return store.tag(k)
+
+    def _accept_key(self, built: dict[str, Any], kids: Sequence[int], k: int) -> str | None:
+        """The checks on key `k` of a mapping built so far into `built` (its keys and values
+        are `kids`): the key's text when its value is to be built, else None."""
+        store = self.store
+        tag = self._key_tag(k)
+        if tag == _MERGE_TAG:
+            self.alias_seen = True
+            return None
+        if store.shape[k] >= _SEQ:
             self.problems.append(
                 Problem(
                     "yaml-syntax",
-                    f"value is nested more than {MAX_DEPTH} levels deep",
-                    _loc(self.source, node.start_mark),
-                    "a plan file needs only a few levels of nesting; check the indentation",
+                    "a mapping key must be plain text, not a list or mapping",
+                    self._at(k),
+                    "write the key as a simple word such as `id:`",
                 )
             )
             return None
-        if isinstance(node, yaml.ScalarNode):
-            if not self._check_tag(node):
-                return None
-            if node.tag == _NULL_TAG and node.style is None:
-                return None
-            return node.value
-        if isinstance(node, yaml.SequenceNode):
-            if not self._check_tag(node):
-                return None
-            return [self.build(child, depth + 1) for child in node.value]
-        if isinstance(node, yaml.MappingNode):
-            if not self._check_tag(node):
-                return None
-            return self._mapping(node, depth)
-        return None  # pragma: no cover - composer yields only the three kinds
+        if not self._tag_ok(k, tag):
+            return None
+        text = store.texts[k] or ""
+        if text in built:
+            line = store.start(self._first_key(kids, text))[0]
+            self.problems.append(
+                Problem(
+                    "duplicate-key",
+                    f"key `{text}` is repeated in this mapping (first at line {line + 1}); "
+                    "YAML would silently keep only the last value",
+                    self._at(k),
+                    f"remove one of the two `{text}:` entries or merge them",
+                )
+            )
+            return None
+        return text
 
-    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        first: dict[str, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _MERGE_TAG:
+    def _first_key(self, kids: Sequence[int], text: str) -> int:
+        """The key node that was accepted for `text`: the first that passed the checks."""
+        store = self.store
+        for k in kids[::2]:
+            if store.shape[k] < _SEQ and store.texts[k] == text:
+                tag = self._key_tag(k)
+                if tag != _MERGE_TAG and tag in _KNOWN_TAGS:
+                    return k
+        raise AssertionError(f"no accepted key {text!r}")  # pragma: no cover
+
+    def _scalar(self, i: int, value: str, tag: str | None, style: str | None,
+                depth: int) -> Any:
+        """A scalar's value, with the checks a recursive walk would make at this node."""
+        if i in self.anchored:
+            self.built.add(i)
+        if depth > MAX_DEPTH:
+            self._too_deep(i)
+            return None
+        resolved = _scalar_tag(value, tag, style)
+        if not self._tag_ok(i, resolved):
+            return None
+        return None if resolved == _NULL_TAG and style is None else value
+
+    def _replay(self, i: int, depth: int) -> Any:
+        """Build stored node `i` (an alias whose anchor was never built)."""
+        store = self.store
+        if i in self.anchored:
+            if i in self.built:
                 self.alias_seen = True
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(
-                    Problem(
-                        "yaml-syntax",
-                        "a mapping key must be plain text, not a list or mapping",
-                        _loc(self.source, key_node.start_mark),
-                        "write the key as a simple word such as `id:`",
-                    )
-                )
-                continue
-            if not self._check_tag(key_node):
-                continue
-            key = key_node.value
-            if key in first:
-                prev = first[key].start_mark
-                self.problems.append(
-                    Problem(
-                        "duplicate-key",
-                        f"key `{key}` is repeated in this mapping (first at line {prev.line + 1}); "
-                        "YAML would silently keep only the last value",
-                        _loc(self.source, key_node.start_mark),
-                        f"remove one of the two `{key}:` entries or merge them",
-                    )
-                )
-                continue
-            first[key] = key_node
-            out[key] = self.build(value_node, depth + 1)
+                return None
+            self.built.add(i)
+        if depth > MAX_DEPTH:
+            self._too_deep(i)
+            return None
+        shape = store.shape[i]
+        if shape < _SEQ:
+            text = store.texts[i] or ""
+            style = _CODE_STYLE[shape]
+            tag = _scalar_tag(text, store.tags.get(i), style)
+            if not self._tag_ok(i, tag):
+                return None
+            return None if tag == _NULL_TAG and style is None else text
+        if not self._tag_ok(i, store.tag(i)):
+            return None
+        kids = store.children(i)
+        if shape < _MAP:
+            return [self._replay(c, depth + 1) for c in kids]
+        out: dict[str, Any] = {}
+        for k in range(0, len(kids), 2):
+            key = self._accept_key(out, kids, kids[k])
+            if key is not None:
+                out[key] = self._replay(kids[k + 1], depth + 1)
         return out
+
+    # -- the event loop ----------------------------------------------------------------
+
+    def _anchor(self, anchor: str, i: int, event: Any) -> None:
+        if anchor in self.anchors:
+            first = self.store.mark(self.store.starts[self.anchors[anchor]])
+            if LIBYAML:
+                raise yaml.composer.ComposerError(
+                    "found duplicate anchor; first occurrence", first,
+                    "second occurrence", event.start_mark)
+            raise yaml.composer.ComposerError(  # pragma: no cover - pure-Python wording
+                f"found duplicate anchor {anchor!r}; first occurrence", first,
+                "second occurrence", event.start_mark)
+        self.anchors[anchor] = i
+        self.anchored.add(i)
+
+    def _alias(self, event: Any) -> int:
+        anchor = event.anchor
+        target = self.anchors.get(anchor)
+        if target is None:
+            if LIBYAML:
+                raise yaml.composer.ComposerError(
+                    None, None, "found undefined alias", event.start_mark)
+            raise yaml.composer.ComposerError(  # pragma: no cover - pure-Python wording
+                None, None, f"found undefined alias {anchor!r}", event.start_mark)
+        self.aliases.append((anchor, event.start_mark))
+        return target
+
+    def run(self) -> Tree:
+        get = self.loader.get_event
+        get()  # stream start
+        if get().__class__ is StreamEndEvent:  # else: document start
+            return Tree(self.source, None, None, [])
+        root_value = self._document(get)
+        get()  # document end
+        event = get()
+        if event.__class__ is not StreamEndEvent:
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream", self.store.mark(0),
+                "but found another document", event.start_mark)
+        problems = self.problems
+        if self.alias_seen:
+            problems = problems + [
+                Problem(
+                    "yaml-alias",
+                    f"alias *{name} is not allowed in plan files",
+                    _loc(self.source, mark),
+                    "write the value out in full; anchors and aliases (& and *) are refused "
+                    "so that a small file cannot expand into a huge one",
+                )
+                for name, mark in self.aliases
+            ]
+        return Tree(self.source, root_value, self.store.node(0), problems)
+
+    def _document(self, get: Any) -> Any:
+        """Values of one document, from its root node's first event to its last.
+
+        The open collection's state lives in local variables (saved on a stack while a
+        nested one is open): this loop runs once per event, millions of times.  Whether a
+        key was seen before is whether the mapping built so far has it.
+        """
+        store = self.store
+        starts_append, ends_append = store.starts.append, store.ends.append
+        shape_append, texts_append = store.shape.append, store.texts.append
+        tags, links, kids_store, ends = store.tags, store.links, store.kids, store.ends
+        style_code, max_depth = _STYLE_CODE, MAX_DEPTH
+        event = get()
+        if event.__class__ is ScalarEvent:  # the whole document is one scalar
+            self._node_of(event, 0)
+            return self._scalar(0, event.value, event.tag, event.style, 0)
+        holder: list[Any] = []  # the root's parent, a one-item list
+        stack: list[tuple[Any, ...]] = []
+        # the open collection: node id, mapping?, children, value, depth, built?, key state
+        f_out: Any = holder  # the dict or list being built (None: not built)
+        f_kids: list[int] = []
+        f_i, f_map, f_depth, f_vis = -1, False, -1, True
+        f_want, f_ok, f_key = False, False, ""
+        kids_append = f_kids.append
+        n = 0
+        while True:
+            cls = event.__class__
+            if cls is ScalarEvent:
+                i = n
+                n += 1
+                starts_append(event.start_mark.index)
+                ends_append(event.end_mark.index)
+                value = event.value
+                texts_append(value)
+                style = event.style
+                shape_append(style_code[style])
+                tag = event.tag
+                if tag is not None:
+                    tags[i] = tag
+                anchor = event.anchor
+                if anchor is not None:
+                    self._anchor(anchor, i, event)
+                kids_append(i)
+                if f_map:
+                    if f_want:
+                        f_want = False
+                        if f_vis:
+                            if (tag is None and style == "" and value != "<<" and value != "="
+                                    and value not in f_out):
+                                f_key, f_ok = value, True  # the common case, inline
+                            else:
+                                key = self._accept_key(f_out, f_kids, i)
+                                f_key, f_ok = key or "", key is not None
+                    else:
+                        f_want = True
+                        if f_vis and f_ok:
+                            if (tag is None and style == "" and anchor is None
+                                    and f_depth < max_depth and value != "<<" and value != "="):
+                                f_out[f_key] = value  # the common case, inline
+                            else:
+                                f_out[f_key] = self._scalar(i, value, tag, style, f_depth + 1)
+                elif f_vis:
+                    if (tag is None and style == "" and anchor is None and f_depth < max_depth
+                            and value != "<<" and value != "="):
+                        f_out.append(value)
+                    else:
+                        f_out.append(self._scalar(i, value, tag, style, f_depth + 1))
+            elif cls is MappingStartEvent or cls is SequenceStartEvent:
+                i = n
+                n += 1
+                is_map = cls is MappingStartEvent
+                starts_append(event.start_mark.index)
+                ends_append(-1)
+                texts_append(None)
+                shape_append((_MAP if is_map else _SEQ) + _FLOW_CODE[event.flow_style])
+                tag = event.tag
+                if tag is not None:
+                    tags[i] = tag
+                if event.anchor is not None:
+                    self._anchor(event.anchor, i, event)
+                kids_append(i)
+                depth = f_depth + 1
+                out: Any = None
+                if f_map and f_want:  # a collection as a key: refused, never built
+                    f_want, f_ok, visited = False, False, False
+                    if f_vis:
+                        self._accept_key(f_out, f_kids, i)
+                else:
+                    if f_map:
+                        f_want = True
+                        visited = f_vis and f_ok
+                    else:
+                        visited = f_vis
+                    if visited:
+                        if i in self.anchored:
+                            self.built.add(i)
+                        if depth > MAX_DEPTH:
+                            self._too_deep(i)
+                        elif self._tag_ok(i, store.tag(i)):
+                            out = {} if is_map else []
+                        if f_map:
+                            f_out[f_key] = out
+                        else:
+                            f_out.append(out)
+                        visited = out is not None
+                stack.append((f_i, f_map, f_kids, f_out, f_depth, f_vis, f_want, f_ok, f_key))
+                f_i, f_map, f_kids, f_out, f_depth, f_vis = i, is_map, [], out, depth, visited
+                f_want, f_ok, f_key = True, False, ""
+                kids_append = f_kids.append
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                ends[f_i] = event.end_mark.index
+                links[f_i] = len(kids_store)
+                kids_store.append(len(f_kids))
+                kids_store.extend(f_kids)
+                f_i, f_map, f_kids, f_out, f_depth, f_vis, f_want, f_ok, f_key = stack.pop()
+                kids_append = f_kids.append
+                if f_i < 0:
+                    return holder[0]
+            elif cls is AliasEvent:
+                target = self._alias(event)
+                kids_append(target)
+                if f_map and f_want:
+                    f_want = False
+                    if f_vis:
+                        key = self._accept_key(f_out, f_kids, target)
+                        f_key, f_ok = key or "", key is not None
+                elif f_map:
+                    f_want = True
+                    if f_vis and f_ok:
+                        f_out[f_key] = self._replay(target, f_depth + 1)
+                elif f_vis:
+                    f_out.append(self._replay(target, f_depth + 1))
+            else:  # pragma: no cover - the parser yields nothing else inside a document
+                raise yaml.composer.ComposerError(
+                    None, None, f"unexpected {cls.__name__}", event.start_mark)
+            event = get()
+
+    def _node_of(self, event: Any, i: int) -> None:
+        """Store a scalar that is the whole document (node 0)."""
+        store = self.store
+        store.starts.append(event.start_mark.index)
+        store.ends.append(event.end_mark.index)
+        store.texts.append(event.value)
+        store.shape.append(_STYLE_CODE[event.style])
+        if event.tag is not None:
+            store.tags[i] = event.tag
+        if event.anchor is not None:
+            self._anchor(event.anchor, i, event)
 
 
 def locate(tree_root: yaml.Node | None, path: tuple[str | int, ...]) -> tuple[Any, Any]:
-    """The (key node, value node) at `path`; the deepest existing node when it is missing.
-
-    Only used to report problems, so a linear scan of each mapping is fine.
-    """
+    """The (key node, value node) at `path`; the deepest existing node when it is missing."""
+    if isinstance(tree_root, _LazySequence | _LazyMapping):
+        store = tree_root._store
+        key_id, i = store.locate(tree_root._i, path)
+        return (store.node(key_id) if key_id >= 0 else None), store.node(i)
     node: Any = tree_root
     key_node: Any = None
     for part in path:
@@ -241,3 +717,20 @@ def locate(tree_root: yaml.Node | None, path: tuple[str | int, ...]) -> tuple[An
         else:
             return key_node, node
     return key_node, node
+
+
+def position(tree_root: yaml.Node | None, path: tuple[str | int, ...], *,
+             key: bool = False) -> tuple[int, int] | None:
+    """0-based (line, column) of what `locate` finds (its key with `key`), or None.
+
+    The same answer as `locate`, without making node objects: rules locate every finding.
+    """
+    if isinstance(tree_root, _LazySequence | _LazyMapping):
+        store = tree_root._store
+        key_id, i = store.locate(tree_root._i, path)
+        return store.start(key_id if key and key_id >= 0 else i)
+    key_node, node = locate(tree_root, path)
+    target = key_node if key and key_node is not None else node
+    if target is None:
+        return None
+    return target.start_mark.line, target.start_mark.column

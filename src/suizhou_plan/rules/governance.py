@@ -68,10 +68,11 @@ def uncovered_section(ctx: Context) -> Iterator[Problem]:
     """
     tf = ctx.index.tasks_file
     covered = {m.section for m in tf.governance.mechanisms} if tf.governance else set()
+    with_tasks = {t.section for t in tf.tasks if t.kind == "task"}
     for si, section in enumerate(tf.sections):
         if section.id == "safeguards" or section.name in covered or section.id in covered:
             continue
-        if not any(t.section in (section.name, section.id) and t.kind == "task" for t in tf.tasks):
+        if section.name not in with_tasks and section.id not in with_tasks:
             continue
         yield Problem(
             "uncovered-section",

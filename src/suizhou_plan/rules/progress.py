@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from suizhou_plan.finding import Problem, Severity
+from suizhou_plan.model.plan import ProgressEntry
 from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import rule
 from suizhou_plan.rules.schedule import about, describe
@@ -74,9 +75,19 @@ def stale_progress(ctx: Context) -> Iterator[Problem]:
                 "stale-progress",
                 f"{describe(item)}: last progress entry is {age} days old ({latest.date}); "
                 f"reports are due every {cadence} days",
-                ctx.at((*item.path, "progress", item.progress.index(latest))),
+                ctx.at((*item.path, "progress", _first_equal(item.progress, latest))),
                 "record this period's progress",
             )
+
+
+def _first_equal(entries: list[ProgressEntry], entry: ProgressEntry) -> int:
+    """`entries.index(entry)`: the first entry equal to it (an identical one may come
+    earlier), comparing the cheap fields before the whole record."""
+    for k, other in enumerate(entries):
+        if other is entry or (other.date == entry.date and other.status == entry.status
+                              and other == entry):
+            return k
+    raise ValueError("entry not in list")  # pragma: no cover - entry comes from the list
 
 
 @rule("SZ503", "done-without-evidence", Severity.WARNING,
@@ -126,6 +137,8 @@ def status_regression(ctx: Context) -> Iterator[Problem]:
           - {date: 2023-03-10, status: verified, evidence: [x]}
     """
     for item in ctx.index.items:
+        if len(item.progress) < 2:
+            continue  # nothing to go back from
         ordered = sorted(enumerate(item.progress), key=lambda pair: (pair[1].date, pair[0]))
         best = ""
         for k, entry in ordered:

@@ -199,12 +199,13 @@ def unknown_task(ctx: Context) -> Iterator[Problem]:
     """
     tf = ctx.index.tasks_file
     ids = [t.id for t in tf.tasks]
+    known = set(ids)
     import difflib
 
     for pi, phase in enumerate(tf.phases):
         for mi, ms in enumerate(phase.milestones):
             for j, tid in enumerate(ms.tasks):
-                if tid not in ids:
+                if tid not in known:
                     close = difflib.get_close_matches(tid, ids, n=1)
                     yield Problem(
                         "unknown-task",
@@ -270,8 +271,8 @@ def lead_not_listed(ctx: Context) -> Iterator[Problem]:
         if task.lead is None:
             continue
         lead = registry.exact(task.lead)
-        units = [registry.exact(u) for u in task.units]
-        if lead is not None and lead not in units:
+        # the registry gives one object per unit: identity, not a field-by-field compare
+        if lead is not None and all(registry.exact(u) is not lead for u in task.units):
             yield Problem(
                 "lead-not-listed",
                 f"lead 「{task.lead}」 of {task.id} is not among its units",

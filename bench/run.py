@@ -1,0 +1,366 @@
+"""Time `suizhou` against its floor and its peers, whole-process, and write docs/performance.md.
+
+    pip install -e ".[bench]"          # check-jsonschema and yamllint
+    python bench/run.py                # bundled plan + generated plans of 1k, 10k, 100k tasks
+    python bench/run.py --quick        # bundled plan + 1k, 10k; fewer runs
+    python bench/run.py --sizes 1000,10000 --runs 9 --out /tmp/perf.md
+
+Every command runs as its own process, as a user or a pre-commit hook runs it.  The
+commands of one group run in turn (A B C A B C ...), after one untimed warm-up each, so a
+slow patch of the machine hits all of them alike; a group's numbers are medians of its
+runs.  Wall time is what a user waits; CPU time (user + system) is less disturbed by
+whatever else the machine is doing, so ratios are given for both.  Peak memory is the
+child's maximum resident set size, from `wait4`.
+
+Bytecode caches are written before timing (`compileall`, and PYTHONDONTWRITEBYTECODE is
+dropped from the children's environment): an installed package has them, as do the peers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import os
+import platform
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "bench"
+PLAN = ROOT / "plan"
+AS_OF = "2024-01-15"
+DEFAULT_SIZES = (1_000, 10_000, 100_000)
+QUICK_SIZES = (1_000, 10_000)
+BIN = Path(sys.executable).parent
+
+COMPOSE = (
+    "import gc, sys, yaml\n"
+    "gc.freeze(); gc.disable()\n"
+    "for name in sys.argv[1:]:\n"
+    "    with open(name, encoding='utf-8') as f:\n"
+    "        yaml.compose(f.read(), Loader=yaml.CSafeLoader)\n"
+)
+LOAD = (
+    "import sys, yaml\n"
+    "for name in sys.argv[1:]:\n"
+    "    with open(name, encoding='utf-8') as f:\n"
+    "        yaml.load(f.read(), Loader=yaml.CSafeLoader)\n"
+)
+HEAVY_IMPORTS = (
+    "import runpy, sys\n"
+    "sys.argv = ['suizhou', sys.argv[1]]\n"
+    "try:\n"
+    "    runpy.run_module('suizhou_plan', run_name='__main__')\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'rich'})\n"
+    "sys.stderr.write(','.join(heavy) or 'none')\n"
+)
+
+
+@dataclass
+class Sample:
+    wall: float
+    cpu: float
+    rss_mb: float
+    code: int
+
+
+@dataclass
+class Command:
+    label: str
+    argv: list[str]
+    display: str = ""  # how the report shows it, when not the argv itself
+    samples: list[Sample] = field(default_factory=list)
+
+    def median(self, what: str) -> float:
+        return statistics.median(getattr(s, what) for s in self.samples)
+
+    @property
+    def shown(self) -> str:
+        if self.display:
+            return self.display
+        parts = [Path(a).name if a == sys.executable or a.startswith(str(BIN)) else a
+                 for a in self.argv]
+        return shlex.join(parts).replace(str(ROOT) + "/", "")
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["LANG"] = env["LC_ALL"] = "C.UTF-8"
+    env["NO_COLOR"] = "1"
+    return env
+
+
+def measure(argv: Sequence[str], env: dict[str, str]) -> Sample:
+    """One run: wall time, CPU time and peak RSS of exactly this child (`wait4`)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env=env, cwd=ROOT)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    rss_kb = usage.ru_maxrss  # kilobytes on Linux
+    return Sample(wall, usage.ru_utime + usage.ru_stime, rss_kb / 1024, proc.returncode)
+
+
+def run_group(commands: list[Command], runs: int, env: dict[str, str], title: str) -> None:
+    print(f"\n{title}: {runs} alternating run(s) of {len(commands)} command(s)", flush=True)
+    for command in commands:
+        measure(command.argv, env)  # warm-up: page cache, bytecode
+    for r in range(runs):
+        for command in commands:
+            command.samples.append(measure(command.argv, env))
+        print(f"  run {r + 1}/{runs} done", flush=True)
+    for command in commands:
+        print(f"  {command.label:<34} wall {command.median('wall'):8.3f} s   "
+              f"cpu {command.median('cpu'):8.3f} s   rss {command.median('rss_mb'):8.1f} MB   "
+              f"exit {command.samples[-1].code}")
+
+
+def generated(size: int, work: Path, seed: int) -> Path:
+    """A generated plan of `size` tasks, made once per size and seed."""
+    directory = work / f"plan-{size}-seed{seed}"
+    stamp = directory / ".complete"
+    if not stamp.exists():
+        print(f"generating {size:,} tasks into {directory}", flush=True)
+        subprocess.run([sys.executable, str(BENCH / "generate.py"), "--tasks", str(size),
+                        "--out", str(directory), "--seed", str(seed)], check=True)
+        stamp.write_text("ok\n")
+    return directory
+
+
+def machine() -> list[str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            names = [line.split(":", 1)[1].strip() for line in f if line.startswith("model name")]
+        cpu = names[0] if names else cpu
+    except OSError:
+        pass
+    memory = ""
+    try:
+        with open("/proc/meminfo", encoding="utf-8") as f:
+            kb = int(next(line for line in f if line.startswith("MemTotal")).split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, StopIteration, ValueError):
+        pass
+    import pydantic
+    import yaml
+
+    load = ""
+    if hasattr(os, "getloadavg"):
+        load = " (load average at start: {:.2f} {:.2f} {:.2f})".format(*os.getloadavg())
+    return [
+        f"- CPU: {cpu}, {os.cpu_count()} logical core(s){memory}{load}",
+        f"- OS: {platform.platform()}",
+        f"- Python {platform.python_version()} ({platform.python_implementation()}), "
+        f"PyYAML {yaml.__version__} with libyaml: {yaml.__with_libyaml__}, "
+        f"pydantic {pydantic.VERSION}",
+    ]
+
+
+def heavy_imports(env: dict[str, str]) -> dict[str, str]:
+    out = {}
+    for option in ("--version", "--help"):
+        done = subprocess.run([sys.executable, "-c", HEAVY_IMPORTS, option], env=env,
+                              capture_output=True, text=True, check=False, cwd=ROOT)
+        out[option] = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "?"
+    return out
+
+
+@dataclass
+class Target:
+    name: str
+    value: float
+    cpu_value: float
+    limit: float
+    how: str
+
+    def verdict(self, value: float) -> str:
+        if value <= self.limit:
+            return "met"
+        return f"missed by {(value / self.limit - 1) * 100:.0f}%"
+
+
+def ratio(a: Command, b: Command, what: str) -> float:
+    return a.median(what) / b.median(what)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=None,
+                        help="generated plan sizes, comma-separated (default 1000,10000,100000)")
+    parser.add_argument("--runs", type=int, default=None,
+                        help="alternating runs on the bundled plan (default 15; quick 7)")
+    parser.add_argument("--scale-runs", type=int, default=None,
+                        help="alternating runs per generated size (default 5; quick 3)")
+    parser.add_argument("--quick", action="store_true", help="sizes 1000,10000 and fewer runs")
+    parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
+    parser.add_argument("--work", type=Path, default=None,
+                        help="where generated plans are kept (default: a temp dir)")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md",
+                        help="the report to write (default docs/performance.md)")
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args(argv)
+    sizes = (tuple(int(s) for s in args.sizes.split(",") if s.strip()) if args.sizes
+             else QUICK_SIZES if args.quick else DEFAULT_SIZES)
+    runs = args.runs or (7 if args.quick else 15)
+    scale_runs = args.scale_runs or (3 if args.quick else 5)
+    work = args.work or Path(tempfile.gettempdir()) / "suizhou-bench"
+    work.mkdir(parents=True, exist_ok=True)
+    env = child_env()
+    command_line = "python bench/run.py" + "".join(
+        f" {shlex.quote(a)}" for a in (argv if argv is not None else sys.argv[1:]))
+
+    missing = [tool for tool in ("suizhou", "check-jsonschema", "yamllint")
+               if not (BIN / tool).exists()]
+    if missing:
+        sys.stderr.write(f"missing {', '.join(missing)} next to {sys.executable}: "
+                         "pip install -e '.[bench]'\n")
+        return 2
+    compileall.compile_dir(ROOT / "src", quiet=1)
+    compileall.compile_dir(BENCH, quiet=1)
+    schema_dir = work / "schema"
+    subprocess.run([str(BIN / "suizhou"), "schema", "--out", str(schema_dir)], check=True,
+                   env=env)
+    heavy = heavy_imports(env)
+    print("imported by --version / --help:", heavy)
+
+    suizhou = str(BIN / "suizhou")
+    tasks, agencies = str(PLAN / "tasks.yaml"), str(PLAN / "agencies.yaml")
+    floor = Command("python -c 'import yaml'", [sys.executable, "-c", "import yaml"])
+    version = Command("suizhou --version", [suizhou, "--version"])
+    validate = Command("suizhou validate", [suizhou, "validate", "--plan", str(PLAN)])
+    check = Command("suizhou check", [suizhou, "check", "--as-of", AS_OF, "--plan", str(PLAN)])
+    minimal = Command("minimal pipeline (bench/minimal.py)",
+                      [sys.executable, str(BENCH / "minimal.py"), str(PLAN)])
+    cjs_tasks = Command("check-jsonschema tasks.yaml",
+                        [str(BIN / "check-jsonschema"), "--schemafile",
+                         str(schema_dir / "tasks.schema.json"), tasks])
+    cjs_agencies = Command("check-jsonschema agencies.yaml",
+                           [str(BIN / "check-jsonschema"), "--schemafile",
+                            str(schema_dir / "agencies.schema.json"), agencies])
+    yamllint = Command("yamllint (both files)", [str(BIN / "yamllint"), tasks, agencies])
+    bundled = [floor, version, validate, check, minimal, cjs_tasks, cjs_agencies, yamllint]
+    run_group(bundled, runs, env, "bundled plan (30 tasks)")
+
+    scale: dict[int, tuple[Command, Command, Command, Path]] = {}
+    for size in sizes:
+        directory = generated(size, work, args.seed)
+        files = [str(directory / "tasks.yaml"), str(directory / "agencies.yaml")]
+        big_check = Command(f"suizhou check, {size:,} tasks",
+                            [suizhou, "check", "--as-of", AS_OF, "--plan", str(directory)])
+        compose = Command(f"yaml.compose (GC off), {size:,}",
+                          [sys.executable, "-c", COMPOSE, *files],
+                          "python -c 'gc.freeze(); gc.disable(); yaml.compose(text, "
+                          "Loader=yaml.CSafeLoader)' for each file")
+        load = Command(f"yaml.load, {size:,}", [sys.executable, "-c", LOAD, *files],
+                       "python -c 'yaml.load(text, Loader=yaml.CSafeLoader)' for each file")
+        big_check.display = f"suizhou check --as-of {AS_OF} --plan DIR"
+        run_group([big_check, compose, load], scale_runs, env, f"{size:,} tasks")
+        scale[size] = (big_check, compose, load, directory)
+
+    targets = [
+        Target("check ÷ minimal pipeline (bundled plan)", ratio(check, minimal, "wall"),
+               ratio(check, minimal, "cpu"), 1.15, "≤ 1.15"),
+        Target("check ÷ check-jsonschema tasks.yaml (bundled plan)",
+               ratio(check, cjs_tasks, "wall"), ratio(check, cjs_tasks, "cpu"), 0.6, "≤ 0.6"),
+    ]
+    if sizes:
+        top = max(sizes)
+        big_check, compose, load, _ = scale[top]
+        targets.append(Target(f"check ÷ bare compose ({top:,} tasks)",
+                              ratio(big_check, compose, "wall"), ratio(big_check, compose, "cpu"),
+                              1.5, "≤ 1.5"))
+        smaller = [s for s in sizes if s < top]
+        if smaller:
+            low = max(smaller)
+            limit = 1.1 * top / low
+            targets.append(Target(f"growth of check, {low:,} → {top:,} tasks",
+                                  ratio(big_check, scale[low][0], "wall"),
+                                  ratio(big_check, scale[low][0], "cpu"), limit,
+                                  f"≤ {limit:.3g}"))
+        mem = big_check.median("rss_mb") / load.median("rss_mb")
+        targets.append(Target(f"peak memory ÷ yaml.load ({top:,} tasks)", mem, mem, 1.3,
+                              "≤ 1.3"))
+
+    lines = report(command_line, bundled, scale, targets, heavy, runs, scale_runs, args.seed)
+    print("\n" + "\n".join(lines))
+    if not args.no_write:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"\nwrote {args.out}")
+    return 0
+
+
+def report(command_line: str, bundled: list[Command],
+           scale: dict[int, tuple[Command, Command, Command, Path]], targets: list[Target],
+           heavy: dict[str, str], runs: int, scale_runs: int, seed: int) -> list[str]:
+    out = [
+        "# Performance",
+        "",
+        "Generated by `bench/run.py`; do not edit by hand.  Produced with:",
+        "",
+        "```",
+        command_line,
+        "```",
+        "",
+        f"on {time.strftime('%Y-%m-%d')}:",
+        "",
+        *machine(),
+        "",
+        "Whole-process times, medians of alternating runs (after one untimed warm-up run "
+        "each); CPU is user + system time; RSS is the child's peak resident set size.",
+        "",
+        f"## Bundled plan (30 tasks), {runs} runs",
+        "",
+        "| command | wall (ms) | CPU (ms) | peak RSS (MB) |",
+        "|---|---:|---:|---:|",
+    ]
+    for c in bundled:
+        out.append(f"| {c.label} | {c.median('wall') * 1000:.0f} | "
+                   f"{c.median('cpu') * 1000:.0f} | {c.median('rss_mb'):.0f} |")
+    if scale:
+        out += ["", f"## Generated plans (`bench/generate.py --seed {seed}`), "
+                f"{scale_runs} runs each", "",
+                "| tasks | YAML (MB) | `suizhou check` wall (s) | CPU (s) | peak RSS (MB) "
+                "| `yaml.compose`, GC off: wall (s) | CPU (s) | `yaml.load`: peak RSS (MB) "
+                "| check ÷ compose (wall) |",
+                "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        for size, (chk, comp, load, directory) in sorted(scale.items()):
+            mb = sum(p.stat().st_size for p in directory.glob("*.yaml")) / 1e6
+            out.append(f"| {size:,} | {mb:.1f} | {chk.median('wall'):.2f} | "
+                       f"{chk.median('cpu'):.2f} | {chk.median('rss_mb'):.0f} | "
+                       f"{comp.median('wall'):.2f} | {comp.median('cpu'):.2f} | "
+                       f"{load.median('rss_mb'):.0f} | "
+                       f"{chk.median('wall') / comp.median('wall'):.2f} |")
+    out += ["", "## Targets", "", "| target | limit | wall | CPU | verdict (wall) |",
+            "|---|---:|---:|---:|---|"]
+    for t in targets:
+        out.append(f"| {t.name} | {t.how} | {t.value:.2f} | {t.cpu_value:.2f} | "
+                   f"{t.verdict(t.value)} |")
+    for option, found in heavy.items():
+        verdict = "met" if found == "none" else "missed"
+        out.append(f"| `suizhou {option}` imports pydantic or rich | none | {found} | | "
+                   f"{verdict} |")
+    out += ["", "Commands, as run (paths relative to the repository; DIR is a generated plan):",
+            ""]
+    seen = set()
+    for c in bundled + [c for group in scale.values() for c in group[:3]]:
+        if c.shown not in seen:
+            seen.add(c.shown)
+            out.append(f"- `{c.shown}`")
+    return out
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
