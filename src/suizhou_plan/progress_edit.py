@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from suizhou_plan.finding import Finding
 from suizhou_plan.ledger import Entry, insert_entry
 
 
@@ -20,6 +21,12 @@ class Outcome:
     item_id: str = ""
     usage_error: str = ""
     errors: list[str] = field(default_factory=list)
+
+
+def _subject(finding: Finding) -> tuple[str | None, ...]:
+    if finding.task or finding.milestone or finding.agency:
+        return (finding.rule, finding.task, finding.milestone, finding.agency)
+    return (finding.rule, finding.message)
 
 
 def append_progress(plan: Path, item_id: str, entry: Entry, as_of: date) -> Outcome:
@@ -37,9 +44,9 @@ def append_progress(plan: Path, item_id: str, entry: Entry, as_of: date) -> Outc
                                if f.severity.value == "error" and f.rule not in DATED_ERRORS]
                        + ["the plan has errors already: fix them first (`suizhou validate`)"])
     # Problems the plan already has (an overdue item, another entry's date) are not this
-    # entry's fault: only errors it would add refuse it.  Compared without line numbers,
-    # which the insertion shifts.
-    known = {(f.rule, f.message) for f in before.findings if f.severity.value == "error"}
+    # entry's fault: only errors it would add refuse it.  Compared by rule and subject, not
+    # by line (the insertion shifts lines) nor message (it may quote the new status).
+    known = {_subject(f) for f in before.findings if f.severity.value == "error"}
     index = before.index
     item = index.by_id.get(item_id) or index.by_id.get(item_id.upper())
     if item is None:
@@ -65,7 +72,7 @@ def append_progress(plan: Path, item_id: str, entry: Entry, as_of: date) -> Outc
         (trial / TASKS).write_text(new_text, encoding="utf-8", newline="")
         result = run(load_plan(trial), as_of=as_of)
         errors = [f for f in result.findings if f.severity.value == "error"
-                  and (f.rule, f.message) not in known]
+                  and _subject(f) not in known]
         if errors or result.index is None:
             shown = str(plan / TASKS)
             return Outcome(item.id, errors=[
