@@ -58,6 +58,13 @@ SECTIONS = [("economy", "數字經濟"), ("society", "數字社會"), ("governme
 PHASES = [("P1", "整合資源", date(2021, 11, 1), date(2023, 11, 30)),
           ("P2", "深化應用", date(2023, 12, 1), date(2024, 11, 30)),
           ("P3", "數據聚合", date(2024, 12, 1), date(2025, 11, 30))]
+VAGUE = "市政府有關部門"  # names nobody in particular (the real plan has it too)
+SUCCESSOR = "隨州市數據局"  # took over 市政數局's duties, as in the real plan
+CHANGES = {  # units renamed or merged since the plan was issued
+    "市政數局": ["successor: {successor}", "known_by: 2025-01-31", "confidence: likely",
+              "source: 2025 budget documents"],
+    "市財政局": ["confidence: unconfirmed", "source: institutional reform notices"],
+}
 ISSUED = date(2021, 11, 12)
 LEDGER_END = date(2024, 1, 10)  # progress is recorded up to here (the benchmark checks 2024-01-15)
 
@@ -66,6 +73,8 @@ def _agencies(count: int) -> Iterator[tuple[str, str, str]]:
     """(name, kind, group) for `count` distinct units, most specific last."""
     yield "隨州市人民政府", "municipal-government", ""
     yield "各縣、市、區人民政府", "collective", ""
+    yield VAGUE, "placeholder", ""
+    yield SUCCESSOR, "municipal-department", ""
     for county in ("曾都區", "隨縣", "廣水市"):
         yield f"{county}人民政府", "county-government", ""
     for bureau in BUREAUS:
@@ -125,6 +134,9 @@ def write_agencies(path: Path, units: list[tuple[str, str, str]]) -> list[str]:
             out.append(f"    members: [{', '.join(counties or [ids[units[0][0]]])}]")
         elif name.startswith("市") and kind == "municipal-department":
             out.append(f"    aliases: [隨州{name}]")
+        if name in CHANGES:
+            out += ["    change:"] + [f"      {line.format(successor=ids[SUCCESSOR])}"
+                                     for line in CHANGES[name]]
         if kind != "municipal-government":
             names.append(name)
     # one collective per township, for its offices, as plans write 「各鎮(街道)有關單位」
@@ -199,6 +211,8 @@ def write_tasks(path: Path, n: int, names: list[str], rng: random.Random) -> Non
     for i, tid in enumerate(task_ids, 1):
         sid, sname = SECTIONS[-1] if i > n * 0.95 else SECTIONS[i % 4]
         units = rng.sample(names, min(len(names), rng.randint(2, 10)))
+        if rng.random() < 0.05 and VAGUE not in units:
+            units[-1] = VAGUE  # 「市政府有關部門」 among specific units
         title = rng.choice(VERBS) + rng.choice(OBJECTS)
         text = f"{title}。{'。'.join(rng.sample(PHRASES, 2))}。"
         out += [f"  - id: {tid}", f"    number: {i}",

@@ -85,6 +85,11 @@ class Item:
         return list(self._agencies)
 
     @property
+    def resolved(self) -> tuple[Agency, ...]:
+        """`agencies` without the copy, for the checks that read it for every item."""
+        return self._agencies
+
+    @property
     def kind_label(self) -> str:
         return self.kind
 

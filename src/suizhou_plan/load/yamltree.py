@@ -75,6 +75,7 @@ _SEQ, _MAP = 8, 16  # plus 0 (flow style unknown), 1 (block) or 2 (flow)
 _FLOW_CODE: dict[bool | None, int] = {None: 0, False: 1, True: 2}
 _CODE_FLOW: tuple[bool | None, ...] = (None, False, True)
 _STREAM = "<unicode string>"
+_BLOCK_BITS = 12  # line ends are counted per block of 4096 characters
 # Line breaks as both YAML readers count them (CR LF is one).
 _BREAKS = re.compile("(\r\n|[\n\r\x85\u2028\u2029])")
 
@@ -208,26 +209,49 @@ class _Store:
         self.tags: dict[int, str] = {}
         self.views: dict[int, yaml.Node] = {}
         self._lines: array[int] | None = None
+        self._blocks: array[int] | None = None
         self._skipped = 0
         self._keys: dict[int, dict[str, tuple[int, int]]] = {}  # made as mappings are located
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """0-based line and column of a character offset, as the parser counts them."""
+        text = self.text
+        if self._lines is None:
+            self._index_lines()
+        if self._blocks is not None:  # only LF or CR LF line ends: count them where needed
+            block = offset >> _BLOCK_BITS
+            line = self._blocks[block] + text.count("\n", block << _BLOCK_BITS, offset)
+            return line, offset - text.rfind("\n", 0, offset) - 1
         lines = self._lines
-        if lines is None:
-            parts = _BREAKS.split(self.text)
-            lines = array("q", [0])
-            lines.extend(accumulate(map(len, parts[:-1])))
-            lines = lines[::2]
-            if LIBYAML and self.text.startswith("\ufeff"):
-                lines[0] = self._skipped = 1  # libyaml's reader drops a leading BOM
-            self._lines = lines
+        assert lines is not None
         offset += self._skipped
         line = bisect_right(lines, offset) - 1
         column = offset - lines[line]
-        if not LIBYAML and "\ufeff" in self.text:  # pragma: no cover - pure-Python reader
-            column -= self.text.count("\ufeff", lines[line], offset)
+        if not LIBYAML and "\ufeff" in text:  # pragma: no cover - pure-Python reader
+            column -= text.count("\ufeff", lines[line], offset)
         return line, column
+
+    def _index_lines(self) -> None:
+        """Prepare `line_col`.  Usually: the count of LF before each block of the text, so a
+        plan of 70 MB needs no table of its two million line starts.  With other line breaks
+        (a lone CR, NEL, LS, PS) or a byte-order mark: every line's start."""
+        text = self.text
+        if (text.count("\r") == text.count("\r\n") and "\x85" not in text
+                and "\u2028" not in text and "\u2029" not in text and "\ufeff" not in text):
+            size = 1 << _BLOCK_BITS
+            blocks = array("q", [0])
+            blocks.extend(accumulate(text.count("\n", k, k + size)
+                                     for k in range(0, len(text), size)))
+            self._blocks = blocks
+            self._lines = array("q")
+            return
+        parts = _BREAKS.split(text)
+        lines = array("q", [0])
+        lines.extend(accumulate(map(len, parts[:-1])))
+        lines = lines[::2]
+        if LIBYAML and text.startswith("\ufeff"):
+            lines[0] = self._skipped = 1  # libyaml's reader drops a leading BOM
+        self._lines = lines
 
     def start(self, i: int) -> tuple[int, int]:
         return self.line_col(self.starts[i])
@@ -266,6 +290,24 @@ class _Store:
             self.views[i] = view
         return view
 
+    def _find_key(self, i: int, text: str) -> tuple[int, int] | None:
+        """(key id, value id) of the first scalar key `text` of mapping `i`.  Most mappings
+        are searched once or twice; the top level, for every finding, through a dict."""
+        if i == 0:
+            keys = self._keys.get(i)
+            if keys is None:
+                keys = self._keys[i] = self._key_map(i)
+            return keys.get(text)
+        at = self.links.get(i)
+        if at is None:
+            return None
+        kids, texts, shape = self.kids, self.texts, self.shape
+        for k in range(at + 1, at + 1 + kids[at], 2):
+            key = kids[k]
+            if texts[key] == text and shape[key] < _SEQ:
+                return key, kids[k + 1]
+        return None
+
     def _key_map(self, i: int) -> dict[str, tuple[int, int]]:
         """A mapping's scalar keys → (key id, value id), the first of equal keys winning."""
         kids = self.children(i)
@@ -284,10 +326,7 @@ class _Store:
         for part in path:
             shape = self.shape[i]
             if shape >= _MAP:
-                keys = self._keys.get(i)
-                if keys is None:
-                    keys = self._keys[i] = self._key_map(i)
-                found = keys.get(str(part))
+                found = self._find_key(i, str(part))
                 if found is None:
                     return key_id, i
                 key_id, i = found

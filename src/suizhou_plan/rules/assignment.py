@@ -26,7 +26,10 @@ def unassigned(ctx: Context) -> Iterator[Problem]:
 
         units: [市政數局, 市政府有關部門]
     """
+    vague = _vague_ids(ctx)
     for item in ctx.index.iter_kind("task", "safeguard", "milestone"):
+        if item.resolved and not vague.issuperset(map(id, item.resolved)):
+            continue  # a specific unit holds it (the common case, decided without a loop)
         known = [ref.agency for ref in item.refs if ref.agency is not None]
         if any(ref.agency is None for ref in item.refs):
             continue  # unknown-agency reports these; do not guess
@@ -66,7 +69,12 @@ def vague_agency(ctx: Context) -> Iterator[Problem]:
 
         units: [市政數局, 市財政局]
     """
+    vague = _vague_ids(ctx)
+    if not vague:
+        return
     for item in ctx.index.iter_kind("task", "safeguard"):
+        if vague.isdisjoint(map(id, item.resolved)):
+            continue  # no vague unit among its units: nothing to say
         known = [ref for ref in item.refs if ref.agency is not None]
         if all(ref.agency.vague for ref in known if ref.agency):
             continue  # nothing specific: `unassigned` covers it
@@ -80,6 +88,16 @@ def vague_agency(ctx: Context) -> Iterator[Problem]:
                     task=item.id,
                     agency=ref.agency.id,
                 )
+
+
+def _vague_ids(ctx: Context) -> set[int]:
+    """Identities of the vague units (each unit is one object in the index)."""
+    return {id(a) for a in ctx.index.registry.agencies if a.vague}
+
+
+def _changed_ids(ctx: Context) -> set[int]:
+    """Identities of the units with a recorded `change`."""
+    return {id(a) for a in ctx.index.registry.agencies if a.change is not None}
 
 
 def _gone_since(agency: Agency) -> str | None:
@@ -109,8 +127,11 @@ def defunct_agency(ctx: Context) -> Iterator[Problem]:
         units: [中國人民銀行隨州市分行]
     """
     registry = ctx.index.registry
+    changed = _changed_ids(ctx)
+    if not changed:
+        return
     for item in ctx.index.iter_kind("task", "safeguard"):
-        if item.status in DONE:
+        if item.status in DONE or changed.isdisjoint(map(id, item.resolved)):
             continue
         for ref in item.refs:
             agency = ref.agency
@@ -148,8 +169,11 @@ def possibly_renamed(ctx: Context) -> Iterator[Problem]:
     Passing: the same unit with `change.valid_until` once the date is confirmed (then
     `defunct-agency` applies), or without `change` once it is confirmed unchanged.
     """
+    changed = _changed_ids(ctx)
+    if not changed:
+        return
     for item in ctx.index.iter_kind("task", "safeguard"):
-        if item.status in DONE:
+        if item.status in DONE or changed.isdisjoint(map(id, item.resolved)):
             continue
         for ref in item.refs:
             agency = ref.agency
@@ -180,11 +204,14 @@ def idle_agency(ctx: Context) -> Iterator[Problem]:
     Passing: a unit that some task lists in `units`.
     """
     index = ctx.index
-    busy: set[str] = set()
+    holding: dict[int, Agency] = {}  # every unit named anywhere, once (by identity)
     for item in index.items:
-        for agency in item.agencies:
-            busy.add(agency.id)
-            busy.update(agency.members)
+        for agency in item.resolved:
+            holding[id(agency)] = agency
+    busy: set[str] = set()
+    for agency in holding.values():
+        busy.add(agency.id)
+        busy.update(agency.members)
     for agency in index.agencies_file.agencies:
         if agency.change and agency.change.successor and agency.id in busy:
             busy.add(agency.change.successor)

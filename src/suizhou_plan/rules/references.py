@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 
 from suizhou_plan.finding import Problem, Severity
 from suizhou_plan.rules.context import Context
@@ -12,41 +12,48 @@ from suizhou_plan.rules.registry import rule
 Path = tuple[str | int, ...]
 
 
-def unit_sites(ctx: Context) -> Iterator[tuple[Path, str, str | None]]:
-    """Every place tasks.yaml names a unit: (path, text, task id)."""
+def unit_sites(ctx: Context, known: Container[str] = ()) -> Iterator[tuple[Path, str, str | None]]:
+    """Every place tasks.yaml names a unit: (path, text, task id), leaving out the texts in
+    `known` (a plan names a few hundred units a hundred thousand times: most sites need
+    no path made)."""
     tf = ctx.index.tasks_file
     for j, name in enumerate(tf.plan.addressees):
-        yield ("plan", "addressees", j), name, None
+        if name not in known:
+            yield ("plan", "addressees", j), name, None
     for ti, task in enumerate(tf.tasks):
         for j, name in enumerate(task.units):
-            yield ("tasks", ti, "units", j), name, task.id
-        if task.lead is not None:
+            if name not in known:
+                yield ("tasks", ti, "units", j), name, task.id
+        if task.lead is not None and task.lead not in known:
             yield ("tasks", ti, "lead"), task.lead, task.id
         for k, entry in enumerate(task.progress):
-            if entry.by:
+            if entry.by and entry.by not in known:
                 yield ("tasks", ti, "progress", k, "by"), entry.by, task.id
         for gi, target in enumerate(task.targets):
             for k, entry in enumerate(target.progress):
-                if entry.by:
+                if entry.by and entry.by not in known:
                     yield ("tasks", ti, "targets", gi, "progress", k, "by"), entry.by, task.id
     for pi, phase in enumerate(tf.phases):
         for mi, ms in enumerate(phase.milestones):
             base: Path = ("phases", pi, "milestones", mi)
             for j, name in enumerate(ms.units):
-                yield (*base, "units", j), name, None
+                if name not in known:
+                    yield (*base, "units", j), name, None
             for k, entry in enumerate(ms.progress):
-                if entry.by:
+                if entry.by and entry.by not in known:
                     yield (*base, "progress", k, "by"), entry.by, None
     gov = tf.governance
     if gov is not None:
         lg = gov.leading_group
         if lg is not None:
             for j, name in enumerate(lg.members):
-                yield ("governance", "leading_group", "members", j), name, None
-            if lg.office is not None:
+                if name not in known:
+                    yield ("governance", "leading_group", "members", j), name, None
+            if lg.office is not None and lg.office.unit not in known:
                 yield ("governance", "leading_group", "office", "unit"), lg.office.unit, None
         for k, mech in enumerate(gov.mechanisms):
-            yield ("governance", "mechanisms", k, "daily_unit"), mech.daily_unit, None
+            if mech.daily_unit not in known:
+                yield ("governance", "mechanisms", k, "daily_unit"), mech.daily_unit, None
 
 
 def _unknown(ctx: Context, text: str) -> str:
@@ -74,7 +81,8 @@ def unknown_agency(ctx: Context) -> Iterator[Problem]:
         units: [市政數局, 市大數據中心]
     """
     registry = ctx.index.registry
-    for path, text, task_id in unit_sites(ctx):
+    labels = {label for agency in registry.agencies for label in registry.labels(agency)}
+    for path, text, task_id in unit_sites(ctx, known=labels):
         if registry.exact(text) is None:
             hint = _unknown(ctx, text)
             yield Problem(
@@ -132,8 +140,10 @@ def duplicate_id(ctx: Context) -> Iterator[Problem]:
         - id: T02
     """
     tf = ctx.index.tasks_file
-    groups: list[tuple[str, Iterable[tuple[str, Path]]]] = [
-        (
+    item_ids = [item.id for item in ctx.index.items]
+    groups: list[tuple[str, Iterable[tuple[str, Path]]]] = []
+    if len(set(item_ids)) < len(item_ids):  # else all distinct: no paths need making
+        groups.append((
             "item",
             [
                 *((t.id, ("tasks", i, "id")) for i, t in enumerate(tf.tasks)),
@@ -148,7 +158,8 @@ def duplicate_id(ctx: Context) -> Iterator[Problem]:
                     for k, m in enumerate(p.milestones)
                 ),
             ],
-        ),
+        ))
+    groups += [
         ("phase", [(p.id, ("phases", i, "id")) for i, p in enumerate(tf.phases)]),
         ("section", [(s.id, ("sections", i, "id")) for i, s in enumerate(tf.sections)]),
     ]
