@@ -12,7 +12,6 @@ from pathlib import Path
 from suizhou_plan.finding import Finding
 from suizhou_plan.ledger import Entry, insert_entry
 
-
 DATED_ERRORS = frozenset({"overdue", "future-progress"})
 
 

@@ -1,0 +1,7 @@
+"""`python -m suizhou_plan.docgen`."""
+
+import sys
+
+from suizhou_plan.docgen import main
+
+sys.exit(main())

@@ -1,0 +1,73 @@
+"""docs/rules.md: the rule registry, each rule with its failing and passing example."""
+
+from __future__ import annotations
+
+from suizhou_plan.docgen.checked_by import CHECKED_BY
+from suizhou_plan.docgen.page import anchor, header, table_cell
+from suizhou_plan.rules.registry import Rule
+
+
+def _ordered_rules() -> list[Rule]:
+    from suizhou_plan.rules import RULES
+
+    return sorted(RULES.values(), key=lambda r: r.code)
+
+
+def rule_anchor(rule: Rule) -> str:
+    return anchor(f"{rule.code} {rule.slug}")
+
+
+def doc_markdown(doc: str) -> list[str]:
+    """A rule's docstring as Markdown: its indented examples become fenced YAML blocks."""
+    out: list[str] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        blanks = 0
+        while block and not block[-1].strip():
+            block.pop()
+            blanks += 1
+        if block:
+            out.extend(["```yaml", *block, "```"] + [""] * min(blanks, 1))
+        block.clear()
+
+    for line in doc.splitlines():
+        if line.startswith("    ") or (block and not line.strip()):
+            block.append(line[4:])
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return out
+
+
+def _when(rule: Rule) -> str:
+    if rule.check is None:
+        return "reported by the loader while it reads the files"
+    if rule.dated:
+        return "needs the as-of date: run by `check`"
+    return "run by `validate` and `check`"
+
+
+def rules_markdown() -> str:
+    rules = _ordered_rules()
+    fields: dict[str, list[str]] = {}
+    for key, slugs in CHECKED_BY.items():
+        for slug in slugs:
+            fields.setdefault(slug, []).append(key)
+    lines = [header("the rule registry"), "", "# Rule reference", "",
+             "Every finding `suizhou` reports comes from one of these rules.  Select or skip "
+             "them with `--select` / `--ignore` (a code, a slug, or a code prefix such as "
+             "`SZ3`); `suizhou rules SLUG` prints the same documentation.", "",
+             "| Code | Slug | Severity | Summary |", "|---|---|---|---|"]
+    lines += [f"| [{r.code}](#{rule_anchor(r)}) | `{r.slug}` | {r.severity.value} | "
+              f"{table_cell(r.summary)} |" for r in rules]
+    for r in rules:
+        lines += ["", f"## {r.code} {r.slug}", "",
+                  f"**{r.severity.value}**: {r.summary}.  Family `{r.family}`; {_when(r)}."]
+        if r.slug in fields:
+            links = ", ".join(f"[`{key}`](plan-format.md#{anchor(key.split('.')[0])})"
+                              for key in fields[r.slug])
+            lines += ["", f"Fields it reads: {links}."]
+        lines += ["", *doc_markdown(r.doc)]
+    return "\n".join(lines).rstrip() + "\n"
