@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from suizhou_plan.finding import Finding, Problem, Severity
 from suizhou_plan.index import PlanIndex, build_index
-from suizhou_plan.load.plan_loader import Loaded
+from suizhou_plan.load.plan_loader import Loaded, bounded
 from suizhou_plan.load.yamltree import resume_gc
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ def stamp(problem: Problem) -> Finding:
 
 
 def _stamp(problem: Problem, rule: Rule) -> Finding:
+    problem = bounded(problem)  # rule messages quote plan values, which can be any length
     return Finding(
         rule=rule.slug,
         code=rule.code,

@@ -143,7 +143,7 @@ def _is_empty(root: yaml.Node) -> bool:
     return isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null") and not root.style
 
 
-def _bounded(problem: Problem) -> Problem:
+def bounded(problem: Problem) -> Problem:
     """The problem with a message and hint short enough to print: YAML keys, anchors and tags
     are quoted in them and can be any length."""
     if len(problem.message) <= MAX_MESSAGE and len(problem.hint) <= MAX_MESSAGE:
@@ -186,7 +186,7 @@ def _load_one(directory: Path, name: str, model: Any, loaded: Loaded) -> Any:
     pf.text = text.text
     tree: Tree = compose(shown, text.text)
     pf.root = tree.root
-    loaded.problems.extend(_capped([_bounded(p) for p in tree.problems[:MAX_PROBLEMS]],
+    loaded.problems.extend(_capped([bounded(p) for p in tree.problems[:MAX_PROBLEMS]],
                                    len(tree.problems)))
     if tree.problems:
         return None

@@ -94,13 +94,14 @@ def _loc(source: str, mark: Any) -> Location:
     return Location(source, mark.line + 1, mark.column + 1)
 
 
-def _syntax_problem(source: str, exc: yaml.YAMLError) -> Problem:
+def _syntax_problem(source: str, exc: yaml.YAMLError, text: str) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
     hint = "check indentation, colons and quotes on this line and the one before"
-    if "'\\t'" in problem or "tab" in problem:
+    at_tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
+    if at_tab or "'\\t'" in problem or "tab character" in problem:
         message = "YAML syntax error: a tab character is used for indentation"
         hint = "indent with spaces, never tabs (set your editor to insert spaces)"
     location = _loc(source, mark) if mark is not None else Location(source)
@@ -130,7 +131,7 @@ def compose(source: str, text: str) -> Tree:
         try:
             return _Builder(source, text, loader).run()
         except yaml.YAMLError as exc:
-            return Tree(source, None, None, [_syntax_problem(source, exc)])
+            return Tree(source, None, None, [_syntax_problem(source, exc, text)])
         except RecursionError:  # pragma: no cover - the builder does not recurse deeply
             return Tree(
                 source,
@@ -402,7 +403,6 @@ class _Builder:
         self.anchored: set[int] = set()
         self.built: set[int] = set()  # anchored nodes built so far
         self.aliases: list[tuple[str, Any]] = []
-        self.alias_seen = False
 
     # -- problems --------------------------------------------------------------------
 
@@ -446,7 +446,14 @@ class _Builder:
         store = self.store
         tag = self._key_tag(k)
         if tag == _MERGE_TAG:
-            self.alias_seen = True
+            self.problems.append(
+                Problem(
+                    "yaml-alias",
+                    "merge key `<<` is not allowed in plan files",
+                    self._at(k),
+                    "write the merged keys out in full in this mapping",
+                )
+            )
             return None
         if store.shape[k] >= _SEQ:
             self.problems.append(
@@ -496,14 +503,13 @@ class _Builder:
         resolved = _scalar_tag(value, tag, style)
         if not self._tag_ok(i, resolved):
             return None
-        return None if resolved == _NULL_TAG and style is None else value
+        return None if resolved == _NULL_TAG and not style else value
 
     def _replay(self, i: int, depth: int) -> Any:
         """Build stored node `i` (an alias whose anchor was never built)."""
         store = self.store
         if i in self.anchored:
             if i in self.built:
-                self.alias_seen = True
                 return None
             self.built.add(i)
         if depth > MAX_DEPTH:
@@ -516,7 +522,7 @@ class _Builder:
             tag = _scalar_tag(text, store.tags.get(i), style)
             if not self._tag_ok(i, tag):
                 return None
-            return None if tag == _NULL_TAG and style is None else text
+            return None if tag == _NULL_TAG and not style else text
         if not self._tag_ok(i, store.tag(i)):
             return None
         kids = store.children(i)
@@ -569,7 +575,7 @@ class _Builder:
                 "expected a single document in the stream", self.store.mark(0),
                 "but found another document", event.start_mark)
         problems = self.problems
-        if self.alias_seen:
+        if self.aliases:  # every alias is refused, expanded or not
             problems = problems + [
                 Problem(
                     "yaml-alias",
@@ -593,7 +599,7 @@ class _Builder:
         starts_append, ends_append = store.starts.append, store.ends.append
         shape_append, texts_append = store.shape.append, store.texts.append
         tags, links, kids_store, ends = store.tags, store.links, store.kids, store.ends
-        style_code, max_depth = _STYLE_CODE, MAX_DEPTH
+        style_code, max_depth, nulls = _STYLE_CODE, MAX_DEPTH, _NULLS
         event = get()
         if event.__class__ is ScalarEvent:  # the whole document is one scalar
             self._node_of(event, 0)
@@ -630,7 +636,7 @@ class _Builder:
                         f_want = False
                         if f_vis:
                             if (tag is None and style == "" and value != "<<" and value != "="
-                                    and value not in f_out):
+                                    and value not in f_out and value not in nulls):
                                 f_key, f_ok = value, True  # the common case, inline
                             else:
                                 key = self._accept_key(f_out, f_kids, i)
@@ -639,13 +645,14 @@ class _Builder:
                         f_want = True
                         if f_vis and f_ok:
                             if (tag is None and style == "" and anchor is None
-                                    and f_depth < max_depth and value != "<<" and value != "="):
+                                    and f_depth < max_depth and value != "<<" and value != "="
+                                    and value not in nulls):
                                 f_out[f_key] = value  # the common case, inline
                             else:
                                 f_out[f_key] = self._scalar(i, value, tag, style, f_depth + 1)
                 elif f_vis:
                     if (tag is None and style == "" and anchor is None and f_depth < max_depth
-                            and value != "<<" and value != "="):
+                            and value != "<<" and value != "=" and value not in nulls):
                         f_out.append(value)
                     else:
                         f_out.append(self._scalar(i, value, tag, style, f_depth + 1))
