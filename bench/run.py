@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import json
 import os
 import platform
 import shlex
@@ -31,6 +32,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
@@ -47,8 +49,9 @@ COMPOSE = (
     "    with open(name, encoding='utf-8') as f:\n"
     "        yaml.compose(f.read(), Loader=yaml.CSafeLoader)\n"
 )
-LOAD = (
-    "import sys, yaml\n"
+LOAD = (  # GC off as for compose: it changes the time, not the peak (the values hold no cycles)
+    "import gc, sys, yaml\n"
+    "gc.freeze(); gc.disable()\n"
     "for name in sys.argv[1:]:\n"
     "    with open(name, encoding='utf-8') as f:\n"
     "        yaml.load(f.read(), Loader=yaml.CSafeLoader)\n"
@@ -81,7 +84,7 @@ class Command:
     samples: list[Sample] = field(default_factory=list)
 
     def median(self, what: str) -> float:
-        return statistics.median(getattr(s, what) for s in self.samples)
+        return float(statistics.median(float(getattr(s, what)) for s in self.samples))
 
     @property
     def shown(self) -> str:
@@ -210,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md",
                         help="the report to write (default docs/performance.md)")
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--no-breakdown", action="store_true",
+                        help="skip the phase breakdown of the largest check (bench/phases.py)")
     args = parser.parse_args(argv)
     sizes = (tuple(int(s) for s in args.sizes.split(",") if s.strip()) if args.sizes
              else QUICK_SIZES if args.quick else DEFAULT_SIZES)
@@ -264,10 +269,23 @@ def main(argv: list[str] | None = None) -> int:
                           "python -c 'gc.freeze(); gc.disable(); yaml.compose(text, "
                           "Loader=yaml.CSafeLoader)' for each file")
         load = Command(f"yaml.load, {size:,}", [sys.executable, "-c", LOAD, *files],
-                       "python -c 'yaml.load(text, Loader=yaml.CSafeLoader)' for each file")
+                       "python -c 'gc.freeze(); gc.disable(); yaml.load(text, "
+                       "Loader=yaml.CSafeLoader)' for each file")
         big_check.display = f"suizhou check --as-of {AS_OF} --plan DIR"
         run_group([big_check, compose, load], scale_runs, env, f"{size:,} tasks")
         scale[size] = (big_check, compose, load, directory)
+
+    breakdowns: dict[str, dict[str, Any]] = {}
+    if not args.no_breakdown:
+        where = {"the bundled plan (30 tasks)": PLAN}
+        if sizes:
+            where[f"{max(sizes):,} tasks"] = scale[max(sizes)][3]
+        for name, directory in where.items():
+            print(f"\nphase breakdown of one check of {name}", flush=True)
+            done = subprocess.run([sys.executable, str(BENCH / "phases.py"), str(directory),
+                                   "--as-of", AS_OF], env=env, cwd=ROOT, capture_output=True,
+                                  text=True, check=True)
+            breakdowns[name] = json.loads(done.stdout)
 
     targets = [
         Target("check ÷ minimal pipeline (bundled plan)", ratio(check, minimal, "wall"),
@@ -293,7 +311,8 @@ def main(argv: list[str] | None = None) -> int:
         targets.append(Target(f"peak memory ÷ yaml.load ({top:,} tasks)", mem, mem, 1.3,
                               "≤ 1.3"))
 
-    lines = report(command_line, bundled, scale, targets, heavy, runs, scale_runs, args.seed)
+    lines = report(command_line, bundled, scale, targets, heavy, runs, scale_runs, args.seed,
+                   breakdowns)
     print("\n" + "\n".join(lines))
     if not args.no_write:
         args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -304,7 +323,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def report(command_line: str, bundled: list[Command],
            scale: dict[int, tuple[Command, Command, Command, Path]], targets: list[Target],
-           heavy: dict[str, str], runs: int, scale_runs: int, seed: int) -> list[str]:
+           heavy: dict[str, str], runs: int, scale_runs: int, seed: int,
+           breakdowns: dict[str, dict[str, Any]]) -> list[str]:
     out = [
         "# Performance",
         "",
@@ -352,6 +372,16 @@ def report(command_line: str, bundled: list[Command],
         verdict = "met" if found == "none" else "missed"
         out.append(f"| `suizhou {option}` imports pydantic or rich | none | {found} | | "
                    f"{verdict} |")
+    for name, breakdown in breakdowns.items():
+        ref = breakdown["reference_compose"]
+        out += ["", f"## Where the time goes: one `suizhou check` of {name}", "",
+                "CPU seconds per phase (`bench/phases.py` runs the real CLI with timers around "
+                "its parts), each also as a multiple of a bare `yaml.compose` (libyaml, GC off) "
+                f"of the same files timed in the same process: {ref:.3f} s.", "",
+                "| phase | CPU (s) | × bare compose |", "|---|---:|---:|"]
+        for phase, seconds in breakdown["phases"].items():
+            out.append(f"| {phase} | {seconds:.3f} | {seconds / ref:.2f} |")
+        out.append(f"| **total** | {breakdown['total']:.3f} | {breakdown['total'] / ref:.2f} |")
     out += ["", "Commands, as run (paths relative to the repository; DIR is a generated plan):",
             ""]
     seen = set()

@@ -63,6 +63,7 @@ _KNOWN_TAGS = {
 # What PyYAML's resolver makes of the plain scalars whose tag matters to the builder.
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _REFUSED_PLAIN = {"<<": _MERGE_TAG, "=": _STD_TAG + "value"}
+_PLAIN_SPECIAL = _NULLS | set(_REFUSED_PLAIN)
 
 _FREEZE_ABOVE = 100_000  # objects made during a GC pause
 PARSE_COUNT = 0  # number of YAML parses this process made (kept honest by a test)
@@ -208,7 +209,6 @@ class _Store:
         self.links: dict[int, int] = {}
         self.kids: array[int] = array("q")
         self.tags: dict[int, str] = {}
-        self.views: dict[int, yaml.Node] = {}
         self._lines: array[int] | None = None
         self._blocks: array[int] | None = None
         self._skipped = 0
@@ -277,19 +277,15 @@ class _Store:
         return _MAP_TAG if shape >= _MAP else _SEQ_TAG
 
     def node(self, i: int) -> yaml.Node:
-        view = self.views.get(i)
-        if view is None:
-            shape = self.shape[i]
-            start, end = self.mark(self.starts[i]), self.mark(self.ends[i])
-            if shape < _SEQ:
-                view = yaml.ScalarNode(self.tag(i), self.texts[i], start, end,
-                                       _CODE_STYLE[shape])
-            elif shape < _MAP:
-                view = _LazySequence(self, i, start, end, _CODE_FLOW[shape - _SEQ])
-            else:
-                view = _LazyMapping(self, i, start, end, _CODE_FLOW[shape - _MAP])
-            self.views[i] = view
-        return view
+        """Node `i` as `yaml.compose` would have made it.  Not kept here: a store that held
+        its nodes, each holding the store, would be a cycle only the cyclic GC can free."""
+        shape = self.shape[i]
+        start, end = self.mark(self.starts[i]), self.mark(self.ends[i])
+        if shape < _SEQ:
+            return yaml.ScalarNode(self.tag(i), self.texts[i], start, end, _CODE_STYLE[shape])
+        if shape < _MAP:
+            return _LazySequence(self, i, start, end, _CODE_FLOW[shape - _SEQ])
+        return _LazyMapping(self, i, start, end, _CODE_FLOW[shape - _MAP])
 
     def _find_key(self, i: int, text: str) -> tuple[int, int] | None:
         """(key id, value id) of the first scalar key `text` of mapping `i`.  Most mappings
@@ -599,7 +595,8 @@ class _Builder:
         starts_append, ends_append = store.starts.append, store.ends.append
         shape_append, texts_append = store.shape.append, store.texts.append
         tags, links, kids_store, ends = store.tags, store.links, store.kids, store.ends
-        style_code, max_depth, nulls = _STYLE_CODE, MAX_DEPTH, _NULLS
+        # plain scalars that are not simply text: nulls, `<<` and `=` (none longer than 4)
+        style_code, max_depth, special = _STYLE_CODE, MAX_DEPTH, _PLAIN_SPECIAL
         event = get()
         if event.__class__ is ScalarEvent:  # the whole document is one scalar
             self._node_of(event, 0)
@@ -635,8 +632,8 @@ class _Builder:
                     if f_want:
                         f_want = False
                         if f_vis:
-                            if (tag is None and style == "" and value != "<<" and value != "="
-                                    and value not in f_out and value not in nulls):
+                            if (tag is None and style == "" and value not in special
+                                    and value not in f_out):
                                 f_key, f_ok = value, True  # the common case, inline
                             else:
                                 key = self._accept_key(f_out, f_kids, i)
@@ -645,14 +642,14 @@ class _Builder:
                         f_want = True
                         if f_vis and f_ok:
                             if (tag is None and style == "" and anchor is None
-                                    and f_depth < max_depth and value != "<<" and value != "="
-                                    and value not in nulls):
+                                    and f_depth < max_depth
+                                    and (len(value) > 4 or value not in special)):
                                 f_out[f_key] = value  # the common case, inline
                             else:
                                 f_out[f_key] = self._scalar(i, value, tag, style, f_depth + 1)
                 elif f_vis:
                     if (tag is None and style == "" and anchor is None and f_depth < max_depth
-                            and value != "<<" and value != "=" and value not in nulls):
+                            and (len(value) > 4 or value not in special)):
                         f_out.append(value)
                     else:
                         f_out.append(self._scalar(i, value, tag, style, f_depth + 1))
