@@ -341,6 +341,19 @@ def report(command_line: str, bundled: list[Command],
         "Whole-process times, medians of alternating runs (after one untimed warm-up run "
         "each); CPU is user + system time; RSS is the child's peak resident set size.",
         "",
+        "How to read it:",
+        "",
+        "- A ratio is the ratio of two medians from this run; the verdict uses wall time.  "
+        "The machine may be shared (see the load average): CPU time is the steadier of the two.",
+        "- check-jsonschema checks one file per process.  The target compares `suizhou check` "
+        "(both files, every rule) with one check-jsonschema process on tasks.yaml alone, the "
+        "stricter reading; checking both files takes the two rows together.",
+        "- The `yaml.compose` and `yaml.load` baselines run with the cyclic GC frozen and off.  "
+        "For `yaml.load` that changes the time (with the GC on it is super-linear), not the "
+        "peak memory: the values hold no cycles.",
+        "- Bytecode caches are written before timing (`compileall`; PYTHONDONTWRITEBYTECODE is "
+        "dropped for the children), as after `pip install`, for suizhou and its peers alike.",
+        "",
         f"## Bundled plan (30 tasks), {runs} runs",
         "",
         "| command | wall (ms) | CPU (ms) | peak RSS (MB) |",
