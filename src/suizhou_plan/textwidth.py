@@ -7,6 +7,8 @@ import unicodedata
 
 
 def width(text: str) -> int:
+    if text.isascii():
+        return len(text)
     total = 0
     for ch in text:
         if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import stat
 from dataclasses import dataclass, field, replace
@@ -14,7 +15,7 @@ import yaml
 from suizhou_plan.finding import Location, Problem
 from suizhou_plan.load import text as text_module
 from suizhou_plan.load.text import SourceText, clip, decode, too_large
-from suizhou_plan.load.yamltree import Tree, compose, locate
+from suizhou_plan.load.yamltree import Tree, compose, locate, resume_gc
 
 TASKS = "tasks.yaml"
 AGENCIES = "agencies.yaml"
@@ -216,12 +217,17 @@ def _load_one(directory: Path, name: str, model: Any, loaded: Loaded) -> Any:
 
     from suizhou_plan.load.schema_errors import problems_from
 
+    # Validation makes as many objects as loading did: keep the cyclic GC paused for it too.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
     try:
         return model.model_validate(tree.value)
     except ValidationError as exc:
         listed = problems_from(exc, model, tree.root, shown, limit=MAX_PROBLEMS)
         loaded.problems.extend(_capped(listed, exc.error_count()))
         return None
+    finally:
+        resume_gc(gc_was_enabled)
 
 
 def load_plan(directory: Path) -> Loaded:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from suizhou_plan.model.types import Bool, Id, IsoDate, Model, SchemaVersion, Text, TextList
@@ -43,8 +43,8 @@ class Agency(Model):
     kind: AgencyKind
     full_name: Text | None = None
     full_name_source: Text | None = None
-    aliases: TextList = []
-    members: list[Id] = []
+    aliases: TextList = Field(default_factory=list)
+    members: list[Id] = Field(default_factory=list)
     in_source_text: Bool = True
     valid_from: IsoDate | None = None
     source: Text | None = None

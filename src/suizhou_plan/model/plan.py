@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from suizhou_plan.model.types import (
@@ -33,7 +33,7 @@ class ProgressEntry(Model):
     note: Text | None = None
     problems: Text | None = None
     next: Text | None = None
-    evidence: TextList = []
+    evidence: TextList = Field(default_factory=list)
 
 
 class Repair(Model):
@@ -47,7 +47,7 @@ class Target(Model):
     text: Text
     due_text: Text | None = None
     due: IsoDate
-    progress: list[ProgressEntry] = []
+    progress: list[ProgressEntry] = Field(default_factory=list)
 
 
 class Task(Model):
@@ -57,22 +57,22 @@ class Task(Model):
     section: Text
     title: Text
     text: Text
-    units: TextList = []
+    units: TextList = Field(default_factory=list)
     lead: Text | None = None
     due: IsoDate | None = None
-    targets: list[Target] = []
-    progress: list[ProgressEntry] = []
-    repairs: list[Repair] = []
+    targets: list[Target] = Field(default_factory=list)
+    progress: list[ProgressEntry] = Field(default_factory=list)
+    repairs: list[Repair] = Field(default_factory=list)
     note: Text | None = None
 
 
 class Milestone(Model):
     id: Id
     title: Text
-    tasks: list[Id] = []
-    units: TextList = []
+    tasks: list[Id] = Field(default_factory=list)
+    units: TextList = Field(default_factory=list)
     due: IsoDate | None = None
-    progress: list[ProgressEntry] = []
+    progress: list[ProgressEntry] = Field(default_factory=list)
 
 
 class Phase(Model):
@@ -82,7 +82,7 @@ class Phase(Model):
     period: Text | None = None
     start: IsoDate
     end: IsoDate
-    milestones: list[Milestone] = []
+    milestones: list[Milestone] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _ordered(self) -> Phase:
@@ -111,10 +111,10 @@ class PlanMeta(Model):
     title: Text
     issuer: Text
     issued: IsoDate
-    addressees: TextList = []
+    addressees: TextList = Field(default_factory=list)
     document_number: DocumentNumber | None = None
     source_document: Text | None = None
-    repairs: list[Repair] = []
+    repairs: list[Repair] = Field(default_factory=list)
 
 
 class Supervision(Model):
@@ -134,7 +134,7 @@ class Meeting(Model):
     date: IsoDate
     kind: Literal["plenary", "topic"] = "plenary"
     note: Text | None = None
-    evidence: TextList = []
+    evidence: TextList = Field(default_factory=list)
 
 
 class MeetingsPerYear(Model):
@@ -145,18 +145,18 @@ class MeetingsPerYear(Model):
 
 class Office(Model):
     unit: Text
-    director_posts: TextList = []
+    director_posts: TextList = Field(default_factory=list)
 
 
 class LeadingGroup(Model):
     name: Text
     leader: Person
-    deputies: list[Person] = []
-    member_posts: TextList = []
-    members: TextList = []
+    deputies: list[Person] = Field(default_factory=list)
+    member_posts: TextList = Field(default_factory=list)
+    members: TextList = Field(default_factory=list)
     office: Office | None = None
     meetings_per_year: MeetingsPerYear | None = None
-    meetings: list[Meeting] = []
+    meetings: list[Meeting] = Field(default_factory=list)
 
 
 class Mechanism(Model):
@@ -169,16 +169,16 @@ class Mechanism(Model):
 
 class Governance(Model):
     leading_group: LeadingGroup | None = None
-    mechanisms: list[Mechanism] = []
+    mechanisms: list[Mechanism] = Field(default_factory=list)
 
 
 class TasksFile(Model):
     schema_version: SchemaVersion = 1
     plan: PlanMeta
     supervision: Supervision = Supervision()
-    sections: list[Section] = []
-    phases: list[Phase] = []
-    tasks: list[Task] = []
+    sections: list[Section] = Field(default_factory=list)
+    phases: list[Phase] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
     governance: Governance | None = None
 
     @property
