@@ -66,22 +66,6 @@ def parse_date(value: Any) -> date:
             {"suggestion": suggestion},
         )
     raise PydanticCustomError("iso_date", "expected a date written YYYY-MM-DD")
-    m = _ISO.match(value)
-    if m:
-        try:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            raise PydanticCustomError(
-                "iso_date", "{value} is not a real calendar date", {"value": value}
-            ) from None
-    suggestion = iso_suggestion(value)
-    if suggestion:
-        raise PydanticCustomError(
-            "iso_date",
-            "date must be written YYYY-MM-DD: write {suggestion}",
-            {"suggestion": suggestion},
-        )
-    raise PydanticCustomError("iso_date", "expected a date written YYYY-MM-DD")
 
 
 def parse_int(value: Any) -> int:
