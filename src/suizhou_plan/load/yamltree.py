@@ -18,13 +18,9 @@ ledger) sees what `yaml.compose` would have given it.
 from __future__ import annotations
 
 import gc
-import re
 import sys
-from array import array
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
 from typing import Any
 
 import yaml
@@ -39,47 +35,29 @@ from yaml.events import (
 )
 
 from suizhou_plan.finding import Location, Problem
-
-try:
-    from yaml import CSafeLoader as _Loader
-
-    LIBYAML = True
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
-    LIBYAML = False
-
-MAX_DEPTH = 64
-_STD_TAG = "tag:yaml.org,2002:"
-_NULL_TAG = _STD_TAG + "null"
-_MERGE_TAG = _STD_TAG + "merge"
-_STR_TAG = _STD_TAG + "str"
-_SEQ_TAG = _STD_TAG + "seq"
-_MAP_TAG = _STD_TAG + "map"
-_KNOWN_TAGS = {
-    _STD_TAG + t
-    for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "binary")
-}
-# What PyYAML's resolver makes of the plain scalars whose tag matters to the builder.
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_REFUSED_PLAIN = {"<<": _MERGE_TAG, "=": _STD_TAG + "value"}
-_PLAIN_SPECIAL = _NULLS | set(_REFUSED_PLAIN)
+from suizhou_plan.load.nodestore import (
+    CODE_STYLE,
+    FLOW_CODE,
+    KNOWN_TAGS,
+    LIBYAML,
+    MAP,
+    MAX_DEPTH,
+    MERGE_TAG,
+    NULL_TAG,
+    PLAIN_SPECIAL,
+    SEQ,
+    STD_TAG,
+    STYLE_CODE,
+    LazyMapping,
+    LazySequence,
+    Store,
+    scalar_tag,
+)
+from suizhou_plan.load.nodestore import Loader as _Loader
 
 _FREEZE_ABOVE = 100_000  # objects made during a GC pause
 PARSE_COUNT = 0  # number of YAML parses this process made (kept honest by a test)
 _warned = False
-
-# Node shapes, one byte per node.  Scalars: their style; collections: kind and flow style.
-_STYLE_CODE: dict[str | None, int] = {None: 0, "": 1, "'": 2, '"': 3, "|": 4, ">": 5}
-_CODE_STYLE: tuple[str | None, ...] = (None, "", "'", '"', "|", ">")
-_SEQ, _MAP = 8, 16  # plus 0 (flow style unknown), 1 (block) or 2 (flow)
-_FLOW_CODE: dict[bool | None, int] = {None: 0, False: 1, True: 2}
-_CODE_FLOW: tuple[bool | None, ...] = (None, False, True)
-_STREAM = "<unicode string>"
-_BLOCK_BITS = 12  # line ends are counted per block of 4096 characters
-# Line breaks as both YAML readers count them (CR LF is one).
-_BREAKS = re.compile("(\r\n|[\n\r\x85\u2028\u2029])")
-
 
 @dataclass
 class Tree:
@@ -166,221 +144,6 @@ def resume_gc(was_enabled: bool) -> None:
         gc.enable()
 
 
-_RESOLVER = yaml.resolver.Resolver()
-
-
-def _resolve_scalar(value: str, tag: str | None, style: str | None) -> str:
-    """The tag `yaml.compose` would give a scalar (PyYAML's implicit resolver)."""
-    if tag is not None and tag != "!":
-        return tag
-    if style == "" or style is None or tag == "!":  # plain (or `!`): implicitly resolved
-        return str(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)))  # type: ignore[no-untyped-call]
-    return _STR_TAG
-
-
-def _scalar_tag(value: str, tag: str | None, style: str | None) -> str:
-    """A scalar's tag, cheaply: of the implicit ones only null, merge and value matter."""
-    if tag is not None and tag != "!":
-        return tag
-    if tag == "!" or style == "" or style is None:
-        refused = _REFUSED_PLAIN.get(value)
-        if refused is not None:
-            return refused
-        if value in _NULLS:
-            return _NULL_TAG
-    return _STR_TAG
-
-
-class _Store:
-    """Every node of a document in flat arrays, in document order (keys before values).
-
-    A node is a number.  `starts`/`ends` hold character offsets (turned into line and
-    column only for the few nodes that are ever located), `shape` its kind and style,
-    `texts` a scalar's value; a collection's children are `kids[links[i] + 1:]`, counted
-    by `kids[links[i]]`: keys and values alternate in a mapping.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts: array[int] = array("q")
-        self.ends: array[int] = array("q")
-        self.shape = bytearray()
-        self.texts: list[str | None] = []
-        self.links: dict[int, int] = {}
-        self.kids: array[int] = array("q")
-        self.tags: dict[int, str] = {}
-        self._lines: array[int] | None = None
-        self._blocks: array[int] | None = None
-        self._skipped = 0
-        self._keys: dict[int, dict[str, tuple[int, int]]] = {}  # made as mappings are located
-
-    def line_col(self, offset: int) -> tuple[int, int]:
-        """0-based line and column of a character offset, as the parser counts them."""
-        text = self.text
-        if self._lines is None:
-            self._index_lines()
-        if self._blocks is not None:  # only LF or CR LF line ends: count them where needed
-            block = offset >> _BLOCK_BITS
-            line = self._blocks[block] + text.count("\n", block << _BLOCK_BITS, offset)
-            return line, offset - text.rfind("\n", 0, offset) - 1
-        lines = self._lines
-        assert lines is not None
-        offset += self._skipped
-        line = bisect_right(lines, offset) - 1
-        column = offset - lines[line]
-        if not LIBYAML and "\ufeff" in text:  # pragma: no cover - pure-Python reader
-            column -= text.count("\ufeff", lines[line], offset)
-        return line, column
-
-    def _index_lines(self) -> None:
-        """Prepare `line_col`.  Usually: the count of LF before each block of the text, so a
-        plan of 70 MB needs no table of its two million line starts.  With other line breaks
-        (a lone CR, NEL, LS, PS) or a byte-order mark: every line's start."""
-        text = self.text
-        if (text.count("\r") == text.count("\r\n") and "\x85" not in text
-                and "\u2028" not in text and "\u2029" not in text and "\ufeff" not in text):
-            size = 1 << _BLOCK_BITS
-            blocks = array("q", [0])
-            blocks.extend(accumulate(text.count("\n", k, k + size)
-                                     for k in range(0, len(text), size)))
-            self._blocks = blocks
-            self._lines = array("q")
-            return
-        parts = _BREAKS.split(text)
-        lines = array("q", [0])
-        lines.extend(accumulate(map(len, parts[:-1])))
-        lines = lines[::2]
-        if LIBYAML and text.startswith("\ufeff"):
-            lines[0] = self._skipped = 1  # libyaml's reader drops a leading BOM
-        self._lines = lines
-
-    def start(self, i: int) -> tuple[int, int]:
-        return self.line_col(self.starts[i])
-
-    def mark(self, offset: int) -> yaml.Mark:
-        line, column = self.line_col(offset)
-        return yaml.Mark(_STREAM, offset, line, column, None, None)  # type: ignore[arg-type]
-
-    def children(self, i: int) -> array[int]:
-        at = self.links.get(i)
-        if at is None:  # still open: only while building (an alias into its own anchor)
-            return array("q")
-        return self.kids[at + 1 : at + 1 + self.kids[at]]
-
-    def tag(self, i: int) -> str:
-        explicit = self.tags.get(i)
-        shape = self.shape[i]
-        if shape < _SEQ:
-            return _resolve_scalar(self.texts[i] or "", explicit, _CODE_STYLE[shape])
-        if explicit is not None and explicit != "!":
-            return explicit
-        return _MAP_TAG if shape >= _MAP else _SEQ_TAG
-
-    def node(self, i: int) -> yaml.Node:
-        """Node `i` as `yaml.compose` would have made it.  Not kept here: a store that held
-        its nodes, each holding the store, would be a cycle only the cyclic GC can free."""
-        shape = self.shape[i]
-        start, end = self.mark(self.starts[i]), self.mark(self.ends[i])
-        if shape < _SEQ:
-            return yaml.ScalarNode(self.tag(i), self.texts[i], start, end, _CODE_STYLE[shape])
-        if shape < _MAP:
-            return _LazySequence(self, i, start, end, _CODE_FLOW[shape - _SEQ])
-        return _LazyMapping(self, i, start, end, _CODE_FLOW[shape - _MAP])
-
-    def _find_key(self, i: int, text: str) -> tuple[int, int] | None:
-        """(key id, value id) of the first scalar key `text` of mapping `i`.  Most mappings
-        are searched once or twice; the top level, for every finding, through a dict."""
-        if i == 0:
-            keys = self._keys.get(i)
-            if keys is None:
-                keys = self._keys[i] = self._key_map(i)
-            return keys.get(text)
-        at = self.links.get(i)
-        if at is None:
-            return None
-        kids, texts, shape = self.kids, self.texts, self.shape
-        for k in range(at + 1, at + 1 + kids[at], 2):
-            key = kids[k]
-            if texts[key] == text and shape[key] < _SEQ:
-                return key, kids[k + 1]
-        return None
-
-    def _key_map(self, i: int) -> dict[str, tuple[int, int]]:
-        """A mapping's scalar keys → (key id, value id), the first of equal keys winning."""
-        kids = self.children(i)
-        shape, texts = self.shape, self.texts
-        out: dict[str, tuple[int, int]] = {}
-        for k in range(0, len(kids), 2):
-            key = kids[k]
-            text = texts[key]
-            if shape[key] < _SEQ and text is not None and text not in out:
-                out[text] = (key, kids[k + 1])
-        return out
-
-    def locate(self, i: int, path: tuple[str | int, ...]) -> tuple[int, int]:
-        """Ids of the (key node, value node) at `path` from node `i` (-1: no key node)."""
-        key_id = -1
-        for part in path:
-            shape = self.shape[i]
-            if shape >= _MAP:
-                found = self._find_key(i, str(part))
-                if found is None:
-                    return key_id, i
-                key_id, i = found
-            elif shape >= _SEQ and isinstance(part, int):
-                at = self.links.get(i)
-                count = -1 if at is None else self.kids[at]
-                if 0 <= part < count:
-                    key_id, i = -1, self.kids[at + 1 + part]  # type: ignore[operator]
-                else:
-                    return key_id, i
-            else:
-                return key_id, i
-        return key_id, i
-
-
-class _LazySequence(yaml.SequenceNode):
-    """A sequence node whose children are made into nodes when first asked for."""
-
-    def __init__(self, store: _Store, i: int, start: yaml.Mark, end: yaml.Mark,
-                 flow_style: bool | None) -> None:
-        self._store, self._i = store, i
-        self._value: list[yaml.Node] | None = None
-        super().__init__(store.tag(i), None, start, end, flow_style)
-
-    @property
-    def value(self) -> list[yaml.Node]:
-        if self._value is None:
-            self._value = [self._store.node(c) for c in self._store.children(self._i)]
-        return self._value
-
-    @value.setter
-    def value(self, value: Any) -> None:
-        self._value = value
-
-
-class _LazyMapping(yaml.MappingNode):
-    """A mapping node whose (key, value) pairs are made into nodes when first asked for."""
-
-    def __init__(self, store: _Store, i: int, start: yaml.Mark, end: yaml.Mark,
-                 flow_style: bool | None) -> None:
-        self._store, self._i = store, i
-        self._value: list[tuple[yaml.Node, yaml.Node]] | None = None
-        super().__init__(store.tag(i), None, start, end, flow_style)
-
-    @property
-    def value(self) -> list[tuple[yaml.Node, yaml.Node]]:
-        if self._value is None:
-            kids = self._store.children(self._i)
-            node = self._store.node
-            self._value = [(node(kids[k]), node(kids[k + 1])) for k in range(0, len(kids), 2)]
-        return self._value
-
-    @value.setter
-    def value(self, value: Any) -> None:
-        self._value = value
-
-
 class _Builder:
     """Builds values and the node store from one pass over the events.
 
@@ -393,7 +156,7 @@ class _Builder:
     def __init__(self, source: str, text: str, loader: Any) -> None:
         self.source = source
         self.loader = loader
-        self.store = _Store(text)
+        self.store = Store(text)
         self.problems: list[Problem] = []
         self.anchors: dict[str, int] = {}
         self.anchored: set[int] = set()
@@ -407,12 +170,12 @@ class _Builder:
         return Location(self.source, line + 1, column + 1)
 
     def _tag_ok(self, i: int, tag: str) -> bool:
-        if tag in _KNOWN_TAGS:
+        if tag in KNOWN_TAGS:
             return True
         self.problems.append(
             Problem(
                 "yaml-tag",
-                f"YAML tag {tag.replace(_STD_TAG, '!!')} is not allowed in plan files",
+                f"YAML tag {tag.replace(STD_TAG, '!!')} is not allowed in plan files",
                 self._at(i),
                 "remove the tag: plan files hold plain text, numbers and dates only",
             )
@@ -432,8 +195,8 @@ class _Builder:
     def _key_tag(self, k: int) -> str:
         store = self.store
         shape = store.shape[k]
-        if shape < _SEQ:
-            return _scalar_tag(store.texts[k] or "", store.tags.get(k), _CODE_STYLE[shape])
+        if shape < SEQ:
+            return scalar_tag(store.texts[k] or "", store.tags.get(k), CODE_STYLE[shape])
         return store.tag(k)
 
     def _accept_key(self, built: dict[str, Any], kids: Sequence[int], k: int) -> str | None:
@@ -441,7 +204,7 @@ class _Builder:
         are `kids`): the key's text when its value is to be built, else None."""
         store = self.store
         tag = self._key_tag(k)
-        if tag == _MERGE_TAG:
+        if tag == MERGE_TAG:
             self.problems.append(
                 Problem(
                     "yaml-alias",
@@ -451,7 +214,7 @@ class _Builder:
                 )
             )
             return None
-        if store.shape[k] >= _SEQ:
+        if store.shape[k] >= SEQ:
             self.problems.append(
                 Problem(
                     "yaml-syntax",
@@ -482,9 +245,9 @@ class _Builder:
         """The key node that was accepted for `text`: the first that passed the checks."""
         store = self.store
         for k in kids[::2]:
-            if store.shape[k] < _SEQ and store.texts[k] == text:
+            if store.shape[k] < SEQ and store.texts[k] == text:
                 tag = self._key_tag(k)
-                if tag != _MERGE_TAG and tag in _KNOWN_TAGS:
+                if tag != MERGE_TAG and tag in KNOWN_TAGS:
                     return k
         raise AssertionError(f"no accepted key {text!r}")  # pragma: no cover
 
@@ -496,10 +259,10 @@ class _Builder:
         if depth > MAX_DEPTH:
             self._too_deep(i)
             return None
-        resolved = _scalar_tag(value, tag, style)
+        resolved = scalar_tag(value, tag, style)
         if not self._tag_ok(i, resolved):
             return None
-        return None if resolved == _NULL_TAG and not style else value
+        return None if resolved == NULL_TAG and not style else value
 
     def _replay(self, i: int, depth: int) -> Any:
         """Build stored node `i` (an alias whose anchor was never built)."""
@@ -512,17 +275,17 @@ class _Builder:
             self._too_deep(i)
             return None
         shape = store.shape[i]
-        if shape < _SEQ:
+        if shape < SEQ:
             text = store.texts[i] or ""
-            style = _CODE_STYLE[shape]
-            tag = _scalar_tag(text, store.tags.get(i), style)
+            style = CODE_STYLE[shape]
+            tag = scalar_tag(text, store.tags.get(i), style)
             if not self._tag_ok(i, tag):
                 return None
-            return None if tag == _NULL_TAG and not style else text
+            return None if tag == NULL_TAG and not style else text
         if not self._tag_ok(i, store.tag(i)):
             return None
         kids = store.children(i)
-        if shape < _MAP:
+        if shape < MAP:
             return [self._replay(c, depth + 1) for c in kids]
         out: dict[str, Any] = {}
         for k in range(0, len(kids), 2):
@@ -596,7 +359,7 @@ class _Builder:
         shape_append, texts_append = store.shape.append, store.texts.append
         tags, links, kids_store, ends = store.tags, store.links, store.kids, store.ends
         # plain scalars that are not simply text: nulls, `<<` and `=` (none longer than 4)
-        style_code, max_depth, special = _STYLE_CODE, MAX_DEPTH, _PLAIN_SPECIAL
+        style_code, max_depth, special = STYLE_CODE, MAX_DEPTH, PLAIN_SPECIAL
         event = get()
         if event.__class__ is ScalarEvent:  # the whole document is one scalar
             self._node_of(event, 0)
@@ -660,7 +423,7 @@ class _Builder:
                 starts_append(event.start_mark.index)
                 ends_append(-1)
                 texts_append(None)
-                shape_append((_MAP if is_map else _SEQ) + _FLOW_CODE[event.flow_style])
+                shape_append((MAP if is_map else SEQ) + FLOW_CODE[event.flow_style])
                 tag = event.tag
                 if tag is not None:
                     tags[i] = tag
@@ -729,7 +492,7 @@ class _Builder:
         store.starts.append(event.start_mark.index)
         store.ends.append(event.end_mark.index)
         store.texts.append(event.value)
-        store.shape.append(_STYLE_CODE[event.style])
+        store.shape.append(STYLE_CODE[event.style])
         if event.tag is not None:
             store.tags[i] = event.tag
         if event.anchor is not None:
@@ -738,7 +501,7 @@ class _Builder:
 
 def locate(tree_root: yaml.Node | None, path: tuple[str | int, ...]) -> tuple[Any, Any]:
     """The (key node, value node) at `path`; the deepest existing node when it is missing."""
-    if isinstance(tree_root, _LazySequence | _LazyMapping):
+    if isinstance(tree_root, LazySequence | LazyMapping):
         store = tree_root._store
         key_id, i = store.locate(tree_root._i, path)
         return (store.node(key_id) if key_id >= 0 else None), store.node(i)
@@ -768,7 +531,7 @@ def position(tree_root: yaml.Node | None, path: tuple[str | int, ...], *,
 
     The same answer as `locate`, without making node objects: rules locate every finding.
     """
-    if isinstance(tree_root, _LazySequence | _LazyMapping):
+    if isinstance(tree_root, LazySequence | LazyMapping):
         store = tree_root._store
         key_id, i = store.locate(tree_root._i, path)
         return store.start(key_id if key and key_id >= 0 else i)
