@@ -89,10 +89,6 @@ class Item:
         """`agencies` without the copy, for the checks that read it for every item."""
         return self._agencies
 
-    @property
-    def kind_label(self) -> str:
-        return self.kind
-
 
 @dataclass
 class PlanIndex:
@@ -103,12 +99,6 @@ class PlanIndex:
     items: list[Item]
     by_id: dict[str, Item]
     horizon: date
-
-    def phase_of(self, due: date) -> Phase | None:
-        return phase_for(self.tasks_file.phases, due)
-
-    def members(self, agency: Agency) -> list[Agency]:
-        return [self.registry.by_id[m] for m in agency.members if m in self.registry.by_id]
 
     def iter_kind(self, *kinds: ItemKind) -> Iterator[Item]:
         return (item for item in self.items if item.kind in kinds)

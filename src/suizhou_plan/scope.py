@@ -19,7 +19,8 @@ class Scope:
     def narrowed(self) -> bool:
         return self.phase is not None or self.agency is not None or self.section is not None
 
-    def holders(self, index: PlanIndex, item: Item) -> set[str]:
+    @staticmethod
+    def holders(item: Item) -> set[str]:
         """Ids of every unit holding `item`, collectives expanded to their members."""
         out: set[str] = set()
         for agency in item.agencies:
@@ -32,7 +33,7 @@ class Scope:
             return False
         if self.section is not None and item.section != self.section:
             return False
-        return self.agency is None or self.agency.id in self.holders(index, item)
+        return self.agency is None or self.agency.id in self.holders(item)
 
     def keeps_finding(self, index: PlanIndex, finding: Finding) -> bool:
         if not self.narrowed:

@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Container, Iterable, Iterator
 
 from suizhou_plan.finding import Problem, Severity
+from suizhou_plan.model.plan import Phase
 from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import rule
 
@@ -322,6 +323,11 @@ def milestone_outside_phase(ctx: Context) -> Iterator[Problem]:
                 )
 
 
+def _successive(phases: list[Phase]) -> Iterator[tuple[int, int]]:
+    """Index pairs of phases that follow one another by start date."""
+    return itertools.pairwise(sorted(range(len(phases)), key=lambda i: phases[i].start))
+
+
 @rule("SZ207", "phase-overlap", Severity.ERROR, "two phases overlap")
 def phase_overlap(ctx: Context) -> Iterator[Problem]:
     """Phases follow one another: each starts after the previous one ends.
@@ -337,8 +343,7 @@ def phase_overlap(ctx: Context) -> Iterator[Problem]:
         - {id: P2, number: 2, start: 2023-12-01, end: 2024-11-30}
     """
     phases = ctx.index.tasks_file.phases
-    order = sorted(range(len(phases)), key=lambda i: phases[i].start)
-    for a, b in itertools.pairwise(order):
+    for a, b in _successive(phases):
         if phases[b].start <= phases[a].end:
             yield Problem(
                 "phase-overlap",
@@ -365,8 +370,7 @@ def phase_gap(ctx: Context) -> Iterator[Problem]:
         - {id: P2, number: 2, start: 2023-12-01, end: 2024-11-30}
     """
     phases = ctx.index.tasks_file.phases
-    order = sorted(range(len(phases)), key=lambda i: phases[i].start)
-    for a, b in itertools.pairwise(order):
+    for a, b in _successive(phases):
         gap = (phases[b].start - phases[a].end).days
         if gap > 1:
             yield Problem(
