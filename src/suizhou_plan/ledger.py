@@ -4,12 +4,15 @@ A round-trip YAML library (ruamel.yaml) was tried first: on this project's own t
 re-wraps the leading group's multi-line member list, so an edit would touch lines nobody
 asked to change.  Instead the new entry is written as text at the place the node tree says
 the item's ledger ends: every other byte of the file, comments and quoting included, stays
-as it was.  The whole plan is then validated from the new text before anything is written.
+as it was.  A ledger written in flow style (`progress: [{...}, {...}]`) is extended in flow
+style, so its earlier entries are never rewritten.  The whole plan is then validated from
+the new text before anything is written.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,11 +20,35 @@ from typing import Any
 import yaml
 
 _PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#\[\]{},]*$")
+# What a YAML file cannot hold even escaped, as a person would never mean it: C0 and C1
+# controls other than tab and line breaks, and lone surrogates (unpaired UTF-16 halves).
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
 
 
-def scalar(value: str) -> str:
-    """`value` as a YAML scalar that reads back as the same string (quoted when needed)."""
-    if _PLAIN_SAFE.match(value) and value == value.strip():
+def unstorable(text: str) -> tuple[int, str] | None:
+    """(1-based position, description) of the first character that cannot be stored."""
+    found = _UNSTORABLE.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    name = unicodedata.name(char, "")
+    if "\ud800" <= char <= "\udfff":
+        name = "a lone surrogate, half of a character lost in copying"
+    elif not name:
+        name = "a control character"
+    return found.start() + 1, f"U+{ord(char):04X} ({name})"
+
+
+def pasted(text: str) -> str:
+    """Text as pasted from a spreadsheet cell: line breaks become `\\n`, ends trimmed."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def scalar(value: str, *, flow: bool = False) -> str:
+    """`value` as a YAML scalar that reads back as the same string (quoted when needed).
+    In flow context every value that could end the collection is quoted."""
+    if (_PLAIN_SAFE.match(value) and value.isprintable() and value == value.strip()
+            and not (flow and " #" in value)):
         loaded = yaml.safe_load(value)
         if isinstance(loaded, str) and loaded == value:
             return value
@@ -40,16 +67,26 @@ class Entry:
     next: str | None = None
     evidence: tuple[str, ...] = ()
 
-    def lines(self) -> list[str]:
-        """Block-style lines of this entry; the first starts with `- `."""
+    def fields(self, *, flow: bool = False) -> list[str]:
+        """`key: value` for every field that is set, in the ledger's order."""
         out = [f"date: {self.date.isoformat()}", f"status: {self.status}"]
         for key in ("by", "note", "problems", "next"):
             value = getattr(self, key)
             if value:
-                out.append(f"{key}: {scalar(value)}")
+                out.append(f"{key}: {scalar(value, flow=flow)}")
         if self.evidence:
-            out.append("evidence: [" + ", ".join(scalar(e) for e in self.evidence) + "]")
+            out.append("evidence: [" + ", ".join(scalar(e, flow=True) for e in self.evidence)
+                       + "]")
+        return out
+
+    def lines(self) -> list[str]:
+        """Block-style lines of this entry; the first starts with `- `."""
+        out = self.fields()
         return ["- " + out[0]] + ["  " + line for line in out[1:]]
+
+    def flow(self) -> str:
+        """This entry as one flow mapping: `{date: …, status: …}`."""
+        return "{" + ", ".join(self.fields(flow=True)) + "}"
 
 
 def _last_end(node: Any) -> Any:
@@ -72,28 +109,52 @@ def _offset(text: str, line: int, column: int) -> int:
     return min(sum(len(x) + 1 for x in lines[:line]) + column, len(text))
 
 
+def _at(text: str, mark: Any) -> int:
+    return _offset(text, mark.line, mark.column)
+
+
 def _line_start_after(text: str, mark: Any) -> int:
     """Offset of the start of the line after the one holding `mark`."""
     return _offset(text, mark.line + 1, 0)
 
 
+def _is_null(node: Any) -> bool:
+    return isinstance(node, yaml.ScalarNode) and not node.style and node.value in (
+        "", "~", "null", "Null", "NULL")
+
+
 def insert_entry(text: str, item_node: Any, entry: Entry) -> str:
-    """The text of the file with `entry` appended to the ledger of the item at `item_node`."""
+    """The text of the file with `entry` appended to the ledger of the item at `item_node`.
+    Only text is added (or an empty ledger's `[]`/`null` replaced): no earlier entry is
+    rewritten, whatever style the ledger is written in."""
     newline = "\r\n" if "\r\n" in text else "\n"
     body = text.replace("\r\n", "\n")
+    flow_item = bool(item_node.flow_style)
     key_column = item_node.value[0][0].start_mark.column if item_node.value else (
         item_node.start_mark.column)
     progress = next((v for k, v in item_node.value if k.value == "progress"), None)
-    if isinstance(progress, yaml.SequenceNode) and progress.value and not progress.flow_style:
-        dash = progress.value[0].start_mark.column - 2
-        at = _line_start_after(body, _last_end(progress))
-        block = [" " * dash + line for line in entry.lines()]
-        new = body[:at] + "\n".join(block) + "\n" + body[at:]
-    elif progress is not None:  # `progress: []` (or an empty value): replace it by a block
-        start = _offset(body, progress.start_mark.line, progress.start_mark.column)
-        end = _offset(body, progress.end_mark.line, progress.end_mark.column)
-        block = [" " * (key_column + 2) + line for line in entry.lines()]
-        new = body[:start].rstrip(" ") + "\n" + "\n".join(block) + body[end:]
+    if isinstance(progress, yaml.SequenceNode) and progress.value:
+        if progress.flow_style:  # `[{…}, {…}]`: one more flow mapping after the last one
+            at = _at(body, progress.value[-1].end_mark)
+            new = body[:at] + ", " + entry.flow() + body[at:]
+        else:
+            dash = progress.value[0].start_mark.column - 2
+            at = _line_start_after(body, _last_end(progress))
+            block = [" " * dash + line for line in entry.lines()]
+            new = body[:at] + "\n".join(block) + "\n" + body[at:]
+    elif progress is not None:  # `[]`, `null`, `~` or nothing: the empty ledger is replaced
+        if not (isinstance(progress, yaml.SequenceNode) or _is_null(progress)):
+            raise ValueError("the item's `progress:` is not a list")
+        start = _at(body, progress.start_mark)
+        end = _at(body, progress.end_mark)
+        if flow_item:
+            new = body[:start] + "[" + entry.flow() + "]" + body[end:]
+        else:
+            block = [" " * (key_column + 2) + line for line in entry.lines()]
+            new = body[:start].rstrip(" ") + "\n" + "\n".join(block) + body[end:]
+    elif flow_item:  # `- {id: T01, …}`: add the key inside the braces
+        at = _at(body, _last_end(item_node.value[-1][1]))
+        new = body[:at] + ", progress: [" + entry.flow() + "]" + body[at:]
     else:
         at = _line_start_after(body, _last_end(item_node))
         if at == len(body) and not body.endswith("\n"):

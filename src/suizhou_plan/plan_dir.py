@@ -24,6 +24,15 @@ def bundled_plan() -> Path:
     return here.parents[1] / "plan"  # a source checkout (editable install)
 
 
+def is_bundled(path: Path) -> bool:
+    """`path` is the copy of the plan installed inside the package (site-packages)."""
+    packaged = Path(__file__).resolve().parent / "bundled" / "plan"
+    try:
+        return path.resolve() == packaged.resolve()
+    except OSError:
+        return False
+
+
 def choose(option: str | None, environ: dict[str, str] | None = None,
            cwd: Path | None = None) -> PlanChoice:
     env = os.environ if environ is None else environ

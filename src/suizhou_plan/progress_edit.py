@@ -1,85 +1,194 @@
-"""`progress add` as a core operation: find the item, insert the entry, validate the whole
-plan with it, and only then write the file (atomically)."""
+"""`progress add` as a core operation.
+
+Under the plan directory's lock: read both files once, find the item, check the entry
+against the ledger's rules, insert it as text, read the new text back and compare it with
+the old plan (every earlier entry and every other value unchanged), then replace the file
+atomically, unless another program saved it in the meantime (then start again from a fresh
+read).  Nothing here knows of click: refusals are exceptions the command line maps to exit
+codes."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from dataclasses import dataclass, field, replace
+import time
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from suizhou_plan.finding import Finding
-from suizhou_plan.ledger import Entry, insert_entry
+from suizhou_plan.ledger import Entry, insert_entry, unstorable
+from suizhou_plan.plan_lock import DEFAULT_WAIT, locked
 
-DATED_ERRORS = frozenset({"overdue", "future-progress"})
-
-
-@dataclass
-class Outcome:
-    item_id: str = ""
-    usage_error: str = ""
-    errors: list[str] = field(default_factory=list)
+ATTEMPTS = 5  # fresh reads when another program keeps saving tasks.yaml
 
 
-def _subject(finding: Finding) -> tuple[str | None, ...]:
-    if finding.task or finding.milestone or finding.agency:
-        return (finding.rule, finding.task, finding.milestone, finding.agency)
-    return (finding.rule, finding.message)
+class BadRequest(Exception):
+    """What was asked for cannot be done as typed (exit 2): the message says what to type."""
 
 
-def append_progress(plan: Path, item_id: str, entry: Entry, as_of: date) -> Outcome:
-    from suizhou_plan.engine import run
-    from suizhou_plan.load import load_plan
+class Refused(Exception):
+    """The plan or the entry does not allow the write (exit 1); nothing was written."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        super().__init__("\n".join(reasons))
+        self.reasons = reasons
+
+
+@dataclass(frozen=True)
+class Added:
+    item_id: str
+    entry: Entry
+    written: Path  # the file written (a symlink's target)
+
+
+def check_text(entry: Entry) -> None:
+    """Refuse characters that cannot be stored, naming the option and the character."""
+    fields = {"--note": entry.note, "--problems": entry.problems, "--next": entry.next,
+              "--by": entry.by}
+    fields.update({"--evidence": e for e in entry.evidence})
+    for option, value in fields.items():
+        bad = unstorable(value) if value else None
+        if bad is not None:
+            raise BadRequest(f"{option} holds {bad[1]} at character {bad[0]}, which cannot be "
+                             "stored in the plan; type the text again without it")
+
+
+def _wait_until_quiet(path: Path, deadline: float) -> None:
+    from suizhou_plan.writing import open_for_writing_elsewhere
+
+    while open_for_writing_elsewhere(path):
+        if time.monotonic() > deadline:
+            raise Refused([f"{path} is open for writing in another program; save and close "
+                           "it there, then run the command again"])
+        time.sleep(0.05)
+
+
+def append_progress(plan: Path, item_id: str, entry: Entry, as_of: date,
+                    wait: float = DEFAULT_WAIT) -> Added:
+    """Append `entry` to the ledger of `item_id` in `plan`/tasks.yaml, or raise."""
+    import os
+
     from suizhou_plan.load.plan_loader import TASKS
+    from suizhou_plan.writing import ChangedOnDisk, replace_if_unchanged
+
+    check_text(entry)
+    started = time.monotonic()
+    with locked(plan, wait):
+        for _ in range(ATTEMPTS):
+            _wait_until_quiet(Path(os.path.realpath(plan / TASKS)), started + wait)
+            data, digest, item, final = _prepare(plan, item_id, entry, as_of)
+            try:
+                written = replace_if_unchanged(plan / TASKS, data, digest)
+            except ChangedOnDisk:
+                time.sleep(0.05)
+                continue
+            return Added(item, final, written)
+    raise Refused([f"{plan / TASKS} kept changing while the entry was being written (another "
+                   "program is saving it); nothing was written: try again when it is done"])
+
+
+def _prepare(plan: Path, item_id: str, entry: Entry, as_of: date
+             ) -> tuple[bytes, str, str, Entry]:
+    """(new bytes, digest of the bytes read, item id, the entry as written)."""
+    from suizhou_plan.engine import run
+    from suizhou_plan.finding import Problem
+    from suizhou_plan.load import load_plan
+    from suizhou_plan.load.plan_loader import AGENCIES, TASKS, read_plan_file
     from suizhou_plan.load.yamltree import locate
     from suizhou_plan.report.findings_text import headline
-    from suizhou_plan.writing import write_atomic
+    from suizhou_plan.writing import content_digest
 
-    loaded = load_plan(plan)
-    before = run(loaded, as_of=as_of)
-    if before.index is None or run(loaded, as_of=None).summary()["error"]:
-        return Outcome(errors=[headline(f) for f in before.findings
-                               if f.severity.value == "error" and f.rule not in DATED_ERRORS]
-                       + ["the plan has errors already: fix them first (`suizhou validate`)"])
-    # Problems the plan already has (an overdue item, another entry's date) are not this
-    # entry's fault: only errors it would add refuse it.  Compared by rule and subject, not
-    # by line (the insertion shifts lines) nor message (it may quote the new status).
-    known = {_subject(f) for f in before.findings if f.severity.value == "error"}
+    given: dict[str, bytes] = {}
+    for name in (TASKS, AGENCIES):
+        read = read_plan_file(plan, name)
+        if isinstance(read, Problem):
+            raise Refused([f"{read.location}: {read.message}"])
+        given[name] = read
+    loaded = load_plan(plan, given)
+    before = run(loaded, as_of=None)
+    errors = [headline(f) for f in before.findings if f.severity.value == "error"]
+    if before.index is None or errors:
+        raise Refused([*errors, "the plan has errors already: fix them first "
+                                "(`suizhou validate` lists them)"])
     index = before.index
     item = index.by_id.get(item_id) or index.by_id.get(item_id.upper())
     if item is None:
-        return Outcome(usage_error=f"no task, target or milestone {item_id!r}; ids look like "
-                                   "T01, S1, T05-2025 or P1-M4")
+        raise BadRequest(f"no task, target or milestone {item_id!r}; ids look like T01, S1, "
+                         "T05-2025 or P1-M4 (`suizhou duties UNIT` lists a unit's items)")
     if entry.date > as_of:
-        return Outcome(item.id, usage_error=f"--date {entry.date} is after today ({as_of}); "
-                                            "progress is recorded for days that have come")
-    found = index.registry.find(entry.by).matches if entry.by else ()
-    if len(found) == 1:  # record the unit as the plan writes it, whatever script was typed
-        entry = replace(entry, by=found[0].name)
+        raise BadRequest(f"--date {entry.date} is after today ({as_of}); progress is "
+                         "recorded for days that have come")
+    entry = replace(entry, by=_reporter(index, item, entry.by or ""))
+
     tasks_file = loaded.files[TASKS]
     _, node = locate(tasks_file.root, item.path)
-    raw = (plan / TASKS).read_bytes()
-    bom = raw.startswith(b"\xef\xbb\xbf")
-    new_text = insert_entry(tasks_file.text, node, entry)
+    try:
+        new_text = insert_entry(tasks_file.text, node, entry)
+    except ValueError as exc:
+        raise Refused([f"{tasks_file.shown}: {item.id}: {exc}; make it a list "
+                       "(`progress: []`) and run the command again"]) from None
+    bom = b"\xef\xbb\xbf" if given[TASKS].startswith(b"\xef\xbb\xbf") else b""
+    data = bom + new_text.encode("utf-8")
+    after = load_plan(plan, {TASKS: data, AGENCIES: given[AGENCIES]})
+    if after.tasks is None or after.problems:
+        raise Refused([headline(f) for f in run(after, as_of=None).findings
+                       if f.severity.value == "error"]
+                      or ["the new entry could not be read back"])
+    _same_but_for_the_entry(loaded.tasks, after.tasks, item.path, entry)
+    ledger = _ledger(after.tasks, item.path)
+    problems = _ledger_problems(index, replace(item, progress=ledger), len(ledger) - 1)
+    if problems:
+        raise Refused(problems)
+    return data, content_digest(given[TASKS]), item.id, entry
 
-    with tempfile.TemporaryDirectory(prefix="suizhou-progress-") as tmp:
-        trial = Path(tmp)
-        for other in plan.iterdir():
-            if other.is_file() and other.name != TASKS:
-                shutil.copy2(other, trial / other.name)
-        (trial / TASKS).write_text(new_text, encoding="utf-8", newline="")
-        result = run(load_plan(trial), as_of=as_of)
-        errors = [f for f in result.findings if f.severity.value == "error"
-                  and _subject(f) not in known]
-        if errors or result.index is None:
-            shown = str(plan / TASKS)
-            return Outcome(item.id, errors=[
-                headline(f).replace(str(trial / TASKS), shown).replace(str(trial), str(plan))
-                for f in errors] or ["the new entry could not be read back"])
-        written = result.index.by_id[item.id].progress[-1]
-        if (written.date, written.status, written.note) != (entry.date, entry.status, entry.note):
-            return Outcome(item.id, errors=["the new entry did not read back as given"])
-    data = new_text.encode("utf-8")
-    write_atomic(plan / TASKS, b"\xef\xbb\xbf" + data if bom else data)
-    return Outcome(item.id)
+
+def _reporter(index: Any, item: Any, typed: str) -> str:
+    """The reporting unit as the plan writes it, if it may report on `item`."""
+    from suizhou_plan.reporters import may_report
+
+    found = index.registry.find(typed).matches if typed.strip() else ()
+    allowed = may_report(index, item)
+    names = "、".join(a.name for a in allowed)
+    if len(found) != 1:
+        what = "matches several units" if found else "is not a unit in agencies.yaml"
+        raise BadRequest(f"--by {typed!r} {what}; type one of the units that report on "
+                         f"{item.id}: {names}")
+    unit = found[0]
+    if not any(a is unit for a in allowed):
+        raise BadRequest(f"{unit.name} holds no duty on {item.id} and cannot report its "
+                         f"progress; --by takes one of: {names}")
+    return str(unit.name)
+
+
+def _ledger(tasks: Any, path: tuple[str | int, ...]) -> list[Any]:
+    node = tasks
+    for step in path:
+        node = node[step] if isinstance(step, int) else getattr(node, step)
+    ledger: list[Any] = node.progress
+    return ledger
+
+
+def _same_but_for_the_entry(old: Any, new: Any, path: tuple[str | int, ...],
+                            entry: Entry) -> None:
+    """The new plan is the old one with exactly `entry` appended to one ledger."""
+    ledger = _ledger(new, path)
+    last = ledger[-1] if ledger else None
+    if last is None or (last.date, last.status, last.by, last.note, last.problems, last.next,
+                        tuple(last.evidence)) != (entry.date, entry.status, entry.by,
+                                                  entry.note, entry.problems, entry.next,
+                                                  entry.evidence):
+        raise Refused(["the new entry did not read back as given; nothing was written"])
+    ledger.pop()  # `new` is a throw-away copy: without the entry it must equal `old`
+    try:
+        same = new == old
+    finally:
+        ledger.append(last)
+    if not same:
+        raise Refused(["writing the entry would have changed other parts of tasks.yaml; "
+                       "nothing was written"])
+
+
+def _ledger_problems(index: Any, item: Any, k: int) -> list[str]:
+    from suizhou_plan.rules.progress import entry_problems
+
+    return [f"{item.id}: {message} [{slug}]\n  hint: {hint}"
+            for slug, message, hint in entry_problems(index, item, k)]

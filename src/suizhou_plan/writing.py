@@ -34,3 +34,66 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+class ChangedOnDisk(Exception):
+    """The file is not what this writer read: another program saved it in between."""
+
+
+def content_digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def open_for_writing_elsewhere(path: Path) -> bool:
+    """True when another process has `path` open for writing (Linux: a read lease cannot be
+    taken then), as an editor does during a slow in-place save.  Reading the file then would
+    see half of it.  Elsewhere, or where leases are not allowed, it says False: the content
+    check before replacing is the remaining guard."""
+    import errno
+
+    try:
+        import fcntl
+        import signal
+    except ImportError:  # pragma: no cover - Windows
+        return False
+    set_lease = getattr(fcntl, "F_SETLEASE", None)
+    if set_lease is None:  # pragma: no cover - not Linux
+        return False
+    # While the lease is held, another open for writing would send SIGIO, which by default
+    # ends the process: ignore it for the microseconds the lease exists.
+    try:
+        previous = signal.signal(signal.SIGIO, signal.SIG_IGN)
+    except ValueError:  # not the main thread: leave signals alone, skip the probe
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        signal.signal(signal.SIGIO, previous)
+        return False
+    try:
+        try:
+            fcntl.fcntl(fd, set_lease, fcntl.F_RDLCK)
+        except OSError as exc:
+            return exc.errno == errno.EAGAIN
+        fcntl.fcntl(fd, set_lease, fcntl.F_UNLCK)
+        return False
+    finally:
+        os.close(fd)
+        signal.signal(signal.SIGIO, previous)
+
+
+def replace_if_unchanged(path: Path, data: bytes, read_digest: str) -> Path:
+    """Write `data` to the file `path` names (through a symlink: the link is kept and its
+    target updated) atomically, unless the file is no longer the one read (`read_digest`):
+    then raise `ChangedOnDisk` and write nothing.  Returns the path written."""
+    target = Path(os.path.realpath(path))
+    try:
+        current = target.read_bytes()
+    except FileNotFoundError:
+        raise ChangedOnDisk(f"{path} was removed") from None
+    if content_digest(current) != read_digest or open_for_writing_elsewhere(target):
+        raise ChangedOnDisk(f"{path} changed while it was being edited")
+    write_atomic(target, data)
+    return target

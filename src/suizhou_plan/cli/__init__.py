@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "agencies": ("suizhou_plan.cli.agencies_cmd", "Every unit with its load of duties."),
     "rules": ("suizhou_plan.cli.rules_cmd", "List the rules, or show one rule's documentation."),
     "progress": ("suizhou_plan.cli.progress_cmd", "Record progress (台賬) or show it."),
+    "init": ("suizhou_plan.cli.init_cmd", "Copy the plan into a workspace of your own."),
     "report": ("suizhou_plan.cli.report_cmd", "The meeting dashboard: timeline, lights, progress."),
     "diff": ("suizhou_plan.cli.diff_cmd", "What an edit changed: items, units, leads, dates."),
     "export": ("suizhou_plan.cli.export_cmd", "Print the normalised plan as JSON."),

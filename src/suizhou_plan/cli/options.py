@@ -68,10 +68,19 @@ def lang_option(fn: F) -> F:
     )(fn)
 
 
-def resolve_plan(plan_dir: str | None) -> tuple[Path, str]:
-    from suizhou_plan.plan_dir import choose
+def resolve_plan(plan_dir: str | None, *, writing: bool = False) -> tuple[Path, str]:
+    """The plan directory to read (or, with `writing`, to change) and how it was chosen.
+    The bundled copy is read-only: a writer that would fall back to it is a usage error
+    that says how to start a workspace."""
+    from suizhou_plan.plan_dir import choose, is_bundled
 
     choice = choose(plan_dir)
+    if writing and (choice.origin == "bundled" or is_bundled(choice.path)):
+        raise click.UsageError(
+            "the plan bundled with suizhou is read-only (an upgrade would replace it). Start "
+            "a workspace of your own first: `suizhou init` copies it into ./plan (or `suizhou "
+            "init DIR`, then --plan DIR); run this command again there"
+        )
     if not choice.path.exists():
         raise click.UsageError(
             f"plan directory {choice.path} ({choice.origin}) does not exist; "

@@ -25,37 +25,58 @@ def command() -> None:
               help="Status as of this report (reported-done = 辦結, verified = 銷號).")
 @click.option("--date", "when", callback=parse_iso_date, required=True, metavar="YYYY-MM-DD",
               help="Date of the report.")
-@click.option("--by", "by", required=True, metavar="AGENCY", help="The reporting unit.")
-@click.option("--note", required=True, help="Progress made (進展).")
+@click.option("--by", "by", required=True, metavar="AGENCY",
+              help="The reporting unit: one that holds ITEM, or the leading group's office.")
+@click.option("--note", required=True, help="Progress made (進展); says why when a status "
+              "goes back.")
 @click.option("--problems", default=None, help="Problems (存在問題).")
 @click.option("--next", "next_step", default=None, help="Next step (下一步).")
 @click.option("--evidence", multiple=True, metavar="REF",
               help="Evidence: document number, URL or file (repeatable).")
 @click.option("--as-of", "as_of", callback=parse_iso_date, default=None, metavar="YYYY-MM-DD",
               help="Refuse entries dated after this day [default: today in Asia/Shanghai].")
+@click.option("--wait", type=click.FloatRange(min=0), default=60.0, show_default=True,
+              metavar="SECONDS", help="How long to wait while another command writes the plan.")
 def add(item: str, plan_dir: str | None, status: str, when: date, by: str, note: str,
         problems: str | None, next_step: str | None, evidence: tuple[str, ...],
-        as_of: date | None) -> None:
+        as_of: date | None, wait: float) -> None:
     """Append one dated entry to ITEM's ledger in tasks.yaml.
 
-    Everything else in the file is kept byte for byte.  The whole plan is validated with
-    the new entry before the file is written (atomically); when the result would be invalid
-    nothing is written and the command exits 1.
-    """
-    from suizhou_plan.ledger import Entry
-    from suizhou_plan.progress_edit import append_progress
+    Only the reporting unit's own items: --by must hold ITEM (directly, through a
+    collective, or as the successor of a renamed unit) or be the leading group's office.
+    An entry that repeats the latest one, is dated before it, or verifies what nobody
+    reported done (without evidence) is refused.
 
-    path, label = resolve_plan(plan_dir)
-    entry = Entry(when, status, by.strip(), note, problems, next_step, tuple(evidence))
-    outcome = append_progress(path, item, entry, as_of_or_today(as_of))
-    if outcome.usage_error:
-        raise click.UsageError(outcome.usage_error)
-    if outcome.errors:
-        sys.stderr.write("\n".join(outcome.errors) + "\n")
-        sys.stderr.write("not written: the plan would be invalid with this entry\n")
+    Other writers wait for each other (a lock in the plan directory), and a file saved by
+    another program in the meantime is read again, never overwritten.  Everything else in
+    the file is kept byte for byte; when the result would be invalid nothing is written
+    and the command exits 1.
+    """
+    from suizhou_plan.ledger import Entry, pasted
+    from suizhou_plan.plan_lock import PlanLocked, PlanNotWritable
+    from suizhou_plan.progress_edit import BadRequest, Refused, append_progress
+
+    path, _label = resolve_plan(plan_dir, writing=True)
+    entry = Entry(when, status, by.strip(), pasted(note),
+                  pasted(problems) if problems else None,
+                  pasted(next_step) if next_step else None,
+                  tuple(pasted(e) for e in evidence if e.strip()))
+    try:
+        added = append_progress(path, item, entry, as_of_or_today(as_of), wait)
+    except BadRequest as exc:
+        raise click.UsageError(str(exc)) from None
+    except (Refused, PlanLocked, PlanNotWritable) as exc:
+        sys.stderr.write(f"{exc}\nnot written: nothing was changed\n")
         sys.exit(1)
-    sys.stdout.write(f"{outcome.item_id}: added {status} of {when} to {Path(path) / 'tasks.yaml'}"
-                     f" ({label})\n")
+    sys.stdout.write(f"{added.item_id}: added {status} of {when} by {added.entry.by} to "
+                     f"{_shown(path / 'tasks.yaml')}\n")
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 @command.command("show")

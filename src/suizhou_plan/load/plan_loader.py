@@ -171,11 +171,12 @@ def _shown(directory: Path, name: str) -> str:
         return str(path)
 
 
-def _load_one(directory: Path, name: str, model: Any, loaded: Loaded) -> Any:
+def _load_one(directory: Path, name: str, model: Any, loaded: Loaded,
+              given: bytes | None = None) -> Any:
     shown = _shown(directory, name)
     pf = PlanFile(shown)
     loaded.files[name] = pf
-    data = _read(directory / name, shown)
+    data = _read(directory / name, shown) if given is None else given
     if isinstance(data, Problem):
         loaded.problems.append(data)
         return None
@@ -230,11 +231,19 @@ def _load_one(directory: Path, name: str, model: Any, loaded: Loaded) -> Any:
         resume_gc(gc_was_enabled)
 
 
-def load_plan(directory: Path) -> Loaded:
+def read_plan_file(directory: Path, name: str) -> bytes | Problem:
+    """The bytes of one plan file, as the loader reads it (size cap, no FIFO, no device)."""
+    return _read(directory / name, _shown(directory, name))
+
+
+def load_plan(directory: Path, given: dict[str, bytes] | None = None) -> Loaded:
+    """Load the plan in `directory`.  `given` holds the bytes of files already read (a writer
+    validates the text it is about to write without copying anything to disk)."""
     from suizhou_plan.model.agency import AgenciesFile
     from suizhou_plan.model.plan import TasksFile
 
+    given = given or {}
     loaded = Loaded(directory)
-    loaded.agencies = _load_one(directory, AGENCIES, AgenciesFile, loaded)
-    loaded.tasks = _load_one(directory, TASKS, TasksFile, loaded)
+    loaded.agencies = _load_one(directory, AGENCIES, AgenciesFile, loaded, given.get(AGENCIES))
+    loaded.tasks = _load_one(directory, TASKS, TasksFile, loaded, given.get(TASKS))
     return loaded

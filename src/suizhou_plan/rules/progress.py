@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from suizhou_plan.finding import Problem, Severity
 from suizhou_plan.model.plan import ProgressEntry
@@ -10,6 +11,9 @@ from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import rule
 from suizhou_plan.rules.schedule import about, describe
 from suizhou_plan.status import DONE, ORDER
+
+if TYPE_CHECKING:
+    from suizhou_plan.index import Item, PlanIndex
 
 
 @rule("SZ501", "no-progress", Severity.WARNING, "an open item with no progress entry", dated=True)
@@ -118,11 +122,13 @@ def done_without_evidence(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-@rule("SZ504", "status-regression", Severity.WARNING, "a status that goes backwards")
+@rule("SZ504", "status-regression", Severity.WARNING,
+      "a status that goes backwards with no note saying why")
 def status_regression(ctx: Context) -> Iterator[Problem]:
-    """In date order, an entry whose status is earlier in the vocabulary than the one
-    before (for example `in-progress` after `verified`).  `blocked` may come and go.  A real
-    reopening should say so in its note.
+    """In date order, an entry whose status is earlier in the vocabulary than the best one
+    before it (for example `in-progress` after `verified`), and that has no `note`.
+    `blocked` may come and go.  A real reopening says why in its note; `suizhou progress
+    add` always takes one.
 
     Failing:
 
@@ -133,8 +139,8 @@ def status_regression(ctx: Context) -> Iterator[Problem]:
     Passing:
 
         progress:
-          - {date: 2023-01-10, status: in-progress}
-          - {date: 2023-03-10, status: verified, evidence: [x]}
+          - {date: 2023-01-10, status: verified, evidence: [x]}
+          - {date: 2023-03-10, status: in-progress, note: 驗收發現接口未通，重新整改}
     """
     for item in ctx.index.items:
         if len(item.progress) < 2:
@@ -144,14 +150,14 @@ def status_regression(ctx: Context) -> Iterator[Problem]:
         for k, entry in ordered:
             if entry.status == "blocked":
                 continue
-            if best and ORDER[entry.status] < ORDER[best]:
+            if best and ORDER[entry.status] < ORDER[best] and not entry.note:
                 yield about(
                     item,
                     "status-regression",
                     f"{describe(item)}: status goes back from {best} to {entry.status} "
-                    f"on {entry.date}",
+                    f"on {entry.date} with no note saying why",
                     ctx.at((*item.path, "progress", k)),
-                    "if the item was reopened, say why in the entry's note; otherwise fix "
+                    "if the item was reopened, say why in the entry's `note:`; otherwise fix "
                     "the status",
                 )
             if not best or ORDER[entry.status] > ORDER[best]:
@@ -184,3 +190,158 @@ def future_progress(ctx: Context) -> Iterator[Problem]:
                     ctx.at((*item.path, "progress", k, "date")),
                     "fix the date (or run with a later --as-of)",
                 )
+
+
+# The ledger's own rules.  Each is a check of one entry against the entries before it, so
+# `suizhou progress add` runs exactly the same checks on the entry it is about to write.
+
+
+def outsider(index: PlanIndex, item: Item, k: int) -> tuple[str, str] | None:
+    """(message, hint) when entry `k` is reported by a unit that does not hold the item."""
+    from suizhou_plan.reporters import may_report
+
+    by = item.progress[k].by
+    unit = index.registry.exact(by) if by else None
+    if unit is None:
+        return None  # no reporter, or an unknown one (`unknown-agency` says so)
+    allowed = may_report(index, item)
+    if any(a is unit for a in allowed):
+        return None
+    names = "、".join(a.name for a in allowed)
+    return (f"{describe(item)}: entry of {item.progress[k].date} is reported by 「{unit.name}」, "
+            "which holds no duty on it",
+            f"progress on it is reported by {names}")
+
+
+def unearned_verification(item: Item, k: int) -> tuple[str, str] | None:
+    entry = item.progress[k]
+    if entry.status != "verified" or entry.evidence:
+        return None
+    if any(e.status == "reported-done" and e.date <= entry.date for e in item.progress[:k]):
+        return None
+    return (f"{describe(item)}: verified on {entry.date} with no `reported-done` entry before "
+            "it and no evidence",
+            "record the unit's `reported-done` first, or give the verification's evidence")
+
+
+def out_of_order(item: Item, k: int) -> tuple[str, str] | None:
+    if k == 0:
+        return None
+    entry, before = item.progress[k], item.progress[k - 1]
+    if entry.date >= before.date:
+        return None
+    return (f"{describe(item)}: entry of {entry.date} comes after the entry of {before.date}",
+            "a ledger only grows: give the entry its real date, or put it in date order")
+
+
+def repeated(item: Item, k: int) -> tuple[str, str] | None:
+    if k == 0 or item.progress[k] != item.progress[k - 1]:
+        return None
+    entry = item.progress[k]
+    return (f"{describe(item)}: the entry of {entry.date} ({entry.status}) repeats the one "
+            "before it word for word",
+            "remove the copy, or record what changed since")
+
+
+def entry_problems(index: PlanIndex, item: Item, k: int) -> list[tuple[str, str, str]]:
+    """(slug, message, hint) of every ledger rule that entry `k` of `item` breaks."""
+    found = [("reporter-not-responsible", outsider(index, item, k)),
+             ("verified-without-report", unearned_verification(item, k)),
+             ("progress-out-of-order", out_of_order(item, k)),
+             ("duplicate-progress", repeated(item, k))]
+    return [(slug, *said) for slug, said in found if said is not None]
+
+
+def _each_entry(ctx: Context, slug: str,
+                check: Callable[[Item, int], tuple[str, str] | None]) -> Iterator[Problem]:
+    for item in ctx.index.items:
+        for k in range(len(item.progress)):
+            said = check(item, k)
+            if said is not None:
+                yield about(item, slug, said[0], ctx.at((*item.path, "progress", k)), said[1])
+
+
+@rule("SZ506", "reporter-not-responsible", Severity.ERROR,
+      "a progress entry reported by a unit that holds no duty on the item")
+def reporter_not_responsible(ctx: Context) -> Iterator[Problem]:
+    """An entry's `by` must be a unit that holds the item: one of its units, a member of a
+    collective on it, or the successor of a renamed unit on it; or the leading group's
+    office (`governance.leading_group.office.unit`), which verifies.  Anyone else could
+    turn another unit's item green.
+
+    Failing (T13 is held by 市政數局 and others, not by 市教育局):
+
+        - id: T13
+          progress:
+            - {date: 2022-03-31, status: in-progress, by: 市教育局, note: test}
+
+    Passing:
+
+        - id: T13
+          progress:
+            - {date: 2022-03-31, status: in-progress, by: 市政數局, note: 平台上線}
+    """
+    yield from _each_entry(ctx, "reporter-not-responsible",
+                           lambda item, k: outsider(ctx.index, item, k))
+
+
+@rule("SZ507", "verified-without-report", Severity.ERROR,
+      "verified with no earlier reported-done entry and no evidence")
+def verified_without_report(ctx: Context) -> Iterator[Problem]:
+    """An item is closed (銷號) after its unit reports it done (辦結), or on evidence: a
+    `verified` entry needs a `reported-done` entry before it, or evidence of its own.
+
+    Failing:
+
+        progress:
+          - {date: 2023-10-30, status: verified, by: 市政數局}
+
+    Passing:
+
+        progress:
+          - {date: 2023-10-20, status: reported-done, by: 市大數據中心, evidence: [驗收報告]}
+          - {date: 2023-10-30, status: verified, by: 市政數局}
+    """
+    yield from _each_entry(ctx, "verified-without-report", unearned_verification)
+
+
+@rule("SZ508", "progress-out-of-order", Severity.WARNING,
+      "a progress entry dated before the entry above it")
+def progress_out_of_order(ctx: Context) -> Iterator[Problem]:
+    """The ledger is a record in time: each entry is dated on or after the one above it.
+    An earlier date is usually a typo, or an entry written back into the past.
+
+    Failing:
+
+        progress:
+          - {date: 2023-03-10, status: in-progress}
+          - {date: 2023-01-10, status: in-progress}
+
+    Passing:
+
+        progress:
+          - {date: 2023-01-10, status: in-progress}
+          - {date: 2023-03-10, status: in-progress}
+    """
+    yield from _each_entry(ctx, "progress-out-of-order", out_of_order)
+
+
+@rule("SZ509", "duplicate-progress", Severity.WARNING,
+      "a progress entry identical to the one before it")
+def duplicate_progress(ctx: Context) -> Iterator[Problem]:
+    """An entry that repeats the one before it, field for field, is a copy (a report sent
+    twice), not news: it makes a stale item look freshly reported.
+
+    Failing:
+
+        progress:
+          - {date: 2023-03-10, status: in-progress, note: 招標完成}
+          - {date: 2023-03-10, status: in-progress, note: 招標完成}
+
+    Passing:
+
+        progress:
+          - {date: 2023-03-10, status: in-progress, note: 招標完成}
+          - {date: 2023-04-10, status: in-progress, note: 合同簽訂}
+    """
+    yield from _each_entry(ctx, "duplicate-progress", repeated)

@@ -1,0 +1,49 @@
+"""The plan directory's write lock: one writer at a time, across processes.
+
+Every command that writes the plan holds it from its one read of the files to the atomic
+replace.  The lock is a separate file (`.suizhou.lock`) beside the plan files: `os.replace`
+swaps `tasks.yaml` itself, so a lock on that file would protect nothing.  `filelock` takes an
+OS lock (`fcntl`/`LockFileEx`) on it, which the OS releases when the holder dies, so a killed
+writer never leaves a stale lock behind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+LOCK_NAME = ".suizhou.lock"
+DEFAULT_WAIT = 60.0  # seconds: thirty units reporting at once each hold it well under one
+
+
+class PlanLocked(Exception):
+    """Another writer held the lock for longer than we would wait."""
+
+    def __init__(self, lock: Path, waited: float) -> None:
+        super().__init__(f"another suizhou command is writing to {lock.parent} (it holds "
+                         f"{lock.name}); waited {waited:g} s")
+        self.lock = lock
+        self.waited = waited
+
+
+class PlanNotWritable(Exception):
+    """The plan directory cannot take the lock file (read-only, or permission denied)."""
+
+
+@contextmanager
+def locked(directory: Path, wait: float = DEFAULT_WAIT) -> Iterator[None]:
+    from filelock import FileLock, Timeout
+
+    path = directory / LOCK_NAME
+    lock = FileLock(path, timeout=wait, mode=0o666)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise PlanLocked(path, wait) from None
+    except OSError as exc:
+        raise PlanNotWritable(f"cannot lock the plan directory {directory}: "
+                              f"{exc.strerror or exc}") from None
+    try:
+        yield
+    finally:
+        lock.release()
