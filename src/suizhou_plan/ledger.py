@@ -114,8 +114,9 @@ def _at(text: str, mark: Any) -> int:
 
 
 def _line_start_after(text: str, mark: Any) -> int:
-    """Offset of the start of the line after the one holding `mark`."""
-    return _offset(text, mark.line + 1, 0)
+    """Offset of the start of the line after the text that ends at `mark`.  A block scalar
+    (`note: |`) ends with its last line break, so its mark is already at a line start."""
+    return _offset(text, mark.line + (mark.column > 0), 0)
 
 
 def _is_null(node: Any) -> bool:

@@ -13,10 +13,14 @@ import time
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from suizhou_plan.ledger import Entry, insert_entry, unstorable
 from suizhou_plan.plan_lock import DEFAULT_WAIT, locked
+
+if TYPE_CHECKING:
+    from suizhou_plan.index import Item, PlanIndex
+    from suizhou_plan.model.agency import Agency
 
 ATTEMPTS = 5  # fresh reads when another program keeps saving tasks.yaml
 
@@ -42,10 +46,9 @@ class Added:
 
 def check_text(entry: Entry) -> None:
     """Refuse characters that cannot be stored, naming the option and the character."""
-    fields = {"--note": entry.note, "--problems": entry.problems, "--next": entry.next,
-              "--by": entry.by}
-    fields.update({"--evidence": e for e in entry.evidence})
-    for option, value in fields.items():
+    fields = [("--note", entry.note), ("--problems", entry.problems), ("--next", entry.next),
+              ("--by", entry.by), *(("--evidence", e) for e in entry.evidence)]
+    for option, value in fields:
         bad = unstorable(value) if value else None
         if bad is not None:
             raise BadRequest(f"{option} holds {bad[1]} at character {bad[0]}, which cannot be "
@@ -141,11 +144,11 @@ def _prepare(plan: Path, item_id: str, entry: Entry, as_of: date
     return data, content_digest(given[TASKS]), item.id, entry
 
 
-def _reporter(index: Any, item: Any, typed: str) -> str:
+def _reporter(index: PlanIndex, item: Item, typed: str) -> str:
     """The reporting unit as the plan writes it, if it may report on `item`."""
     from suizhou_plan.reporters import may_report
 
-    found = index.registry.find(typed).matches if typed.strip() else ()
+    found: tuple[Agency, ...] = index.registry.find(typed).matches if typed.strip() else ()
     allowed = may_report(index, item)
     names = "、".join(a.name for a in allowed)
     if len(found) != 1:
@@ -187,7 +190,7 @@ def _same_but_for_the_entry(old: Any, new: Any, path: tuple[str | int, ...],
                        "nothing was written"])
 
 
-def _ledger_problems(index: Any, item: Any, k: int) -> list[str]:
+def _ledger_problems(index: PlanIndex, item: Item, k: int) -> list[str]:
     from suizhou_plan.rules.progress import entry_problems
 
     return [f"{item.id}: {message} [{slug}]\n  hint: {hint}"

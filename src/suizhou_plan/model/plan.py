@@ -4,9 +4,9 @@ safeguard measures with their targets, the progress ledger, and governance."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from suizhou_plan.model.types import (
@@ -36,6 +36,15 @@ class ProgressEntry(Model):
     evidence: TextList = Field(default_factory=list)
 
 
+def _none_is_empty(value: Any) -> Any:
+    """`progress: ~` (or an empty `progress:`) is a ledger with no entries yet."""
+    return [] if value is None else value
+
+
+# The ledger: `[]`, `~` and a missing key all mean "no entries yet".
+Ledger = Annotated[list[ProgressEntry], BeforeValidator(_none_is_empty)]
+
+
 class Repair(Model):
     original: Text
     repaired: Text
@@ -47,7 +56,7 @@ class Target(Model):
     text: Text
     due_text: Text | None = None
     due: IsoDate
-    progress: list[ProgressEntry] = Field(default_factory=list)
+    progress: Ledger = Field(default_factory=list)
 
 
 class Task(Model):
@@ -61,7 +70,7 @@ class Task(Model):
     lead: Text | None = None
     due: IsoDate | None = None
     targets: list[Target] = Field(default_factory=list)
-    progress: list[ProgressEntry] = Field(default_factory=list)
+    progress: Ledger = Field(default_factory=list)
     repairs: list[Repair] = Field(default_factory=list)
     note: Text | None = None
 
@@ -72,7 +81,7 @@ class Milestone(Model):
     tasks: list[Id] = Field(default_factory=list)
     units: TextList = Field(default_factory=list)
     due: IsoDate | None = None
-    progress: list[ProgressEntry] = Field(default_factory=list)
+    progress: Ledger = Field(default_factory=list)
 
 
 class Phase(Model):

@@ -249,7 +249,7 @@ def entry_problems(index: PlanIndex, item: Item, k: int) -> list[tuple[str, str,
              ("verified-without-report", unearned_verification(item, k)),
              ("progress-out-of-order", out_of_order(item, k)),
              ("duplicate-progress", repeated(item, k))]
-    return [(slug, *said) for slug, said in found if said is not None]
+    return [(slug, said[0], said[1]) for slug, said in found if said is not None]
 
 
 def _each_entry(ctx: Context, slug: str,
