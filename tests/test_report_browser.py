@@ -1,5 +1,5 @@
-"""The dashboard in a real browser: Debian's Chromium (`/usr/bin/chromium`, installed by
-`.ci/run`) driven by Playwright.  The page must load from disk with no request but itself, no
+"""The dashboard in a real browser: Chromium (Debian's, installed by `.ci/run`; skipped
+with a reason elsewhere when none is installed, see external.py) driven by Playwright.  The page must load from disk with no request but itself, no
 failed request and no console message, show the timeline on a 1920×1080 projector screen,
 and print as A4 landscape pages."""
 
@@ -10,11 +10,11 @@ import struct
 from collections.abc import Iterator
 from pathlib import Path
 
+import external
 import pytest
 from conftest import PLAN
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, sync_playwright
 
-CHROMIUM = Path("/usr/bin/chromium")
 SCREEN = {"width": 1920, "height": 1080}
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -22,9 +22,9 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    assert CHROMIUM.exists(), "the browser test needs Debian's chromium: apt-get install chromium"
+    executable = external.chromium()
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        launched = playwright.chromium.launch(executable_path=str(executable), args=ARGS)
         yield launched
         launched.close()
 
