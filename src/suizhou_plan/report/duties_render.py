@@ -194,6 +194,33 @@ def encode(fmt: str, content: str) -> bytes:
 
 
 EXTENSION = {"text": "txt", "markdown": "md", "csv": "csv", "html": "html", "json": "json"}
+INDEX = "index"  # the index file of `duties --all --out`, without its extension
+# Names no unit's file may take: the index, and the device names Windows reserves in any case
+# and with any extension (`con.md` cannot be opened there).
+RESERVED = frozenset({INDEX, "con", "prn", "aux", "nul",
+                      *(f"{dev}{n}" for dev in ("com", "lpt") for n in range(1, 10))})
+
+
+def file_names(ids: Sequence[str], fmt: str) -> list[str]:
+    """One file name per unit id (`gov-data.md`), distinct from the index and from each other
+    even on a disk that ignores case: a unit whose id is taken that way (`index`, `NUL`, or
+    `Gov-Data` beside `gov-data`) gets a numbered name (`index-2.md`), never another's file."""
+    ext = EXTENSION[fmt]
+    keys = [ident.casefold() for ident in ids]
+    taken = set(RESERVED) | set(keys)  # every natural name is claimed before any is numbered
+    given: set[str] = set()
+    names = []
+    for ident, key in zip(ids, keys, strict=True):
+        if key not in RESERVED and key not in given:
+            given.add(key)
+            names.append(f"{ident}.{ext}")
+            continue
+        n = 2
+        while f"{key}-{n}" in taken:
+            n += 1
+        taken.add(f"{key}-{n}")
+        names.append(f"{ident}-{n}.{ext}")
+    return names
 
 
 def index_page(fmt: str, written: Sequence[tuple[str, DutyList]]) -> str:
