@@ -128,7 +128,7 @@ def test_list_items_flow_mappings_and_agencies_are_checked_too(run_cli: RunCli,
     assert [(f["file"], f["line"], f["column"], f["message"].split(":")[0]) for f in hits] == [
         ("plan/agencies.yaml", line_of(agencies, "aliases: [yes,"), 15, "`aliases`"),
         ("plan/tasks.yaml", note, 65, "`note`"),
-        ("plan/tasks.yaml", note + 1, 31, "`evidence`"),
+        ("plan/tasks.yaml", note + 1, 26, "`evidence`"),
     ]
 
 
