@@ -36,6 +36,8 @@ def _escape(match: re.Match[str]) -> str:
 def visible(text: str) -> str:
     """`text` with every control character, line breaks and tabs included, shown as an
     escape (`\\x1b`, `\\n`, `\\u202e`): for one cell or one field of terminal output."""
+    if text.isprintable():  # no control character is printable: the usual case, in C
+        return text
     return _ANY_CONTROL.sub(_escape, text)
 
 
