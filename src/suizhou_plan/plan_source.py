@@ -3,12 +3,12 @@ directory at a git revision (materialised into a temporary directory)."""
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from suizhou_plan.git import run_git
 from suizhou_plan.load.plan_loader import AGENCIES, TASKS
 
 
@@ -18,7 +18,7 @@ class SourceError(Exception):
 
 def _git(args: list[str], cwd: Path) -> bytes:
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+        done = run_git(args, cwd)
     except FileNotFoundError:
         raise SourceError("git is not installed") from None
     if done.returncode != 0:
@@ -35,6 +35,8 @@ def materialise(spec: str, plan_dir: Path) -> Iterator[tuple[Path, str]]:
     if as_path.is_dir():
         yield as_path, str(as_path)
         return
+    if spec.startswith("-"):
+        raise SourceError("a revision does not start with '-'")
     anchor = plan_dir.resolve()
     if not anchor.is_dir():
         raise SourceError(f"{plan_dir} is not a directory")
@@ -43,7 +45,8 @@ def materialise(spec: str, plan_dir: Path) -> Iterator[tuple[Path, str]]:
     commit = _git(["rev-parse", "--short", f"{spec}^{{commit}}"], top).decode().strip()
     with tempfile.TemporaryDirectory(prefix="suizhou-rev-") as tmp:
         for name in (TASKS, AGENCIES):
-            data = _git(["show", f"{commit}:{rel}/{name}" if rel != "." else f"{commit}:{name}"],
-                        top)
+            # cat-file: the blob's bytes, through no textconv or filter the repository names
+            data = _git(["cat-file", "blob",
+                         f"{commit}:{rel}/{name}" if rel != "." else f"{commit}:{name}"], top)
             (Path(tmp) / name).write_bytes(data)
         yield Path(tmp), f"{spec} ({commit})"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from suizhou_plan.escapes import visible
+
 
 def width(text: str) -> int:
     if text.isascii():
@@ -35,9 +37,11 @@ def pad(text: str, columns: int) -> str:
 
 
 def table(rows: list[list[str]], indent: str = "  ") -> list[str]:
-    """Rows of cells → aligned lines (the last column is not padded)."""
+    """Rows of cells → aligned lines (the last column is not padded).  Cells are shown with
+    their control characters escaped (`escapes.visible`), and measured as shown."""
     if not rows:
         return []
+    rows = [[visible(cell) for cell in row] for row in rows]
     widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = []
     for row in rows:

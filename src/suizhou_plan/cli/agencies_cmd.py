@@ -46,3 +46,4 @@ def command(plan_dir: str | None, as_of: date | None, sort_by: str, fmt: str) ->
     lines += [[a.name, a.id, str(c["lead"]), str(c["support"]), str(c["open"]),
                str(c["overdue"])] for _, a, c in rows]
     sys.stdout.write(f"截至 as of {day}\n" + "\n".join(table(lines, indent="")) + "\n")
+    # table() shows every cell with its control characters escaped

@@ -134,7 +134,9 @@ def _scope(loaded: Loaded, phase: int | None, agency: str | None, section: str |
         wanted = name_key(section)
         matches = [s for s in tasks.sections if wanted in (name_key(s.name), name_key(s.id))]
         if not matches:
-            names = "、".join(s.name for s in tasks.sections)
+            from suizhou_plan.escapes import visible
+
+            names = visible("、".join(s.name for s in tasks.sections))
             raise click.UsageError(f"no section {section!r}; type one of: {names}")
         section_name = matches[0].name
     if phase is not None and phase not in {p.number for p in tasks.phases}:
@@ -145,13 +147,16 @@ def _scope(loaded: Loaded, phase: int | None, agency: str | None, section: str |
 
 def pick_agency(registry: AgencyRegistry, text: str) -> Agency:
     """One unit for `text`, or a usage error with did-you-mean / the ambiguous matches."""
+    from suizhou_plan.escapes import visible
+
     lookup = registry.find(text)
     if len(lookup.matches) == 1:
         return lookup.matches[0]
     if lookup.matches:
-        names = "; ".join(f"{a.name} ({a.id})" for a in lookup.matches)
+        names = visible("; ".join(f"{a.name} ({a.id})" for a in lookup.matches))
         raise click.UsageError(f"{text!r} matches several units: {names}; type one of the ids")
-    tip = ("did you mean " + " or ".join(lookup.suggestions) + "?") if lookup.suggestions \
+    tip = ("did you mean " + visible(" or ".join(lookup.suggestions)) + "?") \
+        if lookup.suggestions \
         else "type `suizhou agencies` to list them"
     raise click.UsageError(f"no unit is called {text!r}; {tip}")
 

@@ -101,16 +101,20 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
 
 
 def _write_all(directory: Path, fmt: str, lists: list[Any]) -> None:
+    """One file per unit and the index, written as one set (all or nothing)."""
+    from suizhou_plan.output_files import OutputError, write_files
     from suizhou_plan.report import duties_render
-    from suizhou_plan.writing import write_atomic
 
-    ext = duties_render.EXTENSION[fmt]
+    names = duties_render.file_names([dl.agency.id for dl in lists], fmt)
+    files: dict[str, bytes] = {}
     written = []
-    for dl in lists:
-        name = f"{dl.agency.id}.{ext}"
-        content = duties_render.render_many(fmt, [dl])
-        write_atomic(directory / name, duties_render.encode(fmt, content))
+    for name, dl in zip(names, lists, strict=True):
+        files[name] = duties_render.encode(fmt, duties_render.render_many(fmt, [dl]))
         written.append((name, dl))
-    index_text = duties_render.index_page(fmt, written)
-    write_atomic(directory / f"index.{ext}", duties_render.encode(fmt, index_text))
-    sys.stderr.write(f"wrote {len(written) + 1} files to {directory}\n")
+    index_name = f"{duties_render.INDEX}.{duties_render.EXTENSION[fmt]}"
+    files[index_name] = duties_render.encode(fmt, duties_render.index_page(fmt, written))
+    try:
+        write_files(directory, files)
+    except OutputError as exc:
+        raise click.ClickException(str(exc)) from None
+    sys.stderr.write(f"wrote {len(files)} files to {directory}\n")

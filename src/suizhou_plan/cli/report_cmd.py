@@ -57,15 +57,15 @@ def command(plan_dir: str | None, as_of: date | None, lang: str | None,
     if out_file == "-":
         write(render_html(dash))
     elif out_file:
-        from suizhou_plan.writing import write_atomic
+        from suizhou_plan.output_files import OutputError, write_files
 
         target = Path(out_file)
         if target.is_dir():
             raise click.UsageError(f"--out takes a file name; {out_file} is a directory")
         try:
-            write_atomic(target, render_html(dash).encode("utf-8"))
-        except OSError as exc:
-            raise click.ClickException(f"cannot write {out_file}: {exc.strerror or exc}") from None
+            write_files(target.parent, {target.name: render_html(dash).encode("utf-8")})
+        except OutputError as exc:
+            raise click.ClickException(str(exc)) from None
         sys.stderr.write(f"wrote {out_file}\n")
     elif use_color(sys.stdout):
         from suizhou_plan.report.dashboard_terminal import render_rich

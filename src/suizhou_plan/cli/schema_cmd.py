@@ -17,15 +17,17 @@ def command(which: str | None, out_dir: str | None) -> None:
     yaml-language-server complete and check plan files with it."""
     from pathlib import Path
 
+    from suizhou_plan.output_files import OutputError, write_files
     from suizhou_plan.report.machine import dumps
     from suizhou_plan.schema import schemas
-    from suizhou_plan.writing import write_atomic
 
     all_schemas = schemas()
     if out_dir is not None:
-        target = Path(out_dir)
-        target.mkdir(parents=True, exist_ok=True)
-        for name, schema in all_schemas.items():
-            write_atomic(target / f"{name}.schema.json", dumps(schema).encode("utf-8"))
+        files = {f"{name}.schema.json": dumps(schema).encode("utf-8")
+                 for name, schema in all_schemas.items()}
+        try:
+            write_files(Path(out_dir), files)
+        except OutputError as exc:
+            raise click.ClickException(str(exc)) from None
         return
     write(dumps(all_schemas[which] if which else all_schemas))

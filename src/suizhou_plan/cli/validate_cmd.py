@@ -22,6 +22,7 @@ def command(plan_dir: str | None, fmt: str, quiet: bool) -> None:
     plan is valid, 1 when it has errors, 2 for a usage error.
     """
     from suizhou_plan.engine import run
+    from suizhou_plan.escapes import visible_lines
     from suizhou_plan.finding import Severity
     from suizhou_plan.load import load_plan
     from suizhou_plan.report import findings_text, machine
@@ -42,5 +43,5 @@ def command(plan_dir: str | None, fmt: str, quiet: bool) -> None:
         lines += findings_text.render(findings, result.loaded.files)
         verdict = "valid" if summary["error"] == 0 else "INVALID"
         lines.append(f"{verdict}: " + findings_text.summary_line(summary, words("en")))
-        write("\n".join(lines) + "\n")
+        write(visible_lines("\n".join(lines)) + "\n")
     sys.exit(1 if summary["error"] else 0)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-# Which rules look at a field, beyond the ones every field gets from its type (SZ110-SZ113).
+from pydantic import BaseModel
+
+from suizhou_plan.load.text_fields import MODEL, MODELS, TEXT, TEXTS, fields_of
+
+# Which rules look at a field, beyond the ones every field gets from its type (SZ110-SZ114).
 # Keyed `Model.field`; tests/test_docs.py checks that every key is a field of the format,
 # every slug a rule, and every rule that is not the loader's appears here.
-CHECKED_BY: dict[str, tuple[str, ...]] = {
+_BY_HAND: dict[str, tuple[str, ...]] = {
     "PlanMeta.issued": ("no-progress", "meeting-cadence"),
     "PlanMeta.addressees": ("unknown-agency",),
     "Supervision.reporting_cadence_days": ("stale-progress",),
@@ -49,7 +53,7 @@ CHECKED_BY: dict[str, tuple[str, ...]] = {
     "Mechanism.id": ("duplicate-id",),
     "Mechanism.section": ("unknown-section", "uncovered-section"),
     "Mechanism.daily_unit": ("unknown-agency",),
-    "Agency.id": ("duplicate-id", "unknown-agency"),
+    "Agency.id": ("duplicate-id", "unknown-agency", "id-case-clash"),
     "Agency.name": ("unknown-agency",),
     "Agency.kind": ("unassigned", "vague-agency", "idle-agency"),
     "Agency.aliases": ("unknown-agency",),
@@ -59,3 +63,32 @@ CHECKED_BY: dict[str, tuple[str, ...]] = {
     "Change.valid_until": ("defunct-agency", "possibly-renamed"),
     "Change.known_by": ("defunct-agency", "possibly-renamed"),
 }
+
+
+def _text_fields() -> list[str]:
+    """Every text field of the format (`Task.title`), as `ambiguous-text` walks them."""
+    from suizhou_plan.model.agency import AgenciesFile
+    from suizhou_plan.model.plan import TasksFile
+
+    out: list[str] = []
+    seen: set[type[BaseModel]] = set()
+
+    def visit(model: type[BaseModel]) -> None:
+        if model in seen:
+            return
+        seen.add(model)
+        for name, (kind, sub) in fields_of(model).items():
+            if kind in (TEXT, TEXTS):
+                out.append(f"{model.__name__}.{name}")
+            elif kind in (MODEL, MODELS) and sub is not None:
+                visit(sub)
+
+    visit(TasksFile)
+    visit(AgenciesFile)
+    return out
+
+
+# `ambiguous-text` looks at every text field, so it is added to each here, not by hand.
+CHECKED_BY: dict[str, tuple[str, ...]] = dict(_BY_HAND)
+for _field in _text_fields():
+    CHECKED_BY[_field] = (*CHECKED_BY.get(_field, ()), "ambiguous-text")

@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 from suizhou_plan.board import Row
+from suizhou_plan.escapes import markdown_code, markdown_text
 from suizhou_plan.report.check_text import CheckView, phase_heading
 from suizhou_plan.report.findings_text import summary_line
 from suizhou_plan.report.labels import light_label, words
 
 
 def _cell(text: str | None) -> str:
-    return (text or "").replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text or "")
 
 
 def _row(row: Row, view: CheckView) -> str:
@@ -33,12 +34,12 @@ def _row(row: Row, view: CheckView) -> str:
 
 def render(view: CheckView) -> str:
     w = words(view.lang)
-    out = [f"# {view.title} {w['bulletin']}", "",
-           f"{w['as_of']} {view.as_of} · {w['plan']}: `{view.plan_label}`", ""]
+    out = [f"# {markdown_text(view.title)} {w['bulletin']}", "",
+           f"{w['as_of']} {view.as_of} · {w['plan']}: `{markdown_code(view.plan_label)}`", ""]
     head = [w["task"], w["lead"], w["deadline"], w["progress"], w["problems"], w["next"],
             w["light"]]
     for board in view.boards:
-        out += [f"## {phase_heading(board, view)}", ""]
+        out += [f"## {phase_heading(board, view, markdown_text)}", ""]
         if not board.rows:
             out += [f"_{w['none']}_", ""]
             continue
@@ -50,7 +51,7 @@ def render(view: CheckView) -> str:
     if not view.plan_wide:
         out.append(f"_{w['none']}_")
     for f in view.plan_wide:
-        out.append(f"- `{f.location}` **{f.rule}** ({f.code}, {f.severity.value}): "
-                   f"{_cell(f.message)}")
+        out.append(f"- `{markdown_code(str(f.location))}` **{f.rule}** ({f.code}, "
+                   f"{f.severity.value}): {_cell(f.message)}")
     out += ["", f"**{w['summary']}**: " + summary_line(view.counts(), w), ""]
     return "\n".join(out)

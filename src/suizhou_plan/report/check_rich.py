@@ -7,7 +7,9 @@ from typing import TextIO
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from suizhou_plan.escapes import visible
 from suizhou_plan.report import findings_text
 from suizhou_plan.report.check_text import CheckView, phase_heading, row_cells
 from suizhou_plan.report.labels import words
@@ -16,20 +18,28 @@ from suizhou_plan.status import Light
 STYLE = {Light.RED: "bold red", Light.YELLOW: "yellow", Light.GREEN: "green", Light.GREY: "dim"}
 
 
+def _plain(text: str, style: str = "") -> Text:
+    """Plan text as rich shows it: never read as markup (`[link=…]`) or emoji codes, and its
+    control characters escaped."""
+    return Text(visible(text), style=style)
+
+
 def render(view: CheckView, stream: TextIO, *, color: bool) -> None:
     console = Console(file=stream, no_color=not color, highlight=False, soft_wrap=False)
     w = words(view.lang)
-    console.print(f"[bold]{view.title}[/] — {w['as_of']} {view.as_of} "
-                  f"({w['plan']}: {view.plan_label})", markup=True)
+    console.print(Text.assemble(_plain(view.title, "bold"),
+                                _plain(f" — {w['as_of']} {view.as_of} ({w['plan']}: "
+                                       f"{view.plan_label})")))
     for board in view.boards:
-        table = Table(title=phase_heading(board, view), title_justify="left",
+        table = Table(title=_plain(phase_heading(board, view)), title_justify="left",
                       show_lines=False, expand=False)
         for col in (w["light"], w["id"], w["item"], w["lead"], w["due"], w["status"], w["late"]):
             table.add_column(col, overflow="fold")
         for row in board.rows:
-            table.add_row(*row_cells(row, view), style=STYLE[row.light])
+            table.add_row(*(_plain(cell) for cell in row_cells(row, view)),
+                          style=STYLE[row.light])
         console.print(table)
     console.print(f"[bold]{w['plan_wide']}[/] ({len(view.plan_wide)})")
     for line in findings_text.render(view.plan_wide, view.files, source=False):
-        console.print("  " + line, markup=False)
+        console.print(_plain("  " + line))
     console.print(f"[bold]{w['summary']}[/]: " + findings_text.summary_line(view.counts(), w))

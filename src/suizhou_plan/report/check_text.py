@@ -6,11 +6,12 @@ uses `check_rich` instead in a terminal."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from suizhou_plan.board import PhaseBoard, Row
+from suizhou_plan.escapes import visible, visible_lines
 from suizhou_plan.finding import Finding
 from suizhou_plan.load.plan_loader import PlanFile
 from suizhou_plan.report import findings_text
@@ -46,14 +47,17 @@ class CheckView:
         return out
 
 
-def phase_heading(board: PhaseBoard, view: CheckView) -> str:
+def phase_heading(board: PhaseBoard, view: CheckView,
+                  plan_text: Callable[[str], str] = str) -> str:
+    """The phase's line; `plan_text` prepares the plan's own words (its theme) for the
+    medium, e.g. `escapes.markdown_text`."""
     w = words(view.lang)
     counts = board.counts()
     tally = " · ".join(f"{w[k]} {counts[k]}" for k in ("complete", "open", "overdue", "unknown"))
     if board.phase is None:
         return f"— ({tally})"
     p = board.phase
-    theme = f" {p.theme}" if p.theme else ""
+    theme = f" {plan_text(p.theme)}" if p.theme else ""
     return (
         f"{w['phase']} {p.number}{theme}  {p.start} → {p.end} "
         f"[{w[board.state(view.as_of)]}]  {tally}"
@@ -66,7 +70,7 @@ def row_cells(row: Row, view: CheckView) -> list[str]:
     return [
         light_label(row.light, view.lang),
         item.id,
-        truncate(item.title, TITLE_COLUMNS),
+        truncate(visible(item.title), TITLE_COLUMNS),
         item.lead.name if item.lead else "—",
         item.due.isoformat(),
         status_label(item.status, view.lang),
@@ -85,7 +89,7 @@ def render(view: CheckView) -> str:
         lines.append("")
     lines.extend(_findings_block(view))
     lines.append(f"{w['summary']}: " + findings_text.summary_line(view.counts(), w))
-    return "\n".join(lines) + "\n"
+    return visible_lines("\n".join(lines)) + "\n"
 
 
 def _findings_block(view: CheckView) -> Iterable[str]:

@@ -12,7 +12,6 @@ bytes."""
 from __future__ import annotations
 
 import html
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -42,23 +41,38 @@ class Source:
     modified: bool = False
 
 
-def _git(directory: Path, *args: str) -> str | None:
+def _git(directory: Path, *args: str) -> bytes | None:
+    import subprocess
+
+    from suizhou_plan.git import run_git
+
     try:
-        done = subprocess.run(["git", "-C", str(directory), *args], capture_output=True,
-                              text=True, timeout=10, check=False)
+        done = run_git(args, directory, timeout=10)
     except (OSError, subprocess.SubprocessError):
         return None
     return done.stdout if done.returncode == 0 else None
 
 
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
 def git_source(plan: str, directory: Path) -> Source:
     """The short HEAD revision when `directory` is in a git work tree, and whether the plan
-    files differ from it; no revision (quietly) without git or outside a work tree."""
-    revision = (_git(directory, "rev-parse", "--short", "HEAD") or "").strip()
+    files differ from it; no revision (quietly) without git or outside a work tree.  The
+    files are compared with HEAD's blobs here rather than by `git status`, which would run
+    the clean filters and fsmonitor a repository's config names."""
+    from suizhou_plan.load.plan_loader import AGENCIES, TASKS
+
+    revision = (_git(directory, "rev-parse", "--short", "HEAD") or b"").decode().strip()
     if not revision:
         return Source(plan)
-    status = _git(directory, "status", "--porcelain", "--", ".")
-    return Source(plan, revision, bool(status and status.strip()))
+    modified = any(_git(directory, "cat-file", "blob", f"HEAD:./{name}") != _read(directory / name)
+                   for name in (TASKS, AGENCIES))
+    return Source(plan, revision, modified)
 
 
 @dataclass(frozen=True)

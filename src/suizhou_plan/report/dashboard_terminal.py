@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import TextIO
 
+from suizhou_plan.escapes import visible
 from suizhou_plan.report.dashboard import TALLY, Dashboard, SectionTally, source_line
 from suizhou_plan.report.dashboard_matrix import cell_counts, column_heading
 from suizhou_plan.report.dashboard_timeline import DateScale, PhaseLane, scale_for
@@ -43,7 +44,7 @@ def _phase_bar(lanes: Sequence[PhaseLane], scale: DateScale) -> Line:
             line.append((" " * (start - column), ""))
         column = end
         room = end - start
-        label = truncate(f"{p.number} {p.theme or ''}".strip(), max(room - 2, 1))
+        label = truncate(visible(f"{p.number} {p.theme or ''}".strip()), max(room - 2, 1))
         text = "[" + label + "━" * max(room - 2 - width(label), 0) + "]"
         line.append((text, PHASE_STYLE[lane.state]))
     return line
@@ -105,14 +106,16 @@ def _sections(dash: Dashboard) -> list[Line]:
     for k in TALLY:
         legend += [(BAR_CHAR[k], BAR_STYLE[k]), (f" {names[k]}  ", "")]
     lines: list[Line] = [_heading(w["sections"]), legend]
-    name_width = max((width(s.name) for s in dash.sections), default=0)
+    name_width = max((width(visible(s.name)) for s in dash.sections), default=0)
     for s in dash.sections:
         counts = " · ".join(f"{names[k]} {s.count(k)}" for k in TALLY)
-        lines.append([(f"  {pad(s.name, name_width)}  ", ""), *_bar(s), (f"  {counts}", "")])
+        lines.append([(f"  {pad(visible(s.name), name_width)}  ", ""), *_bar(s),
+                      (f"  {counts}", "")])
     return lines
 
 
 def _aligned(rows: list[list[Segment]]) -> list[Line]:
+    rows = [[(visible(text), style) for text, style in row] for row in rows]
     widths = [max(width(row[i][0]) for row in rows) for i in range(len(rows[0]))]
     out: list[Line] = []
     for row in rows:
@@ -153,7 +156,8 @@ def _red(dash: Dashboard) -> list[Line]:
         return [*lines, [(f"  ({w['none']})", "")]]
     rows: list[list[Segment]] = [[(w[k], "bold") for k in ("id", "item", "lead", "due",
                                                              "days_overdue")]]
-    rows += [[(f"{SYMBOL[Light.RED]} {m.item.id}", "bold red"), (truncate(m.item.title, 40), ""),
+    rows += [[(f"{SYMBOL[Light.RED]} {m.item.id}", "bold red"),
+              (truncate(visible(m.item.title), 40), ""),
               (m.item.lead.name if m.item.lead else "—", ""), (str(m.item.due), ""),
               (f"{m.days_late}{w['days']}", "red")] for m in dash.red]
     return [*lines, *_aligned(rows)]
@@ -170,6 +174,7 @@ def _governance(dash: Dashboard) -> list[Line]:
 
 
 def overview(dash: Dashboard) -> list[Line]:
+    """The overview's lines, plan text in them with its control characters escaped."""
     w = words(dash.lang)
     tally: Line = []
     for light, count in dash.lights:
@@ -185,6 +190,7 @@ def overview(dash: Dashboard) -> list[Line]:
 
 
 def _trimmed(line: Line) -> Line:
+    line = [(visible(text), style) for text, style in line]
     if line and line[-1][0].endswith(" "):
         return [*line[:-1], (line[-1][0].rstrip(), line[-1][1])]
     return line

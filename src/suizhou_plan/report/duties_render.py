@@ -9,6 +9,7 @@ import io
 from collections.abc import Callable, Sequence
 
 from suizhou_plan.duties import Duty, DutyList, others_on
+from suizhou_plan.escapes import markdown_text, spreadsheet_cell, visible, visible_lines
 from suizhou_plan.report.labels import light_label, status_label
 from suizhou_plan.report.machine import SCHEMA_VERSION, dumps
 from suizhou_plan.textwidth import table, truncate
@@ -24,7 +25,7 @@ def _cells(d: Duty, dl: DutyList, *, short: bool) -> list[str]:
     late = d.days_late(dl.as_of)
     feeds = item.linked if item.kind in ("task", "safeguard") else d.phases
     others = others_on(d, dl.agency)
-    title = truncate(item.title, 36) if short else item.title
+    title = truncate(visible(item.title), 36) if short else item.title
     return [
         item.id,
         title,
@@ -37,7 +38,7 @@ def _cells(d: Duty, dl: DutyList, *, short: bool) -> list[str]:
         status_label(item.status, "zh"),
         light_label(d.light, "zh"),
         "、".join(a.name for a in others) if not short else truncate(
-            "、".join(a.name for a in others), 24),
+            visible("、".join(a.name for a in others)), 24),
         f"{latest.date} {latest.note or latest.status}" if latest else "",
     ]
 
@@ -71,22 +72,19 @@ def text(dl: DutyList) -> str:
         lines += [*table(rows), ""]
     if not dl.duties:
         lines.append("(無 none)")
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def _md(cell: str) -> str:
-    return cell.replace("|", "\\|").replace("\n", " ")
+    return visible_lines("\n".join(lines).rstrip()) + "\n"
 
 
 def markdown(dl: DutyList) -> str:
     head = heading(dl)
-    out = [f"# {head[0]}", "", head[1], ""]
+    out = [f"# {markdown_text(head[0])}", "", head[1], ""]
     picks = (0, 1, 3, 4, 7, 8, 9, 10)
     for title, duties in _by_phase(dl):
         out += [f"## {title}", "", "| " + " | ".join(COLUMNS[i] for i in picks) + " |",
                 "|" + "---|" * len(picks)]
-        out += ["| " + " | ".join(_md(_cells(d, dl, short=False)[i]) for i in picks) + " |"
-                for d in duties]
+        for d in duties:
+            cells = _cells(d, dl, short=False)
+            out.append("| " + " | ".join(markdown_text(cells[i]) for i in picks) + " |")
         out.append("")
     if not dl.duties:
         out.append("_無 none_")
@@ -100,8 +98,13 @@ def csv_text(dls: Sequence[DutyList]) -> str:
     writer.writerow(["單位編號", "單位", *COLUMNS])
     for dl in dls:
         for d in dl.duties:
-            writer.writerow([dl.agency.id, dl.agency.name, *_cells(d, dl, short=False)])
+            writer.writerow(_csv_row([dl.agency.id, dl.agency.name, *_cells(d, dl, short=False)]))
     return buf.getvalue()
+
+
+def _csv_row(cells: Sequence[object]) -> list[str]:
+    """Every cell neutralised for a spreadsheet (`escapes.spreadsheet_cell`)."""
+    return [spreadsheet_cell(str(cell)) for cell in cells]
 
 
 CSS = """
@@ -191,6 +194,33 @@ def encode(fmt: str, content: str) -> bytes:
 
 
 EXTENSION = {"text": "txt", "markdown": "md", "csv": "csv", "html": "html", "json": "json"}
+INDEX = "index"  # the index file of `duties --all --out`, without its extension
+# Names no unit's file may take: the index, and the device names Windows reserves in any case
+# and with any extension (`con.md` cannot be opened there).
+RESERVED = frozenset({INDEX, "con", "prn", "aux", "nul",
+                      *(f"{dev}{n}" for dev in ("com", "lpt") for n in range(1, 10))})
+
+
+def file_names(ids: Sequence[str], fmt: str) -> list[str]:
+    """One file name per unit id (`gov-data.md`), distinct from the index and from each other
+    even on a disk that ignores case: a unit whose id is taken that way (`index`, `NUL`, or
+    `Gov-Data` beside `gov-data`) gets a numbered name (`index-2.md`), never another's file."""
+    ext = EXTENSION[fmt]
+    keys = [ident.casefold() for ident in ids]
+    taken = set(RESERVED) | set(keys)  # every natural name is claimed before any is numbered
+    given: set[str] = set()
+    names = []
+    for ident, key in zip(ids, keys, strict=True):
+        if key not in RESERVED and key not in given:
+            given.add(key)
+            names.append(f"{ident}.{ext}")
+            continue
+        n = 2
+        while f"{key}-{n}" in taken:
+            n += 1
+        taken.add(f"{key}-{n}")
+        names.append(f"{ident}-{n}.{ext}")
+    return names
 
 
 def index_page(fmt: str, written: Sequence[tuple[str, DutyList]]) -> str:
@@ -206,7 +236,8 @@ def index_page(fmt: str, written: Sequence[tuple[str, DutyList]]) -> str:
         writer = csv.writer(buf, lineterminator="\r\n")
         writer.writerow(["單位編號", "單位", "文件", "牽頭", "配合", "未完成", "逾期"])
         for n, a, c in rows:
-            writer.writerow([a.id, a.name, n, c["lead"], c["support"], c["open"], c["overdue"]])
+            writer.writerow(_csv_row([a.id, a.name, n, c["lead"], c["support"], c["open"],
+                                      c["overdue"]]))
         return buf.getvalue()
     if fmt == "html":
         esc = html.escape
@@ -225,7 +256,7 @@ def index_page(fmt: str, written: Sequence[tuple[str, DutyList]]) -> str:
     if fmt == "markdown":
         out = ["# 責任清單索引 / duty lists", "", "| " + " | ".join(lines[0]) + " |",
                "|" + "---|" * 6]
-        out += [f"| [{a.name}]({n}) | {n} | {c['lead']} | {c['support']} | {c['open']} | "
-                f"{c['overdue']} |" for n, a, c in rows]
+        out += [f"| [{markdown_text(a.name)}]({n}) | {n} | {c['lead']} | {c['support']} | "
+                f"{c['open']} | {c['overdue']} |" for n, a, c in rows]
         return "\n".join(out) + "\n"
-    return "\n".join(table(lines, indent="")) + "\n"
+    return "\n".join(table(lines, indent="")) + "\n"  # table() escapes its cells

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from suizhou_plan.escapes import visible
 from suizhou_plan.finding import Finding
 from suizhou_plan.load.plan_loader import PlanFile
 from suizhou_plan.textwidth import truncate, width
@@ -19,7 +20,7 @@ def _excerpt(finding: Finding, files: Mapping[str, PlanFile]) -> list[str]:
     source = next((f for f in files.values() if f.shown == loc.file), None)
     if source is None:
         return []
-    text = source.line(loc.line).replace("\t", " ")
+    text = visible(source.line(loc.line).replace("\t", " "))
     if not text.strip():
         return []
     col = max(1, loc.column or 1)
@@ -39,13 +40,14 @@ def headline(finding: Finding) -> str:
 
 def render(findings: Iterable[Finding], files: Mapping[str, PlanFile], *,
            source: bool = True) -> list[str]:
+    """Lines for a terminal or a log: plan text in them has its control characters escaped."""
     lines: list[str] = []
     for finding in findings:
-        lines.append(headline(finding))
+        lines.append(visible(headline(finding)))
         if source:
             lines.extend(_excerpt(finding, files))
         if finding.hint:
-            lines.append(f"      hint: {finding.hint}")
+            lines.append(f"      hint: {visible(finding.hint)}")
     return lines
 
 

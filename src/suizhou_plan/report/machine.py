@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from suizhou_plan.escapes import visible
 from suizhou_plan.finding import Finding
 from suizhou_plan.report.check_text import CheckView
 
@@ -56,7 +57,10 @@ def check_json(view: CheckView) -> str:
 
 
 def _escape(text: str, prop: bool = False) -> str:
+    """GitHub's workflow-command encoding; other control characters (a log viewer renders
+    ANSI colours) shown as visible escapes."""
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = visible(text)
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text

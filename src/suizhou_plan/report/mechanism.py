@@ -6,6 +6,7 @@ from datetime import date
 
 import click
 
+from suizhou_plan.escapes import visible, visible_lines
 from suizhou_plan.index import PlanIndex
 from suizhou_plan.names import name_key
 from suizhou_plan.report.labels import light_label, status_label
@@ -24,12 +25,13 @@ def render_mechanism(index: PlanIndex, wanted: str, as_of: date, window: int) ->
         section = next((s for s in tf.sections if key in (name_key(s.name), name_key(s.id))),
                        None)
         if section is not None and section.name not in covered:
+            name = visible(section.name)
             raise click.UsageError(
-                f"section 「{section.name}」 has no coordination mechanism of its own; its tasks "
+                f"section 「{name}」 has no coordination mechanism of its own; its tasks "
                 "are coordinated by the leading group's office (try `suizhou check --section "
-                f"{section.name}`)"
+                f"{name}`)"
             )
-        names = "、".join(m.section for m in mechanisms)
+        names = visible("、".join(m.section for m in mechanisms))
         raise click.UsageError(f"no mechanism {wanted!r}; type one of: {names}")
     mech = found[0]
     daily = index.registry.exact(mech.daily_unit)
@@ -44,7 +46,7 @@ def render_mechanism(index: PlanIndex, wanted: str, as_of: date, window: int) ->
         if item.section != mech.section:
             continue
         light = light_of(item.status, item.due, as_of, window)
-        rows.append([light_label(light, "zh"), item.id, truncate(item.title, 36),
+        rows.append([light_label(light, "zh"), item.id, truncate(visible(item.title), 36),
                      item.lead.name if item.lead else "—", item.due.isoformat(),
                      status_label(item.status, "zh")])
     lines += table(rows)
@@ -52,4 +54,4 @@ def render_mechanism(index: PlanIndex, wanted: str, as_of: date, window: int) ->
                  if s.id != "safeguards" and s.name not in {m.section for m in mechanisms}]
     if uncovered:
         lines += ["", "無專項協調機制的板塊 sections with no mechanism: " + "、".join(uncovered)]
-    return "\n".join(lines) + "\n"
+    return visible_lines("\n".join(lines)) + "\n"

@@ -1,6 +1,14 @@
-"""Rules for problems the loader finds while reading a file (always errors)."""
+"""Rules for problems the loader finds while reading a file (always errors), and one warning
+about how other YAML readers would read it."""
 
-from suizhou_plan.rules.registry import loader_rule
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from suizhou_plan.finding import Location, Problem, Severity
+from suizhou_plan.rules.context import Context
+from suizhou_plan.rules.registry import loader_rule, rule
 
 loader_rule("SZ101", "yaml-syntax", "the file is not valid YAML", """
     The file cannot be parsed as YAML: a missing colon, a bad indent, an unclosed quote or
@@ -142,3 +150,73 @@ loader_rule("SZ113", "invalid-date", "a date not written YYYY-MM-DD, or not a re
 
         due: 2025-11-30
 """)
+
+
+# What YAML 1.1 readers (PyYAML, Ruby, go-yaml v2, spreadsheets' importers) and the YAML 1.2
+# core schema make of a plain scalar: booleans, then integers (with 1.1's octal, binary and
+# base-60 forms), then floats.
+_BOOLEAN = re.compile(r"y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE"
+                      r"|on|On|ON|off|Off|OFF")
+_NUMBER = re.compile(
+    r"[-+]?(?:0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])*)"
+    r"|[-+]?(?:[0-9][0-9_]*(?::[0-5]?[0-9])*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
+
+
+_FIRST = frozenset("yYnNtTfFoO0123456789+-.")  # how every boolean and number starts
+
+
+def other_readers_see(text: str) -> str | None:
+    """"a boolean" or "a number" when a YAML 1.1 or 1.2 reader would read the plain scalar
+    `text` as one, else None."""
+    if text[:1] not in _FIRST:
+        return None
+    if _BOOLEAN.fullmatch(text):
+        return "a boolean"
+    special = text.lstrip("+-") in (".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN")
+    if _NUMBER.fullmatch(text) and (special or any(c.isdigit() for c in text)):
+        return "a number"
+    return None
+
+
+@rule("SZ114", "ambiguous-text", Severity.WARNING,
+      "unquoted text that other YAML readers take as a boolean or number")
+def ambiguous_text(ctx: Context) -> Iterator[Problem]:
+    """suizhou reads every value as the text that was typed, but most other YAML readers
+    (PyYAML, Ruby, go-yaml, the importers of spreadsheets and editors) follow YAML 1.1, where
+    an unquoted `no`, `yes`, `on`, `off`, `y` or `n` is a boolean and `0012` (octal 10),
+    `0x1F`, `1e3` or `1:30` (90) is a number.  A text field written that way means something
+    else in those tools; quoted, it means the same text everywhere.
+
+    Failing:
+
+        note: no
+        evidence: [0012]
+
+    Passing:
+
+        note: "no"
+        evidence: ["0012"]
+    """
+    from suizhou_plan.load.plan_loader import AGENCIES, TASKS
+    from suizhou_plan.load.text_fields import plain_text_scalars, start_of
+    from suizhou_plan.model.agency import AgenciesFile
+    from suizhou_plan.model.plan import TasksFile
+
+    for name, model in ((TASKS, TasksFile), (AGENCIES, AgenciesFile)):
+        plan_file = ctx.index.files[name]
+        for path, node, text in plain_text_scalars(plan_file.root, model):
+            seen_as = other_readers_see(text)
+            if seen_as is None:
+                continue
+            line, column = start_of(plan_file.root, node)
+            field = next(part for part in reversed(path) if isinstance(part, str))
+            yield Problem(
+                "ambiguous-text",
+                f"`{field}`: the unquoted {text} is text here, but other YAML readers take it "
+                f"as {seen_as}",
+                Location(plan_file.shown, line, column),
+                f'quote it so that every tool reads the same text: "{text}"',
+            )

@@ -381,3 +381,44 @@ def phase_gap(ctx: Context) -> Iterator[Problem]:
                 f"start phase {phases[b].number} the day after {phases[a].end}",
                 phase=phases[b].id,
             )
+
+
+@rule("SZ209", "id-case-clash", Severity.WARNING, "two agency ids differ only by case")
+def id_case_clash(ctx: Context) -> Iterator[Problem]:
+    """A unit's id names its file in `suizhou duties --all --out DIR` (`gov-data.md`), and
+    Windows and macOS disks do not tell `gov-data.md` from `Gov-Data.md`: two ids that differ
+    only by case would overwrite each other's list there (suizhou numbers the second file,
+    `Gov-Data-2.md`, but people typing the id meet the same confusion).
+
+    Failing:
+
+        - id: gov-data
+          name: 市政數局
+        - id: Gov-Data
+          name: 市大數據中心
+
+    Passing:
+
+        - id: gov-data
+          name: 市政數局
+        - id: big-data-center
+          name: 市大數據中心
+    """
+    first: dict[str, int] = {}
+    for i, agency in enumerate(ctx.index.agencies_file.agencies):
+        key = agency.id.casefold()
+        if key not in first:
+            first[key] = i
+            continue
+        other = ctx.index.agencies_file.agencies[first[key]]
+        if other.id == agency.id:
+            continue  # the same id twice: duplicate-id says so
+        yield Problem(
+            "id-case-clash",
+            f"agency id `{agency.id}` differs from `{other.id}` (line "
+            f"{ctx.at_agency(('agencies', first[key], 'id')).line}) only by case; on Windows "
+            "and macOS disks their files are one file",
+            ctx.at_agency(("agencies", i, "id")),
+            f"give 「{agency.name}」 an id that differs from `{other.id}` in more than case",
+            agency=agency.id,
+        )

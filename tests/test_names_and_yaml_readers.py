@@ -1,0 +1,145 @@
+"""Unit ids as file names (`duties --all --out`), and text that other YAML readers would read
+as something else: rules id-case-clash (SZ209) and ambiguous-text (SZ114)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import PLAN, Run, edit, line_of
+
+from suizhou_plan.report.duties_render import file_names
+
+RunCli = Callable[..., Run]
+AS_OF = "2024-01-15"
+
+
+def add_agency(plan: Path, ident: str, name: str) -> None:
+    with (plan / "agencies.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(f"  - id: {ident}\n    name: {name}\n    kind: municipal-department\n"
+                     "    in_source_text: false\n    source: a test\n")
+
+
+def findings(run_cli: RunCli, plan: Path, rule: str) -> list[dict[str, object]]:
+    result = run_cli("validate", "--plan", str(plan), "--format", "json")
+    assert "Traceback" not in result.output
+    return [f for f in json.loads(result.stdout)["findings"] if f["rule"] == rule]
+
+
+# --- file names ------------------------------------------------------------------------
+
+
+def test_file_names_keep_ids_and_number_the_ones_that_would_clash() -> None:
+    assert file_names(["gov-data", "index", "Gov-Data", "index-2", "NUL", "com1"], "markdown") \
+        == ["gov-data.md", "index-3.md", "Gov-Data-2.md", "index-2.md", "NUL-2.md", "com1-2.md"]
+
+
+def test_a_unit_called_index_does_not_overwrite_the_index(run_cli: RunCli, plan_copy: Path,
+                                                          tmp_path: Path) -> None:
+    add_agency(plan_copy, "index", "測試辦公室")
+    out = tmp_path / "lists"
+    result = run_cli("duties", "--plan", str(plan_copy), "--all", "--out", str(out),
+                     "--as-of", AS_OF, "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    index = (out / "index.md").read_text(encoding="utf-8")
+    assert index.startswith("# 責任清單索引 / duty lists\n")
+    assert "| [測試辦公室](index-2.md) | index-2.md | 0 | 0 | 0 | 0 |" in index
+    assert (out / "index-2.md").read_text(encoding="utf-8").startswith("# 測試辦公室 (index) ")
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == len({n.casefold() for n in names})
+
+
+def test_ids_that_differ_only_by_case_get_files_that_do_too(run_cli: RunCli, plan_copy: Path,
+                                                             tmp_path: Path) -> None:
+    add_agency(plan_copy, "GOV-DATA", "測試局")
+    out = tmp_path / "lists"
+    result = run_cli("duties", "--plan", str(plan_copy), "--all", "--out", str(out),
+                     "--as-of", AS_OF, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "gov-data.json").read_text())["agencies"][0]["name"] == "市政數局"
+    assert json.loads((out / "GOV-DATA-2.json").read_text())["agencies"][0]["name"] == "測試局"
+    files = {a["id"]: a["file"] for a in json.loads((out / "index.json").read_text())["agencies"]}
+    assert files["gov-data"] == "gov-data.json" and files["GOV-DATA"] == "GOV-DATA-2.json"
+
+
+# --- SZ209 id-case-clash -------------------------------------------------------------------
+
+
+def test_agency_ids_that_differ_only_by_case_are_a_located_warning(run_cli: RunCli,
+                                                                   plan_copy: Path) -> None:
+    add_agency(plan_copy, "Gov-Data", "測試局")
+    agencies = plan_copy / "agencies.yaml"
+    hits = findings(run_cli, plan_copy, "id-case-clash")
+    first = line_of(agencies, "  - id: gov-data")
+    assert [(f["code"], f["severity"], f["line"], f["column"], f["agency"]) for f in hits] == [
+        ("SZ209", "warning", line_of(agencies, "  - id: Gov-Data"), 9, "Gov-Data")]
+    assert hits[0]["message"] == (
+        f"agency id `Gov-Data` differs from `gov-data` (line {first}) only by case; on Windows "
+        "and macOS disks their files are one file")
+    assert hits[0]["hint"] == "give 「測試局」 an id that differs from `gov-data` in more than case"
+
+
+def test_the_bundled_plan_has_no_case_clash_and_an_exact_repeat_is_duplicate_id(
+    run_cli: RunCli, plan_copy: Path
+) -> None:
+    assert findings(run_cli, PLAN, "id-case-clash") == []
+    add_agency(plan_copy, "gov-data", "測試局")
+    assert findings(run_cli, plan_copy, "id-case-clash") == []
+    assert [f["agency"] for f in findings(run_cli, plan_copy, "duplicate-id")] == ["gov-data"]
+
+
+# --- SZ114 ambiguous-text ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("typed", "seen_as"), [
+    ("no", "a boolean"), ("yes", "a boolean"), ("on", "a boolean"), ("Off", "a boolean"),
+    ("y", "a boolean"), ("N", "a boolean"), ("true", "a boolean"),
+    ("0012", "a number"), ("1e3", "a number"), ("0x1F", "a number"), ("1:30", "a number"),
+    ("-3", "a number"), ("12.5", "a number"), (".inf", "a number"), ("1_000", "a number"),
+])
+def test_unquoted_text_read_otherwise_by_yaml_1_1_is_a_located_warning(
+    run_cli: RunCli, plan_copy: Path, typed: str, seen_as: str
+) -> None:
+    tasks = plan_copy / "tasks.yaml"
+    edit(tasks, "    title: 建設大數據產業園\n", f"    title: {typed}\n")
+    hits = findings(run_cli, plan_copy, "ambiguous-text")
+    assert [(f["code"], f["severity"], f["file"], f["line"], f["column"]) for f in hits] == [
+        ("SZ114", "warning", "plan/tasks.yaml", line_of(tasks, f"    title: {typed}"), 12)]
+    assert hits[0]["message"] == (
+        f"`title`: the unquoted {typed} is text here, but other YAML readers take it as {seen_as}")
+    assert hits[0]["hint"] == f'quote it so that every tool reads the same text: "{typed}"'
+
+
+def test_list_items_flow_mappings_and_agencies_are_checked_too(run_cli: RunCli,
+                                                                plan_copy: Path) -> None:
+    tasks, agencies = plan_copy / "tasks.yaml", plan_copy / "agencies.yaml"
+    edit(tasks, "    title: 建設大數據產業園\n",
+         "    title: 建設大數據產業園\n"
+         "    progress:\n"
+         "      - {date: 2023-12-01, status: blocked, by: 隨州高新區管委會, note: off,\n"
+         "         evidence: [文件一, 0012]}\n")
+    edit(agencies, "    aliases: [隨州市政務服務和大數據管理局,",
+         "    aliases: [yes, 隨州市政務服務和大數據管理局,")
+    hits = findings(run_cli, plan_copy, "ambiguous-text")
+    note = line_of(tasks, "note: off")
+    # columns count characters: 隨州高新區管委會 is 8 of them
+    assert [(f["file"], f["line"], f["column"], f["message"].split(":")[0]) for f in hits] == [
+        ("plan/agencies.yaml", line_of(agencies, "aliases: [yes,"), 15, "`aliases`"),
+        ("plan/tasks.yaml", note, 65, "`note`"),
+        ("plan/tasks.yaml", note + 1, 26, "`evidence`"),
+    ]
+
+
+@pytest.mark.parametrize("value", ['"no"', "'0012'", "建設大數據產業園", "T01", "2024-01-15",
+                                   "1.2.3", "Norway", "nan", "|-\n      no"])
+def test_quoted_or_unambiguous_text_is_not_flagged(run_cli: RunCli, plan_copy: Path,
+                                                   value: str) -> None:
+    edit(plan_copy / "tasks.yaml", "    title: 建設大數據產業園\n", f"    title: {value}\n")
+    assert findings(run_cli, plan_copy, "ambiguous-text") == []
+
+
+def test_numbers_dates_and_booleans_in_their_own_fields_are_not_flagged(run_cli: RunCli) -> None:
+    """`number: 1`, `due: 2025-11-30`, `in_source_text: false` mean what they say."""
+    assert findings(run_cli, PLAN, "ambiguous-text") == []
