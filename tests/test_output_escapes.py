@@ -144,8 +144,6 @@ def test_progress_show_escapes_the_ledger(run_cli: RunCli, hostile_plan: Path) -
     assert ledger.count("\\x1b[2J") == 3  # note, problems and next
 
 
-@pytest.mark.xfail(strict=True, reason="cli/progress_cmd.py is the lead's file in issue 12: its "
-                   "title line needs `visible` (see the report)")
 def test_progress_show_escapes_the_title(run_cli: RunCli, hostile_plan: Path) -> None:
     result = run_cli("progress", "show", "P1-M3", "--plan", str(hostile_plan))
     assert_terminal_safe(result.stdout.split("\n", 1)[0])

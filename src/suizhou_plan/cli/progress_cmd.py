@@ -85,6 +85,7 @@ def _shown(path: Path) -> str:
 def show(item: str, plan_dir: str | None) -> None:
     """Print ITEM's ledger, oldest first, with its current status."""
     from suizhou_plan.cli.duties_cmd import load_index
+    from suizhou_plan.escapes import visible_lines
     from suizhou_plan.report.labels import status_label
     from suizhou_plan.textwidth import table
 
@@ -100,4 +101,4 @@ def show(item: str, plan_dir: str | None) -> None:
         rows.append([entry.date.isoformat(), entry.status, entry.by or "", entry.note or "",
                      entry.problems or "", entry.next or "", "; ".join(entry.evidence)])
     lines += table(rows, indent="") if found.progress else ["(no progress recorded)"]
-    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.write(visible_lines("\n".join(lines)) + "\n")
