@@ -77,7 +77,7 @@ def command(plan_dir: str | None, as_of: date | None, phase: int | None, agency:
     from suizhou_plan.board import build_board
     from suizhou_plan.engine import Selection, run
     from suizhou_plan.load import load_plan
-    from suizhou_plan.report import check_markdown, check_text, machine
+    from suizhou_plan.report import check_text, machine
     from suizhou_plan.scope import Scope
 
     path, label = resolve_plan(plan_dir)
@@ -101,13 +101,27 @@ def command(plan_dir: str | None, as_of: date | None, phase: int | None, agency:
             boards = [b for b in boards if b.phase is not None and b.phase.number == phase]
     title = loaded.tasks.plan.title if loaded.tasks is not None else "?"
     view = check_text.CheckView(title, label, day, boards, findings, loaded.files,
-                                lang or default_lang())
+                                lang or default_lang(_plan_lang(loaded)))
+    bulletin = None
+    if result.index is not None and fmt in ("text", "markdown"):
+        from suizhou_plan.bulletin import build_bulletin
+        from suizhou_plan.report.bulletin_markdown import overall
+
+        window = (result.index.tasks_file.supervision.due_soon_days if due_within is None
+                  else due_within)
+        bulletin = build_bulletin(result.index, boards, day, window)
+        view.overview = overall(bulletin, view.lang)
     if fmt == "json":
         write(machine.check_json(view))
     elif fmt == "github":
         write(machine.github(findings))
     elif fmt == "markdown":
-        write(check_markdown.render(view))
+        if bulletin is None:  # the plan cannot be read: the text format says why
+            raise click.UsageError("the plan has errors that stop a bulletin; run `suizhou "
+                                   "validate` to list them")
+        from suizhou_plan.report import bulletin_markdown
+
+        write(bulletin_markdown.render(bulletin, view.lang))
     elif use_color(sys.stdout):
         from suizhou_plan.report import check_rich
 
@@ -117,6 +131,10 @@ def command(plan_dir: str | None, as_of: date | None, phase: int | None, agency:
     counts = view.counts()
     failed = counts["error"] > 0 or (strict and counts["warning"] > 0)
     sys.exit(1 if failed else 0)
+
+
+def _plan_lang(loaded: Loaded) -> str | None:
+    return loaded.tasks.supervision.lang if loaded.tasks is not None else None
 
 
 def _scope(loaded: Loaded, phase: int | None, agency: str | None, section: str | None) -> Scope:

@@ -3,7 +3,6 @@ cannot be used into a usage error (exit 2)."""
 
 from __future__ import annotations
 
-import locale
 import os
 import re
 import sys
@@ -49,22 +48,32 @@ def as_of_option(fn: F) -> F:
     )(fn)
 
 
-def default_lang() -> str:
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    try:
-        loc = locale.getlocale()[0] or ""
-    except ValueError:
-        loc = ""
-    return "zh" if loc.lower().startswith("zh") else "en"
+def default_lang(plan_lang: str | None = None) -> str:
+    """The output language when --lang is not given: the locale's (LC_ALL, LC_MESSAGES,
+    LANG), else the plan's `supervision.lang`, else English."""
+    from suizhou_plan.i18n import from_environment
+
+    return from_environment() or plan_lang or "en"
+
+
+def _parse_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from suizhou_plan.i18n import parse_lang
+
+    lang = parse_lang(value)
+    if lang is None:
+        raise click.BadParameter(f"{value!r} is not a language suizhou writes; type zh-Hans "
+                                 "(简体中文), zh-Hant (繁體中文) or en")
+    return lang
 
 
 def lang_option(fn: F) -> F:
     return click.option(
-        "--lang", type=click.Choice(["zh", "en"]), default=None,
-        help="Language of headings and labels [default: zh when the locale is Chinese, else en].",
+        "--lang", callback=_parse_lang, default=None, metavar="LANG",
+        help="Language and script of the output: zh-Hans (简体中文), zh-Hant (繁體中文) or en; "
+        "zh, zh-CN, zh-TW, zh_CN.UTF-8 and the like are understood [default: the locale, "
+        "else the plan's supervision.lang, else en].",
     )(fn)
 
 

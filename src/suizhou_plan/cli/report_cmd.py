@@ -53,7 +53,8 @@ def command(plan_dir: str | None, as_of: date | None, lang: str | None,
     index = result.index
     dash = build_dashboard(index, result.findings, day,
                            window=index.tasks_file.supervision.due_soon_days,
-                           source=git_source(label, path), lang=lang or default_lang())
+                           source=git_source(label, path),
+                           lang=lang or default_lang(index.tasks_file.supervision.lang))
     if out_file == "-":
         write(render_html(dash))
     elif out_file:

@@ -132,6 +132,9 @@ class Supervision(Model):
     reporting_cadence_days: PosInt = 92
     due_soon_days: Int = 30
     verify_within_days: PosInt = 90
+    # The language of the office's reports when the user's locale names none (a CI job on a
+    # C locale): zh-Hans (simplified), zh-Hant (traditional) or en.
+    lang: Literal["zh-Hans", "zh-Hant", "en"] | None = None
 
 
 class Person(Model):

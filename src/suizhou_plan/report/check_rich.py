@@ -30,6 +30,8 @@ def render(view: CheckView, stream: TextIO, *, color: bool) -> None:
     console.print(Text.assemble(_plain(view.title, "bold"),
                                 _plain(f" — {w['as_of']} {view.as_of} ({w['plan']}: "
                                        f"{view.plan_label})")))
+    if view.overview:
+        console.print(_plain(view.overview))
     for board in view.boards:
         table = Table(title=_plain(phase_heading(board, view)), title_justify="left",
                       show_lines=False, expand=False)

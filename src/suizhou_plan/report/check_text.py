@@ -33,6 +33,7 @@ class CheckView:
     findings: list[Finding]
     files: dict[str, PlanFile]
     lang: str = "en"
+    overview: str = ""  # the bulletin's overall picture, in sentences
 
     @property
     def plan_wide(self) -> list[Finding]:
@@ -81,6 +82,8 @@ def row_cells(row: Row, view: CheckView) -> list[str]:
 def render(view: CheckView) -> str:
     w = words(view.lang)
     lines = [f"{view.title} — {w['as_of']} {view.as_of} ({w['plan']}: {view.plan_label})", ""]
+    if view.overview:
+        lines += [view.overview, ""]
     for board in view.boards:
         lines.append(phase_heading(board, view))
         header = [w["light"], w["id"], w["item"], w["lead"], w["due"], w["status"], w["late"]]

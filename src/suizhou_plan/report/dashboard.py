@@ -272,7 +272,7 @@ def render_html(dash: Dashboard) -> str:
     w = words(dash.lang)
     esc = html.escape
     heading = f"{dash.title} · {w['dashboard']}"
-    lang = "zh-Hant" if dash.lang == "zh" else "en"
+    lang = dash.lang
     return "\n".join([
         "<!DOCTYPE html>",
         f'<html lang="{lang}"><head><meta charset="utf-8">',

@@ -35,8 +35,8 @@ def _cells(d: Duty, dl: DutyList, *, short: bool) -> list[str]:
         item.section or "",
         ", ".join(feeds),
         item.due.isoformat() + (f" (逾期{late}天)" if late else ""),
-        status_label(item.status, "zh"),
-        light_label(d.light, "zh"),
+        status_label(item.status, "zh-Hant"),
+        light_label(d.light, "zh-Hant"),
         "、".join(a.name for a in others) if not short else truncate(
             visible("、".join(a.name for a in others)), 24),
         f"{latest.date} {latest.note or latest.status}" if latest else "",

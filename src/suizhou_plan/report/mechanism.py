@@ -46,9 +46,9 @@ def render_mechanism(index: PlanIndex, wanted: str, as_of: date, window: int) ->
         if item.section != mech.section:
             continue
         light = light_of(item.status, item.due, as_of, window)
-        rows.append([light_label(light, "zh"), item.id, truncate(visible(item.title), 36),
+        rows.append([light_label(light, "zh-Hant"), item.id, truncate(visible(item.title), 36),
                      item.lead.name if item.lead else "—", item.due.isoformat(),
-                     status_label(item.status, "zh")])
+                     status_label(item.status, "zh-Hant")])
     lines += table(rows)
     uncovered = [s.name for s in tf.sections
                  if s.id != "safeguards" and s.name not in {m.section for m in mechanisms}]

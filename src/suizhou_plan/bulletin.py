@@ -1,0 +1,189 @@
+"""The progress bulletin (進展情況通報), computed once as data and laid out by each medium.
+
+A 通報 opens with the overall picture in sentences (how many items, done, in progress,
+overdue, falling due), names the overdue items unit by unit, reminds the units of what falls
+due next (催辦), tabulates each responsible unit's record, collects the problems the units
+reported, and ends with what is required next and by when, signed by the leading group's
+office.  Nothing here is a word of any language: the renderers
+(`report/bulletin_markdown.py`, and the Word and HTML renderers after it) only lay these
+numbers, dates and plan texts out, so every medium shows the same figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from suizhou_plan.board import PhaseBoard, Row
+from suizhou_plan.index import Item, PlanIndex
+from suizhou_plan.model.agency import Agency
+from suizhou_plan.status import DONE, Light
+
+RECTIFY_DAYS = 15  # 整改期限: overdue items are to be put right within this many days
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How the listed items stand; every figure of the overall picture."""
+
+    total: int
+    done: int
+    in_progress: int
+    overdue: int
+    due_soon: int
+    unknown: int
+    not_started_phase: int  # items of phases that have not begun: counted, not listed
+    by_kind: dict[str, int]
+
+
+@dataclass(frozen=True)
+class UnitRecord:
+    """One responsible unit's line: what it holds, leads, has done, has overdue."""
+
+    unit: Agency
+    held: int
+    lead: int
+    done: int
+    overdue: int
+    due_so_far: int
+    done_on_time: int
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return self.done_on_time / self.due_so_far if self.due_so_far else None
+
+
+@dataclass(frozen=True)
+class Reported:
+    """A problem or next step a unit reported in the ledger, with the item it concerns."""
+
+    item: Item
+    unit: str | None
+    on: date
+    text: str
+
+
+@dataclass
+class Bulletin:
+    title: str
+    document_number: str | None
+    as_of: date
+    window: int
+    tally: Tally
+    overdue_by_unit: list[tuple[Agency | None, list[Row]]]
+    due_soon: list[Row]
+    units: list[UnitRecord]
+    problems: list[Reported]
+    next_steps: list[Reported]
+    rectify_by: date
+    issuer: str | None  # the leading group's office
+    last_recorded: date | None  # the newest ledger entry of the whole plan
+    pending_phases: list[int] = field(default_factory=list)
+
+    def days_left(self, row: Row) -> int:
+        return (row.item.due - self.as_of).days
+
+
+def _holders(index: PlanIndex, item: Item) -> list[Agency]:
+    """The units that answer for `item`: its units, a collective standing for its members."""
+    out: dict[str, Agency] = {}
+    for agency in item.resolved:
+        if agency.kind == "placeholder":
+            continue
+        if agency.members:
+            for member in agency.members:
+                found = index.registry.by_id.get(member)
+                if found is not None:
+                    out.setdefault(found.id, found)
+        else:
+            out.setdefault(agency.id, agency)
+    return list(out.values())
+
+
+def _done_on(item: Item) -> date | None:
+    for entry in sorted(item.progress, key=lambda e: e.date):
+        if entry.status in DONE:
+            return entry.date
+    return None
+
+
+def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
+                   window: int) -> Bulletin:
+    """The bulletin of the items on `boards` (already narrowed by phase, unit or section)."""
+    rows = [row for board in boards for row in board.rows]
+    pending = sorted({board.phase.number for board in boards
+                      if board.phase is not None and board.phase.start > as_of})
+    listed = [r for r in rows if r.item.phase is None or r.item.phase.start <= as_of
+              or r.item.kind != "milestone"]
+    not_started = len(rows) - len(listed)
+    by_kind: dict[str, int] = {}
+    for row in rows:
+        by_kind[row.item.kind] = by_kind.get(row.item.kind, 0) + 1
+    overdue = [r for r in listed if r.light is Light.RED]
+    due_soon = [r for r in listed if r.item.status not in DONE and r.light is not Light.RED
+                and 0 <= (r.item.due - as_of).days <= window]
+    tally = Tally(
+        total=len(rows),
+        done=sum(1 for r in rows if r.item.status in DONE),
+        in_progress=sum(1 for r in rows if r.item.status in ("in-progress", "blocked",
+                                                             "not-started")
+                        and r.light is not Light.RED),
+        overdue=len(overdue),
+        due_soon=len(due_soon),
+        unknown=sum(1 for r in rows if r.item.status == "unknown" and r.light is not Light.RED),
+        not_started_phase=not_started,
+        by_kind=by_kind,
+    )
+    groups: dict[str | None, list[Row]] = {}
+    leads: dict[str | None, Agency | None] = {}
+    for row in sorted(overdue, key=lambda r: (r.item.due, r.item.path)):
+        key = row.item.lead.id if row.item.lead is not None else None
+        groups.setdefault(key, []).append(row)
+        leads[key] = row.item.lead
+    overdue_by_unit = sorted(((leads[k], v) for k, v in groups.items()),
+                             key=lambda pair: (-len(pair[1]), pair[0].name if pair[0] else ""))
+    records: dict[str, list[int]] = {}
+    units: dict[str, Agency] = {}
+    for row in rows:
+        item = row.item
+        done_on = _done_on(item)
+        for unit in _holders(index, item):
+            units[unit.id] = unit
+            rec = records.setdefault(unit.id, [0, 0, 0, 0, 0, 0])
+            rec[0] += 1
+            rec[1] += item.lead is unit
+            rec[2] += item.status in DONE
+            rec[3] += row.light is Light.RED
+            if item.due <= as_of:
+                rec[4] += 1
+                rec[5] += done_on is not None and done_on <= item.due
+    unit_records = sorted(
+        (UnitRecord(units[uid], *rec) for uid, rec in records.items()),
+        key=lambda r: (-r.overdue, -r.lead, -r.held, r.unit.name))
+    problems, next_steps = [], []
+    for row in listed:
+        latest = row.item.latest
+        if latest is None:
+            continue
+        if latest.problems:
+            problems.append(Reported(row.item, latest.by, latest.date, latest.problems))
+        if latest.next and row.item.status not in DONE:
+            next_steps.append(Reported(row.item, latest.by, latest.date, latest.next))
+    meta = index.tasks_file.plan
+    group = index.tasks_file.governance.leading_group if index.tasks_file.governance else None
+    return Bulletin(
+        title=meta.title,
+        document_number=meta.document_number.value if meta.document_number else None,
+        as_of=as_of,
+        window=window,
+        tally=tally,
+        overdue_by_unit=overdue_by_unit,
+        due_soon=sorted(due_soon, key=lambda r: (r.item.due, r.item.path)),
+        units=unit_records,
+        problems=problems,
+        next_steps=next_steps,
+        rectify_by=as_of + timedelta(days=RECTIFY_DAYS),
+        issuer=group.name if group is not None else None,
+        last_recorded=max((e.date for item in index.items for e in item.progress),
+                          default=None),
+        pending_phases=pending,
+    )

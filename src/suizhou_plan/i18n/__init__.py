@@ -1,0 +1,145 @@
+"""Output languages: English, simplified Chinese (zh-Hans) and traditional Chinese (zh-Hant).
+
+Every word a person reads comes from one gettext catalogue (`locale/<lang>/LC_MESSAGES/
+suizhou.po`, compiled to `.mo`), with the English text in the code as the message id and
+named placeholders (`{days}`), so a translation may reorder them.  Translators edit
+`zh_Hans/…/suizhou.po`; the traditional catalogue is derived from it with OpenCC (s2t) by
+`python -m suizhou_plan.i18n update`, so the two scripts never disagree.
+
+Plan text (titles, unit names, notes) is shown in the output's script: `in_script` converts
+it with OpenCC, so a page in simplified characters never mixes in traditional ones (the
+bundled plan is a traditional copy, and units write their notes in simplified)."""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+import re
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+LANGS = ("zh-Hans", "zh-Hant", "en")
+DOMAIN = "suizhou"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+DIRECTORY = {"zh-Hans": "zh_Hans", "zh-Hant": "zh_Hant"}  # gettext's folder names
+_HANT_REGIONS = ("tw", "hk", "mo")
+
+
+def parse_lang(text: str) -> str | None:
+    """The output language a `--lang` value or a locale names: `zh`, `zh-CN`, `zh_CN.UTF-8`,
+    `zh-Hans` → zh-Hans; `zh-TW`, `zh_HK`, `zh-Hant` → zh-Hant; `en`, `en_US.UTF-8` → en.
+    None for what names no language (`C`, `POSIX`, ``) or one suizhou does not speak."""
+    value = text.strip().split(".", 1)[0].split("@", 1)[0].replace("_", "-").lower()
+    if not value or value in ("c", "posix"):
+        return None
+    parts = value.split("-")
+    if parts[0] == "zh":
+        if "hant" in parts[1:] or any(p in _HANT_REGIONS for p in parts[1:]):
+            return "zh-Hant"
+        return "zh-Hans"
+    if parts[0] == "en":
+        return "en"
+    return None
+
+
+def from_environment(environ: Mapping[str, str] | None = None) -> str | None:
+    """The language of the user's locale (LC_ALL, then LC_MESSAGES, then LANG), or None."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var)
+        if value:
+            return parse_lang(value)  # the first one set decides, as in POSIX
+    return None
+
+
+def is_chinese(lang: str) -> bool:
+    return lang.startswith("zh")
+
+
+@cache
+def translations(lang: str) -> _gettext.NullTranslations:
+    folder = DIRECTORY.get(lang)
+    if folder is None:
+        return _gettext.NullTranslations()
+    try:
+        return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[folder])
+    except OSError:  # pragma: no cover - a broken install: English rather than a crash
+        return _gettext.NullTranslations()
+
+
+def N_(msgid: str) -> str:
+    """Marks a message for extraction where it is defined; translated where it is shown."""
+    return msgid
+
+
+def t(lang: str, msgid: str, /, **args: Any) -> str:
+    """`msgid` in `lang`, with its named placeholders filled in."""
+    text = translations(lang).gettext(msgid)
+    return text.format(**args) if args else text
+
+
+def tp(lang: str, context: str, msgid: str, /, **args: Any) -> str:
+    """`t` for a word whose translation depends on where it stands (`status` vs `label`)."""
+    text = translations(lang).pgettext(context, msgid)
+    return text.format(**args) if args else text
+
+
+def tn(lang: str, singular: str, plural: str, n: int, /, **args: Any) -> str:
+    text = translations(lang).ngettext(singular, plural, n)
+    return text.format(n=n, **args)
+
+
+@cache
+def _converter(config: str) -> Any:
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def in_script(lang: str, text: str) -> str:
+    """Plan text in the script of `lang` (English output shows it as stored)."""
+    if not text or lang == "en" or not _CJK.search(text):
+        return text
+    return str(_converter("t2s" if lang == "zh-Hans" else "s2t").convert(text))
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (phases and heading numbers; up to 99)."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    out = ("" if tens == 1 else _CN_DIGITS[tens]) + "十" if tens else ""
+    return out + (_CN_DIGITS[ones] if ones else "")
+
+
+def long_date(lang: str, day: Any) -> str:
+    """2024年1月15日 in Chinese; 15 January 2024 in English."""
+    if is_chinese(lang):
+        return f"{day.year}年{day.month}月{day.day}日"
+    months = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def phase_name(lang: str, number: int) -> str:
+    """第一阶段 in Chinese, everywhere; Phase 1 in English."""
+    numeral = chinese_number(number) if is_chinese(lang) else str(number)
+    return t(lang, "Phase {numeral}", numeral=numeral)
+
+
+def heading_number(lang: str, n: int) -> str:
+    """一、 in Chinese (the numbering of an official document's sections); 1. in English."""
+    return f"{chinese_number(n)}、" if is_chinese(lang) else f"{n}. "
+
+
+def sub_number(lang: str, n: int) -> str:
+    """（一） in Chinese; (1) in English."""
+    return f"（{chinese_number(n)}）" if is_chinese(lang) else f"({n})"

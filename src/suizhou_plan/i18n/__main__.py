@@ -1,0 +1,3 @@
+from suizhou_plan.i18n.catalogue import main
+
+main()

@@ -1,0 +1,176 @@
+"""Maintaining the message catalogues with Babel (a development tool, not needed to run).
+
+    python -m suizhou_plan.i18n update    # extract messages from the code, merge them into
+                                          # zh_Hans/suizhou.po, derive zh_Hant, compile .mo
+    python -m suizhou_plan.i18n check     # exit 1 when a catalogue is stale or incomplete
+
+Translators edit `src/suizhou_plan/locale/zh_Hans/LC_MESSAGES/suizhou.po` (msgstr lines),
+then run `update`; `tests/test_i18n.py` fails while anything is stale or untranslated."""
+
+from __future__ import annotations
+
+import io
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from suizhou_plan.i18n import DOMAIN, LOCALE_DIR
+
+PACKAGE = Path(__file__).resolve().parent.parent
+KEYWORDS: dict[str, Any] = {"N_": None, "t": (2,), "tp": ((2, "c"), 3), "tn": (2, 3),
+                            "word": ((1, "c"), 2)}
+PRIMARY, DERIVED = "zh_Hans", "zh_Hant"
+
+
+def _po_path(folder: str) -> Path:
+    return LOCALE_DIR / folder / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def extract() -> Any:
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_dir
+
+    catalog = Catalog(project="suizhou", domain=DOMAIN, charset="utf-8",
+                      fuzzy=False)
+    method_map = [("**.py", "python")]
+    for filename, lineno, message, comments, context in sorted(
+            extract_from_dir(str(PACKAGE), method_map, keywords=KEYWORDS,
+                             comment_tags=("TRANSLATORS:",), strip_comment_tags=True),
+            key=lambda m: (m[0], m[1])):
+        catalog.add(message, None, [(f"suizhou_plan/{filename}", lineno)],
+                    auto_comments=comments, context=context,
+                    flags=("python-brace-format",) if "{" in str(message) else ())
+    return catalog
+
+
+def _read(path: Path, locale: str) -> Any:
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po
+
+    if not path.exists():
+        return Catalog(locale=locale, domain=DOMAIN, project="suizhou")
+    with path.open("rb") as handle:
+        return read_po(handle, locale=locale, domain=DOMAIN)
+
+
+def _po_bytes(catalog: Any) -> bytes:
+    from babel.messages.pofile import write_po
+
+    out = io.BytesIO()
+    write_po(out, catalog, width=100, omit_header=False, sort_output=False,
+             include_previous=False, ignore_obsolete=True, include_lineno=False)
+    return out.getvalue()
+
+
+def _mo_bytes(catalog: Any) -> bytes:
+    from babel.messages.mofile import write_mo
+
+    out = io.BytesIO()
+    write_mo(out, catalog, use_fuzzy=False)
+    return out.getvalue()
+
+
+def _derive(primary: Any) -> Any:
+    """The traditional catalogue: every translation of the simplified one through OpenCC."""
+    from babel.messages.catalog import Catalog
+
+    from suizhou_plan.i18n import in_script
+
+    derived = Catalog(locale="zh_Hant", domain=DOMAIN, project="suizhou", fuzzy=False)
+    for message in primary:
+        if not message.id:
+            continue
+        if isinstance(message.string, tuple | list):
+            string: Any = tuple(in_script("zh-Hant", s) for s in message.string)
+        else:
+            string = in_script("zh-Hant", message.string or "")
+        derived.add(message.id, string, [], flags=message.flags, context=message.context)
+    return derived
+
+
+def _stable(catalog: Any) -> Any:
+    """No creation dates or tool versions in the header: a rebuild changes no byte."""
+    from datetime import datetime, timezone
+
+    fixed = datetime(2021, 11, 12, tzinfo=timezone.utc)  # the plan's date, not the build's
+    catalog.creation_date = catalog.revision_date = fixed
+    catalog.fuzzy = False
+    catalog.version = "1"
+    catalog.msgid_bugs_address = ""
+    catalog.copyright_holder = "the suizhou authors"
+    catalog.last_translator = "the suizhou authors"
+    catalog.language_team = "the suizhou authors"
+    return catalog
+
+
+def build() -> dict[Path, bytes]:
+    """Every catalogue file as it should be: the .po files updated from the code (keeping
+    the translations), the traditional one derived, all compiled."""
+    from babel.messages.catalog import Catalog
+
+    template = extract()
+    primary = _read(_po_path(PRIMARY), "zh_Hans")
+    if not isinstance(primary, Catalog):  # pragma: no cover
+        raise TypeError("not a catalogue")
+    primary.update(template, no_fuzzy_matching=True)
+    primary.obsolete.clear()
+    _stable(primary)
+    derived = _stable(_derive(primary))
+    return {
+        _po_path(PRIMARY): _po_bytes(primary),
+        _po_path(PRIMARY).with_suffix(".mo"): _mo_bytes(primary),
+        _po_path(DERIVED): _po_bytes(derived),
+        _po_path(DERIVED).with_suffix(".mo"): _mo_bytes(derived),
+    }
+
+
+def untranslated() -> list[str]:
+    primary = _read(_po_path(PRIMARY), "zh_Hans")
+    return [str(m.id) for m in primary if m.id and (not m.string or m.fuzzy)]
+
+
+def _messages(path: Path) -> set[tuple[Any, ...]]:
+    """What a catalogue file says, header aside (it names the Babel version that wrote it)."""
+    from babel.messages.mofile import read_mo
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as handle:
+        catalog = read_mo(handle) if path.suffix == ".mo" else read_po(handle)
+    return {(m.context, str(m.id), str(m.string), path.suffix == ".po" and m.fuzzy)
+            for m in catalog if m.id}
+
+
+def stale() -> list[Path]:
+    out = []
+    for path, data in build().items():
+        if not path.exists():
+            out.append(path)
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            fresh = Path(tmp) / path.name
+            fresh.write_bytes(data)
+            if _messages(fresh) != _messages(path):
+                out.append(path)
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    if args == ["update"]:
+        for path, data in build().items():
+            if not path.exists() or path.read_bytes() != data:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+                print(f"wrote {path.relative_to(PACKAGE.parent)}")
+        missing = untranslated()
+        if missing:
+            print(f"{len(missing)} message(s) still need a translation in {PRIMARY}/suizhou.po")
+        return
+    if args == ["check"]:
+        problems = [f"stale: {p.relative_to(PACKAGE.parent)}" for p in stale()]
+        problems += [f"untranslated: {m!r}" for m in untranslated()]
+        print("\n".join(problems) or "catalogues are fresh and complete")
+        sys.exit(1 if problems else 0)
+    print("usage: python -m suizhou_plan.i18n update|check", file=sys.stderr)
+    sys.exit(2)
