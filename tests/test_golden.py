@@ -18,8 +18,8 @@ GOLDEN = Path(__file__).parent / "golden"
 
 CASES = {
     "check-2024-01-15.txt": ["check", "--as-of", "2024-01-15", "--lang", "en"],
-    "check-2024-01-15-phase1.zh.md": ["check", "--as-of", "2024-01-15", "--phase", "1",
-                                      "--format", "markdown", "--lang", "zh"],
+    "check-2024-01-15-phase1.zh-Hans.md": ["check", "--as-of", "2024-01-15", "--phase", "1",
+                                      "--format", "markdown", "--lang", "zh-Hans"],
     "duties-guangshui-2024-01-15.txt": ["duties", "廣水市", "--as-of", "2024-01-15",
                                         "--phase", "1"],
     "duties-gov-data-2024-01-15.md": ["duties", "市政数局", "--as-of", "2024-01-15",

@@ -237,7 +237,7 @@ def test_governance_findings_are_cadence_defunct_and_renamed() -> None:
 
 
 @pytest.mark.parametrize("day", DATES)
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", ["zh-Hant", "en"])
 def test_page_fetches_nothing(day: date, lang: str) -> None:
     html = page(PLAN, day, lang).lower()
     for needle in ("http:", "https:", "//", "<script", "src=", "url(", "@import", "<link",
@@ -247,12 +247,12 @@ def test_page_fetches_nothing(day: date, lang: str) -> None:
 
 def test_same_input_gives_the_same_bytes() -> None:
     day = date(2024, 1, 15)
-    assert page(PLAN, day, "zh") == page(PLAN, day, "zh")
-    assert page(PLAN, day, "zh") != page(PLAN, day, "en")
+    assert page(PLAN, day, "zh-Hant") == page(PLAN, day, "zh-Hant")
+    assert page(PLAN, day, "zh-Hant") != page(PLAN, day, "en")
 
 
 def test_page_heading_says_title_date_and_source() -> None:
-    dash, _ = build(PLAN, date(2024, 1, 15), "zh")
+    dash, _ = build(PLAN, date(2024, 1, 15), "zh-Hant")
     html = render_html(dash)
     assert '<html lang="zh-Hant">' in html
     assert "<h1>數字隨州建設實施方案 · 進展一覽</h1>" in html
@@ -265,7 +265,7 @@ def test_page_heading_says_title_date_and_source() -> None:
 
 
 def test_every_light_carries_a_symbol_and_a_word() -> None:
-    html = page(PLAN, date(2024, 1, 15), "zh")
+    html = page(PLAN, date(2024, 1, 15), "zh-Hant")
     for cell in cells_of(html):
         word = {"red": "紅燈", "yellow": "黃燈", "grey": "灰燈", "green": "綠燈", "": "—"}
         assert word[cell["data-light"]] in cell["text"]
@@ -323,13 +323,13 @@ def test_terminal_overview_in_rich_is_the_plain_text_in_colour() -> None:
 
 def test_cli_report_writes_the_html_file(run_cli, tmp_path: Path) -> None:
     out = tmp_path / "out" / "report.html"
-    result = run_cli("report", "--plan", str(PLAN), "--as-of", "2024-01-15", "--lang", "zh",
+    result = run_cli("report", "--plan", str(PLAN), "--as-of", "2024-01-15", "--lang", "zh-Hant",
                      "--out", str(out))
     assert result.exit_code == 0, result.output
     assert result.stderr == f"wrote {out}\n"
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "截至 2024-01-15" in html
-    again = run_cli("report", "--plan", str(PLAN), "--as-of", "2024-01-15", "--lang", "zh",
+    again = run_cli("report", "--plan", str(PLAN), "--as-of", "2024-01-15", "--lang", "zh-Hant",
                     "--out", str(out))
     assert again.exit_code == 0 and out.read_text(encoding="utf-8") == html
     assert [p.name for p in out.parent.iterdir()] == ["report.html"]

@@ -95,7 +95,7 @@ def show(item: str, plan_dir: str | None) -> None:
         raise click.UsageError(f"no task, target or milestone {item!r}; ids look like T01, S1, "
                                "T05-2025 or P1-M4")
     lines = [f"{found.id} {found.title}", f"status: {found.status} "
-             f"({status_label(found.status, 'zh')}) · due {found.due}", ""]
+             f"({status_label(found.status, 'zh-Hant')}) · due {found.due}", ""]
     rows = [["date", "status", "by", "進展 note", "存在問題", "下一步", "evidence"]]
     for entry in sorted(found.progress, key=lambda e: e.date):
         rows.append([entry.date.isoformat(), entry.status, entry.by or "", entry.note or "",

@@ -67,11 +67,12 @@ def _overall(b: Bulletin, lang: str) -> list[str]:
     return [" ".join(out) if lang == "en" else "".join(out), ""]
 
 
-def _latest(row: Row) -> tuple[str, str]:
+def _latest(row: Row, lang: str) -> tuple[str, str]:
     latest = row.item.latest
     if latest is None:
         return "", ""
-    return (f"{latest.date.isoformat()} {latest.note or ''}".strip(), latest.problems or "")
+    return (f"{long_date(lang, latest.date)} {latest.note or ''}".strip(),
+            latest.problems or "")
 
 
 def _overdue(b: Bulletin, lang: str) -> list[str]:
@@ -86,7 +87,7 @@ def _overdue(b: Bulletin, lang: str) -> list[str]:
         out += [f"### {sub_number(lang, n)}{markdown_text(heading)}", ""]
         out += _table(head, ([_item(r.item), long_date(lang, r.item.due),
                               t(lang, "{days} days", days=(b.as_of - r.item.due).days),
-                              *_latest(r)] for r in rows))
+                              *_latest(r, lang)] for r in rows))
     return out
 
 

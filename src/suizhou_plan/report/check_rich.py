@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from suizhou_plan.escapes import visible
+from suizhou_plan.i18n import in_script
 from suizhou_plan.report import findings_text
 from suizhou_plan.report.check_text import CheckView, phase_heading, row_cells
 from suizhou_plan.report.labels import words
@@ -26,22 +27,26 @@ def _plain(text: str, style: str = "") -> Text:
 
 def render(view: CheckView, stream: TextIO, *, color: bool) -> None:
     console = Console(file=stream, no_color=not color, highlight=False, soft_wrap=False)
+
+    def plain(text: str, style: str = "") -> Text:
+        return _plain(in_script(view.lang, text), style)
+
     w = words(view.lang)
-    console.print(Text.assemble(_plain(view.title, "bold"),
-                                _plain(f" — {w['as_of']} {view.as_of} ({w['plan']}: "
+    console.print(Text.assemble(plain(view.title, "bold"),
+                                plain(f" — {w['as_of']} {view.as_of} ({w['plan']}: "
                                        f"{view.plan_label})")))
     if view.overview:
-        console.print(_plain(view.overview))
+        console.print(plain(view.overview))
     for board in view.boards:
-        table = Table(title=_plain(phase_heading(board, view)), title_justify="left",
+        table = Table(title=plain(phase_heading(board, view)), title_justify="left",
                       show_lines=False, expand=False)
         for col in (w["light"], w["id"], w["item"], w["lead"], w["due"], w["status"], w["late"]):
             table.add_column(col, overflow="fold")
         for row in board.rows:
-            table.add_row(*(_plain(cell) for cell in row_cells(row, view)),
+            table.add_row(*(plain(cell) for cell in row_cells(row, view)),
                           style=STYLE[row.light])
         console.print(table)
     console.print(f"[bold]{w['plan_wide']}[/] ({len(view.plan_wide)})")
     for line in findings_text.render(view.plan_wide, view.files, source=False):
-        console.print(_plain("  " + line))
+        console.print(plain("  " + line))
     console.print(f"[bold]{w['summary']}[/]: " + findings_text.summary_line(view.counts(), w))

@@ -13,6 +13,7 @@ from datetime import date
 from suizhou_plan.board import PhaseBoard, Row
 from suizhou_plan.escapes import visible, visible_lines
 from suizhou_plan.finding import Finding
+from suizhou_plan.i18n import in_script, phase_name
 from suizhou_plan.load.plan_loader import PlanFile
 from suizhou_plan.report import findings_text
 from suizhou_plan.report.labels import light_label, status_label, words
@@ -60,7 +61,7 @@ def phase_heading(board: PhaseBoard, view: CheckView,
     p = board.phase
     theme = f" {plan_text(p.theme)}" if p.theme else ""
     return (
-        f"{w['phase']} {p.number}{theme}  {p.start} → {p.end} "
+        f"{phase_name(view.lang, p.number)}{theme}  {p.start} → {p.end} "
         f"[{w[board.state(view.as_of)]}]  {tally}"
     )
 
@@ -92,7 +93,7 @@ def render(view: CheckView) -> str:
         lines.append("")
     lines.extend(_findings_block(view))
     lines.append(f"{w['summary']}: " + findings_text.summary_line(view.counts(), w))
-    return visible_lines("\n".join(lines)) + "\n"
+    return in_script(view.lang, visible_lines("\n".join(lines))) + "\n"
 
 
 def _findings_block(view: CheckView) -> Iterable[str]:

@@ -1,0 +1,156 @@
+"""Chinese first: the catalogues are complete and fresh, `--lang` understands what people
+type, the language follows the locale and then the plan, and the bulletin reads as a 通報 in
+one script, with no English, paths or codes on the leader's page."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date
+from pathlib import Path
+
+import opencc
+import pytest
+from conftest import edit
+
+from suizhou_plan import progress_edit
+from suizhou_plan.i18n import catalogue, chinese_number, parse_lang
+from suizhou_plan.ledger import Entry
+
+GOLDEN = Path(__file__).parent / "golden"
+AS_OF = date(2024, 1, 15)
+
+
+def test_the_catalogues_are_complete_and_fresh():
+    assert catalogue.untranslated() == []
+    assert catalogue.stale() == [], "run `python -m suizhou_plan.i18n update`"
+
+
+@pytest.mark.parametrize(("typed", "lang"), [
+    ("zh", "zh-Hans"), ("zh-CN", "zh-Hans"), ("zh_CN.UTF-8", "zh-Hans"), ("zh-Hans", "zh-Hans"),
+    ("zh_SG", "zh-Hans"), ("zh-Hans-CN", "zh-Hans"), ("ZH_cn.gb18030", "zh-Hans"),
+    ("zh-TW", "zh-Hant"), ("zh_HK.UTF-8", "zh-Hant"), ("zh_MO", "zh-Hant"),
+    ("zh-Hant", "zh-Hant"), ("zh-Hant-TW", "zh-Hant"),
+    ("en", "en"), ("en_US.UTF-8", "en"), ("en-GB", "en"),
+    ("C", None), ("POSIX", None), ("C.UTF-8", None), ("", None), ("fr_FR.UTF-8", None),
+])
+def test_lang_names_and_locales(typed, lang):
+    assert parse_lang(typed) == lang
+
+
+@pytest.mark.parametrize(("n", "numeral"), [(1, "一"), (3, "三"), (10, "十"), (12, "十二"),
+                                            (20, "二十"), (25, "二十五")])
+def test_chinese_numerals(n, numeral):
+    assert chinese_number(n) == numeral
+
+
+def test_an_unknown_lang_is_a_usage_error_that_says_what_to_type(run_cli, plan_copy):
+    result = run_cli("check", "--as-of", "2024-01-15", "--lang", "fr")
+    assert result.exit_code == 2
+    assert ("Invalid value for '--lang': 'fr' is not a language suizhou writes; type zh-Hans "
+            "(简体中文), zh-Hant (繁體中文) or en") in result.stderr
+
+
+def _first_line(run_cli, *args: str) -> str:
+    return run_cli("check", "--as-of", "2024-01-15", "--format", "markdown", *args
+                   ).stdout.splitlines()[0]
+
+
+def test_the_language_follows_the_locale_then_the_plan_then_english(run_cli, plan_copy,
+                                                                     monkeypatch):
+    english = "# Bulletin on the progress of the 數字隨州建設實施方案"
+    simplified = "# 关于《数字随州建设实施方案》推进情况的通报"
+    traditional = "# 關於《數字隨州建設實施方案》推進情況的通報"
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert _first_line(run_cli) == english
+    edit(plan_copy / "tasks.yaml", "  verify_within_days: 90 ",
+         "  lang: zh-Hant\n  verify_within_days: 90 ")
+    assert _first_line(run_cli) == traditional  # a C locale names no language: the plan's
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert _first_line(run_cli) == simplified  # the user's locale comes first
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    assert _first_line(run_cli) == english  # LC_ALL over LANG
+    assert _first_line(run_cli, "--lang", "zh-TW") == traditional  # --lang over everything
+
+
+@pytest.fixture
+def reported_plan(plan_copy: Path) -> Path:
+    """The bundled plan with a ledger a unit would write: simplified notes, problems, next
+    steps, evidence, an item done, one blocked, one reported on time."""
+    entries = [
+        ("P1-M2", Entry(date(2023, 11, 20), "reported-done", "市发改委", "相关文件已印发",
+                        evidence=("随数字办〔2023〕3号",))),
+        ("P1-M3", Entry(date(2024, 1, 10), "blocked", "随州高新区管委会", "机房主体完工",
+                        problems="设备采购资金未到位", next="2月底前完成设备招标")),
+        ("P2-M1", Entry(date(2024, 1, 12), "in-progress", "市政数局", "平台需求已确定",
+                        next="3月底前上线试运行")),
+    ]
+    for item, entry in entries:
+        progress_edit.append_progress(plan_copy, item, entry, AS_OF)
+    return plan_copy
+
+
+LANGS = ("zh-Hans", "zh-Hant", "en")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_bulletin_in_each_language(run_cli, reported_plan, lang):
+    result = run_cli("check", "--as-of", "2024-01-15", "--format", "markdown", "--lang", lang)
+    assert result.exit_code == 1  # overdue items are errors
+    path = GOLDEN / f"bulletin-2024-01-15.{lang}.md"
+    if os.environ.get("SUIZHOU_UPDATE_GOLDEN") and not os.environ.get("CI"):
+        path.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == path.read_text(encoding="utf-8")
+
+
+_T2S = opencc.OpenCC("t2s")
+_S2T = opencc.OpenCC("s2t")
+
+
+@pytest.mark.parametrize(("lang", "converter"), [("zh-Hans", _T2S), ("zh-Hant", _S2T)])
+def test_a_chinese_page_is_in_one_script(run_cli, reported_plan, lang, converter):
+    """Plan text (traditional) and notes (simplified) come out in the page's script."""
+    for fmt in ("markdown", "text"):
+        out = run_cli("check", "--as-of", "2024-01-15", "--format", fmt, "--lang", lang).stdout
+        # converting the page again changes nothing (whole text: 里程碑 stays 里程碑 in
+        # traditional, where a lone 里 would become 裏)
+        again = converter.convert(out)
+        wrong = [(a, b) for a, b in zip(out, again, strict=True) if a != b]
+        assert wrong == [], f"{lang} {fmt}: {wrong[:10]}"
+    simplified = run_cli("check", "--as-of", "2024-01-15", "--format", "markdown", "--lang",
+                         "zh-Hans").stdout
+    assert "设备采购资金未到位" in simplified and "随州高新区管委会" in simplified
+    traditional = run_cli("check", "--as-of", "2024-01-15", "--format", "markdown", "--lang",
+                          "zh-Hant").stdout
+    assert "設備採購資金未到位" in traditional and "隨州高新區管委會" in traditional
+
+
+# Identifiers may stand on a Chinese page: item ids (P1-M1, T13, T05-2025).
+_IDENTIFIER = re.compile(r"\b(?:P\d+-M\d+|[TS]\d+(?:-\d{4})?)\b")
+_ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@pytest.mark.parametrize("lang", ("zh-Hans", "zh-Hant"))
+def test_the_leaders_page_has_no_english_paths_or_codes(run_cli, reported_plan, lang):
+    page = run_cli("check", "--as-of", "2024-01-15", "--format", "markdown", "--lang",
+                   lang).stdout
+    words = _ENGLISH_WORD.findall(_IDENTIFIER.sub("", page))
+    assert words == []
+    assert not re.search(r"SZ\d{3}|\.yaml|plan/|:\d+:\d+", page)
+    assert "2024年1月15日" in page
+    assert not re.search(r"\d{4}-\d\d-\d\d", page)  # dates are written 2024年1月10日
+
+
+def test_the_bulletin_counts_add_up(run_cli, reported_plan):
+    """一、總體情況: done + in progress + overdue + unreported = all items (a partition)."""
+    page = run_cli("check", "--as-of", "2024-01-15", "--format", "markdown", "--lang",
+                   "zh-Hans").stdout
+    overall = page.split("## 一、总体情况\n\n", 1)[1].split("\n", 1)[0]
+    assert overall.startswith("方案共有督办事项53项，其中任务25项、保障措施5项、目标6项、里程碑17项。")
+    figures = re.search(r"已完成(\d+)项，正在推进(\d+)项，逾期(\d+)项，尚未报送进展(\d+)项；"
+                        r"今后30天内到期(\d+)项", overall)
+    assert figures is not None
+    done, doing, overdue, unreported, _ = map(int, figures.groups())
+    # P1-M2 reported done; P2-M1 in progress; P1-M3 blocked but past its date, so overdue
+    assert (done, doing, overdue, unreported) == (1, 1, 7, 44)
+    assert done + doing + overdue + unreported == 53
