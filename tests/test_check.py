@@ -69,7 +69,9 @@ def test_a_due_date_counts_to_the_end_of_its_day(run_cli):
 
 def test_json_contract(run_cli):
     _, data = check(run_cli, PLAN, "2024-01-15")
-    assert set(data) == {"schema_version", "as_of", "plan", "findings", "phases", "summary"}
+    assert set(data) == {"schema_version", "lang", "as_of", "plan", "findings", "phases",
+                         "summary"}
+    assert data["lang"] == "en"
     assert data["as_of"] == "2024-01-15" and data["schema_version"] == 1
     finding = data["findings"][0]
     assert {"rule", "code", "severity", "message", "file", "line", "column", "task",

@@ -68,14 +68,18 @@ class Finding:
         loc = self.location
         return (loc.file, loc.line or 0, loc.column or 0, self.code)
 
-    def to_json(self) -> dict[str, object]:
+    def to_json(self, lang: str = "en") -> dict[str, object]:
+        """The finding for other tools: its message and hint in `lang`, plan text in them
+        exactly as stored."""
+        from suizhou_plan.i18n import localise
+
         loc = self.location
         return {
             "rule": self.rule,
             "code": self.code,
             "severity": self.severity.value,
-            "message": self.message,
-            "hint": self.hint or None,
+            "message": localise(self.message, lang),
+            "hint": localise(self.hint, lang) or None,
             "file": loc.file,
             "line": loc.line,
             "column": loc.column,

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from suizhou_plan.cli.options import plan_option, resolve_plan, write
+from suizhou_plan.cli.options import default_lang, lang_option, plan_option, resolve_plan, write
 
 
 @click.command("validate")
@@ -14,7 +14,8 @@ from suizhou_plan.cli.options import plan_option, resolve_plan, write
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
               show_default=True, help="Output format.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary.")
-def command(plan_dir: str | None, fmt: str, quiet: bool) -> None:
+@lang_option
+def command(plan_dir: str | None, fmt: str, quiet: bool, lang: str | None) -> None:
     """Load and cross-check the plan files (no dates involved).
 
     Reports every structural problem (syntax, encoding, unknown fields, bad dates, unknown
@@ -30,18 +31,23 @@ def command(plan_dir: str | None, fmt: str, quiet: bool) -> None:
 
     path, label = resolve_plan(plan_dir)
     result = run(load_plan(path), as_of=None)
+    tasks = result.loaded.tasks
+    lang = lang or default_lang(tasks.supervision.lang if tasks is not None else None)
     findings = result.findings
     if quiet:
         findings = [f for f in findings if f.severity is Severity.ERROR]
     summary = result.summary()
     if fmt == "json":
-        write(machine.findings_json(findings, summary, plan=label, valid=summary["error"] == 0))
+        write(machine.findings_json(findings, summary, lang, plan=label,
+                                    valid=summary["error"] == 0))
     elif fmt == "github":
         write(machine.github(findings))
     else:
-        lines = [f"plan: {label}"]
-        lines += findings_text.render(findings, result.loaded.files)
-        verdict = "valid" if summary["error"] == 0 else "INVALID"
-        lines.append(f"{verdict}: " + findings_text.summary_line(summary, words("en")))
-        write(visible_lines("\n".join(lines)) + "\n")
+        from suizhou_plan.i18n import in_script, t
+
+        lines = [t(lang, "plan: {plan}", plan=label)]
+        lines += findings_text.render(findings, result.loaded.files, lang=lang)
+        verdict = t(lang, "valid") if summary["error"] == 0 else t(lang, "INVALID")
+        lines.append(f"{verdict}: " + findings_text.summary_line(summary, words(lang)))
+        write(in_script(lang, visible_lines("\n".join(lines))) + "\n")
     sys.exit(1 if summary["error"] else 0)

@@ -143,3 +143,46 @@ def heading_number(lang: str, n: int) -> str:
 def sub_number(lang: str, n: int) -> str:
     """（一） in Chinese; (1) in English."""
     return f"（{chinese_number(n)}）" if is_chinese(lang) else f"({n})"
+
+
+class Msg(str):
+    """A message in English that remembers its id and arguments, so that it can be shown in
+    another language later (`localise`).  Being a `str`, it goes wherever text goes: a rule
+    yields one, the engine stamps it into a finding, and only the renderer picks the
+    language.  Arguments that are plan text stay as they are; dates are written for the
+    language; `Msg` and `Word` arguments are translated too."""
+
+    msgid: str
+    args: dict[str, Any]
+
+    def __new__(cls, msgid: str, /, **args: Any) -> Msg:
+        shown = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in args.items()}
+        obj = super().__new__(cls, msgid.format(**shown) if args else msgid)
+        obj.msgid, obj.args = msgid, args
+        return obj
+
+
+class Word(str):
+    """A word with its context (`status:in-progress`), shown in English as itself."""
+
+    context: str
+
+    def __new__(cls, context: str, english: str) -> Word:
+        obj = super().__new__(cls, english)
+        obj.context = context
+        return obj
+
+
+def localise(text: Any, lang: str) -> str:
+    """`text` in `lang`: a `Msg` or `Word` translated, a date written for the language, plain
+    text as it is."""
+    if isinstance(text, Msg):
+        if lang == "en":
+            return str(text)
+        args = {k: localise(v, lang) for k, v in text.args.items()}
+        return t(lang, text.msgid, **args)
+    if isinstance(text, Word):
+        return str(text) if lang == "en" else tp(lang, text.context, str(text))
+    if hasattr(text, "isoformat") and not isinstance(text, str):
+        return long_date(lang, text) if is_chinese(lang) else str(text.isoformat())
+    return text if isinstance(text, str) else str(text)

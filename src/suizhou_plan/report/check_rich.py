@@ -47,6 +47,7 @@ def render(view: CheckView, stream: TextIO, *, color: bool) -> None:
                           style=STYLE[row.light])
         console.print(table)
     console.print(f"[bold]{w['plan_wide']}[/] ({len(view.plan_wide)})")
-    for line in findings_text.render(view.plan_wide, view.files, source=False):
+    for line in findings_text.render(view.plan_wide, view.files, source=False,
+                                     lang=view.lang):
         console.print(plain("  " + line))
     console.print(f"[bold]{w['summary']}[/]: " + findings_text.summary_line(view.counts(), w))

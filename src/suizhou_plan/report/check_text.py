@@ -103,6 +103,6 @@ def _findings_block(view: CheckView) -> Iterable[str]:
     yield f"{w['plan_wide']} ({len(rest)})"
     if shown:
         yield f"  (+{len(shown)} overdue / due-soon / no-progress: {w['shown_above']})"
-    for line in findings_text.render(rest, view.files, source=False):
+    for line in findings_text.render(rest, view.files, source=False, lang=view.lang):
         yield "  " + line
     yield ""

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from suizhou_plan.escapes import visible
 from suizhou_plan.finding import Finding
+from suizhou_plan.i18n import Word, localise, t
 from suizhou_plan.load.plan_loader import PlanFile
 from suizhou_plan.textwidth import truncate, width
 
@@ -31,23 +32,32 @@ def _excerpt(finding: Finding, files: Mapping[str, PlanFile]) -> list[str]:
     return [gutter + shown, " " * (len(gutter) - 2) + "| " + " " * caret_at + "^"]
 
 
-def headline(finding: Finding) -> str:
+SEVERITY = {
+    "error": Word("severity:error", "error"),
+    "warning": Word("severity:warning", "warning"),
+    "info": Word("severity:info", "info"),
+}
+
+
+def headline(finding: Finding, lang: str = "en") -> str:
+    severity = localise(SEVERITY[finding.severity.value], lang)
     return (
-        f"{finding.location}: {finding.rule} {finding.message} "
-        f"[{finding.code} {finding.severity.value}]"
+        f"{finding.location}: {finding.rule} {localise(finding.message, lang)} "
+        f"[{finding.code} {severity}]"
     )
 
 
 def render(findings: Iterable[Finding], files: Mapping[str, PlanFile], *,
-           source: bool = True) -> list[str]:
+           source: bool = True, lang: str = "en") -> list[str]:
     """Lines for a terminal or a log: plan text in them has its control characters escaped."""
     lines: list[str] = []
     for finding in findings:
-        lines.append(visible(headline(finding)))
+        lines.append(visible(headline(finding, lang)))
         if source:
             lines.extend(_excerpt(finding, files))
         if finding.hint:
-            lines.append(f"      hint: {visible(finding.hint)}")
+            hint = t(lang, "hint: {hint}", hint=visible(localise(finding.hint, lang)))
+            lines.append(f"      {hint}")
     return lines
 
 

@@ -17,10 +17,10 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def findings_json(findings: Iterable[Finding], summary: dict[str, int],
+def findings_json(findings: Iterable[Finding], summary: dict[str, int], lang: str = "en",
                   **extra: Any) -> str:
-    return dumps({"schema_version": SCHEMA_VERSION, **extra,
-                  "findings": [f.to_json() for f in findings], "summary": summary})
+    return dumps({"schema_version": SCHEMA_VERSION, "lang": lang, **extra,
+                  "findings": [f.to_json(lang) for f in findings], "summary": summary})
 
 
 def check_json(view: CheckView) -> str:
@@ -48,9 +48,10 @@ def check_json(view: CheckView) -> str:
         })
     return dumps({
         "schema_version": SCHEMA_VERSION,
+        "lang": view.lang,
         "as_of": view.as_of.isoformat(),
         "plan": view.plan_label,
-        "findings": [f.to_json() for f in view.findings],
+        "findings": [f.to_json(view.lang) for f in view.findings],
         "phases": phases,
         "summary": view.counts(),
     })

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from suizhou_plan.finding import Problem, Severity
+from suizhou_plan.i18n import Msg
 from suizhou_plan.model.agency import Agency
 from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import rule
+from suizhou_plan.rules.schedule import CONFIDENCE, describe
 from suizhou_plan.status import DONE
 
 
@@ -38,18 +40,20 @@ def unassigned(ctx: Context) -> Iterator[Problem]:
         if known and not all(a.vague for a in known):
             continue
         if item.kind == "milestone" and not item.refs:
-            why = "links no task and names no unit of its own"
+            message = Msg("{item} links no task and names no unit of its own",
+                          item=describe(item))
         elif not known:
-            why = "has no responsible unit"
+            message = Msg("{item} has no responsible unit", item=describe(item))
         else:
-            why = "names only vague units (" + "、".join(a.name for a in known) + ")"
+            message = Msg("{item} names only vague units ({units})", item=describe(item),
+                          units="、".join(a.name for a in known))
         yield Problem(
             "unassigned",
-            f"{item.kind} {item.id} 「{item.title}」 {why}",
+            message,
             ctx.at((*item.path, "units") if item.refs else item.path),
-            "name at least one specific unit as lead (first in `units`)"
+            Msg("name at least one specific unit as lead (first in `units`)")
             if item.kind != "milestone"
-            else "link the milestone to its task(s) in `tasks:` or give it `units:`",
+            else Msg("link the milestone to its task(s) in `tasks:` or give it `units:`"),
             task=item.id if item.kind != "milestone" else None,
             milestone=item.id if item.kind == "milestone" else None,
             phase=item.phase.id if item.phase is not None and item.kind == "milestone" else None,
@@ -82,9 +86,10 @@ def vague_agency(ctx: Context) -> Iterator[Problem]:
             if ref.agency is not None and ref.agency.vague:
                 yield Problem(
                     "vague-agency",
-                    f"{item.id} lists 「{ref.text}」, which names no particular unit",
+                    Msg("{id} lists 「{unit}」, which names no particular unit", id=item.id,
+                        unit=ref.text),
                     ctx.at(ref.path),
-                    "name the departments meant, so each sees the duty in its own list",
+                    Msg("name the departments meant, so each sees the duty in its own list"),
                     task=item.id,
                     agency=ref.agency.id,
                 )
@@ -100,14 +105,14 @@ def _changed_ids(ctx: Context) -> set[int]:
     return {id(a) for a in ctx.index.registry.agencies if a.change is not None}
 
 
-def _gone_since(agency: Agency) -> str | None:
+def _gone_since(agency: Agency) -> Msg | None:
     change = agency.change
     if change is None:
         return None
     if change.valid_until is not None:
-        return f"ceased on {change.valid_until}"
+        return Msg("ceased on {date}", date=change.valid_until)
     if change.known_by is not None:
-        return f"replaced by {change.known_by} at the latest"
+        return Msg("was replaced by {date} at the latest", date=change.known_by)
     return None
 
 
@@ -142,14 +147,18 @@ def defunct_agency(ctx: Context) -> Iterator[Problem]:
             if cutoff is None or cutoff >= ctx.as_of:
                 continue
             succ = registry.by_id.get(change.successor or "")
-            successor = f"; successor: 「{succ.name}」" if succ else ""
             yield Problem(
                 "defunct-agency",
-                f"{item.id} is assigned to 「{agency.name}」, which {_gone_since(agency)} "
-                f"({change.confidence}){successor}",
+                Msg("{id} is assigned to 「{unit}」, which {gone} ({confidence}); successor: "
+                    "「{successor}」", id=item.id, unit=agency.name, gone=_gone_since(agency),
+                    confidence=CONFIDENCE[change.confidence],
+                    successor=succ.name) if succ else
+                Msg("{id} is assigned to 「{unit}」, which {gone} ({confidence})", id=item.id,
+                    unit=agency.name, gone=_gone_since(agency),
+                    confidence=CONFIDENCE[change.confidence]),
                 ctx.at(ref.path),
-                f"assign the duty to 「{succ.name}」 (its successor)" if succ
-                else "assign the duty to the unit that took over",
+                Msg("assign the duty to 「{unit}」 (its successor)", unit=succ.name) if succ
+                else Msg("assign the duty to the unit that took over"),
                 task=item.id,
                 agency=agency.id,
             )
@@ -183,10 +192,11 @@ def possibly_renamed(ctx: Context) -> Iterator[Problem]:
                 continue
             yield Problem(
                 "possibly-renamed",
-                f"{item.id} is assigned to 「{agency.name}」, which may have been renamed or "
-                f"merged since 2021 ({agency.change.confidence})",
+                Msg("{id} is assigned to 「{unit}」, which may have been renamed or merged since "
+                    "2021 ({confidence})", id=item.id, unit=agency.name,
+                    confidence=CONFIDENCE[agency.change.confidence]),
                 ctx.at(ref.path),
-                "confirm the unit's current name and record it in agencies.yaml",
+                Msg("confirm the unit's current name and record it in agencies.yaml"),
                 task=item.id,
                 agency=agency.id,
             )
@@ -220,8 +230,8 @@ def idle_agency(ctx: Context) -> Iterator[Problem]:
             continue
         yield Problem(
             "idle-agency",
-            f"「{agency.name}」 holds no duty in the plan",
+            Msg("「{unit}」 holds no duty in the plan", unit=agency.name),
             ctx.at_agency(("agencies", ai)),
-            "nothing to fix unless the unit was meant to be on a task",
+            Msg("nothing to fix unless the unit was meant to be on a task"),
             agency=agency.id,
         )

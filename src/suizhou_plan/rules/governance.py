@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from suizhou_plan.finding import Problem, Severity
+from suizhou_plan.i18n import Msg
 from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import rule
 
@@ -48,10 +49,13 @@ def meeting_cadence(ctx: Context) -> Iterator[Problem]:
                default=None)
     yield Problem(
         "meeting-cadence",
-        f"{lg.name} has no plenary meeting recorded between {since} and {ctx.as_of}"
-        + (f" (last: {last})" if last else " (none recorded)"),
+        Msg("{group} has no plenary meeting recorded between {since} and {until} (last: "
+            "{last})", group=lg.name, since=since, until=ctx.as_of, last=last) if last else
+        Msg("{group} has no plenary meeting recorded between {since} and {until} (none "
+            "recorded)", group=lg.name, since=since, until=ctx.as_of),
         ctx.at(("governance", "leading_group", "meetings")),
-        "record meetings held under `meetings:` (date, kind: plenary, evidence), or schedule one",
+        Msg("record meetings held under `meetings:` (date, kind: plenary, evidence), or "
+            "schedule one"),
     )
 
 
@@ -76,7 +80,8 @@ def uncovered_section(ctx: Context) -> Iterator[Problem]:
             continue
         yield Problem(
             "uncovered-section",
-            f"section 「{section.name}」 has tasks but no coordination mechanism",
+            Msg("section 「{section}」 has tasks but no coordination mechanism",
+                section=section.name),
             ctx.at(("sections", si)),
-            "its tasks are coordinated by the leading group's office; nothing to fix",
+            Msg("its tasks are coordinated by the leading group's office; nothing to fix"),
         )

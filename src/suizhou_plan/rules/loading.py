@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from suizhou_plan.finding import Location, Problem, Severity
+from suizhou_plan.i18n import Msg
 from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import loader_rule, rule
 
@@ -215,8 +216,10 @@ def ambiguous_text(ctx: Context) -> Iterator[Problem]:
             field = next(part for part in reversed(path) if isinstance(part, str))
             yield Problem(
                 "ambiguous-text",
-                f"`{field}`: the unquoted {text} is text here, but other YAML readers take it "
-                f"as {seen_as}",
+                Msg("`{field}`: the unquoted {text} is text here, but other YAML readers take "
+                    "it as a boolean", field=field, text=text) if seen_as == "a boolean" else
+                Msg("`{field}`: the unquoted {text} is text here, but other YAML readers take "
+                    "it as a number", field=field, text=text),
                 Location(plan_file.shown, line, column),
-                f'quote it so that every tool reads the same text: "{text}"',
+                Msg('quote it so that every tool reads the same text: "{text}"', text=text),
             )

@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from suizhou_plan.finding import Problem, Severity
+from suizhou_plan.i18n import Msg
 from suizhou_plan.model.plan import ProgressEntry
 from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import rule
-from suizhou_plan.rules.schedule import about, describe
+from suizhou_plan.rules.schedule import about, describe, status_word
 from suizhou_plan.status import DONE, ORDER
 
 if TYPE_CHECKING:
@@ -44,9 +45,9 @@ def no_progress(ctx: Context) -> Iterator[Problem]:
         yield about(
             item,
             "no-progress",
-            f"{describe(item)} has no progress entry: status unknown",
+            Msg("{item} has no progress entry: status unknown", item=describe(item)),
             ctx.at(item.path),
-            "ask the lead unit for a progress report and record it under `progress:`",
+            Msg("ask the lead unit for a progress report and record it under `progress:`"),
         )
 
 
@@ -77,10 +78,11 @@ def stale_progress(ctx: Context) -> Iterator[Problem]:
             yield about(
                 item,
                 "stale-progress",
-                f"{describe(item)}: last progress entry is {age} days old ({latest.date}); "
-                f"reports are due every {cadence} days",
+                Msg("{item}: last progress entry is {age} days old ({date}); reports are due "
+                    "every {cadence} days", item=describe(item), age=age, date=latest.date,
+                    cadence=cadence),
                 ctx.at((*item.path, "progress", _first_equal(item.progress, latest))),
-                "record this period's progress",
+                Msg("record this period's progress"),
             )
 
 
@@ -116,9 +118,10 @@ def done_without_evidence(ctx: Context) -> Iterator[Problem]:
                 yield about(
                     item,
                     "done-without-evidence",
-                    f"{describe(item)}: {entry.status} entry of {entry.date} has no evidence",
+                    Msg("{item}: {status} entry of {date} has no evidence", item=describe(item),
+                        status=status_word(entry.status), date=entry.date),
                     ctx.at((*item.path, "progress", k)),
-                    "add `evidence:` (document number, URL or file reference)",
+                    Msg("add `evidence:` (document number, URL or file reference)"),
                 )
 
 
@@ -154,11 +157,12 @@ def status_regression(ctx: Context) -> Iterator[Problem]:
                 yield about(
                     item,
                     "status-regression",
-                    f"{describe(item)}: status goes back from {best} to {entry.status} "
-                    f"on {entry.date} with no note saying why",
+                    Msg("{item}: status goes back from {before} to {status} on {date} with no "
+                        "note saying why", item=describe(item), before=status_word(best),
+                        status=status_word(entry.status), date=entry.date),
                     ctx.at((*item.path, "progress", k)),
-                    "if the item was reopened, say why in the entry's `note:`; otherwise fix "
-                    "the status",
+                    Msg("if the item was reopened, say why in the entry's `note:`; otherwise fix "
+                        "the status"),
                 )
             if not best or ORDER[entry.status] > ORDER[best]:
                 best = entry.status
@@ -185,10 +189,10 @@ def future_progress(ctx: Context) -> Iterator[Problem]:
                 yield about(
                     item,
                     "future-progress",
-                    f"{describe(item)}: progress entry dated {entry.date}, after the as-of "
-                    f"date {ctx.as_of}",
+                    Msg("{item}: progress entry dated {date}, after the as-of date {as_of}",
+                        item=describe(item), date=entry.date, as_of=ctx.as_of),
                     ctx.at((*item.path, "progress", k, "date")),
-                    "fix the date (or run with a later --as-of)",
+                    Msg("fix the date (or run with a later --as-of)"),
                 )
 
 
@@ -196,7 +200,7 @@ def future_progress(ctx: Context) -> Iterator[Problem]:
 # `suizhou progress add` runs exactly the same checks on the entry it is about to write.
 
 
-def outsider(index: PlanIndex, item: Item, k: int) -> tuple[str, str] | None:
+def outsider(index: PlanIndex, item: Item, k: int) -> tuple[Msg, Msg] | None:
     """(message, hint) when entry `k` is reported by a unit that does not hold the item."""
     from suizhou_plan.reporters import may_report
 
@@ -208,42 +212,44 @@ def outsider(index: PlanIndex, item: Item, k: int) -> tuple[str, str] | None:
     if any(a is unit for a in allowed):
         return None
     names = "、".join(a.name for a in allowed)
-    return (f"{describe(item)}: entry of {item.progress[k].date} is reported by 「{unit.name}」, "
-            "which holds no duty on it",
-            f"progress on it is reported by {names}")
+    return (Msg("{item}: entry of {date} is reported by 「{unit}」, which holds no duty on it",
+                item=describe(item), date=item.progress[k].date, unit=unit.name),
+            Msg("progress on it is reported by {units}", units=names))
 
 
-def unearned_verification(item: Item, k: int) -> tuple[str, str] | None:
+def unearned_verification(item: Item, k: int) -> tuple[Msg, Msg] | None:
     entry = item.progress[k]
     if entry.status != "verified" or entry.evidence:
         return None
     if any(e.status == "reported-done" and e.date <= entry.date for e in item.progress[:k]):
         return None
-    return (f"{describe(item)}: verified on {entry.date} with no `reported-done` entry before "
-            "it and no evidence",
-            "record the unit's `reported-done` first, or give the verification's evidence")
+    return (Msg("{item}: verified on {date} with no `reported-done` entry before it and no "
+                "evidence", item=describe(item), date=entry.date),
+            Msg("record the unit's `reported-done` first, or give the verification's "
+                "evidence"))
 
 
-def out_of_order(item: Item, k: int) -> tuple[str, str] | None:
+def out_of_order(item: Item, k: int) -> tuple[Msg, Msg] | None:
     if k == 0:
         return None
     entry, before = item.progress[k], item.progress[k - 1]
     if entry.date >= before.date:
         return None
-    return (f"{describe(item)}: entry of {entry.date} comes after the entry of {before.date}",
-            "a ledger only grows: give the entry its real date, or put it in date order")
+    return (Msg("{item}: entry of {date} comes after the entry of {before}",
+                item=describe(item), date=entry.date, before=before.date),
+            Msg("a ledger only grows: give the entry its real date, or put it in date order"))
 
 
-def repeated(item: Item, k: int) -> tuple[str, str] | None:
+def repeated(item: Item, k: int) -> tuple[Msg, Msg] | None:
     if k == 0 or item.progress[k] != item.progress[k - 1]:
         return None
     entry = item.progress[k]
-    return (f"{describe(item)}: the entry of {entry.date} ({entry.status}) repeats the one "
-            "before it word for word",
-            "remove the copy, or record what changed since")
+    return (Msg("{item}: the entry of {date} ({status}) repeats the one before it word for "
+                "word", item=describe(item), date=entry.date, status=status_word(entry.status)),
+            Msg("remove the copy, or record what changed since"))
 
 
-def entry_problems(index: PlanIndex, item: Item, k: int) -> list[tuple[str, str, str]]:
+def entry_problems(index: PlanIndex, item: Item, k: int) -> list[tuple[str, Msg, Msg]]:
     """(slug, message, hint) of every ledger rule that entry `k` of `item` breaks."""
     found = [("reporter-not-responsible", outsider(index, item, k)),
              ("verified-without-report", unearned_verification(item, k)),
@@ -253,7 +259,7 @@ def entry_problems(index: PlanIndex, item: Item, k: int) -> list[tuple[str, str,
 
 
 def _each_entry(ctx: Context, slug: str,
-                check: Callable[[Item, int], tuple[str, str] | None]) -> Iterator[Problem]:
+                check: Callable[[Item, int], tuple[Msg, Msg] | None]) -> Iterator[Problem]:
     for item in ctx.index.items:
         for k in range(len(item.progress)):
             said = check(item, k)

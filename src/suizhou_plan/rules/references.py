@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Container, Iterable, Iterator
 
 from suizhou_plan.finding import Problem, Severity
+from suizhou_plan.i18n import Msg, Word
 from suizhou_plan.model.plan import Phase
 from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import rule
@@ -57,14 +58,30 @@ def unit_sites(ctx: Context, known: Container[str] = ()) -> Iterator[tuple[Path,
                 yield ("governance", "mechanisms", k, "daily_unit"), mech.daily_unit, None
 
 
-def _unknown(ctx: Context, text: str) -> str:
+ID_OF = {
+    "item": Word("id-of:item", "item"), "phase": Word("id-of:phase", "phase"),
+    "section": Word("id-of:section", "section"),
+    "mechanism": Word("id-of:mechanism", "mechanism"), "agency": Word("id-of:agency", "agency"),
+}
+
+
+def _either(names: list[str]) -> str:
+    """「A」 or 「B」 or 「C」 (did-you-mean offers three at most), in the reader's language."""
+    quoted = [f"「{name}」" for name in names]
+    if len(quoted) == 1:
+        return quoted[0]
+    if len(quoted) == 2:
+        return Msg("{a} or {b}", a=quoted[0], b=quoted[1])
+    return Msg("{a} or {b} or {c}", a=quoted[0], b=quoted[1], c=" or ".join(quoted[2:]))
+
+
+def _unknown(ctx: Context, text: str) -> Msg:
     suggestions = ctx.index.registry.suggest(text)
-    hint = (
-        "did you mean " + " or ".join(f"「{s}」" for s in suggestions) + "?"
-        if suggestions
-        else "add the unit to agencies.yaml"
-    )
-    return hint + " (a unit is named by its name, alias or id in agencies.yaml)"
+    if suggestions:
+        return Msg("did you mean {names}? (a unit is named by its name, alias or id in "
+                   "agencies.yaml)", names=_either(suggestions))
+    return Msg("add the unit to agencies.yaml (a unit is named by its name, alias or id in "
+               "agencies.yaml)")
 
 
 @rule("SZ201", "unknown-agency", Severity.ERROR, "a unit that agencies.yaml does not define")
@@ -88,7 +105,7 @@ def unknown_agency(ctx: Context) -> Iterator[Problem]:
             hint = _unknown(ctx, text)
             yield Problem(
                 "unknown-agency",
-                f"unit 「{text}」 is not defined in agencies.yaml",
+                Msg("unit 「{unit}」 is not defined in agencies.yaml", unit=text),
                 ctx.at(path),
                 hint,
                 task=task_id,
@@ -98,7 +115,8 @@ def unknown_agency(ctx: Context) -> Iterator[Problem]:
             if member not in registry.by_id:
                 yield Problem(
                     "unknown-agency",
-                    f"member id `{member}` of 「{agency.name}」 is not defined",
+                    Msg("member id `{member}` of 「{unit}」 is not defined", member=member,
+                        unit=agency.name),
                     ctx.at_agency(("agencies", ai, "members", j)),
                     _unknown(ctx, member),
                     agency=agency.id,
@@ -108,7 +126,8 @@ def unknown_agency(ctx: Context) -> Iterator[Problem]:
             if succ not in registry.by_id:
                 yield Problem(
                     "unknown-agency",
-                    f"successor id `{succ}` of 「{agency.name}」 is not defined",
+                    Msg("successor id `{successor}` of 「{unit}」 is not defined",
+                        successor=succ, unit=agency.name),
                     ctx.at_agency(("agencies", ai, "change", "successor")),
                     _unknown(ctx, succ),
                     agency=agency.id,
@@ -179,9 +198,10 @@ def duplicate_id(ctx: Context) -> Iterator[Problem]:
             if first is not None:
                 yield Problem(
                     "duplicate-id",
-                    f"{what} id `{ident}` is used twice (first at line {ctx.at(first).line})",
+                    Msg("{what} id `{id}` is used twice (first at line {line})",
+                        what=ID_OF[what], id=ident, line=ctx.at(first).line),
                     ctx.at(path),
-                    "give each one its own id",
+                    Msg("give each one its own id"),
                 )
     seen = {}
     for i, agency in enumerate(ctx.index.agencies_file.agencies):
@@ -189,10 +209,11 @@ def duplicate_id(ctx: Context) -> Iterator[Problem]:
         if first is not None:
             yield Problem(
                 "duplicate-id",
-                f"agency id `{agency.id}` is used twice "
-                f"(first at line {ctx.at_agency(first).line})",
+                Msg("{what} id `{id}` is used twice (first at line {line})",
+                    what=ID_OF["agency"], id=agency.id,
+                    line=ctx.at_agency(first).line),
                 ctx.at_agency(("agencies", i, "id")),
-                "give each unit its own id",
+                Msg("give each unit its own id"),
                 agency=agency.id,
             )
 
@@ -221,9 +242,11 @@ def unknown_task(ctx: Context) -> Iterator[Problem]:
                     close = difflib.get_close_matches(tid, ids, n=1)
                     yield Problem(
                         "unknown-task",
-                        f"milestone {ms.id} links task `{tid}`, which does not exist",
+                        Msg("milestone {id} links task `{task}`, which does not exist", id=ms.id,
+                            task=tid),
                         ctx.at(("phases", pi, "milestones", mi, "tasks", j)),
-                        f"did you mean `{close[0]}`?" if close else "use a task id such as T01",
+                        Msg("did you mean `{id}`?", id=close[0]) if close
+                        else Msg("use a task id such as T01"),
                         milestone=ms.id,
                         phase=phase.id,
                     )
@@ -257,10 +280,10 @@ def unknown_section(ctx: Context) -> Iterator[Problem]:
             close = closest(section, [s.name for s in tf.sections], n=1)
             yield Problem(
                 "unknown-section",
-                f"section 「{section}」 is not one of the plan's sections",
+                Msg("section 「{section}」 is not one of the plan's sections", section=section),
                 ctx.at(path),
-                f"did you mean 「{close[0]}」?" if close else
-                "use one of: " + "、".join(s.name for s in tf.sections),
+                Msg("did you mean 「{name}」?", name=close[0]) if close else
+                Msg("use one of: {names}", names="、".join(s.name for s in tf.sections)),
             )
 
 
@@ -287,9 +310,9 @@ def lead_not_listed(ctx: Context) -> Iterator[Problem]:
         if lead is not None and all(registry.exact(u) is not lead for u in task.units):
             yield Problem(
                 "lead-not-listed",
-                f"lead 「{task.lead}」 of {task.id} is not among its units",
+                Msg("lead 「{unit}」 of {id} is not among its units", unit=task.lead, id=task.id),
                 ctx.at(("tasks", ti, "lead")),
-                "name one of the task's units, or add the unit to `units`",
+                Msg("name one of the task's units, or add the unit to `units`"),
                 task=task.id,
             )
 
@@ -314,10 +337,12 @@ def milestone_outside_phase(ctx: Context) -> Iterator[Problem]:
             if ms.due is not None and not phase.start <= ms.due <= phase.end:
                 yield Problem(
                     "milestone-outside-phase",
-                    f"milestone {ms.id} is due {ms.due}, outside phase {phase.number} "
-                    f"({phase.start} to {phase.end})",
+                    Msg("milestone {id} is due {due}, outside phase {phase} ({start} to {end})",
+                        id=ms.id, due=ms.due, phase=phase.number, start=phase.start,
+                        end=phase.end),
                     ctx.at(("phases", pi, "milestones", mi, "due")),
-                    "move the milestone to the phase whose window holds its date, or fix the date",
+                    Msg("move the milestone to the phase whose window holds its date, or fix "
+                        "the date"),
                     milestone=ms.id,
                     phase=phase.id,
                 )
@@ -347,10 +372,12 @@ def phase_overlap(ctx: Context) -> Iterator[Problem]:
         if phases[b].start <= phases[a].end:
             yield Problem(
                 "phase-overlap",
-                f"phase {phases[b].number} starts {phases[b].start}, before phase "
-                f"{phases[a].number} ends ({phases[a].end})",
+                Msg("phase {later} starts {start}, before phase {earlier} ends ({end})",
+                    later=phases[b].number, start=phases[b].start, earlier=phases[a].number,
+                    end=phases[a].end),
                 ctx.at(("phases", b, "start")),
-                f"start phase {phases[b].number} the day after {phases[a].end}",
+                Msg("start phase {phase} the day after {end}", phase=phases[b].number,
+                    end=phases[a].end),
                 phase=phases[b].id,
             )
 
@@ -375,10 +402,13 @@ def phase_gap(ctx: Context) -> Iterator[Problem]:
         if gap > 1:
             yield Problem(
                 "phase-gap",
-                f"{gap - 1} day(s) between phase {phases[a].number} (ends {phases[a].end}) and "
-                f"phase {phases[b].number} (starts {phases[b].start}) belong to no phase",
+                Msg("{days} day(s) between phase {earlier} (ends {end}) and phase {later} "
+                    "(starts {start}) belong to no phase", days=gap - 1,
+                    earlier=phases[a].number, end=phases[a].end, later=phases[b].number,
+                    start=phases[b].start),
                 ctx.at(("phases", b, "start")),
-                f"start phase {phases[b].number} the day after {phases[a].end}",
+                Msg("start phase {phase} the day after {end}", phase=phases[b].number,
+                    end=phases[a].end),
                 phase=phases[b].id,
             )
 
@@ -415,10 +445,11 @@ def id_case_clash(ctx: Context) -> Iterator[Problem]:
             continue  # the same id twice: duplicate-id says so
         yield Problem(
             "id-case-clash",
-            f"agency id `{agency.id}` differs from `{other.id}` (line "
-            f"{ctx.at_agency(('agencies', first[key], 'id')).line}) only by case; on Windows "
-            "and macOS disks their files are one file",
+            Msg("agency id `{id}` differs from `{other}` (line {line}) only by case; on "
+                "Windows and macOS disks their files are one file", id=agency.id,
+                other=other.id, line=ctx.at_agency(("agencies", first[key], "id")).line),
             ctx.at_agency(("agencies", i, "id")),
-            f"give 「{agency.name}」 an id that differs from `{other.id}` in more than case",
+            Msg("give 「{unit}」 an id that differs from `{other}` in more than case",
+                unit=agency.name, other=other.id),
             agency=agency.id,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from suizhou_plan.finding import Location, Problem, Severity
+from suizhou_plan.i18n import Msg, Word
 from suizhou_plan.index import Item
 from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import rule
@@ -25,8 +26,46 @@ def about(item: Item, rule: str, message: str, location: Location, hint: str) ->
     )
 
 
-def describe(item: Item) -> str:
-    return f"{item.kind} {item.id} 「{item.title}」"
+KIND = {
+    "milestone": Word("kind:milestone", "milestone"),
+    "task": Word("kind:task", "task"),
+    "safeguard": Word("kind:safeguard", "safeguard"),
+    "target": Word("kind:target", "target"),
+}
+DUE_RULE = {
+    "explicit": Msg("explicit"),
+    "plan end": Msg("plan end"),
+    "phase end": Msg("phase end"),
+}
+
+
+def describe(item: Item) -> Msg:
+    return Msg("{kind} {id} 「{title}」", kind=KIND[item.kind], id=item.id, title=item.title)
+
+
+STATUS = {
+    "unknown": Word("status:unknown", "unknown"),
+    "not-started": Word("status:not-started", "not-started"),
+    "in-progress": Word("status:in-progress", "in-progress"),
+    "blocked": Word("status:blocked", "blocked"),
+    "reported-done": Word("status:reported-done", "reported-done"),
+    "verified": Word("status:verified", "verified"),
+}
+CONFIDENCE = {
+    "confirmed": Word("confidence:confirmed", "confirmed"),
+    "likely": Word("confidence:likely", "likely"),
+    "unconfirmed": Word("confidence:unconfirmed", "unconfirmed"),
+}
+
+
+def status_word(status: str) -> Word:
+    return STATUS[status]
+
+
+def due_rule(item: Item) -> str:
+    if item.due_rule in DUE_RULE:
+        return DUE_RULE[item.due_rule]
+    return Msg("target {phrase}", phrase=item.due_rule.removeprefix("target ").strip())
 
 
 @rule("SZ301", "overdue", Severity.ERROR, "past its due date and not done", dated=True)
@@ -55,11 +94,12 @@ def overdue(ctx: Context) -> Iterator[Problem]:
         yield about(
             item,
             "overdue",
-            f"{describe(item)} was due {item.due} ({item.due_rule}): {days} day(s) overdue, "
-            f"status {item.status}",
+            Msg("{item} was due {due} ({rule}): {days} day(s) overdue, status {status}",
+                item=describe(item), due=item.due, rule=due_rule(item), days=days,
+                status=status_word(item.status)),
             ctx.at(item.path),
-            "record progress (a `progress:` entry with its status and evidence), or, if the "
-            "date was moved by decision, change `due` and cite the decision",
+            Msg("record progress (a `progress:` entry with its status and evidence), or, if "
+                "the date was moved by decision, change `due` and cite the decision"),
         )
 
 
@@ -80,9 +120,11 @@ def due_soon(ctx: Context) -> Iterator[Problem]:
             yield about(
                 item,
                 "due-soon",
-                f"{describe(item)} is due {item.due}, in {days} day(s); status {item.status}",
+                Msg("{item} is due {due}, in {days} day(s); status {status}",
+                    item=describe(item), due=item.due, days=days,
+                    status=status_word(item.status)),
                 ctx.at(item.path),
-                "confirm with the lead unit that it will be done in time",
+                Msg("confirm with the lead unit that it will be done in time"),
             )
 
 
@@ -116,8 +158,11 @@ def unverified_done(ctx: Context) -> Iterator[Problem]:
             yield about(
                 item,
                 "unverified-done",
-                f"{describe(item)} was reported done on {latest.date} but is not verified "
-                f"{waited} days after {'its due date' if since == item.due else 'the report'}",
+                Msg("{item} was reported done on {date} but is not verified {days} days after "
+                    "its due date", item=describe(item), date=latest.date, days=waited)
+                if since == item.due else
+                Msg("{item} was reported done on {date} but is not verified {days} days after "
+                    "the report", item=describe(item), date=latest.date, days=waited),
                 ctx.at(item.path),
-                "verify the evidence and add a `verified` entry (銷號), or reopen the item",
+                Msg("verify the evidence and add a `verified` entry (銷號), or reopen the item"),
             )
