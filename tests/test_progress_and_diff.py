@@ -55,8 +55,12 @@ def test_add_keeps_every_other_byte_of_the_file(run_cli, plan_copy):
         '        evidence: [隨政數發〔2023〕7號, "https://example.invalid/a,b"]\n',
     ]
     show = run_cli("progress", "show", "T17", "--plan", str(plan_copy))
-    assert show.stdout.splitlines()[:2] == ["T17 云平臺集約管理", "status: in-progress (推進中) · due 2025-11-30"]
-    assert "資金: 未到位" in show.stdout and "no" in show.stdout
+    assert show.stdout.splitlines()[:2] == ["T17 云平臺集約管理", "status: in-progress · due 2025-11-30"]
+    row = show.stdout.splitlines()[4].split()
+    assert row[:4] == ["2023-06-30", "in-progress", "市政數局", "機房主體完工"]
+    assert row[4:] == ["資金:", "未到位", "no", "隨政數發〔2023〕7號;", "https://example.invalid/a,b"]
+    zh = run_cli("progress", "show", "T17", "--plan", str(plan_copy), "--lang", "zh-Hans")
+    assert zh.stdout.splitlines()[:3] == ["T17 云平台集约管理", "状态：推进中 · 时间节点：2025年11月30日", ""]
 
 
 def test_second_entry_appends_to_the_block_and_names_are_recorded_as_written(run_cli, plan_copy):

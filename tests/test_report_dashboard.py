@@ -233,7 +233,10 @@ def test_governance_findings_are_cadence_defunct_and_renamed() -> None:
         "defunct-agency", "meeting-cadence", "possibly-renamed"]
     html = render_html(late)
     assert html.count('<li data-rule="') == len(late.governance) == 5
-    assert "plan/tasks.yaml:401:15" in html or "tasks.yaml:401:15" in html
+    # a leader's page: the finding in words, with no file location or rule code
+    assert "tasks.yaml" not in html and "SZ403" not in html
+    assert ("T21 is assigned to 「人行隨州中心支行」, which ceased on 2023-08-17 (confirmed); "
+            "successor: 「中國人民銀行隨州市分行」") in html
 
 
 @pytest.mark.parametrize("day", DATES)

@@ -27,16 +27,20 @@ _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\u
 
 def unstorable(text: str) -> tuple[int, str] | None:
     """(1-based position, description) of the first character that cannot be stored."""
+    from suizhou_plan.i18n import Msg
+
     found = _UNSTORABLE.search(text)
     if found is None:
         return None
     char = found.group()
-    name = unicodedata.name(char, "")
+    code = f"U+{ord(char):04X}"
     if "\ud800" <= char <= "\udfff":
-        name = "a lone surrogate, half of a character lost in copying"
-    elif not name:
-        name = "a control character"
-    return found.start() + 1, f"U+{ord(char):04X} ({name})"
+        return found.start() + 1, Msg("{code} (a lone surrogate, half of a character lost in "
+                                      "copying)", code=code)
+    name = unicodedata.name(char, "")
+    if name:
+        return found.start() + 1, f"{code} ({name})"
+    return found.start() + 1, Msg("{code} (a control character)", code=code)
 
 
 def pasted(text: str) -> str:

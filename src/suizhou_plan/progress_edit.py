@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from suizhou_plan.i18n import Msg
 from suizhou_plan.ledger import Entry, insert_entry, unstorable
 from suizhou_plan.plan_lock import DEFAULT_WAIT, locked
 
@@ -51,8 +52,9 @@ def check_text(entry: Entry) -> None:
     for option, value in fields:
         bad = unstorable(value) if value else None
         if bad is not None:
-            raise BadRequest(f"{option} holds {bad[1]} at character {bad[0]}, which cannot be "
-                             "stored in the plan; type the text again without it")
+            raise BadRequest(Msg("{option} holds {char} at character {at}, which cannot be "
+                                 "stored in the plan; type the text again without it",
+                                 option=option, char=bad[1], at=bad[0]))
 
 
 def _wait_until_quiet(path: Path, deadline: float) -> None:
@@ -60,8 +62,8 @@ def _wait_until_quiet(path: Path, deadline: float) -> None:
 
     while open_for_writing_elsewhere(path):
         if time.monotonic() > deadline:
-            raise Refused([f"{path} is open for writing in another program; save and close "
-                           "it there, then run the command again"])
+            raise Refused([Msg("{file} is open for writing in another program; save and "
+                               "close it there, then run the command again", file=path)])
         time.sleep(0.05)
 
 
@@ -85,8 +87,9 @@ def append_progress(plan: Path, item_id: str, entry: Entry, as_of: date,
                 time.sleep(0.05)
                 continue
             return Added(item, final, written)
-    raise Refused([f"{plan / TASKS} kept changing while the entry was being written (another "
-                   "program is saving it); nothing was written: try again when it is done"])
+    raise Refused([Msg("{file} kept changing while the entry was being written (another "
+                       "program is saving it); nothing was written: try again when it is done",
+                       file=plan / TASKS)])
 
 
 def _prepare(plan: Path, item_id: str, entry: Entry, as_of: date
@@ -110,32 +113,35 @@ def _prepare(plan: Path, item_id: str, entry: Entry, as_of: date
     before = run(loaded, as_of=None)
     errors = [headline(f) for f in before.findings if f.severity.value == "error"]
     if before.index is None or errors:
-        raise Refused([*errors, "the plan has errors already: fix them first "
-                                "(`suizhou validate` lists them)"])
+        raise Refused([*errors, Msg("the plan has errors already: fix them first "
+                                    "(`suizhou validate` lists them)")])
     index = before.index
     item = index.by_id.get(item_id) or index.by_id.get(item_id.upper())
     if item is None:
-        raise BadRequest(f"no task, target or milestone {item_id!r}; ids look like T01, S1, "
-                         "T05-2025 or P1-M4 (`suizhou duties UNIT` lists a unit's items)")
+        raise BadRequest(Msg("no task, target or milestone {id}; ids look like T01, S1, "
+                             "T05-2025 or P1-M4 (`suizhou duties UNIT` lists a unit's items)",
+                             id=repr(item_id)))
     if entry.date > as_of:
-        raise BadRequest(f"--date {entry.date} is after today ({as_of}); progress is "
-                         "recorded for days that have come")
+        raise BadRequest(Msg("--date {date} is after today ({today}); progress is "
+                             "recorded for days that have come", date=entry.date.isoformat(),
+                             today=as_of.isoformat()))
     entry = replace(entry, by=_reporter(index, item, entry.by or ""))
 
     tasks_file = loaded.files[TASKS]
     _, node = locate(tasks_file.root, item.path)
     try:
         new_text = insert_entry(tasks_file.text, node, entry)
-    except ValueError as exc:
-        raise Refused([f"{tasks_file.shown}: {item.id}: {exc}; make it a list "
-                       "(`progress: []`) and run the command again"]) from None
+    except ValueError:
+        raise Refused([Msg("{file}: {id}: the item's `progress:` is not a list; make it a "
+                           "list (`progress: []`) and run the command again",
+                           file=tasks_file.shown, id=item.id)]) from None
     bom = b"\xef\xbb\xbf" if given[TASKS].startswith(b"\xef\xbb\xbf") else b""
     data = bom + new_text.encode("utf-8")
     after = load_plan(plan, {TASKS: data, AGENCIES: given[AGENCIES]})
     if after.tasks is None or after.problems:
         raise Refused([headline(f) for f in run(after, as_of=None).findings
                        if f.severity.value == "error"]
-                      or ["the new entry could not be read back"])
+                      or [Msg("the new entry could not be read back")])
     _same_but_for_the_entry(loaded.tasks, after.tasks, item.path, entry)
     ledger = _ledger(after.tasks, item.path)
     problems = _ledger_problems(index, replace(item, progress=ledger), len(ledger) - 1)
@@ -152,13 +158,16 @@ def _reporter(index: PlanIndex, item: Item, typed: str) -> str:
     allowed = may_report(index, item)
     names = "、".join(a.name for a in allowed)
     if len(found) != 1:
-        what = "matches several units" if found else "is not a unit in agencies.yaml"
-        raise BadRequest(f"--by {typed!r} {what}; type one of the units that report on "
-                         f"{item.id}: {names}")
+        raise BadRequest(
+            Msg("--by {typed} matches several units; type one of the units that report on "
+                "{id}: {names}", typed=repr(typed), id=item.id, names=names) if found else
+            Msg("--by {typed} is not a unit in agencies.yaml; type one of the units that "
+                "report on {id}: {names}", typed=repr(typed), id=item.id, names=names))
     unit = found[0]
     if not any(a is unit for a in allowed):
-        raise BadRequest(f"{unit.name} holds no duty on {item.id} and cannot report its "
-                         f"progress; --by takes one of: {names}")
+        raise BadRequest(Msg("{unit} holds no duty on {id} and cannot report its progress; "
+                             "--by takes one of: {names}", unit=unit.name, id=item.id,
+                             names=names))
     return str(unit.name)
 
 
@@ -179,19 +188,20 @@ def _same_but_for_the_entry(old: Any, new: Any, path: tuple[str | int, ...],
                         tuple(last.evidence)) != (entry.date, entry.status, entry.by,
                                                   entry.note, entry.problems, entry.next,
                                                   entry.evidence):
-        raise Refused(["the new entry did not read back as given; nothing was written"])
+        raise Refused([Msg("the new entry did not read back as given; nothing was written")])
     ledger.pop()  # `new` is a throw-away copy: without the entry it must equal `old`
     try:
         same = new == old
     finally:
         ledger.append(last)
     if not same:
-        raise Refused(["writing the entry would have changed other parts of tasks.yaml; "
-                       "nothing was written"])
+        raise Refused([Msg("writing the entry would have changed other parts of tasks.yaml; "
+                           "nothing was written")])
 
 
 def _ledger_problems(index: PlanIndex, item: Item, k: int) -> list[str]:
     from suizhou_plan.rules.progress import entry_problems
 
-    return [f"{item.id}: {message} [{slug}]\n  hint: {hint}"
+    return [Msg("{id}: {message} [{slug}]\n  hint: {hint}", id=item.id, message=message,
+                slug=slug, hint=hint)
             for slug, message, hint in entry_problems(index, item, k)]

@@ -3,6 +3,7 @@
     python -m suizhou_plan.i18n update    # extract messages from the code, merge them into
                                           # zh_Hans/suizhou.po, derive zh_Hant, compile .mo
     python -m suizhou_plan.i18n check     # exit 1 when a catalogue is stale or incomplete
+    python -m suizhou_plan.i18n audit     # English words left in each Chinese output
 
 Translators edit `src/suizhou_plan/locale/zh_Hans/LC_MESSAGES/suizhou.po` (msgstr lines),
 then run `update`; `tests/test_i18n.py` fails while anything is stale or untranslated."""
@@ -172,5 +173,67 @@ def main(argv: list[str] | None = None) -> None:
         problems += [f"untranslated: {m!r}" for m in untranslated()]
         print("\n".join(problems) or "catalogues are fresh and complete")
         sys.exit(1 if problems else 0)
-    print("usage: python -m suizhou_plan.i18n update|check", file=sys.stderr)
+    if args[:1] == ["audit"]:
+        for name, count, sample in audit(*args[1:2]):
+            print(f"{name:<20} {count:>5}  {' '.join(sample)}")
+        return
+    print("usage: python -m suizhou_plan.i18n update|check|audit [LANG]", file=sys.stderr)
     sys.exit(2)
+
+
+# What `audit` runs: every command that prints, as a Chinese reader would run it.
+AUDIT = (
+    ("check (bulletin)", ["check", "--as-of", "2024-01-15", "--format", "markdown"]),
+    ("check (text)", ["check", "--as-of", "2024-01-15"]),
+    ("validate", ["validate"]),
+    ("duties (text)", ["duties", "市政数局", "--as-of", "2024-01-15"]),
+    ("duties (markdown)", ["duties", "市政数局", "--as-of", "2024-01-15", "--format",
+                           "markdown"]),
+    ("duties (csv)", ["duties", "市政数局", "--as-of", "2024-01-15", "--format", "csv"]),
+    ("duties (html)", ["duties", "市政数局", "--as-of", "2024-01-15", "--format", "html"]),
+    ("agencies", ["agencies", "--as-of", "2024-01-15"]),
+    ("rules", ["rules"]),
+    ("rules overdue", ["rules", "overdue"]),
+    ("progress show", ["progress", "show", "P1-M1"]),
+    ("report (terminal)", ["report", "--as-of", "2024-01-15"]),
+    ("report (html)", ["report", "--as-of", "2024-01-15", "--out", "-"]),
+    ("check --help", ["check", "--help"]),
+    ("a usage error", ["check", "--as-of", "2024/01/15"]),
+)
+_IDENTIFIER = r"\b(?:P\d+-M\d+|[TS]\d+(?:-\d{4})?|SZ\d{3})\b"
+_UNIT_ID = __import__("re").compile(r"[a-z]+(?:-[a-z]+)+")  # gov-data, dahongshan-committee
+
+
+def english_words(text: str) -> list[str]:
+    """Latin words of two letters or more.  Not counted: identifiers (item ids, rule codes
+    and slugs, unit ids), file locations, what a hint quotes of the file's own syntax
+    (`progress:`), and in HTML what the page does not show (tags, attributes, styles)."""
+    import re
+
+    from suizhou_plan.rules import RULES
+
+    if "<html" in text:
+        text = re.sub(r"<style.*?</style>|<[^>]+>|&\w+;", " ", text, flags=re.S)
+    text = re.sub(r"`[^`\n]*`|\S+\.ya?ml(?::\d+:\d+)?|--[a-z-]+", " ", text)
+    text = re.sub(_IDENTIFIER, "", text)
+    slugs = {rule.slug for rule in RULES.values()}
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z-]*[A-Za-z]", text)
+            if w not in slugs and not _UNIT_ID.fullmatch(w)]
+
+
+def audit(lang: str = "zh-Hans") -> list[tuple[str, int, list[str]]]:
+    """(output, number of English words, the first few) for every command in `AUDIT`."""
+    from click.testing import CliRunner
+
+    from suizhou_plan.cli import cli
+
+    runner = CliRunner()
+    out = []
+    for name, args in AUDIT:
+        wants_lang = args[-1] != "--help" and "/" not in args[-1]
+        argv = [*args, "--lang", lang] if wants_lang else args
+        env = {"LC_ALL": None, "LANG": "zh_CN.UTF-8" if lang == "zh-Hans" else "zh_TW.UTF-8"}
+        result = runner.invoke(cli, argv, env=env, catch_exceptions=False)
+        words = english_words(result.output)
+        out.append((name, len(words), sorted(set(words))[:8]))
+    return out

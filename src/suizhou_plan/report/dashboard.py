@@ -20,6 +20,7 @@ from pathlib import Path
 from suizhou_plan import __version__
 from suizhou_plan.board import KIND_ORDER, PhaseBoard
 from suizhou_plan.finding import Finding
+from suizhou_plan.i18n import localise
 from suizhou_plan.index import Item, PlanIndex
 from suizhou_plan.report.dashboard_matrix import Matrix, build_matrix, matrix_html
 from suizhou_plan.report.dashboard_timeline import Mark, PhaseLane, timeline_svg
@@ -261,10 +262,11 @@ def _governance(dash: Dashboard) -> str:
     esc = html.escape
     if not dash.governance:
         return f"<p>{esc(words(dash.lang)['none'])}</p>"
+    # A leader's page: what is wrong and what to do, with no rule codes or file locations.
     items = "".join(
-        f'<li data-rule="{esc(f.rule)}"><span class="code">{esc(f.code)} {esc(f.rule)}</span> '
-        f'{esc(f.message)}<small><span class="code">{esc(str(f.location))}</span>'
-        f"{(' — ' + esc(f.hint)) if f.hint else ''}</small></li>" for f in dash.governance)
+        f'<li data-rule="{esc(f.rule)}">{esc(localise(f.message, dash.lang))}'
+        f"{('<small> — ' + esc(localise(f.hint, dash.lang)) + '</small>') if f.hint else ''}"
+        "</li>" for f in dash.governance)
     return f'<ul class="findings">{items}</ul>'
 
 

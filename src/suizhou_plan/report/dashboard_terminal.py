@@ -9,6 +9,7 @@ from datetime import timedelta
 from typing import TextIO
 
 from suizhou_plan.escapes import visible
+from suizhou_plan.i18n import localise
 from suizhou_plan.report.dashboard import TALLY, Dashboard, SectionTally, source_line
 from suizhou_plan.report.dashboard_matrix import cell_counts, column_heading
 from suizhou_plan.report.dashboard_timeline import DateScale, PhaseLane, scale_for
@@ -167,7 +168,8 @@ def _governance(dash: Dashboard) -> list[Line]:
     w = words(dash.lang)
     lines: list[Line] = [_heading(f"{w['governance']} ({len(dash.governance)})")]
     for f in dash.governance:
-        lines.append([(f"  {f.code} {f.rule}", "yellow"), (f"  {f.message}", "")])
+        lines.append([(f"  {f.code} {f.rule}", "yellow"),
+                      (f"  {localise(f.message, dash.lang)}", "")])
     if not dash.governance:
         lines.append([(f"  ({w['none']})", "")])
     return lines
