@@ -154,3 +154,43 @@ def test_the_bulletin_counts_add_up(run_cli, reported_plan):
     # P1-M2 reported done; P2-M1 in progress; P1-M3 blocked but past its date, so overdue
     assert (done, doing, overdue, unreported) == (1, 1, 7, 44)
     assert done + doing + overdue + unreported == 53
+
+
+def _suizhou(*args: str, lang_env: str = "C.UTF-8") -> "subprocess.CompletedProcess[str]":
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES")}
+    return subprocess.run([sys.executable, "-m", "suizhou_plan", *args], capture_output=True,
+                          text=True, env={**env, "LANG": lang_env}, timeout=60)
+
+
+def test_a_usage_error_in_each_language():
+    """Click's own words and ours, in the language asked for (even before the option that
+    asks for it is parsed)."""
+    args = ("check", "--as-of", "2024/01/15")
+    assert _suizhou(*args, "--lang", "zh-Hans").stderr == (
+        "用法： suizhou check [OPTIONS]\n输入 'suizhou check --help' 查看帮助。\n\n"
+        "错误：'--as-of' 的值无效：'2024/01/15' 不是 YYYY-MM-DD 格式的日期；请输入 2024-01-15\n")
+    assert _suizhou(*args, lang_env="zh_TW.UTF-8").stderr == (
+        "用法： suizhou check [OPTIONS]\n輸入 'suizhou check --help' 查看幫助。\n\n"
+        "錯誤：'--as-of' 的值無效：'2024/01/15' 不是 YYYY-MM-DD 格式的日期；請輸入 2024-01-15\n")
+    english = _suizhou(*args)
+    assert english.returncode == 2
+    assert english.stderr.endswith("Error: Invalid value for '--as-of': '2024/01/15' is not a "
+                                   "date written YYYY-MM-DD; type 2024-01-15\n")
+
+
+def test_a_refused_entry_in_chinese(plan_copy):
+    result = _suizhou("progress", "add", "P2-M1", "--plan", str(plan_copy), "--status",
+                      "in-progress", "--date", "2024-01-10", "--by", "市教育局", "--note",
+                      "test", "--as-of", "2024-01-15", lang_env="zh_CN.UTF-8")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        "错误：市教育局不承担 P2-M1，不能登记其进展；--by 只能是以下单位之一：市政数局、随州市数据局、"
+        "市大数据中心、随县人民政府、广水市人民政府、曾都区人民政府")
+    ok = _suizhou("progress", "add", "P2-M1", "--plan", str(plan_copy), "--status",
+                  "in-progress", "--date", "2024-01-10", "--by", "曾都区", "--note", "已开工",
+                  "--as-of", "2024-01-15", lang_env="zh_CN.UTF-8")
+    assert ok.stdout == ("P2-M1：已将曾都区人民政府2024年1月10日报送的“推进中”记入 "
+                         f"{plan_copy / 'tasks.yaml'}\n")

@@ -89,12 +89,48 @@ def internal_error_message(exc: BaseException) -> str:
     )
 
 
+def _lang_of(args: list[str]) -> str:
+    """The output language before click has parsed anything: `--lang X` wherever it stands
+    (a usage error may come before its option is reached), else the locale."""
+    from suizhou_plan.i18n import from_environment, parse_lang
+
+    for k, arg in enumerate(args):
+        if arg == "--lang" and k + 1 < len(args):
+            return parse_lang(args[k + 1]) or "en"
+        if arg.startswith("--lang="):
+            return parse_lang(arg.split("=", 1)[1]) or "en"
+    return from_environment() or "en"
+
+
+def _run(args: list[str]) -> int:
+    """Run the command; usage errors (click's and ours) in the reader's language."""
+    from suizhou_plan.cli.click_messages import speaking
+
+    lang = _lang_of(args)
+    with speaking(lang):
+        try:
+            result = cli.main(args=args, prog_name="suizhou", standalone_mode=False)
+        except click.ClickException as exc:
+            from suizhou_plan.i18n import in_script, localise
+
+            # click declares `message` final; the exception is ours to show, once
+            exc.__dict__["message"] = in_script(lang, localise(exc.message, lang))
+            exc.show()
+            return exc.exit_code
+        except click.exceptions.Abort:
+            from suizhou_plan.i18n import t
+
+            sys.stderr.write(t(lang, "Aborted!") + "\n")
+            return 1
+    return result if isinstance(result, int) else 0
+
+
 def main(argv: list[str] | None = None) -> None:
     """The installed entry point and the one error boundary: findings exit 1, usage errors 2
     (click), and anything unexpected 3 with a short message instead of a traceback."""
     args = sys.argv[1:] if argv is None else argv
     try:
-        cli.main(args=args, prog_name="suizhou", standalone_mode=True)
+        sys.exit(_run(args))
     except KeyboardInterrupt:
         sys.stderr.write("suizhou: interrupted\n")
         sys.exit(130)

@@ -13,6 +13,8 @@ from typing import Any, TypeVar
 
 import click
 
+from suizhou_plan.i18n import Msg
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -25,12 +27,16 @@ def parse_iso_date(ctx: click.Context, param: click.Parameter, value: str | None
         try:
             return date.fromisoformat(text)
         except ValueError:
-            raise click.BadParameter(f"{text} is not a real calendar date") from None
+            raise click.BadParameter(Msg("{date} is not a real calendar date",
+                                         date=text)) from None
     from suizhou_plan.model.types import iso_suggestion
 
     suggestion = iso_suggestion(text)
-    tip = f"; type {suggestion}" if suggestion else ", e.g. 2024-01-15"
-    raise click.BadParameter(f"{text!r} is not a date written YYYY-MM-DD{tip}")
+    if suggestion:
+        raise click.BadParameter(Msg("{text} is not a date written YYYY-MM-DD; type {date}",
+                                     text=repr(text), date=suggestion))
+    raise click.BadParameter(Msg("{text} is not a date written YYYY-MM-DD, e.g. 2024-01-15",
+                                 text=repr(text)))
 
 
 def plan_option(fn: F) -> F:
@@ -63,8 +69,9 @@ def _parse_lang(ctx: click.Context, param: click.Parameter, value: str | None) -
 
     lang = parse_lang(value)
     if lang is None:
-        raise click.BadParameter(f"{value!r} is not a language suizhou writes; type zh-Hans "
-                                 "(简体中文), zh-Hant (繁體中文) or en")
+        raise click.BadParameter(Msg("{value} is not a language suizhou writes; type zh-Hans "
+                                     "(简体中文), zh-Hant (繁體中文) or en",
+                                     value=repr(value)))
     return lang
 
 
@@ -85,21 +92,20 @@ def resolve_plan(plan_dir: str | None, *, writing: bool = False) -> tuple[Path, 
 
     choice = choose(plan_dir)
     if writing and (choice.origin == "bundled" or is_bundled(choice.path)):
-        raise click.UsageError(
+        raise click.UsageError(Msg(
             "the plan bundled with suizhou is read-only (an upgrade would replace it). Start "
             "a workspace of your own first: `suizhou init` copies it into ./plan (or `suizhou "
             "init DIR`, then --plan DIR); run this command again there"
-        )
+        ))
     if not choice.path.exists():
-        raise click.UsageError(
-            f"plan directory {choice.path} ({choice.origin}) does not exist; "
-            "type --plan DIR with the directory that holds tasks.yaml and agencies.yaml"
-        )
+        raise click.UsageError(Msg(
+            "plan directory {path} ({origin}) does not exist; type --plan DIR with the "
+            "directory that holds tasks.yaml and agencies.yaml", path=str(choice.path),
+            origin=choice.origin))
     if not choice.path.is_dir():
-        raise click.UsageError(
-            f"{choice.path} is a file; --plan takes the directory that holds tasks.yaml "
-            "and agencies.yaml"
-        )
+        raise click.UsageError(Msg(
+            "{path} is a file; --plan takes the directory that holds tasks.yaml and "
+            "agencies.yaml", path=str(choice.path)))
     return choice.path, choice.describe()
 
 

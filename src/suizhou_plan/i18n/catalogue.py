@@ -20,7 +20,8 @@ from suizhou_plan.i18n import DOMAIN, LOCALE_DIR
 
 PACKAGE = Path(__file__).resolve().parent.parent
 KEYWORDS: dict[str, Any] = {"N_": None, "t": (2,), "tp": ((2, "c"), 3), "tn": (2, 3),
-                            "word": ((1, "c"), 2), "Msg": (1,), "Word": ((1, "c"), 2)}
+                            "word": ((1, "c"), 2), "Msg": (1,), "Word": ((1, "c"), 2),
+                            "Np_": (1, 2)}
 PRIMARY, DERIVED = "zh_Hans", "zh_Hant"
 
 
