@@ -1,0 +1,127 @@
+"""The unit clause of a task: who leads, who supports, by when.
+
+Layouts seen in real plans, all handled here:
+- in brackets at the end: 「（責任單位：A、B）」, 「（牽頭單位：A；配合單位：B、C）」,
+  「（A牽頭，B、C配合）」, 「（A、B等按職責分工負責）」, 「（A負責）」;
+- labels without brackets, running into each other and into a deadline:
+  「牽頭單位：A 責任單位：B」, 「牽頭單位：A配合單位：B完成時限：2019年12月底」.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from suizhou_plan.importer.brackets import top_level_groups
+from suizhou_plan.importer.script import compile_either, either
+from suizhou_plan.importer.unit_list import split_units
+
+LEAD_LABELS = "牵头责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|牵头领导单位"
+SUPPORT_LABELS = "配合责任单位|配合单位|配合部门|协同单位|协办单位|协作单位|参与单位|参加单位"
+UNIT_LABELS = "责任单位|责任部门|负责单位|责任主体|实施单位|实施主体|承办单位|主体单位|责任处室"
+DEADLINE_LABELS = "完成时限|完成期限|完成时间|时间节点|时限要求|办结时限|时间要求|时限"
+_ROLE = {"lead": LEAD_LABELS, "support": SUPPORT_LABELS, "units": UNIT_LABELS,
+         "deadline": DEADLINE_LABELS}
+_LABEL = compile_either(
+    "(" + "|".join(f"(?P<{role}>{labels})" for role, labels in _ROLE.items()) + r")\s*[：:]\s*"
+)
+_LEAD_SUPPORT = compile_either(
+    r"^(?P<lead>.+?)牵头[，,；;、\s]*(?P<support>.+?)(参与|配合|协同|协助)(落实)?$"
+)
+_LEAD_ONLY = compile_either(r"^(?P<lead>.+?)牵头(负责|落实)?$")
+_RESPONSIBLE = compile_either(
+    r"^(?P<units>.+?)(按职责分工|按照职责分工|按职能分工|按职责|分别|共同|各自)?(负责|落实|实施|承担)(落实)?$"
+)
+_UNITISH = compile_either(
+    r"(局|委|办|部|院|会|中心|政府|公司|集团|行|队|处|所|站|室|厅|署|区|馆|社|团|台|馆|校|"
+    r"大学|学院|医院|银行|单位|部门|分局|支行|园区|片区|街道|乡镇|县|市|镇|乡|机关)$"
+)
+
+
+@dataclass
+class Assignment:
+    """A parsed unit clause: `start`/`end` delimit it in the paragraph."""
+
+    start: int
+    end: int
+    units: list[str] = field(default_factory=list)
+    leads: list[str] = field(default_factory=list)
+    deadline: str | None = None
+    ends_with_etc: bool = False
+    labelled: bool = False
+    bracketed: bool = False
+    unclosed: bool = False
+    mismatched: bool = False
+    odd_units: list[str] = field(default_factory=list)
+
+
+def looks_like_unit(name: str) -> bool:
+    return bool(_UNITISH.search(name)) or name.startswith("各")
+
+
+def find_assignment(text: str) -> Assignment | None:
+    """The last bracketed clause that reads as an assignment, else labelled fields."""
+    for group in reversed(top_level_groups(text)):
+        parsed = _parse_clause(group.inner, require_units=True)
+        if parsed is not None:
+            parsed.start, parsed.end = group.start, group.end
+            parsed.bracketed, parsed.unclosed = True, not group.closed
+            parsed.mismatched = group.mismatched
+            return parsed
+    label = _LABEL.search(text)
+    if label is None:
+        return None
+    parsed = _parse_clause(text[label.start():], require_units=False)
+    if parsed is None:
+        return None
+    parsed.start, parsed.end = label.start(), len(text)
+    return parsed
+
+
+def _parse_clause(clause: str, *, require_units: bool) -> Assignment | None:
+    labels = list(_LABEL.finditer(clause))
+    result = Assignment(0, 0)
+    if labels and labels[0].start() == 0:
+        result.labelled = True
+        for i, match in enumerate(labels):
+            value_end = labels[i + 1].start() if i + 1 < len(labels) else len(clause)
+            role = next(r for r in _ROLE if match.group(r) is not None)
+            _add(result, role, clause[match.end():value_end])
+        return result if (result.units or result.deadline) else None
+    if labels:
+        return None
+    return _parse_roles(clause.strip("。；; "), result, require_units)
+
+
+def _parse_roles(clause: str, result: Assignment, require_units: bool) -> Assignment | None:
+    for pattern, roles in ((_LEAD_SUPPORT, ("lead", "support")), (_LEAD_ONLY, ("lead",)),
+                           (_RESPONSIBLE, ("units",))):
+        match = pattern.match(clause)
+        if match is None:
+            continue
+        trial = Assignment(0, 0)
+        for role in roles:
+            _add(trial, role, match.group(role))
+        if trial.units and all(looks_like_unit(u) for u in trial.units):
+            trial.odd_units = []
+            return trial
+    return None if require_units else result
+
+
+def _add(result: Assignment, role: str, value: str) -> None:
+    value = value.strip()
+    if role == "deadline":
+        result.deadline = value.strip("。；;，, ") or None
+        return
+    listed = split_units(value)
+    result.ends_with_etc = result.ends_with_etc or listed.ends_with_etc
+    for unit in listed.units:
+        if unit not in result.units:
+            result.units.append(unit)
+        if role == "lead" and unit not in result.leads:
+            result.leads.append(unit)
+        if not looks_like_unit(unit) and unit not in result.odd_units:
+            result.odd_units.append(unit)
+
+
+LABEL_WORDS = re.compile(either(LEAD_LABELS + "|" + SUPPORT_LABELS + "|" + UNIT_LABELS))

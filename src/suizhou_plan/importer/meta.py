@@ -1,0 +1,96 @@
+"""The plan's title, issuer and date, from the first lines of the document."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from suizhou_plan.importer.findings import FindingLog
+from suizhou_plan.importer.reading import Block
+from suizhou_plan.importer.script import compile_either
+
+_TITLE_END = compile_either(
+    r"(实施方案|行动计划|行动方案|工作方案|分工方案|任务分工|工作要点|实施意见|实施细则|方案|计划|规划|意见|要点|清单)$"
+)
+_QUOTED_TITLE = re.compile(r"《([^》]{4,60})》")
+_JUNK = re.compile(r"^[?？�\ufffd\s]+")
+_ISSUER = compile_either(
+    r"^(?P<issuer>[^，,。：:\s]{2,30}?(人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公厅|办公室|委员会|领导小组))"
+    r"(关于|印发|\s*$)"
+)
+_FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+PENDING = "（待確認）"
+
+
+@dataclass
+class Meta:
+    title: str
+    issuer: str
+    issued: date
+    repairs: list[tuple[str, str, str]] = field(default_factory=list)
+    title_line: int | None = None
+
+
+def read_meta(blocks: list[Block], log: FindingLog, fallback_year: int | None) -> Meta:
+    head = [b for b in blocks[:40] if b.cells is None]
+    title, title_line, repairs = _title(head, log)
+    issuer = _issuer(head, title)
+    if issuer is None:
+        issuer = PENDING
+        log.add("issuer-missing", None, "the document does not say who issued it",
+                f"replace `issuer: {PENDING}` in tasks.yaml with the issuing body")
+    issued = _issued(head)
+    if issued is None:
+        year = fallback_year or 2000
+        issued = date(year, 1, 1)
+        log.add("issued-missing", None,
+                f"no date of issue found; written as {issued.isoformat()}",
+                "replace `issued:` in tasks.yaml with the date the document was issued")
+    return Meta(title or PENDING, issuer, issued, repairs, title_line)
+
+
+def _title(head: list[Block], log: FindingLog) -> tuple[str | None, int | None,
+                                                      list[tuple[str, str, str]]]:
+    for block in head:
+        text = block.text.strip()
+        clean = _JUNK.sub("", text)
+        if (block.heading == 1 or _TITLE_END.search(clean)) and 4 <= len(clean) <= 60 \
+                and not re.match(r"^[（(]?[一二三四五六七八九十\d]", clean):
+            clean = clean.strip("《》")
+            repairs = []
+            if clean != text and text.startswith(("?", "？", "\ufffd")):
+                repairs.append((text, clean, "The title line is preceded by damaged "
+                                "characters in the copy."))
+                log.add("repaired-title", block.line,
+                        f"damaged characters before the title removed: 「{text[:20]}…」",
+                        "check the title against the original document")
+            return clean, block.line, repairs
+    for block in head:
+        match = _QUOTED_TITLE.search(block.text)
+        if match:
+            return match.group(1), block.line, []
+    log.add("title-missing", None, "no title found in the first lines",
+            f"replace `title: {PENDING}` in tasks.yaml with the plan's title")
+    return None, None, []
+
+
+def _issuer(head: list[Block], title: str | None) -> str | None:
+    for block in head:
+        match = _ISSUER.match(block.text.strip())
+        if match:
+            return match.group("issuer")
+    return None
+
+
+def _issued(head: list[Block]) -> date | None:
+    for block in head:
+        match = _FULL_DATE.fullmatch(block.text.strip()) or (
+            _FULL_DATE.search(block.text) if "印發" in block.text or "印发" in block.text
+            else None)
+        if match:
+            try:
+                return date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                continue
+    return None

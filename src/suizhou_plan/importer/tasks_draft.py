@@ -1,0 +1,158 @@
+"""Found tasks → draft tasks: ids, titles, units with the document-wide additions, leads,
+deadlines as targets, and a finding for every doubt."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from suizhou_plan.importer.assignment import looks_like_unit
+from suizhou_plan.importer.clauses import AddedUnits, LeadRule
+from suizhou_plan.importer.deadlines import find_targets, resolve
+from suizhou_plan.importer.draft import DraftTarget, DraftTask
+from suizhou_plan.importer.findings import FindingLog
+from suizhou_plan.importer.script import either
+from suizhou_plan.importer.structure import RawTask
+
+_DAMAGE = re.compile(r"[\u4e00-\u9fff][?？\ufffd]+[^\s?？]")
+_LEADS_VERB = either("牵头")
+_RESPONSIBLE_VERB = either("负责")
+
+
+def draft_tasks(raw: list[RawTask], added: list[AddedUnits], lead_rule: LeadRule | None,
+                horizon: date | None, log: FindingLog) -> list[DraftTask]:
+    counts = {"task": sum(r.kind == "task" for r in raw),
+              "safeguard": sum(r.kind == "safeguard" for r in raw)}
+    numbers = {"task": 0, "safeguard": 0}
+    out: list[DraftTask] = []
+    for item in raw:
+        numbers[item.kind] += 1
+        number = numbers[item.kind]
+        prefix = "T" if item.kind == "task" else "S"
+        width = len(str(counts[item.kind]))
+        task_id = f"{prefix}{number:0{width}d}"
+        out.append(_draft(item, task_id, number, added, lead_rule, horizon, log))
+    return out
+
+
+def _draft(item: RawTask, task_id: str, number: int, added: list[AddedUnits],
+           lead_rule: LeadRule | None, horizon: date | None, log: FindingLog) -> DraftTask:
+    clause = item.assignment
+    units = list(item.table_units if item.table_units is not None else
+                 clause.units if clause else [])
+    leads = list(item.table_leads if item.table_units is not None else
+                 clause.leads if clause else [])
+    task = DraftTask(task_id, number, item.kind, item.section, _title(item.body or item.text),
+                     " ".join(item.text.split()) if "\n" not in item.text else item.text,
+                     item.line, item.path)
+    for extra in added:
+        if (extra.scope == "following" and item.line < extra.line) or (
+                extra.scope == "preceding" and item.line > extra.line):
+            continue
+        for unit in extra.units:
+            if unit not in units:
+                units.append(unit)
+    task.units = units
+    if not units:
+        log.add("no-units", item.line, f"{task_id} 「{task.title}」 names no responsible unit",
+                "add `units:` to the task in tasks.yaml", task_id)
+    if leads:
+        task.lead = leads[0]
+        if len(leads) > 1:
+            log.add("several-leads", item.line,
+                    f"{task_id} has {len(leads)} leads ({'、'.join(leads)}); the first is "
+                    "written as `lead:`", "the format holds one lead: keep the one that answers "
+                    "for the task", task_id)
+    if clause is not None:
+        _clause_findings(item, task_id, clause, log)
+    _contradicted_lead(item, task, log)
+    _deadlines(item, task, clause.deadline if clause else item.table_deadline, horizon, log)
+    damage = _DAMAGE.search(item.text)
+    if damage:
+        log.add("damaged-text", item.line,
+                f"{task_id}: 「{damage.group()}」 looks like damaged characters",
+                "compare with the original document and record the fix under `repairs`", task_id)
+    del lead_rule
+    return task
+
+
+def _title(body: str) -> str:
+    first = re.split(r"[。；;\n]", body.strip(), maxsplit=1)[0].strip()
+    first = first.rstrip("：:，,")
+    return first or body.strip()[:30]
+
+
+def _clause_findings(item: RawTask, task_id: str, clause: object, log: FindingLog) -> None:
+    from suizhou_plan.importer.assignment import Assignment
+
+    assert isinstance(clause, Assignment)
+    if clause.ends_with_etc:
+        log.add("open-list", item.line,
+                f"{task_id}: the unit list ends with 「等」, so it may name only some units",
+                "add the units the document means, if it says elsewhere", task_id)
+    if clause.unclosed:
+        log.add("bracket", item.line, f"{task_id}: the unit clause's bracket is never closed",
+                "check where the unit list ends", task_id)
+    elif clause.mismatched:
+        log.add("bracket", item.line,
+                f"{task_id}: the unit clause opens and closes with different brackets",
+                "nothing to do if the units are right", task_id)
+    for unit in clause.odd_units:
+        if not looks_like_unit(unit):
+            log.add("odd-unit", item.line,
+                    f"{task_id}: 「{unit}」 was read as a unit but does not look like one",
+                    "correct `units:` if it is not a unit", task_id)
+
+
+def _contradicted_lead(item: RawTask, task: DraftTask, log: FindingLog) -> None:
+    if not task.units:
+        return
+    lead = task.lead or task.units[0]
+    for unit in task.units:
+        if unit == lead:
+            continue
+        if re.search(re.escape(unit) + _LEADS_VERB, item.body) or re.search(
+                "由" + re.escape(unit) + "(" + _RESPONSIBLE_VERB + ")", item.body):
+            how = "explicit" if task.lead else "first listed"
+            log.add("lead-contradicted", item.line,
+                    f"{task.id}: the text says 「{unit}」 leads or answers for it, but the lead "
+                    f"({how}) is 「{lead}」", f"if 「{unit}」 leads, write `lead: {unit}`",
+                    task.id)
+            return
+
+
+def _deadlines(item: RawTask, task: DraftTask, field_deadline: str | None,
+               horizon: date | None, log: FindingLog) -> None:
+    if field_deadline:
+        resolved = resolve(field_deadline, horizon)
+        if resolved.due is None:
+            log.add("deadline", item.line,
+                    f"{task.id}: deadline 「{field_deadline}」 gives no date ({resolved.rule})",
+                    "write `due: YYYY-MM-DD` if the office sets one", task.id)
+        else:
+            task.due, task.due_text = resolved.due, field_deadline
+            if "read as" in resolved.rule:
+                log.add("deadline", item.line,
+                        f"{task.id}: 「{field_deadline}」 {resolved.rule}: "
+                        f"{resolved.due.isoformat()}", "correct `due:` if meant otherwise",
+                        task.id)
+    used: set[str] = set()
+    for span in find_targets(item.body):
+        resolved = resolve(span.phrase, horizon)
+        if resolved.due is None:
+            log.add("deadline", item.line,
+                    f"{task.id}: 「{span.phrase}」 gives no date ({resolved.rule})",
+                    "add a target with `due:` if the office sets one", task.id)
+            continue
+        target_id = f"{task.id}-{resolved.due.year}"
+        suffix = 2
+        while target_id in used:
+            target_id = f"{task.id}-{resolved.due.year}-{suffix}"
+            suffix += 1
+        used.add(target_id)
+        task.targets.append(DraftTarget(target_id, span.text, span.phrase, resolved.due))
+        if "read as" in resolved.rule or "31 December" in resolved.rule:
+            log.add("deadline", item.line,
+                    f"{task.id}: 「{span.phrase}」 resolved to {resolved.due.isoformat()} "
+                    f"({resolved.rule})", "correct the target's `due:` if meant otherwise",
+                    task.id)
