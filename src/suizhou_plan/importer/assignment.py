@@ -56,13 +56,17 @@ class Assignment:
 
 
 def looks_like_unit(name: str) -> bool:
-    return bool(_UNITISH.search(name)) or name.startswith("各")
+    """Ends as unit names end (局, 委, 中心, 政府 …), a bracketed note after it aside."""
+    bare = re.sub(r"[（(][^（()）]*[）)]$", "", name)
+    return bool(_UNITISH.search(bare)) or bare.startswith("各")
 
 
 def find_assignment(text: str) -> Assignment | None:
     """The last bracketed clause that reads as an assignment, else labelled fields."""
     for group in reversed(top_level_groups(text)):
         parsed = _parse_clause(group.inner, require_units=True)
+        if parsed is None and not text[group.end:].strip(_TRAILING):
+            parsed = _bare_list(group.inner)
         if parsed is not None:
             parsed.start, parsed.end = group.start, group.end
             parsed.bracketed, parsed.unclosed = True, not group.closed
@@ -76,6 +80,17 @@ def find_assignment(text: str) -> Assignment | None:
         return None
     parsed.start, parsed.end = label.start(), len(text)
     return parsed
+
+
+_TRAILING = "。；;，, \n"
+
+
+def _bare_list(clause: str) -> Assignment | None:
+    """「（市公安局、市交通運輸局）」 ending a task: units with no label or role word."""
+    listed = split_units(clause)
+    if listed.units and all(len(u) >= 3 and looks_like_unit(u) for u in listed.units):
+        return Assignment(0, 0, units=listed.units, ends_with_etc=listed.ends_with_etc)
+    return None
 
 
 def _parse_clause(clause: str, *, require_units: bool) -> Assignment | None:

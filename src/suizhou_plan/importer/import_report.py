@@ -19,8 +19,8 @@ def _where(result: ImportResult, finding: ImportFinding) -> str:
 def summary(result: ImportResult, out_dir: str) -> str:
     doc = result.document
     how = f"{doc.format}" + (f", {doc.encoding}" if doc and doc.encoding else "") if doc else ""
-    registry = (f", {result.matched_agencies} from the registry" if result.matched_agencies
-                else "")
+    registry = (f" (and the registry's {result.matched_agencies} kept)"
+                if result.matched_agencies else "")
     return (f"read {how}: {result.tasks} tasks, {result.safeguards} safeguard measures, "
             f"{result.phases} phases, {result.targets} dated targets, "
             f"{result.new_agencies} new units{registry} → {out_dir}/")

@@ -55,7 +55,8 @@ def _title(head: list[Block], log: FindingLog) -> tuple[str | None, int | None,
     for block in head:
         text = block.text.strip()
         clean = _JUNK.sub("", text)
-        if (block.heading == 1 or _TITLE_END.search(clean)) and 4 <= len(clean) <= 60 \
+        bare = re.sub(r"[（(][^（()）]*[）)]$", "", clean)
+        if (block.heading == 1 or _TITLE_END.search(bare)) and 4 <= len(clean) <= 60 \
                 and not re.match(r"^[（(]?[一二三四五六七八九十\d]", clean):
             clean = clean.strip("《》")
             repairs = []

@@ -194,5 +194,7 @@ def _clip(text: str, limit: int = 24) -> str:
 
 
 def section_for_table(table: Node, out: Structure) -> str:
-    """The section a task-division table belongs to: the heading above it."""
-    return _section_of(table, out, [])
+    """The section a task-division table belongs to: the heading above it (a task that the
+    table follows is not a heading)."""
+    tasks = [a for a in table.ancestors if _has_clause(a)]
+    return _section_of(table, out, tasks)
