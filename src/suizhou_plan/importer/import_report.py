@@ -32,8 +32,11 @@ def render_text(result: ImportResult, doc_shown: str, out_dir: str) -> str:
         lines.append(f"{doc_shown}:{finding.line or 1}: [{finding.slug}] {finding.message}")
         if finding.hint:
             lines.append(f"    → {finding.hint}")
+    for error in result.unassigned:
+        lines.append(f"`suizhou validate` will report until units are named: {error}")
     for error in result.validation_errors:
-        lines.append(f"written plan does not validate: {error}")
+        lines.append(f"suizhou import: internal error: the written plan does not validate: "
+                     f"{error}")
     verdict = (f"{len(result.findings)} findings to confirm; see {out_dir}/import-report.md"
                if result.findings else f"nothing to confirm; see {out_dir}/import-report.md")
     lines.append(verdict)
@@ -46,6 +49,11 @@ def render_markdown(result: ImportResult, doc_shown: str, out_dir: str) -> str:
              "document. Confirm or fix each in `tasks.yaml` / `agencies.yaml`, then run "
              f"`suizhou validate --plan {out_dir}` and "
              f"`suizhou check --plan {out_dir} --as-of YYYY-MM-DD`.", ""]
+    if result.unassigned:
+        lines += ["## Before the plan validates", "",
+                  "The document names no unit for these items; `suizhou validate` reports "
+                  "them as errors until `units:` are written:", ""]
+        lines += [f"- {e}" for e in result.unassigned] + [""]
     if result.validation_errors:
         lines += ["## The written plan does not validate", ""]
         lines += [f"- {e}" for e in result.validation_errors] + [""]

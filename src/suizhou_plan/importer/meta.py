@@ -42,7 +42,10 @@ def read_meta(blocks: list[Block], log: FindingLog, fallback_year: int | None) -
                 f"replace `issuer: {PENDING}` in tasks.yaml with the issuing body")
     issued = _issued(head)
     if issued is None:
-        year = fallback_year or 2000
+        years = [int(y) for b in head for y in re.findall(r"(\d{4})\s*年", b.text)]
+        title_years = re.findall(r"(\d{4})", title or "")
+        year = (int(title_years[0]) if title_years else fallback_year
+                or (min(years) if years else 2000))
         issued = date(year, 1, 1)
         log.add("issued-missing", None,
                 f"no date of issue found; written as {issued.isoformat()}",

@@ -166,7 +166,7 @@ def _report_singletons(entries: list[UnitEntry], count: dict[str, int],
             continue
         others = [e.name for e in entries if e is not entry]
         near = difflib.get_close_matches(keys[entry.name], [keys[o] for o in others], n=1,
-                                         cutoff=0.8)
+                                         cutoff=0.75)
         if near:
             other = next(o for o in others if keys[o] == near[0])
             log.add("lookalike-unit", entry.first_line,
