@@ -1,0 +1,128 @@
+"""`suizhou import` as a command: exit codes, usage errors that say what to type, the report
+file, and the error boundary (no traceback for any document)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import import_corpus as corpus
+from import_helpers import do_import, invoke
+
+
+def test_exit_0_and_the_report_file_lists_every_finding(tmp_path):
+    got = do_import(tmp_path, "plan.txt", corpus.BROKEN)
+    assert got.exit_code == 0
+    report = (got.out / "import-report.md").read_text(encoding="utf-8")
+    assert report.startswith(f"# Import report: {tmp_path / 'plan.txt'}\n")
+    assert "## To confirm (8)" in report
+    assert "| line 4 | `numbering` | numbering skips from 2 to 4 at 「4.」 | check whether an " \
+        "item was lost |" in report
+    assert got.stdout.splitlines()[-1] == (
+        f"8 findings to confirm; see {got.out}/import-report.md")
+    assert sorted(p.name for p in got.out.iterdir()) == [
+        "agencies.yaml", "import-report.md", "tasks.yaml"]
+
+
+def test_exit_1_when_the_document_holds_no_tasks(tmp_path):
+    got = do_import(tmp_path, "notice.txt", "关于召开会议的通知\n请各单位准时参加。\n")
+    assert got.exit_code == 1
+    assert "no tasks found" in got.stderr and "責任單位" in got.stderr
+    assert not got.out.exists()
+
+
+def test_exit_1_for_a_file_that_is_not_text(tmp_path):
+    got = do_import(tmp_path, "plan.txt", bytes(range(128, 256)) * 8)
+    assert got.exit_code == 1
+    assert "is not text in UTF-8, GBK, GB18030 or Big5" in got.stderr
+
+
+def test_exit_1_for_old_word_and_pdf_files_with_what_to_do(tmp_path):
+    got = do_import(tmp_path, "plan.doc", b"\xd0\xcf\x11\xe0" + b"\0" * 100)
+    assert got.exit_code == 1 and "save it as .docx" in got.stderr
+    got = do_import(tmp_path, "plan.pdf", b"%PDF-1.4\n")
+    assert got.exit_code == 1 and "pdftotext -layout plan.pdf" in got.stderr
+
+
+def test_exit_1_for_a_damaged_docx(tmp_path):
+    got = do_import(tmp_path, "plan.docx", b"PK\x03\x04 not really a zip")
+    assert got.exit_code == 1
+    assert "cannot be read as a Word .docx file" in got.stderr
+
+
+def test_usage_error_for_an_existing_non_empty_directory(tmp_path):
+    (tmp_path / "plan.txt").write_text(corpus.BRACKETS, encoding="utf-8")
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "tasks.yaml").write_text("kept\n", encoding="utf-8")
+    code, _, err = invoke("import", str(tmp_path / "plan.txt"), "--out", str(out))
+    assert code == 2
+    assert f"{out} already exists and is not empty; type a new directory, e.g. " \
+        "--out mine-imported" in err
+    assert (out / "tasks.yaml").read_text(encoding="utf-8") == "kept\n"
+
+
+def test_an_existing_empty_directory_is_used(tmp_path):
+    (tmp_path / "plan.txt").write_text(corpus.BRACKETS, encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    code, _, _ = invoke("import", str(tmp_path / "plan.txt"), "--out", str(tmp_path / "out"))
+    assert code == 0 and (tmp_path / "out" / "tasks.yaml").exists()
+
+
+def test_usage_errors_for_missing_files(tmp_path):
+    code, _, err = invoke("import", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "o"))
+    assert code == 2 and "nope.txt does not exist; type the path of the plan document" in err
+    (tmp_path / "plan.txt").write_text(corpus.BRACKETS, encoding="utf-8")
+    code, _, err = invoke("import", str(tmp_path / "plan.txt"), "--out", str(tmp_path / "o"),
+                          "--agencies", str(tmp_path / "none.yaml"))
+    assert code == 2 and "type the path of an agencies.yaml" in err
+    code, _, err = invoke("import", str(tmp_path / "plan.txt"))
+    assert code == 2 and "Missing option '--out'" in err
+
+
+def test_usage_error_for_a_registry_that_does_not_validate(tmp_path):
+    (tmp_path / "plan.txt").write_text(corpus.BRACKETS, encoding="utf-8")
+    bad = tmp_path / "agencies.yaml"
+    bad.write_text("schema_version: 1\nagencies:\n  - id: x\n    name: 市数据局\n", encoding="utf-8")
+    code, _, err = invoke("import", str(tmp_path / "plan.txt"), "--out", str(tmp_path / "o"),
+                          "--agencies", str(bad))
+    assert code == 2
+    assert f"--agencies {bad} is not a valid agencies.yaml" in err and ":3:" in err
+
+
+def test_a_second_plan_shares_the_first_plans_registry(tmp_path):
+    first = do_import(tmp_path, "first.txt", corpus.BRACKETS)
+    second_dir = tmp_path / "second"
+    second_dir.mkdir()
+    doc = ("某市数据要素行动计划\n1.开放公共数据。（责任单位：市數據局、市财政局）\n"
+           "2.培育数据商。（责任单位：市数局、市统计局）\n")
+    second = do_import(second_dir, "second.txt", doc, "--agencies",
+                       str(first.out / "agencies.yaml"))
+    assert second.exit_code == 0
+    first_ids = {a.name: a.id for a in first.agencies.agencies}
+    assert {a.name: a.id for a in second.agencies.agencies if a.name in first_ids} == first_ids
+    data = second.agency("市数据局")
+    assert "市數據局" in data.aliases  # the same unit in the other script: matched
+    new = [a.name for a in second.agencies.agencies if a.name not in
+           {x.name for x in first.agencies.agencies}]
+    assert new == ["市数局", "市统计局"]
+    assert ("registry-match", 2) in second.findings
+    assert ("registry-near-miss", 3) in second.findings
+    assert any("「市数局」 is not in the registry; did you mean 市数据局" in m
+               for m in second.messages)
+
+
+def test_the_installed_command_prints_no_traceback(tmp_path):
+    (tmp_path / "plan.txt").write_bytes(b"\xff\xfe\x00garbage" * 50)
+    result = subprocess.run(
+        [sys.executable, "-m", "suizhou_plan", "import", str(tmp_path / "plan.txt"), "--out",
+         str(tmp_path / "out")], capture_output=True, text=True, check=False)
+    assert result.returncode in (0, 1)
+    assert "Traceback" not in result.stderr
+
+
+def test_help_names_the_formats_and_exit_codes():
+    code, out, _ = invoke("import", "--help")
+    assert code == 0
+    for word in ("GBK", "Big5", ".docx", "HTML", "import-report.md", "Exit 0"):
+        assert word in out
