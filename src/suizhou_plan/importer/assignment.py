@@ -33,7 +33,7 @@ _RESPONSIBLE = compile_either(
     r"^(?P<units>.+?)(按职责分工|按照职责分工|按职能分工|按职责|分别|共同|各自)?(负责|落实|实施|承担)(落实)?$"
 )
 _UNITISH = compile_either(
-    r"(局|委|办|部|院|会|中心|政府|公司|集团|行|队|处|所|站|室|厅|署|区|馆|社|团|台|馆|校|"
+    r"(局|委|办|部|院|会|中心|政府|公司|集团|行|队|处|所|站|室|厅|署|区|馆|社|团|台|校|联|协|"
     r"大学|学院|医院|银行|单位|部门|分局|支行|园区|片区|街道|乡镇|县|市|镇|乡|机关)$"
 )
 
@@ -117,8 +117,10 @@ def _parse_roles(clause: str, result: Assignment, require_units: bool) -> Assign
         trial = Assignment(0, 0)
         for role in roles:
             _add(trial, role, match.group(role))
-        if trial.units and all(looks_like_unit(u) for u in trial.units):
-            trial.odd_units = []
+        # 牽頭 / 配合 are strong words: one unit-like name is enough (the others are
+        # reported); 「…負責」 is common prose, so every name must look like a unit.
+        strong = "lead" in roles
+        if trial.units and (any if strong else all)(looks_like_unit(u) for u in trial.units):
             return trial
     return None if require_units else result
 

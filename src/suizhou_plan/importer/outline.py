@@ -17,7 +17,7 @@ from suizhou_plan.importer.script import compile_either
 _ANNEX = compile_either(r"^附件\s*\d*\s*([：:]|$)")
 
 
-@dataclass
+@dataclass(eq=False)
 class Node:
     style: str
     marker: Marker | None

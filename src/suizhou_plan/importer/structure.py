@@ -59,8 +59,9 @@ def read_structure(root: Node, log: FindingLog) -> Structure:
             phase_nodes.add(id(node))
             out.phases.append(build_phase(node, period, len(out.phases) + 1, log))
     task_nodes = _task_nodes(root, phase_nodes, log)
+    task_ids = set(map(id, task_nodes))
     for node in task_nodes:
-        section = _section_of(node, out, task_nodes)
+        section = _section_of(node, out, task_ids)
         kind = "safeguard" if any(_SAFEGUARD.search(a.text[:12]) for a in node.ancestors) \
             else "task"
         text = _full_text(node)
@@ -111,9 +112,10 @@ def _has_clause(node: Node) -> bool:
 
 def _task_nodes(root: Node, phase_nodes: set[int], log: FindingLog) -> list[Node]:
     chosen: list[Node] = []
+    chosen_ids: set[int] = set()
 
     def inside_task_or_phase(node: Node) -> bool:
-        return any(id(a) in phase_nodes or a in chosen for a in node.ancestors)
+        return any(id(a) in phase_nodes or id(a) in chosen_ids for a in node.ancestors)
 
     for node in root.walk():
         if node.style == "table" or id(node) in phase_nodes or inside_task_or_phase(node):
@@ -128,18 +130,24 @@ def _task_nodes(root: Node, phase_nodes: set[int], log: FindingLog) -> list[Node
                     "if its units apply to every sub-item, add them to each task's `units`")
             continue
         chosen.append(node)
+        chosen_ids.add(id(node))
     # Items without a clause among siblings that have one: tasks without units.
     extra: list[Node] = []
+    extra_ids: set[int] = set()
+    parents_seen: set[tuple[int, str]] = set()
     for node in chosen:
         parent = node.parent
-        if parent is None:
+        if parent is None or (id(parent), node.style) in parents_seen:
             continue
+        parents_seen.add((id(parent), node.style))
         for sibling in parent.children:
-            if (sibling.style == node.style and sibling not in chosen and sibling not in extra
+            if (sibling.style == node.style and id(sibling) not in chosen_ids
+                    and id(sibling) not in extra_ids
                     and id(sibling) not in phase_nodes and not _has_clause(sibling)
                     and not any(_has_clause(d) for d in sibling.walk())
                     and sibling.style != "table"):
                 extra.append(sibling)
+                extra_ids.add(id(sibling))
     every = set(map(id, chosen + extra))
     return [n for n in root.walk() if id(n) in every]
 
@@ -154,8 +162,8 @@ def _full_text(node: Node) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _section_of(node: Node, out: Structure, task_nodes: list[Node]) -> str:
-    heading = next((a for a in reversed(node.ancestors) if a not in task_nodes), None)
+def _section_of(node: Node, out: Structure, tasks: set[int]) -> str:
+    heading = next((a for a in reversed(node.ancestors) if id(a) not in tasks), None)
     if heading is None:
         name = "正文"
         title = "正文"
@@ -196,5 +204,5 @@ def _clip(text: str, limit: int = 24) -> str:
 def section_for_table(table: Node, out: Structure) -> str:
     """The section a task-division table belongs to: the heading above it (a task that the
     table follows is not a heading)."""
-    tasks = [a for a in table.ancestors if _has_clause(a)]
+    tasks = {id(a) for a in table.ancestors if _has_clause(a)}
     return _section_of(table, out, tasks)
