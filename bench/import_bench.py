@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 CN = "一二三四五六七八九十"
-UNITS = [f"市{name}" for name in (
+_NAMES = (
     "发改委 经信局 教育局 科技局 "
     "公安局 民政局 司法局 财政局 "
     "人社局 自然资源和规划局 生态环境局 "
@@ -43,7 +43,8 @@ UNITS = [f"市{name}" for name in (
     "政务服务中心 融媒体中心 疾控中心 "
     "住房公积金中心 不动产登记中心 "
     "机关事务服务中心 "
-).split()]
+)
+UNITS = [f"市{name}" for name in _NAMES.split()]
 
 
 def generate(tasks: int, seed: int = 1) -> str:
