@@ -21,9 +21,15 @@ def summary(result: ImportResult, out_dir: str) -> str:
     how = f"{doc.format}" + (f", {doc.encoding}" if doc and doc.encoding else "") if doc else ""
     registry = (f" (and the registry's {result.matched_agencies} kept)"
                 if result.matched_agencies else "")
-    return (f"read {how}: {result.tasks} tasks, {result.safeguards} safeguard measures, "
-            f"{result.phases} phases, {result.targets} dated targets, "
-            f"{result.new_agencies} new units{registry} → {out_dir}/")
+    counts = ", ".join(_count(n, word) for n, word in (
+        (result.tasks, "task"), (result.safeguards, "safeguard measure"),
+        (result.phases, "phase"), (result.targets, "dated target"),
+        (result.new_agencies, "new unit")))
+    return f"read {how}: {counts}{registry} → {out_dir}/"
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" + ("" if number == 1 else "s")
 
 
 def render_text(result: ImportResult, doc_shown: str, out_dir: str) -> str:

@@ -160,9 +160,15 @@ def _group(forms: list[str], first: dict[str, int], log: FindingLog) -> list[Uni
 
 def _report_singletons(entries: list[UnitEntry], count: dict[str, int],
                        log: FindingLog) -> None:
+    """A name written once that is one character off another: a typo, unless both read as
+    unit names of the usual shape (市教育局 and 市體育局 are both real)."""
+    from suizhou_plan.importer.assignment import looks_like_unit
+
     keys = {e.name: merge_key(e.name) for e in entries}
     for entry in entries:
         if count.get(entry.name, 0) != 1 or entry.aliases:
+            continue
+        if looks_like_unit(entry.name) and len(keys[entry.name]) < 6:
             continue
         others = [e.name for e in entries if e is not entry]
         near = difflib.get_close_matches(keys[entry.name], [keys[o] for o in others], n=1,
