@@ -12,29 +12,37 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from suizhou_plan.importer.brackets import top_level_groups
+from suizhou_plan.importer.brackets import Group, top_level_groups
 from suizhou_plan.importer.script import compile_either, either
 from suizhou_plan.importer.unit_list import split_units
 
 LEAD_LABELS = "牵头责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|牵头领导单位"
-SUPPORT_LABELS = "配合责任单位|配合单位|配合部门|协同单位|协办单位|协作单位|参与单位|参加单位"
+SUPPORT_LABELS = ("配合责任单位|协同责任单位|配合单位|配合部门|协同单位|协同部门|协办单位|协作单位|"
+                  "参与单位|参加单位")
 UNIT_LABELS = "责任单位|责任部门|负责单位|责任主体|实施单位|实施主体|承办单位|主体单位|责任处室"
 DEADLINE_LABELS = "完成时限|完成期限|完成时间|时间节点|时限要求|办结时限|时间要求|时限"
-_ROLE = {"lead": LEAD_LABELS, "support": SUPPORT_LABELS, "units": UNIT_LABELS,
-         "deadline": DEADLINE_LABELS}
+# People, not units: read so that their value does not run into the next label.
+PERSON_LABELS = "牵头负责领导|牵头市领导|牵头领导|责任领导|分管领导|分管市领导|责任人|联系人"
+_ROLE = {"person": PERSON_LABELS, "lead": LEAD_LABELS, "support": SUPPORT_LABELS,
+         "units": UNIT_LABELS, "deadline": DEADLINE_LABELS}
 _LABEL = compile_either(
     "(" + "|".join(f"(?P<{role}>{labels})" for role, labels in _ROLE.items()) + r")\s*[：:]\s*"
 )
 _LEAD_SUPPORT = compile_either(
     r"^(?P<lead>.+?)牵头[，,；;、\s]*(?P<support>.+?)(参与|配合|协同|协助)(落实)?$"
 )
-_LEAD_ONLY = compile_either(r"^(?P<lead>.+?)牵头(负责|落实)?$")
+_LEAD_RESPONSIBLE = compile_either(
+    r"^(?P<lead>.+?)牵头[，,；;、\s]*(?P<support>.+?)(按职责分工|按照职责分工|按职责|分别|共同|各自)?"
+    r"(负责|落实|实施)$"
+)
+_LEAD_ONLY = compile_either(r"^(?P<lead>.+?)(分别|共同)?牵头(负责|落实|实施|推进|抓总)?$")
+_LEADS_SUFFIX = compile_either(r"(分别|共同)?牵头(负责|落实|实施|推进|抓总)?$")
 _RESPONSIBLE = compile_either(
     r"^(?P<units>.+?)(按职责分工|按照职责分工|按职能分工|按职责|分别|共同|各自)?(负责|落实|实施|承担)(落实)?$"
 )
 _UNITISH = compile_either(
     r"(局|委|办|部|院|会|中心|政府|公司|集团|行|队|处|所|站|室|厅|署|区|馆|社|团|台|校|联|协|"
-    r"大学|学院|医院|银行|单位|部门|分局|支行|园区|片区|街道|乡镇|县|市|镇|乡|机关)$"
+    r"大学|学院|医院|银行|单位|部门|分局|支行|园区|片区|街道|乡镇|县|市|镇|乡|机关|海关|关)$"
 )
 
 
@@ -62,8 +70,14 @@ def looks_like_unit(name: str) -> bool:
 
 
 def find_assignment(text: str) -> Assignment | None:
-    """The last bracketed clause that reads as an assignment, else labelled fields."""
-    for group in reversed(top_level_groups(text)):
+    """Labelled fields outside brackets (「責任單位：A（B）」 on a line of its own), else the
+    last bracketed clause that reads as an assignment; a deadline field outside the brackets
+    joins the bracketed units."""
+    groups = top_level_groups(text)
+    labelled = _labelled_outside(text, groups)
+    if labelled is not None and labelled.units:
+        return labelled
+    for group in reversed(groups):
         parsed = _parse_clause(group.inner, require_units=True)
         if parsed is None and not text[group.end:].strip(_TRAILING):
             parsed = _bare_list(group.inner)
@@ -71,8 +85,18 @@ def find_assignment(text: str) -> Assignment | None:
             parsed.start, parsed.end = group.start, group.end
             parsed.bracketed, parsed.unclosed = True, not group.closed
             parsed.mismatched = group.mismatched
+            if labelled is not None and labelled.deadline and not parsed.deadline:
+                parsed.deadline = labelled.deadline
+                parsed.end = max(parsed.end, labelled.end)
             return parsed
-    label = _LABEL.search(text)
+    return labelled
+
+
+def _labelled_outside(text: str, groups: list[Group]) -> Assignment | None:
+    masked = list(text)
+    for group in groups:
+        masked[group.start:group.end] = "\x00" * (group.end - group.start)
+    label = _LABEL.search("".join(masked))
     if label is None:
         return None
     parsed = _parse_clause(text[label.start():], require_units=False)
@@ -109,7 +133,8 @@ def _parse_clause(clause: str, *, require_units: bool) -> Assignment | None:
 
 
 def _parse_roles(clause: str, result: Assignment, require_units: bool) -> Assignment | None:
-    for pattern, roles in ((_LEAD_SUPPORT, ("lead", "support")), (_LEAD_ONLY, ("lead",)),
+    for pattern, roles in ((_LEAD_SUPPORT, ("lead", "support")),
+                           (_LEAD_RESPONSIBLE, ("lead", "support")), (_LEAD_ONLY, ("lead",)),
                            (_RESPONSIBLE, ("units",))):
         match = pattern.match(clause)
         if match is None:
@@ -128,8 +153,14 @@ def _parse_roles(clause: str, result: Assignment, require_units: bool) -> Assign
 def _add(result: Assignment, role: str, value: str) -> None:
     value = value.strip()
     if role == "deadline":
-        result.deadline = value.strip("。；;，, ") or None
+        result.deadline = value.strip("。；;，,\n ") or None
         return
+    if role == "person":
+        return
+    value = value.strip("。；;，,\n ")
+    suffix = _LEADS_SUFFIX.search(value)
+    if suffix and role != "support":  # 「A、B分别牵頭」: each listed unit leads
+        role, value = "lead", value[: suffix.start()]
     listed = split_units(value)
     result.ends_with_etc = result.ends_with_etc or listed.ends_with_etc
     for unit in listed.units:

@@ -113,6 +113,9 @@ def _attach_unnumbered(stack: list[Node], block: Block) -> None:
         current.children.append(node)
         return
     own = find_assignment(block.text)
+    if own is not None and own.labelled and own.start == 0:
+        current.add_paragraph(block.text)  # 「責任單位：…」 on a line of its own
+        return
     has_own_units = own is not None and own.start > 0
     if has_own_units and current.assignment is not None and current.parent is not None:
         sibling = Node(current.style, None, block.line, block.text, parent=current.parent)

@@ -8,12 +8,12 @@ is not complete, which the caller reports."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from suizhou_plan.importer.brackets import split_top_level
 from suizhou_plan.importer.script import compile_either
 
-SEPARATORS = "、，,；;/／ \u3000\t"
+SEPARATORS = "、，,；;/／ \u3000\t\n"
 _LEVEL_FRAGMENT = compile_either(r"各?[省市县区州盟旗乡镇]{1,2}")
 _AND = re.compile("以及|及其|及")
 _ETC = re.compile(r"(等|等单位|等單位|等部门|等部門|等有关单位|等有關單位)$")
@@ -25,6 +25,7 @@ _LEADING = re.compile("^(由|请|請|和|及)")
 class UnitList:
     units: list[str]
     ends_with_etc: bool
+    notes: list[str] = field(default_factory=list)
 
 
 def split_units(raw: str) -> UnitList:
@@ -40,6 +41,11 @@ def split_units(raw: str) -> UnitList:
             sub = _LEADING.sub("", sub.strip(_EDGE))
             if sub:
                 pieces.append(sub)
+    pieces, notes = _without_notes(pieces)
+    for index, piece in enumerate(pieces):
+        if piece.endswith("等") and len(piece) > 3:  # 「A等，各縣政府」: 等 ends a group
+            pieces[index] = piece[:-1]
+            etc = True
     units: list[str] = []
     i = 0
     while i < len(pieces):
@@ -58,7 +64,26 @@ def split_units(raw: str) -> UnitList:
             units[-1] = units[-1][: tail.start()]
             if not units[-1]:
                 units.pop()
-    return UnitList(units, etc)
+    return UnitList(units, etc, notes)
+
+
+_NOTE = re.compile(r"[（(]([^（()）]*)[）)]$")
+
+
+def _without_notes(pieces: list[str]) -> tuple[list[str], list[str]]:
+    """A bracketed remark after a unit (「（除標注外，列第一位為牽頭單位，下同）」) is a note,
+    not part of the name; a short one (「（市教育考試院）」) stays with the unit."""
+    out: list[str] = []
+    notes: list[str] = []
+    for piece in pieces:
+        match = _NOTE.search(piece)
+        if match and (len(match.group(1)) > 12 or re.search(r"[，,。；;]|下同|牵头|牽頭",
+                                                             match.group(1))):
+            notes.append(match.group(1))
+            piece = piece[: match.start()].strip()
+        if piece:
+            out.append(piece)
+    return out, notes
 
 
 def _split_and(part: str) -> list[str]:
