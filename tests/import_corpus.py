@@ -125,3 +125,27 @@ HTML = """\
 <div>扫一扫在手机上查看当前页面</div>
 </body></html>
 """
+
+# Each task's fields on lines of their own (a leader's name among them), a list that ends a
+# group with 「等」, units that lead 「分別」, a remark in brackets after the list.
+FIELD_LINES = """\
+某市2023年政府工作报告重点工作责任分解
+一、主要预期目标
+1.地区生产总值增长6%。
+牵头负责领导：张三。
+牵头责任单位：市发改委。
+协同责任单位：市经信局、市商务局等，各县（市、区）政府（管委会）。
+2.城乡居民收入稳步增长。
+责任单位：市人社局、市农业农村局分别牵头
+3.固定资产投资增长8%。
+责任单位：市发改委、市财政局、市自然资源局（除标注“分别牵头”外，列第一位为牵头单位，下同）
+"""
+
+# Remarks inside the unit clause: roles with 按職責分工負責, and units added to every task
+# from here on (「不再做分工，下同」).
+REMARKS = """\
+某省现代物流体系建设实施方案
+一、完善物流网络
+（一）建设物流枢纽。推进国家物流枢纽建设。〔责任单位：省发展改革委、省交通运输厅按职责分工负责。具体任务均涉及各市（州）人民政府，不再做分工，下同。〕
+（二）发展冷链物流。完善冷链设施。（省商务厅、省农业农村厅牵头，省财政厅及省市场监管局按职责分工负责）
+"""

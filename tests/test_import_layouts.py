@@ -143,3 +143,33 @@ def test_a_task_without_units_is_reported_and_validate_says_so(tmp_path):
     assert ("no-units", 4) in got.findings
     assert "[no-units] T2 「引进龙头企业」 names no responsible unit" in got.stdout
     assert [e.split(" ")[0] for e in validation_errors(got.out)] == ["unassigned"]
+
+
+def test_fields_on_lines_of_their_own(tmp_path):
+    got = do_import(tmp_path, "plan.txt", corpus.FIELD_LINES)
+    assert got.exit_code == 0
+    assert got.units() == {
+        "T1": ["市发改委", "市经信局", "市商务局", "各县（市、区）政府（管委会）"],
+        "T2": ["市人社局", "市农业农村局"],
+        "T3": ["市发改委", "市财政局", "市自然资源局"]}
+    assert [t.lead for t in got.tasks.tasks] == ["市发改委", "市人社局", None]
+    assert "张三" not in str(got.units())
+    assert got.task("T1").text == (
+        "地区生产总值增长6%。\n牵头负责领导：张三。\n牵头责任单位：市发改委。\n"
+        "协同责任单位：市经信局、市商务局等，各县（市、区）政府（管委会）。")
+    assert "列第一位为牵头单位" in (got.out / "tasks.yaml").read_text(encoding="utf-8")
+    assert got.findings == [("issuer-missing", 1), ("issued-missing", 1), ("open-list", 3),
+                            ("collective-members", 3), ("several-leads", 7)]
+    assert validation_errors(got.out) == []
+
+
+def test_remarks_inside_the_unit_clause(tmp_path):
+    got = do_import(tmp_path, "plan.txt", corpus.REMARKS)
+    assert got.exit_code == 0
+    assert got.units() == {
+        "T1": ["省发展改革委", "省交通运输厅", "各市（州）人民政府"],
+        "T2": ["省商务厅", "省农业农村厅", "省财政厅", "省市场监管局", "各市（州）人民政府"]}
+    assert got.task("T2").lead == "省商务厅"
+    assert ("several-leads", 4) in got.findings
+    assert ("units-for-all", 3) in got.findings
+    assert validation_errors(got.out) == []

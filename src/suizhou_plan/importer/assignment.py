@@ -63,6 +63,24 @@ class Assignment:
     odd_units: list[str] = field(default_factory=list)
 
 
+_DUTY_SUFFIX = compile_either(r"(按职责分工|按照职责分工|按职责|分别|共同|各自)(负责|落实)$")
+
+
+def _first_sentence(value: str) -> str:
+    """A labelled list ends at a full stop outside brackets: what follows is a remark
+    (「…按職責分工負責。具體任務均涉及相關市（州）人民政府，不再做分工，下同。」), read by
+    `clauses` as a rule for every task."""
+    depth = 0
+    for index, ch in enumerate(value):
+        if ch in "（(〔【[":
+            depth += 1
+        elif ch in "）)〕】]" and depth:
+            depth -= 1
+        elif ch == "。" and depth == 0 and value[index + 1:].strip():
+            return value[:index]
+    return value
+
+
 def looks_like_unit(name: str) -> bool:
     """Ends as unit names end (局, 委, 中心, 政府 …), a bracketed note after it aside."""
     bare = re.sub(r"[（(][^（()）]*[）)]$", "", name)
@@ -157,7 +175,10 @@ def _add(result: Assignment, role: str, value: str) -> None:
         return
     if role == "person":
         return
-    value = value.strip("。；;，,\n ")
+    value = _first_sentence(value).strip("。；;，,\n ")
+    duty = _DUTY_SUFFIX.search(value)
+    if duty and duty.start() > 0:  # 「A、B按職責分工負責」 inside a labelled field
+        value = value[: duty.start()]
     suffix = _LEADS_SUFFIX.search(value)
     if suffix and role != "support":  # 「A、B分别牵頭」: each listed unit leads
         role, value = "lead", value[: suffix.start()]

@@ -10,10 +10,15 @@ from suizhou_plan.importer.reading import Block
 from suizhou_plan.importer.script import compile_either
 from suizhou_plan.importer.unit_list import split_units
 
-_NOT_LISTED = compile_either(r"不再(一一|单独|逐一|重复)?(列出|列明|标注|标明|列举|注明)")
+_NOT_LISTED = compile_either(
+    r"不再(一一|单独|逐一|重复)?(列出|列明|标注|标明|列举|注明|做分工|分工)"
+)
 _ALL_TASKS = compile_either(
     r"(各项|所有|全部|以下|下列|上述|以上)?[^，,。；;]*?(任务|工作)[，,]?\s*(?P<units>[^，,。；;]+?)"
     r"(均需|均须|均要|均应|都要|都需|都应|需|须|要|应)(积极)?(配合|参与|负责|抓好|落实|承担)"
+)
+_INVOLVES = compile_either(
+    r"(任务|工作)?(均|都)?涉及(?P<units>[^，,。；;]{2,30}?)[，,]\s*不再"
 )
 _LEAD_RULE = compile_either(
     r"(列|排|排名|排序|列于|列在)(在)?(第一位|首位|第一|最前)[的者]?(的)?(单位|责任单位|部门)?"
@@ -40,12 +45,13 @@ def find_added_units(blocks: list[Block]) -> list[AddedUnits]:
     for block in blocks:
         if block.cells is not None or not _NOT_LISTED.search(block.text):
             continue
-        match = _ALL_TASKS.search(block.text)
+        match = _ALL_TASKS.search(block.text) or _INVOLVES.search(block.text)
         if match is None:
             continue
         units = split_units(match.group("units")).units
         head = block.text[: match.start("units")]
-        scope = ("following" if any(w in head for w in ("以下", "下列")) else
+        tail = block.text[match.end():]
+        scope = ("following" if any(w in head for w in ("以下", "下列")) or "下同" in tail else
                  "preceding" if any(w in head for w in ("上述", "以上")) else "all")
         if units:
             out.append(AddedUnits(block.line, units, scope, block.text))

@@ -11,7 +11,7 @@ from suizhou_plan.importer.reading import Block
 from suizhou_plan.importer.script import compile_either
 
 _TITLE_END = compile_either(
-    r"(实施方案|行动计划|行动方案|工作方案|分工方案|任务分工|工作要点|实施意见|实施细则|方案|计划|规划|意见|要点|清单)$"
+    r"(实施方案|行动计划|行动方案|工作方案|分工方案|任务分工|工作要点|实施意见|实施细则|方案|计划|规划|意见|要点|清单|责任分解|任务分解|分工表|分工)$"
 )
 _QUOTED_TITLE = re.compile(r"《([^》]{4,60})》")
 _JUNK = re.compile(r"^[?？�\ufffd\s]+")
