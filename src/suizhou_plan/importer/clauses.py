@@ -17,6 +17,10 @@ _ALL_TASKS = compile_either(
     r"(各项|所有|全部|以下|下列|上述|以上)?[^，,。；;]*?(任务|工作)[，,]?\s*(?P<units>[^，,。；;]+?)"
     r"(均需|均须|均要|均应|都要|都需|都应|需|须|要|应)(积极)?(配合|参与|负责|抓好|落实|承担)"
 )
+_ALL_NEED = compile_either(
+    r"(以下|下列|上述|以上|各项|所有)?[^，,。；;]*?(任务|工作)(均|都)(需|须|要|由)(?P<units>[^，,。；;]+?)"
+    r"(配合|参与|负责|抓好|落实|承担)"
+)
 _INVOLVES = compile_either(
     r"(任务|工作)?(均|都)?涉及(?P<units>[^，,。；;]{2,30}?)[，,]\s*不再"
 )
@@ -45,7 +49,8 @@ def find_added_units(blocks: list[Block]) -> list[AddedUnits]:
     for block in blocks:
         if block.cells is not None or not _NOT_LISTED.search(block.text):
             continue
-        match = _ALL_TASKS.search(block.text) or _INVOLVES.search(block.text)
+        match = (_ALL_NEED.search(block.text) or _ALL_TASKS.search(block.text)
+                 or _INVOLVES.search(block.text))
         if match is None:
             continue
         units = split_units(match.group("units")).units
@@ -54,7 +59,7 @@ def find_added_units(blocks: list[Block]) -> list[AddedUnits]:
         scope = ("following" if any(w in head for w in ("以下", "下列")) or "下同" in tail else
                  "preceding" if any(w in head for w in ("上述", "以上")) else "all")
         if units:
-            out.append(AddedUnits(block.line, units, scope, block.text))
+            out.append(AddedUnits(block.line, units, scope, match.group()))
     return out
 
 

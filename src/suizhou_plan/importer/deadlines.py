@@ -90,6 +90,17 @@ TARGET_PHRASE = compile_either(
     r"|(到|至|截至)\s*\d{4}\s*年(底|末)?"
 )
 _SENTENCE_END = "。；;！!？?"
+# A deadline with no year (「年底前」, 「上半年」): the year of an annual plan, if it has one.
+YEARLESS = compile_either(r"(?<![\d年])(年底前|年底|年内|年末前|上半年|下半年|第?[一二三四]季度)")
+
+
+def resolve_yearless(phrase: str, year: int) -> date:
+    if "上半年" in phrase:
+        return date(year, 6, 30)
+    quarter = re.search(r"([一二三四])季度", phrase)
+    if quarter:
+        return month_end(year, _CN_DIGITS[quarter.group(1)] * 3)
+    return date(year, 12, 31)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,7 +97,9 @@ def run_import(doc_path: Path, out_dir: Path, registry_path: Path | None = None,
         from suizhou_plan.importer.draft import DraftSection
 
         plan.sections.append(DraftSection(f"s{len(plan.sections) + 1}", section, section))
-    plan.tasks = draft_tasks(raw, added, lead_rule, plan.horizon, log)
+    title_years = set(re.findall(r"(\d{4})\s*年", plan.title))
+    plan_year = int(title_years.pop()) if len(title_years) == 1 else None
+    plan.tasks = draft_tasks(raw, added, plan.horizon, log, plan_year)
     _check_phases(plan, log)
     link_milestones(plan, log)
     header = _lead_header(plan, lead_rule, log)

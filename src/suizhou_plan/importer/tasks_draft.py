@@ -7,8 +7,14 @@ import re
 from datetime import date
 
 from suizhou_plan.importer.assignment import looks_like_unit
-from suizhou_plan.importer.clauses import AddedUnits, LeadRule
-from suizhou_plan.importer.deadlines import find_targets, resolve
+from suizhou_plan.importer.clauses import AddedUnits
+from suizhou_plan.importer.deadlines import (
+    YEARLESS,
+    TargetSpan,
+    find_targets,
+    resolve,
+    resolve_yearless,
+)
 from suizhou_plan.importer.draft import DraftTarget, DraftTask
 from suizhou_plan.importer.findings import FindingLog
 from suizhou_plan.importer.script import either
@@ -19,8 +25,8 @@ _LEADS_VERB = either("牵头")
 _RESPONSIBLE_VERB = either("负责")
 
 
-def draft_tasks(raw: list[RawTask], added: list[AddedUnits], lead_rule: LeadRule | None,
-                horizon: date | None, log: FindingLog) -> list[DraftTask]:
+def draft_tasks(raw: list[RawTask], added: list[AddedUnits], horizon: date | None, log: FindingLog,
+                plan_year: int | None = None) -> list[DraftTask]:
     counts = {"task": sum(r.kind == "task" for r in raw),
               "safeguard": sum(r.kind == "safeguard" for r in raw)}
     numbers = {"task": 0, "safeguard": 0}
@@ -31,12 +37,12 @@ def draft_tasks(raw: list[RawTask], added: list[AddedUnits], lead_rule: LeadRule
         prefix = "T" if item.kind == "task" else "S"
         width = len(str(counts[item.kind]))
         task_id = f"{prefix}{number:0{width}d}"
-        out.append(_draft(item, task_id, number, added, lead_rule, horizon, log))
+        out.append(_draft(item, task_id, number, added, horizon, log, plan_year))
     return out
 
 
 def _draft(item: RawTask, task_id: str, number: int, added: list[AddedUnits],
-           lead_rule: LeadRule | None, horizon: date | None, log: FindingLog) -> DraftTask:
+           horizon: date | None, log: FindingLog, plan_year: int | None) -> DraftTask:
     clause = item.assignment
     units = list(item.table_units if item.table_units is not None else
                  clause.units if clause else [])
@@ -66,13 +72,13 @@ def _draft(item: RawTask, task_id: str, number: int, added: list[AddedUnits],
     if clause is not None:
         _clause_findings(item, task_id, clause, log)
     _contradicted_lead(item, task, log)
-    _deadlines(item, task, clause.deadline if clause else item.table_deadline, horizon, log)
+    _deadlines(item, task, clause.deadline if clause else item.table_deadline, horizon, log,
+               plan_year)
     damage = _DAMAGE.search(item.text)
     if damage:
         log.add("damaged-text", item.line,
                 f"{task_id}: 「{damage.group()}」 looks like damaged characters",
                 "compare with the original document and record the fix under `repairs`", task_id)
-    del lead_rule
     return task
 
 
@@ -121,8 +127,36 @@ def _contradicted_lead(item: RawTask, task: DraftTask, log: FindingLog) -> None:
             return
 
 
+def _yearless(item: RawTask, task: DraftTask, spans: list[TargetSpan], plan_year: int | None,
+              log: FindingLog, used: set[str]) -> None:
+    """「年底前基本實現…」: the year is the plan's own when the title names one year."""
+    taken = {span.offset for span in spans}
+    for match in YEARLESS.finditer(item.body):
+        start = max((item.body.rfind(ch, 0, match.start()) for ch in "。；;"), default=-1) + 1
+        if start in taken:
+            continue
+        taken.add(start)
+        ends = [i for i in (item.body.find(ch, match.end()) for ch in "。；;") if i >= 0]
+        text = item.body[start:min(ends) + 1 if ends else len(item.body)].strip()
+        if plan_year is None:
+            log.add("deadline", item.line,
+                    f"{task.id}: 「{match.group()}」 names no year", "add a target with `due:` "
+                    "if the office sets one", task.id)
+            continue
+        due = resolve_yearless(match.group(), plan_year)
+        target_id = f"{task.id}-{due.year}"
+        while target_id in used:
+            target_id += "b"
+        used.add(target_id)
+        task.targets.append(DraftTarget(target_id, text, match.group(), due))
+        log.add("deadline", item.line,
+                f"{task.id}: 「{match.group()}」 names no year; read as {plan_year}, the year "
+                f"in the plan's title: {due.isoformat()}", "correct the target's `due:` if "
+                "meant otherwise", task.id)
+
+
 def _deadlines(item: RawTask, task: DraftTask, field_deadline: str | None,
-               horizon: date | None, log: FindingLog) -> None:
+               horizon: date | None, log: FindingLog, plan_year: int | None = None) -> None:
     if field_deadline:
         resolved = resolve(field_deadline, horizon)
         if resolved.due is None:
@@ -137,7 +171,9 @@ def _deadlines(item: RawTask, task: DraftTask, field_deadline: str | None,
                         f"{resolved.due.isoformat()}", "correct `due:` if meant otherwise",
                         task.id)
     used: set[str] = set()
-    for span in find_targets(item.body):
+    spans = find_targets(item.body)
+    _yearless(item, task, spans, plan_year, log, used)
+    for span in spans:
         resolved = resolve(span.phrase, horizon)
         if resolved.due is None:
             log.add("deadline", item.line,

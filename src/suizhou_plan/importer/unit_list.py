@@ -16,6 +16,7 @@ from suizhou_plan.importer.script import compile_either
 SEPARATORS = "、，,；;/／ \u3000\t\n"
 _LEVEL_FRAGMENT = compile_either(r"各?[省市县区州盟旗乡镇]{1,2}")
 _AND = re.compile("以及|及其|及")
+_GENERIC = compile_either(r"(有关|相关|各)?(单位|部门|机构|企业|直属机构|直属单位)")
 _ETC = re.compile(r"(等|等单位|等單位|等部门|等部門|等有关单位|等有關單位)$")
 _EDGE = "。．.：:；;，,、 \u3000"
 _LEADING = re.compile("^(由|请|請|和|及)")
@@ -55,7 +56,10 @@ def split_units(raw: str) -> UnitList:
             i += 1
             last = pieces[i]
             current = f"{current}、{last}"
-        units.append(current)
+        if units and _GENERIC.fullmatch(current):  # 「市直有關部門、單位」 is one phrase
+            units[-1] = f"{units[-1]}、{current}"
+        else:
+            units.append(current)
         i += 1
     if units:
         tail = _ETC.search(units[-1])
