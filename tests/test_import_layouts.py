@@ -173,3 +173,21 @@ def test_remarks_inside_the_unit_clause(tmp_path):
     assert ("several-leads", 4) in got.findings
     assert ("units-for-all", 3) in got.findings
     assert validation_errors(got.out) == []
+
+
+def test_an_annual_plans_yearless_deadlines_and_a_clause_inside_the_first_task(tmp_path):
+    doc = ("某市数字经济2023年工作要点\n一、重点工作\n"
+           "1.推进企业上云。年底前新增上云企业500家。（牵头单位：市工信局；责任单位：市直有关部门、"
+           "单位，各区政府。以下任务均需各区政府落实，不再一一列出）\n"
+           "2.建设数据中心。上半年完成选址。（责任单位：市数据局）\n")
+    got = do_import(tmp_path, "plan.txt", doc)
+    assert got.exit_code == 0
+    assert got.units() == {"T1": ["市工信局", "市直有关部门、单位", "各区政府"],
+                           "T2": ["市数据局", "各区政府"]}
+    assert [(g.text, g.due_text, g.due) for t in got.tasks.tasks for g in t.targets] == [
+        ("年底前新增上云企业500家。", "年底前", dt.date(2023, 12, 31)),
+        ("上半年完成选址。", "上半年", dt.date(2023, 6, 30))]
+    assert "T1: 「年底前」 names no year; read as 2023, the year in the plan's title: " \
+        "2023-12-31" in got.messages
+    assert ("units-for-all", 3) in got.findings
+    assert validation_errors(got.out) == []
