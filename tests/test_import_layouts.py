@@ -191,3 +191,16 @@ def test_an_annual_plans_yearless_deadlines_and_a_clause_inside_the_first_task(t
         "2023-12-31" in got.messages
     assert ("units-for-all", 3) in got.findings
     assert validation_errors(got.out) == []
+
+
+def test_a_title_broken_over_two_lines_is_taken_whole_from_the_notice(tmp_path):
+    doc = ("某区人民政府关于印发《某区2023年重点工作任务分解 和责任分工方案》的通知\n"
+           "某区人民政府\n2023年3月1日\n某区2023年重点工作\n任务分解和责任分工方案\n"
+           "一、主要目标\n1.地区生产总值增长6%。\n牵头单位：区发改局\n责任单位：各街道\n")
+    got = do_import(tmp_path, "plan.txt", doc)
+    assert got.exit_code == 0
+    plan = got.tasks.plan
+    assert (plan.title, plan.issuer, plan.issued) == (
+        "某区2023年重点工作任务分解和责任分工方案", "某区人民政府", dt.date(2023, 3, 1))
+    assert got.units() == {"T1": ["区发改局", "各街道"]}
+    assert got.task("T1").lead == "区发改局"

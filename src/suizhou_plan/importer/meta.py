@@ -61,7 +61,7 @@ def _title(head: list[Block], log: FindingLog) -> tuple[str | None, int | None,
         bare = re.sub(r"[（(][^（()）]*[）)]$", "", clean)
         if (block.heading == 1 or _TITLE_END.search(bare)) and 4 <= len(clean) <= 60 \
                 and not re.match(r"^[（(]?[一二三四五六七八九十\d]", clean):
-            clean = clean.strip("《》")
+            clean = _whole_title(clean.strip("《》"), head)
             repairs = []
             if clean != text and text.startswith(("?", "？", "\ufffd")):
                 repairs.append((text, clean, "The title line is preceded by damaged "
@@ -77,6 +77,17 @@ def _title(head: list[Block], log: FindingLog) -> tuple[str | None, int | None,
     log.add("title-missing", None, "no title found in the first lines",
             f"replace `title: {PENDING}` in tasks.yaml with the plan's title")
     return None, None, []
+
+
+def _whole_title(title: str, head: list[Block]) -> str:
+    """A title broken over two lines (「…重點工作」 / 「任務分解和責任分工方案」) is given whole
+    by the notice that issues it: 「現將《…任務分解和責任分工方案》印發給你們」."""
+    for block in head:
+        for quoted in _QUOTED_TITLE.findall(block.text):
+            joined = "".join(quoted.split())
+            if joined != title and joined.endswith(title):
+                return joined
+    return title
 
 
 def _issuer(head: list[Block], title: str | None) -> str | None:
