@@ -90,6 +90,7 @@ TARGET_PHRASE = compile_either(
     r"|(到|至|截至)\s*\d{4}\s*年(底|末)?"
 )
 _SENTENCE_END = "。；;！!？?"
+_AIM = compile_either(r"^(力争到?|确保|争取)\s*")
 # A deadline with no year (「年底前」, 「上半年」): the year of an annual plan, if it has one.
 YEARLESS = compile_either(r"(?<![\d年])(年底前|年底|年内|年末前|上半年|下半年|第?[一二三四]季度)")
 
@@ -121,7 +122,8 @@ def find_targets(body: str) -> list[TargetSpan]:
         taken.add(start)
         ends = [i for i in (body.find(ch, match.end()) for ch in _SENTENCE_END) if i >= 0]
         end = min(ends) + 1 if ends else len(body)
-        spans.append(TargetSpan(body[start:end].strip(), match.group().strip(), start))
+        phrase = _AIM.sub("", match.group().strip())
+        spans.append(TargetSpan(body[start:end].strip(), phrase, start))
     return spans
 
 
