@@ -155,3 +155,19 @@ def test_docx_with_word_numbering_and_a_task_table(tmp_path):
     assert "| paragraph 5 | `collective-members` |" in report
     assert validation_errors(got.out) == []
     commands_run_on(got.out, "市数据局", tmp_path)
+
+
+def test_text_from_a_pdf_hard_wrapped_with_page_numbers(tmp_path):
+    """What `pdftotext` writes: lines broken inside sentences and unit lists, a form feed and
+    a page number between pages."""
+    text = ("某市数字政府建设实施方案\n一、重点任务\n"
+            "1.建设政务云平台。统一建设全市政务云，2023 年底前完成一期建设。（责任单位：市数据局、市财\n"
+            "政局，各县、市、区人民政府）\n"
+            "— 1 —\n\f"
+            "2.完善电子政务外网。到 2025 年，实现外网全覆盖。（责任单位：市数据局）\n")
+    got = do_import(tmp_path, "plan.txt", text)
+    assert got.exit_code == 0
+    assert got.units() == {"T1": ["市数据局", "市财政局", "各县、市、区人民政府"], "T2": ["市数据局"]}
+    assert got.task("T1").text.endswith("（责任单位：市数据局、市财政局，各县、市、区人民政府）")
+    assert [(g.due_text, g.due) for t in got.tasks.tasks for g in t.targets] == [
+        ("2023 年底前", dt.date(2023, 12, 31)), ("到 2025 年", dt.date(2025, 12, 31))]

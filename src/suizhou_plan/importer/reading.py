@@ -93,6 +93,8 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _MD_LIST = re.compile(r"^\s*(?:[-*+]\s+|>\s*)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|`)")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+_PAGE_NUMBER = re.compile(r"^[—–\-－~～\s]*(第\s*)?\d{1,3}\s*(页|頁)?[—–\-－~～\s]*$"
+                          r"|^[—–\-－]\s*\d{1,3}\s*[—–\-－]$")
 _TERMINAL = "。；;：:）)」”！!？?】"
 
 
@@ -104,7 +106,9 @@ def text_blocks(text: str, *, markdown: bool = False) -> list[Block]:
     blocks: list[Block] = []
     joinable = False
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.replace("\u00a0", " ").strip()
+        line = raw.replace("\u00a0", " ").replace("\f", "").strip()
+        if _PAGE_NUMBER.match(line):
+            continue  # 「— 3 —」 between the pages of a converted PDF
         if not line:
             joinable = False
             continue
