@@ -126,3 +126,28 @@ def test_help_names_the_formats_and_exit_codes():
     assert code == 0
     for word in ("GBK", "Big5", ".docx", "HTML", "import-report.md", "Exit 0"):
         assert word in out
+
+
+def test_findings_and_report_in_chinese(tmp_path):
+    got = do_import(tmp_path, "plan.txt", corpus.BROKEN, "--lang", "zh")
+    assert got.exit_code == 0
+    assert "numbering skips" not in got.stdout
+    assert f"{tmp_path / 'plan.txt'}:4: [numbering] 編號從 2 跳到 4（「4.」）" in got.stdout
+    assert got.stdout.splitlines()[-1] == f"待確認 8 處，見 {got.out}/import-report.md"
+    report = (got.out / "import-report.md").read_text(encoding="utf-8")
+    assert "| 第 3 行 | `bracket` | T2：責任單位的括號沒有閉合 | 請核對單位列表在哪裏結束 |" in report
+    assert "| 全文 | `title-missing` |" in report
+
+
+def test_every_message_has_both_languages_with_the_same_placeholders():
+    import string
+
+    from suizhou_plan.importer.messages import MESSAGES
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    for key, langs in MESSAGES.items():
+        assert set(langs) == {"en", "zh"}, key
+        (en_message, en_hint), (zh_message, zh_hint) = langs["en"], langs["zh"]
+        assert fields(en_message) | fields(en_hint) == fields(zh_message) | fields(zh_hint), key

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from suizhou_plan.cli.options import write
+from suizhou_plan.cli.options import default_lang, lang_option, write
 
 
 @click.command("import")
@@ -20,7 +20,8 @@ from suizhou_plan.cli.options import write
               type=click.Path(dir_okay=False, path_type=Path),
               help="An existing agencies.yaml: its units are matched and kept, only new units "
               "are added (a city's second plan shares the first's registry).")
-def command(doc: Path, out_dir: Path, agencies_file: Path | None) -> None:
+@lang_option
+def command(doc: Path, out_dir: Path, agencies_file: Path | None, lang: str | None) -> None:
     """Turn an implementation plan document (實施方案) into a plan directory to review.
 
     DOC is plain text (UTF-8, GBK, GB18030 or Big5, detected), markdown, an HTML page saved
@@ -46,10 +47,11 @@ def command(doc: Path, out_dir: Path, agencies_file: Path | None) -> None:
         result = run_import(doc, out_dir, agencies_file, shown=str(doc))
     except RegistryUnusable as exc:
         raise click.UsageError(str(exc)) from None
+    lang = lang or default_lang()
     if not result.written:
         sys.stderr.write(f"suizhou import: {result.failure}\n")
         sys.exit(1)
-    write(import_report.render_text(result, str(doc), str(out_dir)))
+    write(import_report.render_text(result, str(doc), str(out_dir), lang))
     (out_dir / "import-report.md").write_text(
-        import_report.render_markdown(result, str(doc), str(out_dir)), encoding="utf-8")
+        import_report.render_markdown(result, str(doc), str(out_dir), lang), encoding="utf-8")
     sys.exit(1 if result.validation_errors else 0)

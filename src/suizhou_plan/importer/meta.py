@@ -38,8 +38,7 @@ def read_meta(blocks: list[Block], log: FindingLog, fallback_year: int | None) -
     issuer = _issuer(head, title)
     if issuer is None:
         issuer = PENDING
-        log.add("issuer-missing", None, "the document does not say who issued it",
-                f"replace `issuer: {PENDING}` in tasks.yaml with the issuing body")
+        log.add("issuer-missing", None, pending=PENDING)
     issued = _issued(head)
     if issued is None:
         years = [int(y) for b in head for y in re.findall(r"(\d{4})\s*年", b.text)]
@@ -47,9 +46,7 @@ def read_meta(blocks: list[Block], log: FindingLog, fallback_year: int | None) -
         year = (int(title_years[0]) if title_years else fallback_year
                 or (min(years) if years else 2000))
         issued = date(year, 1, 1)
-        log.add("issued-missing", None,
-                f"no date of issue found; written as {issued.isoformat()}",
-                "replace `issued:` in tasks.yaml with the date the document was issued")
+        log.add("issued-missing", None, date=issued.isoformat())
     return Meta(title or PENDING, issuer, issued, repairs, title_line)
 
 
@@ -66,16 +63,13 @@ def _title(head: list[Block], log: FindingLog) -> tuple[str | None, int | None,
             if clean != text and text.startswith(("?", "？", "\ufffd")):
                 repairs.append((text, clean, "The title line is preceded by damaged "
                                 "characters in the copy."))
-                log.add("repaired-title", block.line,
-                        f"damaged characters before the title removed: 「{text[:20]}…」",
-                        "check the title against the original document")
+                log.add("repaired-title", block.line, text=text[:20])
             return clean, block.line, repairs
     for block in head:
         match = _QUOTED_TITLE.search(block.text)
         if match:
             return match.group(1), block.line, []
-    log.add("title-missing", None, "no title found in the first lines",
-            f"replace `title: {PENDING}` in tasks.yaml with the plan's title")
+    log.add("title-missing", None, pending=PENDING)
     return None, None, []
 
 

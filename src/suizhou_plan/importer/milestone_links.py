@@ -8,7 +8,7 @@ whose wording is closest (most shared character pairs)."""
 from __future__ import annotations
 
 from suizhou_plan.importer.draft import DraftMilestone, DraftPlan, DraftTask
-from suizhou_plan.importer.findings import FindingLog
+from suizhou_plan.importer.findings import FindingLog, Phrase, phrase
 
 _COMMON = ("建設", "建设", "推進", "推进", "加快", "開展", "开展", "實施", "实施", "完成",
            "數據", "数据", "平臺", "平台", "應用", "应用", "行業", "行业", "項目", "项目",
@@ -37,8 +37,8 @@ def _by_phrase(ms: DraftMilestone, tasks: list[tuple[DraftTask, str]]) -> list[s
     title = _letters(ms.title)
     for size in (6, 5, 4):
         hits: list[str] = []
-        for phrase in sorted(_phrases(title, size)):
-            holders = [t.id for t, letters in tasks if phrase in letters]
+        for piece in sorted(_phrases(title, size)):
+            holders = [t.id for t, letters in tasks if piece in letters]
             if 1 <= len(holders) <= 2:
                 hits.extend(h for h in holders if h not in hits)
         if hits:
@@ -57,6 +57,7 @@ def link_milestones(plan: DraftPlan, log: FindingLog) -> None:
     for phase in plan.phases:
         by_words: list[str] = []
         closest: list[str] = []
+        parts: list[Phrase] = []
         for ms in phase.milestones:
             ms.tasks = _by_phrase(ms, tasks)
             if ms.tasks:
@@ -65,12 +66,8 @@ def link_milestones(plan: DraftPlan, log: FindingLog) -> None:
             ms.tasks = _closest(ms, tasks)
             closest.append(f"{ms.id}→{','.join(ms.tasks)}")
         if phase.milestones:
-            parts = []
             if by_words:
-                parts.append("by shared words " + "; ".join(by_words))
+                parts.append(phrase("links-by-words", links="; ".join(by_words)))
             if closest:
-                parts.append("by closest wording " + "; ".join(closest))
-            log.add("milestone-links", phase.line,
-                    f"{phase.id}: the document links no milestone to a task; proposed "
-                    + " · ".join(parts),
-                    "check each milestone's `tasks:` in tasks.yaml")
+                parts.append(phrase("links-closest", links="; ".join(closest)))
+            log.add("milestone-links", phase.line, phase=phase.id, links=tuple(parts))

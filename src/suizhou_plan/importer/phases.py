@@ -49,9 +49,8 @@ def build_phase(node: Node, period: Period, number: int, log: FindingLog) -> Dra
     for i, title in enumerate(titles, start=1):
         phase.milestones.append(DraftMilestone(f"P{number}-M{i}", title, node.line))
     if not titles:
-        log.add("phase-without-deliverables", node.line,
-                f"phase {number} ({period.text}) names no deliverables",
-                "add milestones under the phase if the document lists them elsewhere")
+        log.add("phase-without-deliverables", node.line, number=str(number),
+                period=period.text)
     return phase
 
 

@@ -82,12 +82,11 @@ def run_import(doc_path: Path, out_dir: Path, registry_path: Path | None = None,
         result.findings = log.sorted()
         return result
     added = find_added_units(doc.blocks)
-    scopes = {"following": "every task after it", "preceding": "every task before it",
-              "all": "every task"}
+    from suizhou_plan.importer.findings import phrase
+
     for clause in added:
-        log.add("units-for-all", clause.line,
-                f"「{clause.text[:40]}」: {'、'.join(clause.units)} added to "
-                f"{scopes[clause.scope]}", "remove them from tasks where they do not apply")
+        log.add("units-for-all", clause.line, text=clause.text[:40],
+                units="、".join(clause.units), scope=phrase(f"scope-{clause.scope}"))
     lead_rule = find_lead_rule(doc.blocks)
     phase_years = [p.start.year for p in structure.phases]
     meta = read_meta(doc.blocks, log, min(phase_years) if phase_years else None)
@@ -130,19 +129,15 @@ def _lead_header(plan: Any, lead_rule: Any, log: FindingLog) -> list[str]:
                 "a task without `lead:` is led by its first unit."]
     if any(t.lead for t in plan.tasks):
         return ["Leads: `lead:` where the document marks one (牽頭); elsewhere the first unit."]
-    log.add("lead-inferred", None,
-            "the document marks no lead and states no convention: each task's first unit is "
-            "taken as its lead (the plan format's default)",
-            "write `lead:` on the tasks whose lead is another unit")
+    log.add("lead-inferred", None)
     return ["Leads: the document names none; the first unit of each task is taken as lead."]
 
 
 def _check_phases(plan: Any, log: FindingLog) -> None:
     for before, after in zip(plan.phases, plan.phases[1:], strict=False):
         if after.start <= before.end:
-            log.add("phase-overlap", after.line,
-                    f"{after.id} ({after.period}) starts before {before.id} ends "
-                    f"({before.end.isoformat()})", "check the phase dates in the document")
+            log.add("phase-overlap", after.line, phase=after.id, period=after.period,
+                    previous=before.id, end=before.end.isoformat())
 
 
 def _validate(out_dir: Path, result: ImportResult) -> None:

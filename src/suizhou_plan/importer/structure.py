@@ -90,17 +90,15 @@ def _check_numbering(root: Node, log: FindingLog) -> None:
             if previous is None:
                 expected = {1, last_of_style.get(style, 0) + 1}
                 if value not in expected:
-                    log.add("numbering", child.line,
-                            f"「{child.marker.written}」 starts a list (expected "
-                            f"{' or '.join(map(str, sorted(expected)))})",
-                            "check whether an item was lost")
+                    log.add("numbering", child.line, "numbering-start",
+                            marker=child.marker.written,
+                            expected=" / ".join(map(str, sorted(expected))))
             elif value == previous:
-                log.add("numbering", child.line, f"number 「{child.marker.written}」 repeated",
-                        "check whether the item is doubled or misnumbered")
+                log.add("numbering", child.line, "numbering-repeated",
+                        marker=child.marker.written)
             elif value != previous + 1:
-                log.add("numbering", child.line,
-                        f"numbering skips from {previous} to {value} at 「{child.marker.written}」",
-                        "check whether an item was lost")
+                log.add("numbering", child.line, "numbering-skip", previous=str(previous),
+                        value=str(value), marker=child.marker.written)
             previous = value
             last_of_style[style] = value
 
@@ -124,10 +122,7 @@ def _task_nodes(root: Node, phase_nodes: set[int], log: FindingLog) -> list[Node
             continue
         below = [d for d in node.walk() if d.style != "table" and _has_clause(d)]
         if below:
-            log.add("heading-units", node.line,
-                    f"「{_clip(node.text)}」 has units and so do its sub-items: it is read as a "
-                    "heading, and its units are not given to the sub-items",
-                    "if its units apply to every sub-item, add them to each task's `units`")
+            log.add("heading-units", node.line, text=_clip(node.text))
             continue
         chosen.append(node)
         chosen_ids.add(id(node))
@@ -191,10 +186,7 @@ def _report_skipped(root: Node, tasks: list[Node], phase_nodes: set[int],
             continue
         numbered = [n for n in inner if n.marker is not None]
         if numbered:
-            log.add("skipped-text", top.line,
-                    f"「{_clip(top.text)}」 ({len(numbered)} numbered items) names no units "
-                    "and no dates: not imported",
-                    "if it holds tasks, add a unit clause to each and import again")
+            log.add("skipped-text", top.line, text=_clip(top.text), count=str(len(numbered)))
 
 
 def _clip(text: str, limit: int = 24) -> str:

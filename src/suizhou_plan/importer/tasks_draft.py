@@ -16,7 +16,7 @@ from suizhou_plan.importer.deadlines import (
     resolve_yearless,
 )
 from suizhou_plan.importer.draft import DraftTarget, DraftTask
-from suizhou_plan.importer.findings import FindingLog
+from suizhou_plan.importer.findings import FindingLog, phrase
 from suizhou_plan.importer.script import either
 from suizhou_plan.importer.structure import RawTask
 
@@ -60,15 +60,12 @@ def _draft(item: RawTask, task_id: str, number: int, added: list[AddedUnits],
                 units.append(unit)
     task.units = units
     if not units:
-        log.add("no-units", item.line, f"{task_id} 「{task.title}」 names no responsible unit",
-                "add `units:` to the task in tasks.yaml", task_id)
+        log.add("no-units", item.line, task=task_id, title=task.title)
     if leads:
         task.lead = leads[0]
         if len(leads) > 1:
-            log.add("several-leads", item.line,
-                    f"{task_id} has {len(leads)} leads ({'、'.join(leads)}); the first is "
-                    "written as `lead:`", "the format holds one lead: keep the one that answers "
-                    "for the task", task_id)
+            log.add("several-leads", item.line, task=task_id, count=str(len(leads)),
+                    leads="、".join(leads))
     if clause is not None:
         _clause_findings(item, task_id, clause, log)
     _contradicted_lead(item, task, log)
@@ -76,9 +73,7 @@ def _draft(item: RawTask, task_id: str, number: int, added: list[AddedUnits],
                plan_year)
     damage = _DAMAGE.search(item.text)
     if damage:
-        log.add("damaged-text", item.line,
-                f"{task_id}: 「{damage.group()}」 looks like damaged characters",
-                "compare with the original document and record the fix under `repairs`", task_id)
+        log.add("damaged-text", item.line, task=task_id, text=damage.group())
     return task
 
 
@@ -93,21 +88,14 @@ def _clause_findings(item: RawTask, task_id: str, clause: object, log: FindingLo
 
     assert isinstance(clause, Assignment)
     if clause.ends_with_etc:
-        log.add("open-list", item.line,
-                f"{task_id}: the unit list ends with 「等」, so it may name only some units",
-                "add the units the document means, if it says elsewhere", task_id)
+        log.add("open-list", item.line, task=task_id)
     if clause.unclosed:
-        log.add("bracket", item.line, f"{task_id}: the unit clause's bracket is never closed",
-                "check where the unit list ends", task_id)
+        log.add("bracket", item.line, "bracket-unclosed", task=task_id)
     elif clause.mismatched:
-        log.add("bracket", item.line,
-                f"{task_id}: the unit clause opens and closes with different brackets",
-                "nothing to do if the units are right", task_id)
+        log.add("bracket", item.line, "bracket-mismatched", task=task_id)
     for unit in clause.odd_units:
         if not looks_like_unit(unit):
-            log.add("odd-unit", item.line,
-                    f"{task_id}: 「{unit}」 was read as a unit but does not look like one",
-                    "correct `units:` if it is not a unit", task_id)
+            log.add("odd-unit", item.line, task=task_id, unit=unit)
 
 
 def _contradicted_lead(item: RawTask, task: DraftTask, log: FindingLog) -> None:
@@ -119,11 +107,8 @@ def _contradicted_lead(item: RawTask, task: DraftTask, log: FindingLog) -> None:
             continue
         if re.search(re.escape(unit) + _LEADS_VERB, item.body) or re.search(
                 "由" + re.escape(unit) + "(" + _RESPONSIBLE_VERB + ")", item.body):
-            how = "explicit" if task.lead else "first listed"
-            log.add("lead-contradicted", item.line,
-                    f"{task.id}: the text says 「{unit}」 leads or answers for it, but the lead "
-                    f"({how}) is 「{lead}」", f"if 「{unit}」 leads, write `lead: {unit}`",
-                    task.id)
+            how = phrase("how-explicit" if task.lead else "how-first")
+            log.add("lead-contradicted", item.line, task=task.id, unit=unit, how=how, lead=lead)
             return
 
 
@@ -139,9 +124,8 @@ def _yearless(item: RawTask, task: DraftTask, spans: list[TargetSpan], plan_year
         ends = [i for i in (item.body.find(ch, match.end()) for ch in "。；;") if i >= 0]
         text = item.body[start:min(ends) + 1 if ends else len(item.body)].strip()
         if plan_year is None:
-            log.add("deadline", item.line,
-                    f"{task.id}: 「{match.group()}」 names no year", "add a target with `due:` "
-                    "if the office sets one", task.id)
+            log.add("deadline", item.line, "deadline-no-year", task=task.id,
+                    phrase=match.group())
             continue
         due = resolve_yearless(match.group(), plan_year)
         target_id = f"{task.id}-{due.year}"
@@ -149,10 +133,8 @@ def _yearless(item: RawTask, task: DraftTask, spans: list[TargetSpan], plan_year
             target_id += "b"
         used.add(target_id)
         task.targets.append(DraftTarget(target_id, text, match.group(), due))
-        log.add("deadline", item.line,
-                f"{task.id}: 「{match.group()}」 names no year; read as {plan_year}, the year "
-                f"in the plan's title: {due.isoformat()}", "correct the target's `due:` if "
-                "meant otherwise", task.id)
+        log.add("deadline", item.line, "deadline-title-year", task=task.id,
+                phrase=match.group(), year=str(plan_year), due=due.isoformat())
 
 
 def _deadlines(item: RawTask, task: DraftTask, field_deadline: str | None,
@@ -160,25 +142,21 @@ def _deadlines(item: RawTask, task: DraftTask, field_deadline: str | None,
     if field_deadline:
         resolved = resolve(field_deadline, horizon)
         if resolved.due is None:
-            log.add("deadline", item.line,
-                    f"{task.id}: deadline 「{field_deadline}」 gives no date ({resolved.rule})",
-                    "write `due: YYYY-MM-DD` if the office sets one", task.id)
+            log.add("deadline", item.line, "deadline-no-date", task=task.id,
+                    phrase=field_deadline, rule=resolved.rule)
         else:
             task.due, task.due_text = resolved.due, field_deadline
             if "read as" in resolved.rule:
-                log.add("deadline", item.line,
-                        f"{task.id}: 「{field_deadline}」 {resolved.rule}: "
-                        f"{resolved.due.isoformat()}", "correct `due:` if meant otherwise",
-                        task.id)
+                log.add("deadline", item.line, "deadline-read-as", task=task.id,
+                        phrase=field_deadline, rule=resolved.rule, due=resolved.due.isoformat())
     used: set[str] = set()
     spans = find_targets(item.body)
     _yearless(item, task, spans, plan_year, log, used)
     for span in spans:
         resolved = resolve(span.phrase, horizon)
         if resolved.due is None:
-            log.add("deadline", item.line,
-                    f"{task.id}: 「{span.phrase}」 gives no date ({resolved.rule})",
-                    "add a target with `due:` if the office sets one", task.id)
+            log.add("deadline", item.line, "target-no-date", task=task.id,
+                    phrase=span.phrase, rule=resolved.rule)
             continue
         target_id = f"{task.id}-{resolved.due.year}"
         suffix = 2
@@ -188,7 +166,5 @@ def _deadlines(item: RawTask, task: DraftTask, field_deadline: str | None,
         used.add(target_id)
         task.targets.append(DraftTarget(target_id, span.text, span.phrase, resolved.due))
         if "read as" in resolved.rule or "31 December" in resolved.rule:
-            log.add("deadline", item.line,
-                    f"{task.id}: 「{span.phrase}」 resolved to {resolved.due.isoformat()} "
-                    f"({resolved.rule})", "correct the target's `due:` if meant otherwise",
-                    task.id)
+            log.add("deadline", item.line, "target-resolved", task=task.id,
+                    phrase=span.phrase, due=resolved.due.isoformat(), rule=resolved.rule)

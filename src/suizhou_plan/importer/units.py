@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from suizhou_plan.importer.findings import FindingLog
+from suizhou_plan.importer.findings import FindingLog, phrase
 from suizhou_plan.importer.script import compile_either
 from suizhou_plan.names import name_key
 
@@ -102,10 +102,7 @@ def build_units(seen: Iterable[tuple[str, int]], registry: Any | None,
         if entry.kind == "placeholder" and _COLLECTIVE.search(entry.name):
             entry.note = ("a collective: list the units it stands for under `members` and "
                           "set `kind: collective`")
-            log.add("collective-members", entry.first_line,
-                    f"「{entry.name}」 stands for several units; the document does not say which",
-                    "in agencies.yaml, register its members and set `kind: collective` with "
-                    "`members: [...]` (or import with --agencies FILE that has them)")
+            log.add("collective-members", entry.first_line, name=entry.name)
     _report_singletons(entries, count, log)
     return UnitTable(entries, list(registry.agencies) if registry else [], added)
 
@@ -120,16 +117,11 @@ def _match_registry(form: str, registry: Any, line: int, log: FindingLog) -> Any
         if any(merge_key(label) == key for label in labels) or any(
                 _PREFIX.sub("", merge_key(label)) == key or merge_key(label) ==
                 _PREFIX.sub("", key) for label in labels if len(key) >= 3):
-            log.add("registry-match", line,
-                    f"「{form}」 is 「{agency.name}」 of the registry, written differently",
-                    f"added as an alias of {agency.id}; check that it is the same unit")
+            log.add("registry-match", line, form=form, name=agency.name, id=agency.id)
             return agency
     hints = registry.suggest(form)
     if hints:
-        log.add("registry-near-miss", line,
-                f"「{form}」 is not in the registry; did you mean {'、'.join(hints)}?",
-                "if it is the same unit, replace it in tasks.yaml with the registry's name "
-                "(or add it as an alias); else keep the new agency")
+        log.add("registry-near-miss", line, form=form, hints="、".join(hints))
     return None
 
 
@@ -139,12 +131,12 @@ def _group(forms: list[str], first: dict[str, int], log: FindingLog) -> list[Uni
     for form in forms:
         key = merge_key(form)
         entry = by_key.get(key)
-        how = "script, width or abbreviation"
+        how = phrase("merge-script")
         if entry is None and len(key) >= 3 and not _PREFIX.match(key):
             for prefix in "市区县省":
                 entry = by_key.get(prefix + key)
                 if entry is not None:
-                    how = f"the implied 「{prefix}」"
+                    how = phrase("merge-prefix", prefix=prefix)
                     break
         if entry is None:
             entry = UnitEntry("", form, guess_kind(form), first_line=first[form])
@@ -152,9 +144,7 @@ def _group(forms: list[str], first: dict[str, int], log: FindingLog) -> list[Uni
             by_key[key] = entry
             continue
         entry.aliases.append(form)
-        log.add("merged-unit", first[form],
-                f"「{form}」 taken as 「{entry.name}」 (they differ only by {how})",
-                "if they are different units, split the alias off in agencies.yaml")
+        log.add("merged-unit", first[form], form=form, name=entry.name, how=how)
     return entries
 
 
@@ -175,6 +165,4 @@ def _report_singletons(entries: list[UnitEntry], count: dict[str, int],
                                          cutoff=0.75)
         if near:
             other = next(o for o in others if keys[o] == near[0])
-            log.add("lookalike-unit", entry.first_line,
-                    f"「{entry.name}」 appears once and resembles 「{other}」",
-                    "if it is a typo, correct it in tasks.yaml; if not, keep both")
+            log.add("lookalike-unit", entry.first_line, name=entry.name, other=other)
