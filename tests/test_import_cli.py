@@ -151,3 +151,12 @@ def test_every_message_has_both_languages_with_the_same_placeholders():
         assert set(langs) == {"en", "zh"}, key
         (en_message, en_hint), (zh_message, zh_hint) = langs["en"], langs["zh"]
         assert fields(en_message) | fields(en_hint) == fields(zh_message) | fields(zh_hint), key
+
+
+def test_usage_error_when_the_directory_cannot_be_made(tmp_path):
+    (tmp_path / "plan.txt").write_text(corpus.BRACKETS, encoding="utf-8")
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    code, _, err = invoke("import", str(tmp_path / "plan.txt"), "--out",
+                          str(tmp_path / "afile" / "sub"))
+    assert code == 2
+    assert "cannot write" in err and "type --out with a directory you can write to" in err

@@ -32,7 +32,7 @@ def command(doc: Path, out_dir: Path, agencies_file: Path | None, lang: str | No
     1 when the document holds nothing usable, 2 for a usage error.
     """
     from suizhou_plan.importer import import_report
-    from suizhou_plan.importer.pipeline import RegistryUnusable, run_import
+    from suizhou_plan.importer.pipeline import OutputUnwritable, RegistryUnusable, run_import
 
     if not doc.exists():
         raise click.UsageError(f"{doc} does not exist; type the path of the plan document")
@@ -45,13 +45,18 @@ def command(doc: Path, out_dir: Path, agencies_file: Path | None, lang: str | No
             f"--agencies {agencies_file} does not exist; type the path of an agencies.yaml")
     try:
         result = run_import(doc, out_dir, agencies_file, shown=str(doc))
-    except RegistryUnusable as exc:
+    except (RegistryUnusable, OutputUnwritable) as exc:
         raise click.UsageError(str(exc)) from None
     lang = lang or default_lang()
     if not result.written:
         sys.stderr.write(f"suizhou import: {result.failure}\n")
         sys.exit(1)
     write(import_report.render_text(result, str(doc), str(out_dir), lang))
-    (out_dir / "import-report.md").write_text(
-        import_report.render_markdown(result, str(doc), str(out_dir), lang), encoding="utf-8")
+    try:
+        (out_dir / "import-report.md").write_text(
+            import_report.render_markdown(result, str(doc), str(out_dir), lang),
+            encoding="utf-8")
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {out_dir}/import-report.md: "
+                               f"{exc.strerror or exc}") from None
     sys.exit(1 if result.validation_errors else 0)

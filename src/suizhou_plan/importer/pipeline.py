@@ -19,6 +19,10 @@ class RegistryUnusable(Exception):
     """The `--agencies` file cannot be used (the message says why)."""
 
 
+class OutputUnwritable(Exception):
+    """The plan directory cannot be written (the message says why)."""
+
+
 @dataclass
 class ImportResult:
     document: Document | None
@@ -106,11 +110,16 @@ def run_import(doc_path: Path, out_dir: Path, registry_path: Path | None = None,
     units = build_units(seen, registry, log)
     doc_label = f"{shown or doc_path} ({doc.format}" + (
         f", {doc.encoding})" if doc.encoding else ")")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / TASKS).write_text(tasks_yaml(plan, doc_label, header), encoding="utf-8")
-    (out_dir / AGENCIES).write_text(agencies_yaml(units, [
-        f"Units of {shown or doc_path}, as the document writes them (imported by `suizhou "
-        "import`).", "Kinds are guessed from the names: check each `kind`."]), encoding="utf-8")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / TASKS).write_text(tasks_yaml(plan, doc_label, header), encoding="utf-8")
+        (out_dir / AGENCIES).write_text(agencies_yaml(units, [
+            f"Units of {shown or doc_path}, as the document writes them (imported by `suizhou "
+            "import`).", "Kinds are guessed from the names: check each `kind`."]),
+            encoding="utf-8")
+    except OSError as exc:
+        raise OutputUnwritable(f"cannot write {out_dir}: {exc.strerror or exc}; type "
+                               "--out with a directory you can write to") from None
     result.written = True
     result.tasks = sum(t.kind == "task" for t in plan.tasks)
     result.safeguards = sum(t.kind == "safeguard" for t in plan.tasks)
