@@ -4,6 +4,12 @@ named placeholders filled from the finding's arguments when a report is rendered
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
+    "page-furniture": {
+        "en": ("{count} blocks of page furniture (navigation, breadcrumbs, footer) left out, "
+               "the first 「{text}」", "check that none of them belongs to the plan"),
+        "zh": ("頁面中的導航、麵包屑、頁腳等 {count} 處未導入，第一處為「{text}」",
+               "請確認其中沒有方案的內容"),
+    },
     "issuer-missing": {
         "en": ("the document does not say who issued it",
                "replace `issuer: {pending}` in tasks.yaml with the issuing body"),

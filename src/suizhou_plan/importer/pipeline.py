@@ -75,6 +75,11 @@ def run_import(doc_path: Path, out_dir: Path, registry_path: Path | None = None,
         return ImportResult(None, failure=str(exc))
     log = FindingLog()
     result = ImportResult(doc)
+    furniture = [b for b in doc.dropped if b.text.strip()]
+    if furniture:
+        first = min(furniture, key=lambda b: b.line)
+        log.add("page-furniture", first.line, count=str(len(furniture)),
+                text=" ".join(first.text.split())[:30])
     root = build_outline(doc.blocks)
     structure = read_structure(root, log)
     sections = {id(t): section_for_table(t, structure) for t in structure.tables}
