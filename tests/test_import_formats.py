@@ -71,8 +71,9 @@ def test_saved_html_page_without_its_furniture(tmp_path):
     assert "脚本单位" not in names and "页脚单位" not in names
     assert got.tasks.plan.title == "某市新型智慧城市建设实施方案"
     assert [t.section for t in got.tasks.tasks] == ["重点任务"] * 3
-    assert got.findings[:2] == [("issuer-missing", 1), ("page-furniture", 2)]
-    assert got.messages[1].startswith("6 blocks of page furniture (navigation, breadcrumbs, "
+    assert got.findings == [("issuer-missing", 1), ("issued-missing", 1), ("lead-inferred", 1),
+                            ("page-furniture", 2)]
+    assert got.messages[3].startswith("6 blocks of page furniture (navigation, breadcrumbs, "
                                       "footer) left out")
     assert ("milestone-links", 1) not in got.findings
     assert validation_errors(got.out) == []
