@@ -174,3 +174,16 @@ def test_text_from_a_pdf_hard_wrapped_with_page_numbers(tmp_path):
     assert got.task("T1").text.endswith("（责任单位：市数据局、市财政局，各县、市、区人民政府）")
     assert [(g.due_text, g.due) for t in got.tasks.tasks for g in t.targets] == [
         ("2023 年底前", dt.date(2023, 12, 31)), ("到 2025 年", dt.date(2025, 12, 31))]
+
+
+def test_a_page_saved_without_a_charset_is_detected_and_its_metadata_read(tmp_path):
+    page = ("<html><body><div class=\"info\">发布机构：某市人民政府办公室 成文日期：2022-11-03 "
+            "发布日期：2022-11-10</div><div class=\"content\"><p>某市数字乡村实施方案</p>"
+            "<p>1.建设益农信息社。（责任单位：市农业农村局）</p></div></body></html>")
+    got = do_import(tmp_path, "plan.html", page.encode("gbk"))
+    assert got.exit_code == 0
+    assert "read html, GBK: 1 task" in got.stdout
+    plan = got.tasks.plan
+    assert (plan.title, plan.issuer, plan.issued) == (
+        "某市数字乡村实施方案", "某市人民政府办公室", dt.date(2022, 11, 3))
+    assert got.units() == {"T1": ["市农业农村局"]}

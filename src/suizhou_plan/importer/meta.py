@@ -84,7 +84,16 @@ def _whole_title(title: str, head: list[Block]) -> str:
     return title
 
 
+_ISSUER_LABEL = compile_either(
+    r"(发布机构|发文机关|发文机构|发布单位|发文单位)\s*[:：]\s*(?P<issuer>[^\s，,；;|]{2,30})"
+)
+
+
 def _issuer(head: list[Block], title: str | None) -> str | None:
+    for block in head:
+        labelled = _ISSUER_LABEL.search(block.text)
+        if labelled:
+            return labelled.group("issuer")
     for block in head:
         match = _ISSUER.match(block.text.strip())
         if match:
@@ -92,7 +101,21 @@ def _issuer(head: list[Block], title: str | None) -> str | None:
     return None
 
 
+_DATED = compile_either(
+    r"(成文日期|印发日期|发文日期|发布日期|生成日期)\s*[:：]?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]"
+    r"\s*(\d{1,2})"
+)
+
+
 def _issued(head: list[Block]) -> date | None:
+    """The date line under the issuer (「2021年11月12日」), else the page's 「成文日期」."""
+    for block in head:
+        match = _DATED.search(block.text)
+        if match and "成文" in match.group(1):
+            try:
+                return date(int(match[2]), int(match[3]), int(match[4]))
+            except ValueError:
+                pass
     for block in head:
         match = _FULL_DATE.fullmatch(block.text.strip()) or (
             _FULL_DATE.search(block.text) if "印發" in block.text or "印发" in block.text
@@ -100,6 +123,13 @@ def _issued(head: list[Block]) -> date | None:
         if match:
             try:
                 return date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                continue
+    for block in head:
+        match = _DATED.search(block.text)
+        if match:
+            try:
+                return date(int(match[2]), int(match[3]), int(match[4]))
             except ValueError:
                 continue
     return None

@@ -32,11 +32,12 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 def read_html(path: Path, data: bytes) -> Document:
     import lxml.html
 
+    text, encoding = _decode(path, data)
     try:
-        root = lxml.html.document_fromstring(data)
-    except Exception as exc:  # lxml raises its own types for unparseable bytes
+        root = lxml.html.document_fromstring(text)
+    except Exception as exc:  # lxml raises its own types for unparseable markup
         raise UnreadableDocument(f"{path} cannot be read as HTML: {exc}") from None
-    doc = Document(path, "html", _declared_charset(data))
+    doc = Document(path, "html", encoding)
     for element in list(root.iter()):
         if not isinstance(element.tag, str):
             continue
@@ -51,9 +52,34 @@ def read_html(path: Path, data: bytes) -> Document:
     return doc
 
 
-def _declared_charset(data: bytes) -> str | None:
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
+
+
+def _decode(path: Path, data: bytes) -> tuple[str, str]:
+    """The page's text and its encoding: the one it declares, else the one detected (a page
+    saved without a declaration is common, and lxml would read it as Latin-1)."""
+    import codecs
+
+    from suizhou_plan.importer.encoding import decode_document
+
     match = re.search(rb"charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", data[:4096])
-    return match.group(1).decode("ascii").upper() if match else None
+    if match:
+        declared = match.group(1).decode("ascii").lower()
+        try:
+            codec = codecs.lookup(_SUPERSETS.get(declared, declared)).name
+            text = data.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            pass
+        else:
+            return _XML_DECLARATION.sub("", text, count=1), declared.upper()
+    decoded = decode_document(data)
+    if decoded is None:
+        raise UnreadableDocument(
+            f"{path} is not text in UTF-8, GBK, GB18030 or Big5; save the page as UTF-8")
+    return _XML_DECLARATION.sub("", decoded.text, count=1), decoded.encoding
+
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def _is_furniture(element: Any) -> bool:
