@@ -160,3 +160,27 @@ def test_usage_error_when_the_directory_cannot_be_made(tmp_path):
                           str(tmp_path / "afile" / "sub"))
     assert code == 2
     assert "cannot write" in err and "type --out with a directory you can write to" in err
+
+
+def test_the_evaluation_script_scores_an_import_against_a_reading(tmp_path, capsys):
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("import_eval", ROOT / "bench" / "import_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["import_eval"] = module
+    spec.loader.exec_module(module)
+    (tmp_path / "plan.txt").write_text(corpus.RUN_ON, encoding="utf-8")
+    (tmp_path / "plan.truth.yaml").write_text(
+        "tasks:\n"
+        "  一、 （一） 1.: {units: [区政务服务局, 各街道办事处], leads: [区政务服务局]}\n"
+        "  一、 （一） 2.: {units: [区发改局, 区住建局, 区自然资源局], leads: [区发改局],"
+        " due: [2019-12-31]}\n"
+        "  一、 （二） 1.: {units: [区市场监管局, 区司法局, 区财政局], leads: [区市场监管局]}\n",
+        encoding="utf-8")
+    assert module.main([str(tmp_path)]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    # The reading names a third unit for 「（二） 1.」 that the document does not, and leaves
+    # 「（二） 2.」 out, so its one unit counts as a wrong pair: 7 right of 8 written, 7 of 8 read.
+    assert rows[2].startswith("| plan.txt | 3 | 8 | 0.875 | 0.875 | 2/3 | 3/3 | 1/1 | valid:")
