@@ -58,7 +58,8 @@ class Score:
 
 
 def own_number(path: str) -> str:
-    return path.split()[-1].strip(".、()（）") if path else "?"
+    """「三、 （一） 1.」 → "1"; 「（一）」 → "一"."""
+    return re.sub(r"[^0-9A-Za-z一二三四五六七八九十百①-⑳]", "", path.split()[-1]) if path else "?"
 
 
 def evaluate(doc: Path, truth: dict, work: Path) -> tuple[Score, str]:

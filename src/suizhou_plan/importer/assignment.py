@@ -19,10 +19,12 @@ from suizhou_plan.importer.unit_list import split_units
 LEAD_LABELS = "牵头责任单位|牵头单位|牵头部门|主责单位|主责部门|主办单位|牵头领导单位"
 SUPPORT_LABELS = ("配合责任单位|协同责任单位|配合单位|配合部门|协同单位|协同部门|协办单位|协作单位|"
                   "参与单位|参加单位")
-UNIT_LABELS = "责任单位|责任部门|负责单位|责任主体|实施单位|实施主体|承办单位|主体单位|责任处室"
+UNIT_LABELS = ("责任单位|责任部门|负责单位|责任主体|实施单位|实施主体|承办单位|主体单位|责任处室|"
+               "部门分工|单位分工|责任分工|任务分工")
 DEADLINE_LABELS = "完成时限|完成期限|完成时间|时间节点|时限要求|办结时限|时间要求|时限"
 # People, not units: read so that their value does not run into the next label.
-PERSON_LABELS = "牵头负责领导|牵头市领导|牵头领导|责任领导|分管领导|分管市领导|责任人|联系人"
+PERSON_LABELS = ("牵头负责领导|牵头市领导|牵头省领导|牵头领导|责任领导|分管领导|"
+                 "分管市领导|分管省领导|分管区领导|分管县领导|责任人|联系人")
 _ROLE = {"person": PERSON_LABELS, "lead": LEAD_LABELS, "support": SUPPORT_LABELS,
          "units": UNIT_LABELS, "deadline": DEADLINE_LABELS}
 _LABEL = compile_either(
@@ -179,6 +181,15 @@ def _add(result: Assignment, role: str, value: str) -> None:
     duty = _DUTY_SUFFIX.search(value)
     if duty and duty.start() > 0:  # 「A、B按職責分工負責」 inside a labelled field
         value = value[: duty.start()]
+    if role == "units":  # 「部門分工：A牽頭，B、C配合」: roles inside a labelled value
+        roles = _parse_roles(value, Assignment(0, 0), require_units=True)
+        if roles is not None and roles.leads:
+            for unit in roles.units:
+                if unit not in result.units:
+                    result.units.append(unit)
+            result.leads += [u for u in roles.leads if u not in result.leads]
+            result.ends_with_etc = result.ends_with_etc or roles.ends_with_etc
+            return
     suffix = _LEADS_SUFFIX.search(value)
     if suffix and role != "support":  # 「A、B分别牵頭」: each listed unit leads
         role, value = "lead", value[: suffix.start()]

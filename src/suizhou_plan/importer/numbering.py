@@ -13,9 +13,9 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(r"^第([零一二三四五六七八九十百\d]+)(章|部分|篇|節|节)\s*")),
-    ("cn", re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．,，]\s*")),
+    ("cn", re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．,，﹒]\s*")),
     ("pcn", re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*[、.．]?\s*")),
-    ("num", re.compile(r"^(\d{1,3})\s*(?:[.．、,，](?!\d)|\s+(?=\D))\s*")),
+    ("num", re.compile(r"^(\d{1,3})\s*(?:[.．、,，﹒](?!\d)|\s+(?=\D))\s*")),
     ("pnum", re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]\s*[、.．]?\s*")),
     ("rnum", re.compile(r"^(\d{1,3})\s*[）)]\s*")),
     ("circ", re.compile(r"^([" + _CIRCLED + r"])\s*")),

@@ -16,7 +16,7 @@ from suizhou_plan.importer.script import compile_either
 SEPARATORS = "、，,；;/／ \u3000\t\n"
 _LEVEL_FRAGMENT = compile_either(r"各?[省市县区州盟旗乡镇]{1,2}")
 _AND = re.compile("以及|及其|及")
-_GENERIC = compile_either(r"(有关|相关|各)?(单位|部门|机构|企业|直属机构|直属单位)")
+_GENERIC = compile_either(r"(单位|部门|机构|企业|直属机构|直属单位)")
 _ETC = re.compile(r"(等|等单位|等單位|等部门|等部門|等有关单位|等有關單位)$")
 _EDGE = "。．.：:；;，,、 \u3000"
 _LEADING = re.compile("^(由|请|請|和|及)")
