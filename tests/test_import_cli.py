@@ -128,8 +128,8 @@ def test_help_names_the_formats_and_exit_codes():
         assert word in out
 
 
-def test_findings_and_report_in_chinese(tmp_path):
-    got = do_import(tmp_path, "plan.txt", corpus.BROKEN, "--lang", "zh")
+def test_findings_and_report_in_traditional_chinese(tmp_path):
+    got = do_import(tmp_path, "plan.txt", corpus.BROKEN, "--lang", "zh-Hant")
     assert got.exit_code == 0
     assert "numbering skips" not in got.stdout
     assert f"{tmp_path / 'plan.txt'}:4: [numbering] 編號從 2 跳到 4（「4.」）" in got.stdout
@@ -184,3 +184,11 @@ def test_the_evaluation_script_scores_an_import_against_a_reading(tmp_path, caps
     # The reading names a third unit for 「（二） 1.」 that the document does not, and leaves
     # 「（二） 2.」 out, so its one unit counts as a wrong pair: 7 right of 8 written, 7 of 8 read.
     assert rows[2].startswith("| plan.txt | 3 | 8 | 0.875 | 0.875 | 2/3 | 3/3 | 1/1 | valid:")
+
+
+def test_findings_in_simplified_chinese_quote_the_document_as_written(tmp_path):
+    doc = "某縣數字鄉村行動方案\n1.建設益農信息社。（責任單位：縣農業農村局、各鄉鎮人民政府等）\n"
+    got = do_import(tmp_path, "plan.txt", doc, "--lang", "zh")
+    assert got.exit_code == 0
+    assert f"{tmp_path / 'plan.txt'}:2: [open-list] T1：单位列表以「等」结尾，可能没有列全" in got.stdout
+    assert "[collective-members] 「各鄉鎮人民政府」代表若干单位，文件没有说明是哪些" in got.stdout

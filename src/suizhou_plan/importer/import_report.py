@@ -56,7 +56,12 @@ WORDS: dict[str, dict[str, str]] = {
 
 
 def _words(lang: str) -> dict[str, str]:
-    return WORDS.get(lang, WORDS["en"])
+    """The frame of the report in `lang` (en, zh-Hans, zh-Hant)."""
+    from suizhou_plan.i18n import in_script, is_chinese
+
+    if not is_chinese(lang):
+        return WORDS["en"]
+    return {key: in_script(lang, text) for key, text in WORDS["zh"].items()}
 
 
 def _where(result: ImportResult, finding: ImportFinding, lang: str) -> str:
@@ -64,7 +69,7 @@ def _where(result: ImportResult, finding: ImportFinding, lang: str) -> str:
     if finding.line is None:
         return w["document"]
     unit = result.document.where if result.document else "line"
-    if lang == "zh":
+    if lang != "en":
         return w[unit].format(n=finding.line)
     return f"{w[unit]} {finding.line}"
 

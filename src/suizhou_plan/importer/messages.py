@@ -237,11 +237,19 @@ RULES_ZH = {
 
 
 def render(key: str, args: dict[str, str], lang: str) -> tuple[str, str]:
-    """The message and the hint of `key` in `lang`, placeholders filled."""
-    entry = MESSAGES[key].get(lang) or MESSAGES[key]["en"]
-    if lang == "zh" and "rule" in args:
-        args = {**args, "rule": RULES_ZH.get(args["rule"], args["rule"])}
-    return entry[0].format(**args), entry[1].format(**args)
+    """The message and the hint of `key` in `lang` (en, zh-Hans, zh-Hant), placeholders
+    filled.  The Chinese templates are written once and shown in the script of `lang`; the
+    document's own words in the arguments stay as the document writes them, so that they
+    can be found in it."""
+    from suizhou_plan.i18n import in_script, is_chinese
+
+    if not is_chinese(lang):
+        message, hint = MESSAGES[key]["en"]
+        return message.format(**args), hint.format(**args)
+    message, hint = (in_script(lang, text) for text in MESSAGES[key]["zh"])
+    if "rule" in args:
+        args = {**args, "rule": in_script(lang, RULES_ZH.get(args["rule"], args["rule"]))}
+    return message.format(**args), hint.format(**args)
 
 
 def phrase(key: str, lang: str, **args: str) -> str:
