@@ -9,9 +9,9 @@ with units drawn from a pool of 60 names, so every step of the import does real 
 run is a whole process (`python -m suizhou_plan import DOC --out DIR`), as a user runs it,
 including the validation of the written plan; the row gives the median wall time.
 
-Last measured (2026-11-30, 2-core AMD EPYC, Python 3.11): 300 tasks, 0.81–0.92 s median
-wall over three invocations of 5 runs (1,000 tasks: 1.36 s); about half of it is starting
-Python and importing pydantic for the validation of the written plan.
+Last measured (2026-11-30, 2-core AMD EPYC, Python 3.11, a machine shared with other jobs):
+300 tasks, 0.81–1.35 s median wall over several invocations of 5 runs (1,000 tasks: 1.36 s);
+about half of it is starting Python and importing pydantic to validate the written plan.
 """
 
 from __future__ import annotations
