@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diff": ("suizhou_plan.cli.diff_cmd", "What an edit changed: items, units, leads, dates."),
     "export": ("suizhou_plan.cli.export_cmd", "Print the normalised plan as JSON."),
     "schema": ("suizhou_plan.cli.schema_cmd", "Print or write the JSON Schema of the plan files."),
+    "import": ("suizhou_plan.cli.import_cmd", "Turn a plan document (實施方案) into a plan."),
 }
 
 

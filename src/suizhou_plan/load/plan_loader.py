@@ -247,3 +247,13 @@ def load_plan(directory: Path, given: dict[str, bytes] | None = None) -> Loaded:
     loaded.agencies = _load_one(directory, AGENCIES, AgenciesFile, loaded, given.get(AGENCIES))
     loaded.tasks = _load_one(directory, TASKS, TasksFile, loaded, given.get(TASKS))
     return loaded
+
+
+def load_agencies_file(path: Path) -> Loaded:
+    """One `agencies.yaml` on its own (any file name), as `suizhou import --agencies` reads
+    a registry to share: `agencies` is None when it cannot be used, and the problems say why."""
+    from suizhou_plan.model.agency import AgenciesFile
+
+    loaded = Loaded(path.parent)
+    loaded.agencies = _load_one(path.parent, path.name, AgenciesFile, loaded)
+    return loaded

@@ -1,0 +1,62 @@
+"""`suizhou import`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from suizhou_plan.cli.options import default_lang, lang_option, write
+
+
+@click.command("import")
+@click.argument("doc", metavar="DOC", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", metavar="DIR", required=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="New plan directory to write tasks.yaml, agencies.yaml and "
+              "import-report.md into (must not exist, or be empty).")
+@click.option("--agencies", "agencies_file", metavar="FILE", default=None,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="An existing agencies.yaml: its units are matched and kept, only new units "
+              "are added (a city's second plan shares the first's registry).")
+@lang_option
+def command(doc: Path, out_dir: Path, agencies_file: Path | None, lang: str | None) -> None:
+    """Turn an implementation plan document (實施方案) into a plan directory to review.
+
+    DOC is plain text (UTF-8, GBK, GB18030 or Big5, detected), markdown, an HTML page saved
+    from a government website, or a Word .docx.  Tasks, their units (lead and supporting),
+    deadlines, sections and phases are read into DIR/tasks.yaml and DIR/agencies.yaml;
+    every spot the import is unsure of is printed with its line and written to
+    DIR/import-report.md.  Exit 0 when the plan was written (even with findings to confirm),
+    1 when the document holds nothing usable, 2 for a usage error.
+    """
+    from suizhou_plan.importer import import_report
+    from suizhou_plan.importer.pipeline import OutputUnwritable, RegistryUnusable, run_import
+
+    if not doc.exists():
+        raise click.UsageError(f"{doc} does not exist; type the path of the plan document")
+    if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
+        raise click.UsageError(
+            f"{out_dir} already exists and is not empty; type a new directory, e.g. "
+            f"--out {out_dir.name}-imported (or remove {out_dir} first)")
+    if agencies_file is not None and not agencies_file.is_file():
+        raise click.UsageError(
+            f"--agencies {agencies_file} does not exist; type the path of an agencies.yaml")
+    try:
+        result = run_import(doc, out_dir, agencies_file, shown=str(doc))
+    except (RegistryUnusable, OutputUnwritable) as exc:
+        raise click.UsageError(str(exc)) from None
+    lang = lang or default_lang()
+    if not result.written:
+        sys.stderr.write(f"suizhou import: {result.failure}\n")
+        sys.exit(1)
+    write(import_report.render_text(result, str(doc), str(out_dir), lang))
+    try:
+        (out_dir / "import-report.md").write_text(
+            import_report.render_markdown(result, str(doc), str(out_dir), lang),
+            encoding="utf-8")
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {out_dir}/import-report.md: "
+                               f"{exc.strerror or exc}") from None
+    sys.exit(1 if result.validation_errors else 0)

@@ -1,0 +1,73 @@
+"""What the import is unsure of: one record per spot, with the document's line.
+
+A finding holds a message key and its arguments, not text: the report renders it in the
+language asked for (`messages.py`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A part of a message that is itself translated (a scope, a way of merging)."""
+
+    key: str
+    args: tuple[tuple[str, str], ...] = ()
+
+
+Arg = str | Phrase | tuple[Phrase, ...]
+
+
+@dataclass(frozen=True)
+class ImportFinding:
+    """`slug` names the kind of doubt; `line` is the document's line (paragraph for .docx),
+    None for a finding about the whole document."""
+
+    slug: str
+    line: int | None
+    key: str
+    args: tuple[tuple[str, Arg], ...] = field(default=())
+    task: str | None = None
+
+    def text(self, lang: str = "en") -> tuple[str, str]:
+        """The message and the hint in `lang`."""
+        from suizhou_plan.importer.messages import render
+
+        return render(self.key, {name: _arg(value, lang) for name, value in self.args}, lang)
+
+    @property
+    def message(self) -> str:
+        return self.text("en")[0]
+
+    @property
+    def hint(self) -> str:
+        return self.text("en")[1]
+
+
+def _arg(value: Arg, lang: str) -> str:
+    from suizhou_plan.importer.messages import render
+
+    if isinstance(value, Phrase):
+        return render(value.key, dict(value.args), lang)[0]
+    if isinstance(value, tuple):
+        return " · ".join(_arg(v, lang) for v in value)
+    return value
+
+
+class FindingLog:
+    def __init__(self) -> None:
+        self.items: list[ImportFinding] = []
+
+    def add(self, slug: str, line: int | None, key: str | None = None, *,
+            task: str | None = None, **args: Arg) -> None:
+        if task is not None:
+            args = {"task": task, **args}
+        self.items.append(ImportFinding(slug, line, key or slug, tuple(args.items()), task))
+
+    def sorted(self) -> list[ImportFinding]:
+        return sorted(self.items, key=lambda f: (f.line is not None, f.line or 0))
+
+
+def phrase(key: str, **args: str) -> Phrase:
+    return Phrase(key, tuple(args.items()))
