@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -156,10 +158,7 @@ def test_the_bulletin_counts_add_up(run_cli, reported_plan):
     assert done + doing + overdue + unreported == 53
 
 
-def _suizhou(*args: str, lang_env: str = "C.UTF-8") -> "subprocess.CompletedProcess[str]":
-    import subprocess
-    import sys
-
+def _suizhou(*args: str, lang_env: str = "C.UTF-8") -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES")}
     return subprocess.run([sys.executable, "-m", "suizhou_plan", *args], capture_output=True,
                           text=True, env={**env, "LANG": lang_env}, timeout=60)
