@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -132,6 +133,17 @@ def insert_entry(text: str, item_node: Any, entry: Entry) -> str:
     """The text of the file with `entry` appended to the ledger of the item at `item_node`.
     Only text is added (or an empty ledger's `[]`/`null` replaced): no earlier entry is
     rewritten, whatever style the ledger is written in."""
+    return insert_entries(text, item_node, [entry])
+
+
+def insert_entries(text: str, item_node: Any, entries: Sequence[Entry]) -> str:
+    """As `insert_entry`, for several entries appended in order.  Only text at or after the
+    item's ledger changes, so items edited from the end of the file backwards keep the
+    marks of one parse valid (`progress import` writes a month of reports at once)."""
+    if not entries:
+        return text
+    flows = ", ".join(entry.flow() for entry in entries)
+    lines = [line for entry in entries for line in entry.lines()]
     newline = "\r\n" if "\r\n" in text else "\n"
     body = text.replace("\r\n", "\n")
     flow_item = bool(item_node.flow_style)
@@ -141,11 +153,11 @@ def insert_entry(text: str, item_node: Any, entry: Entry) -> str:
     if isinstance(progress, yaml.SequenceNode) and progress.value:
         if progress.flow_style:  # `[{…}, {…}]`: one more flow mapping after the last one
             at = _at(body, progress.value[-1].end_mark)
-            new = body[:at] + ", " + entry.flow() + body[at:]
+            new = body[:at] + ", " + flows + body[at:]
         else:
             dash = progress.value[0].start_mark.column - 2
             at = _line_start_after(body, _last_end(progress))
-            block = [" " * dash + line for line in entry.lines()]
+            block = [" " * dash + line for line in lines]
             new = body[:at] + "\n".join(block) + "\n" + body[at:]
     elif progress is not None:  # `[]`, `null`, `~` or nothing: the empty ledger is replaced
         if not (isinstance(progress, yaml.SequenceNode) or _is_null(progress)):
@@ -153,19 +165,19 @@ def insert_entry(text: str, item_node: Any, entry: Entry) -> str:
         start = _at(body, progress.start_mark)
         end = _at(body, progress.end_mark)
         if flow_item:
-            new = body[:start] + "[" + entry.flow() + "]" + body[end:]
+            new = body[:start] + "[" + flows + "]" + body[end:]
         else:
-            block = [" " * (key_column + 2) + line for line in entry.lines()]
+            block = [" " * (key_column + 2) + line for line in lines]
             new = body[:start].rstrip(" ") + "\n" + "\n".join(block) + body[end:]
     elif flow_item:  # `- {id: T01, …}`: add the key inside the braces
         at = _at(body, _last_end(item_node.value[-1][1]))
-        new = body[:at] + ", progress: [" + entry.flow() + "]" + body[at:]
+        new = body[:at] + ", progress: [" + flows + "]" + body[at:]
     else:
         at = _line_start_after(body, _last_end(item_node))
         if at == len(body) and not body.endswith("\n"):
             body += "\n"
             at += 1
         block = [" " * key_column + "progress:"]
-        block += [" " * (key_column + 2) + line for line in entry.lines()]
+        block += [" " * (key_column + 2) + line for line in lines]
         new = body[:at] + "\n".join(block) + "\n" + body[at:]
     return new.replace("\n", newline) if newline != "\n" else new

@@ -45,16 +45,25 @@ class Added:
     written: Path  # the file written (a symlink's target)
 
 
-def check_text(entry: Entry) -> None:
-    """Refuse characters that cannot be stored, naming the option and the character."""
-    fields = [("--note", entry.note), ("--problems", entry.problems), ("--next", entry.next),
-              ("--by", entry.by), *(("--evidence", e) for e in entry.evidence)]
-    for option, value in fields:
+def unstorable_field(entry: Entry) -> tuple[str, int, str] | None:
+    """(field, 1-based position, description) of the first character of `entry` that
+    cannot be stored in the plan."""
+    fields = [("note", entry.note), ("problems", entry.problems), ("next", entry.next),
+              ("by", entry.by), *(("evidence", e) for e in entry.evidence)]
+    for name, value in fields:
         bad = unstorable(value) if value else None
         if bad is not None:
-            raise BadRequest(Msg("{option} holds {char} at character {at}, which cannot be "
-                                 "stored in the plan; type the text again without it",
-                                 option=option, char=bad[1], at=bad[0]))
+            return name, bad[0], bad[1]
+    return None
+
+
+def check_text(entry: Entry) -> None:
+    """Refuse characters that cannot be stored, naming the option and the character."""
+    bad = unstorable_field(entry)
+    if bad is not None:
+        raise BadRequest(Msg("{option} holds {char} at character {at}, which cannot be "
+                             "stored in the plan; type the text again without it",
+                             option=f"--{bad[0]}", char=bad[2], at=bad[1]))
 
 
 def _wait_until_quiet(path: Path, deadline: float) -> None:

@@ -9,9 +9,16 @@ from typing import Any
 
 import click
 
-from suizhou_plan.cli.options import as_of_option, as_of_or_today, plan_option, resolve_plan
+from suizhou_plan.cli.options import (
+    as_of_option,
+    as_of_or_today,
+    default_lang,
+    lang_option,
+    plan_option,
+    resolve_plan,
+)
 
-FORMATS = ["text", "markdown", "csv", "html", "json"]
+FORMATS = ["text", "markdown", "csv", "html", "json", "xlsx"]
 
 
 def load_index(plan_dir: str | None) -> Any:
@@ -41,13 +48,16 @@ def load_index(plan_dir: str | None) -> Any:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output format.")
 @click.option("--all", "all_units", is_flag=True, help="Every unit (needs --out).")
-@click.option("--out", "out_dir", metavar="DIR", default=None,
-              help="With --all: write one file per unit plus an index into DIR.")
+@click.option("--out", "out_dir", metavar="DIR|FILE", default=None,
+              help="With --all: write one file per unit plus an index into DIR (xlsx: one "
+              "workbook per unit, named by its name, and a summary workbook).  With "
+              "--format xlsx and named units: the workbook FILE.xlsx.")
 @click.option("--mechanism", default=None, metavar="NAME",
               help="The duties under one coordination mechanism (數字政府/數字經濟/數字社會).")
+@lang_option
 def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
             role: str | None, phase: int | None, only_open: bool, fmt: str, all_units: bool,
-            out_dir: str | None, mechanism: str | None) -> None:
+            out_dir: str | None, mechanism: str | None, lang: str | None) -> None:
     """Print a unit's duty list: every task, measure, target and milestone it holds, as lead
     (牽頭) or supporting (配合) unit, including duties that reach it through a collective
     (各縣、市、區人民政府) or from a unit it replaced.
@@ -61,8 +71,14 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
 
     if all_units and not out_dir:
         raise click.UsageError("--all writes one file per unit: add --out DIR")
-    if out_dir and not all_units:
-        raise click.UsageError("--out goes with --all; to print one unit, drop --out")
+    if fmt == "xlsx" and not out_dir:
+        raise click.UsageError("--format xlsx writes a workbook: add --out FILE.xlsx (or "
+                               "--all --out DIR)")
+    if fmt == "xlsx" and mechanism is not None:
+        raise click.UsageError("--mechanism prints text; drop --format xlsx")
+    if out_dir and not all_units and fmt != "xlsx":
+        raise click.UsageError("--out goes with --all or --format xlsx; to print one unit, "
+                               "drop --out")
     if not agency and not all_units and mechanism is None:
         raise click.UsageError(
             "name a unit, e.g. `suizhou duties 市政數局`, or use --all --out DIR, "
@@ -87,7 +103,11 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
     if all_units:
         units = [a for a in index.agencies_file.agencies if not a.vague]
         lists = [narrowed(duties_for(index, a, day, window)) for a in units]
-        _write_all(Path(out_dir or "."), fmt, lists)
+        if fmt == "xlsx":
+            _write_workbooks(Path(out_dir or "."), lists,
+                             lang or default_lang(index.tasks_file.supervision.lang))
+        else:
+            _write_all(Path(out_dir or "."), fmt, lists)
         return
     units = []
     for name in agency:
@@ -95,6 +115,10 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
         if found not in units:
             units.append(found)
     lists = [narrowed(duties_for(index, a, day, window)) for a in units]
+    if fmt == "xlsx":
+        _write_workbook(Path(out_dir or "duties.xlsx"), lists,
+                        lang or default_lang(index.tasks_file.supervision.lang))
+        return
     data = duties_render.encode(fmt, duties_render.render_many(fmt, lists))
     sys.stdout.buffer.write(data)
     sys.stdout.flush()
@@ -113,6 +137,42 @@ def _write_all(directory: Path, fmt: str, lists: list[Any]) -> None:
         written.append((name, dl))
     index_name = f"{duties_render.INDEX}.{duties_render.EXTENSION[fmt]}"
     files[index_name] = duties_render.encode(fmt, duties_render.index_page(fmt, written))
+    try:
+        write_files(directory, files)
+    except OutputError as exc:
+        raise click.ClickException(str(exc)) from None
+    sys.stderr.write(f"wrote {len(files)} files to {directory}\n")
+
+
+def _write_workbook(path: Path, lists: list[Any], lang: str) -> None:
+    """`duties UNIT... --format xlsx --out FILE.xlsx`: one sheet per unit."""
+    from suizhou_plan.output_files import OutputError, write_files
+    from suizhou_plan.report.duties_xlsx import workbook
+
+    if path.suffix.lower() != ".xlsx":
+        raise click.UsageError(f"--out {path}: name the workbook FILE.xlsx (Excel and WPS "
+                               "open it by its extension)")
+    try:
+        write_files(path.parent, {path.name: workbook(lists, lang)})
+    except OutputError as exc:
+        raise click.ClickException(str(exc)) from None
+    sys.stderr.write(f"wrote {path}\n")
+
+
+def _write_workbooks(directory: Path, lists: list[Any], lang: str) -> None:
+    """`duties --all --format xlsx --out DIR`: one workbook per unit, named by the unit's
+    name, and a summary workbook with a sheet per unit, written as one set."""
+    from suizhou_plan.file_names import file_names
+    from suizhou_plan.i18n import in_script
+    from suizhou_plan.output_files import OutputError, write_files
+    from suizhou_plan.report.duties_xlsx import workbook
+    from suizhou_plan.report.sheet_words import words
+
+    summary = f"{words(lang)['summary_file']}.xlsx"
+    names = file_names([in_script(lang, dl.agency.name) for dl in lists], "xlsx",
+                       reserved=[summary])
+    files = {name: workbook([dl], lang) for name, dl in zip(names, lists, strict=True)}
+    files[summary] = workbook(lists, lang, overview=True)
     try:
         write_files(directory, files)
     except OutputError as exc:

@@ -1,4 +1,4 @@
-"""`suizhou progress add` and `suizhou progress show`."""
+"""`suizhou progress add`, `show`, `template` and `import`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from suizhou_plan.cli.options import (
+    as_of_option,
     as_of_or_today,
     default_lang,
     lang_option,
@@ -22,7 +23,8 @@ STATUSES = ["not-started", "in-progress", "blocked", "reported-done", "verified"
 
 @click.group("progress")
 def command() -> None:
-    """The progress ledger (台賬): append an entry, or show an item's history."""
+    """The progress ledger (台賬): append an entry, show an item's history, or run the
+    monthly loop with Excel templates (make them, import them back)."""
 
 
 @command.command("add")
@@ -129,3 +131,148 @@ def show(item: str, plan_dir: str | None, lang: str | None) -> None:
     lines += (table(rows, indent="") if found.progress
               else [t(lang, "(no progress recorded)")])
     sys.stdout.write(in_script(lang, visible_lines("\n".join(lines))) + "\n")
+
+
+@command.command("template")
+@plan_option
+@as_of_option
+@lang_option
+@click.option("--agency", "agencies", multiple=True, metavar="NAME",
+              help="The unit to make a template for (repeatable); any script or form.")
+@click.option("--all", "all_units", is_flag=True,
+              help="A template for every unit that holds a duty and may report (a unit "
+              "renamed before --as-of: its successor's).")
+@click.option("--out", "out_dir", metavar="DIR", required=True,
+              help="Directory to write the templates into, one .xlsx per unit, named by "
+              "the unit's name.")
+def template(plan_dir: str | None, as_of: date | None, lang: str | None,
+             agencies: tuple[str, ...], all_units: bool, out_dir: str) -> None:
+    """Write the monthly ledger (台賬) template each unit fills in and sends back.
+
+    One row per item the unit holds (id, title, role, due date, current status, last
+    report), locked; beside them the columns to fill: status (a drop-down list), date,
+    進展, 存在問題, 下一步, 佐證材料.  A hidden sheet records the unit and the plan version
+    the template was made from, for `suizhou progress import`.
+    """
+    import hashlib
+
+    from suizhou_plan.cli.check_cmd import pick_agency
+    from suizhou_plan.duties import duties_for
+    from suizhou_plan.file_names import file_names
+    from suizhou_plan.i18n import in_script
+    from suizhou_plan.load.plan_loader import TASKS
+    from suizhou_plan.output_files import OutputError, write_files
+    from suizhou_plan.progress_batch import read_plan
+    from suizhou_plan.progress_edit import Refused
+    from suizhou_plan.sheets.template import build, reporting_units
+
+    if all_units == bool(agencies):
+        raise click.UsageError("name the units: --agency 市政數局 (repeatable), or --all for "
+                               "every unit")
+    path, _ = resolve_plan(plan_dir)
+    try:
+        given, _, index = read_plan(path)
+    except Refused as exc:
+        sys.stderr.write(f"{exc}\n")
+        sys.exit(1)
+    day = as_of_or_today(as_of)
+    window = index.tasks_file.supervision.due_soon_days
+    if all_units:
+        units = reporting_units(index, day)
+    else:
+        units = []
+        for name in agencies:
+            unit = pick_agency(index.registry, name)
+            if unit.kind in ("collective", "placeholder"):
+                members = "、".join(m.name for m in (index.registry.by_id.get(i)
+                                                     for i in unit.members) if m)
+                raise click.UsageError(
+                    f"{unit.name} reports through its members; make their templates: "
+                    + (f"--agency for each of {members}" if members else "--all"))
+            if unit not in units:
+                units.append(unit)
+    lists = [dl for dl in (duties_for(index, a, day, window) for a in units)
+             if dl.duties or not all_units]
+    empty = [dl.agency.name for dl in lists if not dl.duties]
+    if empty:
+        raise click.UsageError(f"{'、'.join(empty)} holds no duty in the plan: there is "
+                               "nothing to report; `suizhou agencies` lists the units")
+    digest = hashlib.sha256(given[TASKS]).hexdigest()
+    chosen = lang or default_lang(index.tasks_file.supervision.lang)
+    names = file_names([in_script(chosen, dl.agency.name) for dl in lists], "xlsx")
+    files = {name: build(dl, chosen, digest) for name, dl in zip(names, lists, strict=True)}
+    try:
+        write_files(Path(out_dir), files)
+    except OutputError as exc:
+        raise click.ClickException(str(exc)) from None
+    for name, dl in zip(names, lists, strict=True):
+        sys.stdout.write(f"{Path(out_dir) / name}: {dl.agency.name}, {len(dl.duties)} item(s)\n")
+    sys.stdout.write(f"wrote {len(files)} templates to {out_dir}\n")
+
+
+@command.command("import")
+@click.argument("files", nargs=-1, required=True, metavar="FILE.xlsx...")
+@plan_option
+@click.option("--dry-run", is_flag=True, help="Print what would be added; write nothing.")
+@click.option("--skip-invalid", is_flag=True,
+              help="Import the good rows even when other rows have problems (listed).")
+@click.option("--as-of", "as_of", callback=parse_iso_date, default=None, metavar="YYYY-MM-DD",
+              help="Refuse entries dated after this day [default: today in Asia/Shanghai].")
+@click.option("--wait", type=click.FloatRange(min=0), default=60.0, show_default=True,
+              metavar="SECONDS", help="How long to wait while another command writes the plan.")
+def import_(files: tuple[str, ...], plan_dir: str | None, dry_run: bool, skip_invalid: bool,
+            as_of: date | None, wait: float) -> None:
+    """Apply the filled rows of returned ledger templates (.xlsx) as ledger entries.
+
+    Every rule of `progress add` holds: the template's unit must hold the item, status
+    order, no entry dated before the latest.  A problem is shown at its cell
+    (FILE.xlsx!Sheet!C7); one bad row stops the whole import (exit 1, nothing written)
+    unless --skip-invalid.  An entry already in the ledger is skipped, so importing the
+    same file twice adds nothing.  Rows left empty are not entries.  A template made from
+    an older plan is read against today's: rows whose items moved or vanished are shown as
+    warnings and not imported.
+    """
+    from suizhou_plan.plan_lock import PlanLocked, PlanNotWritable
+    from suizhou_plan.progress_edit import Refused
+    from suizhou_plan.sheets.importing import import_files
+
+    path, _label = resolve_plan(plan_dir, writing=not dry_run)
+    try:
+        result = import_files(path, [(f, Path(f)) for f in files], as_of_or_today(as_of),
+                              dry_run=dry_run, skip_invalid=skip_invalid, wait=wait)
+    except (Refused, PlanLocked, PlanNotWritable) as exc:
+        sys.stderr.write(f"{exc}\nnot imported: nothing was changed\n")
+        sys.exit(1)
+    from suizhou_plan.escapes import visible_lines
+    from suizhou_plan.sheets.importing import location
+
+    out = result.outcome
+    # What was (or would be) added goes to stdout, then the problems and the summary to
+    # stderr: the same order in a terminal and in a captured run.
+    blocked = bool(result.errors) and not skip_invalid
+    verb = "would add" if dry_run else "added"
+    lines = [] if blocked else [
+        f"{r.item_id}: {verb} {r.entry.status} of {r.entry.date} by {r.entry.by} "
+        f"({location(r, 'G')})" for r in out.added]
+    lines += [] if blocked else [
+        f"{r.item_id}: already in the ledger, skipped ({location(r, 'G')})" for r in out.already]
+    sys.stdout.write(visible_lines("\n".join(lines)) + "\n" if lines else "")
+    sys.stdout.flush()
+    for p in result.problems:
+        sys.stderr.write(visible_lines(p.render()) + "\n")
+    added = len(out.added)
+    counts = (f"{added} {'entry' if added == 1 else 'entries'} from {result.files} file(s); "
+              f"{len(out.already)} already in the ledger")
+    if blocked:
+        sys.stderr.write(f"not imported: {len(result.errors)} error(s); nothing was changed. "
+                         "Fix the cells and import again, or add --skip-invalid to import the "
+                         "other rows\n")
+        sys.exit(1)
+    if dry_run:
+        sys.stderr.write(f"would add {counts}; nothing was written (--dry-run)\n")
+    elif out.written is None:
+        sys.stderr.write(f"nothing to add: {counts}\n")
+    else:
+        skipped = (f"; {len(result.errors)} problem(s) above not imported (--skip-invalid)"
+                   if result.errors else "")
+        sys.stderr.write(f"added {counts} to {_shown(path / 'tasks.yaml')}{skipped}\n")
