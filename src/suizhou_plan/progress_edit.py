@@ -63,7 +63,7 @@ def check_text(entry: Entry) -> None:
     if bad is not None:
         raise BadRequest(Msg("{option} holds {char} at character {at}, which cannot be "
                              "stored in the plan; type the text again without it",
-                             option=f"--{bad[0]}", char=bad[2], at=bad[1]))
+                             option="--" + bad[0], char=bad[2], at=bad[1]))
 
 
 def _wait_until_quiet(path: Path, deadline: float) -> None:
