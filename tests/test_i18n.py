@@ -106,7 +106,7 @@ def test_the_bulletin_in_each_language(run_cli, reported_plan, lang):
 
 
 _T2S = opencc.OpenCC("t2s")
-_S2T = opencc.OpenCC("s2t")
+_S2T = opencc.OpenCC("s2tw")
 
 
 @pytest.mark.parametrize(("lang", "converter"), [("zh-Hans", _T2S), ("zh-Hant", _S2T)])
@@ -148,9 +148,10 @@ def test_the_bulletin_counts_add_up(run_cli, reported_plan):
     page = run_cli("check", "--as-of", "2024-01-15", "--format", "markdown", "--lang",
                    "zh-Hans").stdout
     overall = page.split("## 一、总体情况\n\n", 1)[1].split("\n", 1)[0]
-    assert overall.startswith("方案共有督办事项53项，其中任务25项、保障措施5项、目标6项、里程碑17项。")
-    figures = re.search(r"已完成(\d+)项，正在推进(\d+)项，逾期(\d+)项，尚未报送进展(\d+)项；"
-                        r"今后30天内到期(\d+)项", overall)
+    assert overall.startswith("方案确定的督办事项共53项，其中重点任务25项、保障措施5项、发展目标6项、"
+                              "阶段性任务17项。")
+    figures = re.search(r"已完成(\d+)项，按计划推进(\d+)项，逾期未完成(\d+)项，未报送进展(\d+)项；"
+                        r"30天内即将到期(\d+)项", overall)
     assert figures is not None
     done, doing, overdue, unreported, _ = map(int, figures.groups())
     # P1-M2 reported done; P2-M1 in progress; P1-M3 blocked but past its date, so overdue
@@ -170,10 +171,10 @@ def test_a_usage_error_in_each_language():
     args = ("check", "--as-of", "2024/01/15")
     assert _suizhou(*args, "--lang", "zh-Hans").stderr == (
         "用法： suizhou check [OPTIONS]\n输入 'suizhou check --help' 查看帮助。\n\n"
-        "错误：'--as-of' 的值无效：'2024/01/15' 不是 YYYY-MM-DD 格式的日期；请输入 2024-01-15\n")
+        "错误：'--as-of' 的值无效：'2024/01/15' 不是 YYYY-MM-DD 格式的日期，请输入如 2024-01-15\n")
     assert _suizhou(*args, lang_env="zh_TW.UTF-8").stderr == (
         "用法： suizhou check [OPTIONS]\n輸入 'suizhou check --help' 查看幫助。\n\n"
-        "錯誤：'--as-of' 的值無效：'2024/01/15' 不是 YYYY-MM-DD 格式的日期；請輸入 2024-01-15\n")
+        "錯誤：'--as-of' 的值無效：'2024/01/15' 不是 YYYY-MM-DD 格式的日期，請輸入如 2024-01-15\n")
     english = _suizhou(*args)
     assert english.returncode == 2
     assert english.stderr.endswith("Error: Invalid value for '--as-of': '2024/01/15' is not a "
@@ -191,5 +192,5 @@ def test_a_refused_entry_in_chinese(plan_copy):
     ok = _suizhou("progress", "add", "P2-M1", "--plan", str(plan_copy), "--status",
                   "in-progress", "--date", "2024-01-10", "--by", "曾都区", "--note", "已开工",
                   "--as-of", "2024-01-15", lang_env="zh_CN.UTF-8")
-    assert ok.stdout == ("P2-M1：已将曾都区人民政府2024年1月10日报送的“推进中”记入 "
+    assert ok.stdout == ("P2-M1：已将曾都区人民政府2024年1月10日报送的进展（推进中）记入台账 "
                          f"{plan_copy / 'tasks.yaml'}\n")

@@ -135,7 +135,7 @@ def test_findings_and_report_in_traditional_chinese(tmp_path):
     assert f"{tmp_path / 'plan.txt'}:4: [numbering] 編號從 2 跳到 4（「4.」）" in got.stdout
     assert got.stdout.splitlines()[-1] == f"待確認 8 處，見 {got.out}/import-report.md"
     report = (got.out / "import-report.md").read_text(encoding="utf-8")
-    assert "| 第 3 行 | `bracket` | T2：責任單位的括號沒有閉合 | 請核對單位列表在哪裏結束 |" in report
+    assert "| 第 3 行 | `bracket` | T2：責任單位的括號沒有閉合 | 請核對單位列表在哪裡結束 |" in report
     assert "| 全文 | `title-missing` |" in report
 
 

@@ -13,7 +13,7 @@ from conftest import PLAN
 def test_a_chinese_locale_gives_chinese_headings(run_cli, monkeypatch):
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     result = run_cli("check", "--plan", str(PLAN), "--as-of", "2024-01-15", "--phase", "1")
-    assert result.stdout.splitlines()[2].startswith("方案共有督办事项8项，其中里程碑8项。")
+    assert result.stdout.splitlines()[2].startswith("第一阶段确定的督办事项共8项，其中阶段性任务8项。")
     assert result.stdout.splitlines()[4].startswith("第一阶段 整合资源  2021-11-01 → 2023-11-30")
     monkeypatch.setenv("LANG", "zh_TW.UTF-8")
     result = run_cli("check", "--plan", str(PLAN), "--as-of", "2024-01-15", "--phase", "1")

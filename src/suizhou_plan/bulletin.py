@@ -33,6 +33,7 @@ class Tally:
     unknown: int
     not_started_phase: int  # items of phases that have not begun: counted, not listed
     by_kind: dict[str, int]
+    unreported_due: int = 0  # `unknown`, less the items of phases not begun (催報)
 
 
 @dataclass(frozen=True)
@@ -74,10 +75,14 @@ class Bulletin:
     units: list[UnitRecord]
     problems: list[Reported]
     next_steps: list[Reported]
+    stale: list[Reported]  # open items whose latest report is older than the cadence (催報)
+    cadence: int
     rectify_by: date
     issuer: str | None  # the leading group's office
     last_recorded: date | None  # the newest ledger entry of the whole plan
     pending_phases: list[int] = field(default_factory=list)
+    addressees: list[str] = field(default_factory=list)  # 主送機關
+    scope: str | None = None  # what a filtered bulletin covers, in the reader's words
 
     def days_left(self, row: Row) -> int:
         return (row.item.due - self.as_of).days
@@ -100,15 +105,18 @@ def _holders(index: PlanIndex, item: Item) -> list[Agency]:
 
 
 def _done_on(item: Item) -> date | None:
+    """When the item last became done (reported done or verified), if it is done now; an
+    item reported done and then reopened is not done."""
+    since: date | None = None
     for entry in sorted(item.progress, key=lambda e: e.date):
-        if entry.status in DONE:
-            return entry.date
-    return None
+        since = (since or entry.date) if entry.status in DONE else None
+    return since
 
 
 def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
-                   window: int) -> Bulletin:
-    """The bulletin of the items on `boards` (already narrowed by phase, unit or section)."""
+                   window: int, scope: str | None = None) -> Bulletin:
+    """The bulletin of the items on `boards` (already narrowed by phase, unit or section;
+    `scope` then says which, in the reader's words)."""
     rows = [row for board in boards for row in board.rows]
     pending = sorted({board.phase.number for board in boards
                       if board.phase is not None and board.phase.start > as_of})
@@ -132,6 +140,8 @@ def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
         unknown=sum(1 for r in rows if r.item.status == "unknown" and r.light is not Light.RED),
         not_started_phase=not_started,
         by_kind=by_kind,
+        unreported_due=sum(1 for r in listed if r.item.status == "unknown"
+                           and r.light is not Light.RED),
     )
     groups: dict[str | None, list[Row]] = {}
     leads: dict[str | None, Agency | None] = {}
@@ -159,15 +169,21 @@ def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
     unit_records = sorted(
         (UnitRecord(units[uid], *rec) for uid, rec in records.items()),
         key=lambda r: (-r.overdue, -r.lead, -r.held, r.unit.name))
-    problems, next_steps = [], []
+    problems, next_steps, stale = [], [], []
+    cadence = index.tasks_file.supervision.reporting_cadence_days
     for row in listed:
         latest = row.item.latest
         if latest is None:
             continue
         if latest.problems:
             problems.append(Reported(row.item, latest.by, latest.date, latest.problems))
-        if latest.next and row.item.status not in DONE:
+        if row.item.status in DONE:
+            continue
+        current = (as_of - latest.date).days <= cadence
+        if latest.next and current:  # a plan reported two periods ago is no plan any more
             next_steps.append(Reported(row.item, latest.by, latest.date, latest.next))
+        if not current:
+            stale.append(Reported(row.item, latest.by, latest.date, ""))
     meta = index.tasks_file.plan
     group = index.tasks_file.governance.leading_group if index.tasks_file.governance else None
     return Bulletin(
@@ -181,6 +197,10 @@ def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
         units=unit_records,
         problems=problems,
         next_steps=next_steps,
+        stale=stale,
+        cadence=cadence,
+        addressees=list(meta.addressees),
+        scope=scope,
         rectify_by=as_of + timedelta(days=RECTIFY_DAYS),
         issuer=group.name if group is not None else None,
         last_recorded=max((e.date for item in index.items for e in item.progress),

@@ -58,7 +58,9 @@ def unstorable_field(entry: Entry) -> tuple[str, int, str] | None:
 
 
 def check_text(entry: Entry) -> None:
-    """Refuse characters that cannot be stored, naming the option and the character."""
+    """Refuse an empty note and characters that cannot be stored, naming the option."""
+    if not (entry.note or "").strip():
+        raise BadRequest(Msg("--note is empty; say in a few words what was done (進展)"))
     bad = unstorable_field(entry)
     if bad is not None:
         raise BadRequest(Msg("{option} holds {char} at character {at}, which cannot be "

@@ -105,11 +105,12 @@ def command(plan_dir: str | None, as_of: date | None, phase: int | None, agency:
     bulletin = None
     if result.index is not None and fmt in ("text", "markdown"):
         from suizhou_plan.bulletin import build_bulletin
-        from suizhou_plan.report.bulletin_markdown import overall
+        from suizhou_plan.report.bulletin_text import overall
 
         window = (result.index.tasks_file.supervision.due_soon_days if due_within is None
                   else due_within)
-        bulletin = build_bulletin(result.index, boards, day, window)
+        bulletin = build_bulletin(result.index, boards, day, window,
+                                  _scope_words(scope, view.lang))
         view.overview = overall(bulletin, view.lang)
     if fmt == "json":
         write(machine.check_json(view))
@@ -131,6 +132,20 @@ def command(plan_dir: str | None, as_of: date | None, phase: int | None, agency:
     counts = view.counts()
     failed = counts["error"] > 0 or (strict and counts["warning"] > 0)
     sys.exit(1 if failed else 0)
+
+
+def _scope_words(scope: Scope, lang: str) -> str | None:
+    """What a filtered bulletin covers, for its title and first sentence."""
+    from suizhou_plan.i18n import phase_name, t
+
+    parts = []
+    if scope.phase is not None:
+        parts.append(phase_name(lang, scope.phase))
+    if scope.section is not None:
+        parts.append(t(lang, "the {section} section", section=scope.section))
+    if scope.agency is not None:
+        parts.append(t(lang, "the items held by {unit}", unit=scope.agency.name))
+    return t(lang, ", ").join(parts) or None
 
 
 def _plan_lang(loaded: Loaded) -> str | None:

@@ -49,5 +49,7 @@ def command(plan_dir: str | None, fmt: str, quiet: bool, lang: str | None) -> No
         lines += findings_text.render(findings, result.loaded.files, lang=lang)
         verdict = t(lang, "valid") if summary["error"] == 0 else t(lang, "INVALID")
         lines.append(f"{verdict}: " + findings_text.summary_line(summary, words(lang)))
-        write(in_script(lang, visible_lines("\n".join(lines))) + "\n")
+        lines[0] = in_script(lang, lines[0])
+        lines[-1] = in_script(lang, lines[-1])
+        write(visible_lines("\n".join(lines)) + "\n")  # excerpts stay as the file has them
     sys.exit(1 if summary["error"] else 0)

@@ -3,7 +3,7 @@
 Every word a person reads comes from one gettext catalogue (`locale/<lang>/LC_MESSAGES/
 suizhou.po`, compiled to `.mo`), with the English text in the code as the message id and
 named placeholders (`{days}`), so a translation may reorder them.  Translators edit
-`zh_Hans/…/suizhou.po`; the traditional catalogue is derived from it with OpenCC (s2t) by
+`zh_Hans/…/suizhou.po`; the traditional catalogue is derived from it with OpenCC (s2tw) by
 `python -m suizhou_plan.i18n update`, so the two scripts never disagree.
 
 Plan text (titles, unit names, notes) is shown in the output's script: `in_script` converts
@@ -105,7 +105,7 @@ def in_script(lang: str, text: str) -> str:
     """Plan text in the script of `lang` (English output shows it as stored)."""
     if not text or lang == "en" or not _CJK.search(text):
         return text
-    return str(_converter("t2s" if lang == "zh-Hans" else "s2t").convert(text))
+    return str(_converter("t2s" if lang == "zh-Hans" else "s2tw").convert(text))
 
 
 _CN_DIGITS = "〇一二三四五六七八九"

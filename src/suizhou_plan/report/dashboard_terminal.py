@@ -9,7 +9,7 @@ from datetime import timedelta
 from typing import TextIO
 
 from suizhou_plan.escapes import visible
-from suizhou_plan.i18n import localise
+from suizhou_plan.i18n import in_script, localise
 from suizhou_plan.report.dashboard import TALLY, Dashboard, SectionTally, source_line
 from suizhou_plan.report.dashboard_matrix import cell_counts, column_heading
 from suizhou_plan.report.dashboard_timeline import DateScale, PhaseLane, scale_for
@@ -188,11 +188,12 @@ def overview(dash: Dashboard) -> list[Line]:
                          tally[:-1]]
     for block in blocks:
         lines += [[], *block]
-    return [_trimmed(line) for line in lines]
+    return [_trimmed(line, dash.lang) for line in lines]
 
 
-def _trimmed(line: Line) -> Line:
-    line = [(visible(text), style) for text, style in line]
+def _trimmed(line: Line, lang: str) -> Line:
+    """Plan text in the page's script, control characters escaped, no trailing space."""
+    line = [(in_script(lang, visible(text)), style) for text, style in line]
     if line and line[-1][0].endswith(" "):
         return [*line[:-1], (line[-1][0].rstrip(), line[-1][1])]
     return line

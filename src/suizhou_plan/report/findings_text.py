@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from suizhou_plan.escapes import visible
 from suizhou_plan.finding import Finding
-from suizhou_plan.i18n import Word, localise, t
+from suizhou_plan.i18n import Word, in_script, localise, t
 from suizhou_plan.load.plan_loader import PlanFile
 from suizhou_plan.textwidth import truncate, width
 
@@ -52,11 +52,12 @@ def render(findings: Iterable[Finding], files: Mapping[str, PlanFile], *,
     """Lines for a terminal or a log: plan text in them has its control characters escaped."""
     lines: list[str] = []
     for finding in findings:
-        lines.append(visible(headline(finding, lang)))
+        lines.append(visible(in_script(lang, headline(finding, lang))))
         if source:
             lines.extend(_excerpt(finding, files))
         if finding.hint:
-            hint = t(lang, "hint: {hint}", hint=visible(localise(finding.hint, lang)))
+            hint = t(lang, "hint: {hint}",
+                     hint=visible(in_script(lang, localise(finding.hint, lang))))
             lines.append(f"      {hint}")
     return lines
 
