@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -18,10 +19,9 @@ from suizhou_plan.cli.options import (
     use_color,
     write,
 )
+from suizhou_plan.i18n import Msg
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from suizhou_plan.finding import Finding
     from suizhou_plan.index import PlanIndex
     from suizhou_plan.load.plan_loader import Loaded
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from suizhou_plan.registry import AgencyRegistry
     from suizhou_plan.scope import Scope
 
-FORMATS = ["text", "json", "markdown", "github"]
+FORMATS = ["text", "json", "markdown", "docx", "github"]
 
 
 def _selectors(values: tuple[str, ...]) -> frozenset[str]:
@@ -62,12 +62,17 @@ def _selectors(values: tuple[str, ...]) -> frozenset[str]:
               help="Only findings about what changed since git revision REV (for CI on a "
               "pull request).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="text (terminal or plain), json, markdown (meeting bulletin), github.")
+              help="text (terminal or plain), json, markdown (the bulletin, 通報), docx (the "
+              "bulletin as a Word document in the official layout; needs --out), github.")
+@click.option("--out", "out_file", metavar="FILE", default=None,
+              help="Write the bulletin (markdown or docx) to FILE instead of the terminal.")
+@click.option("--template", "template", metavar="FILE.docx", default=None,
+              help="With docx: take the styles (and letterhead) from this Word document.")
 @lang_option
 def command(plan_dir: str | None, as_of: date | None, phase: int | None, agency: str | None,
             section: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
             due_within: int | None, strict: bool, changed_since: str | None, fmt: str,
-            lang: str | None) -> None:
+            out_file: str | None, template: str | None, lang: str | None) -> None:
     """What is overdue, due soon, unassigned or missing, phase by phase.
 
     Runs every rule (see `suizhou rules`), including all of `validate`'s.  Exit 0 when there
@@ -103,7 +108,16 @@ def command(plan_dir: str | None, as_of: date | None, phase: int | None, agency:
     view = check_text.CheckView(title, label, day, boards, findings, loaded.files,
                                 lang or default_lang(_plan_lang(loaded)))
     bulletin = None
-    if result.index is not None and fmt in ("text", "markdown"):
+    if fmt == "docx" and not out_file:
+        raise click.UsageError(Msg("a Word document goes to a file: add --out 通報.docx"))
+    if out_file and fmt not in ("markdown", "docx"):
+        raise click.UsageError(Msg("--out goes with --format markdown or docx"))
+    if template and fmt != "docx":
+        raise click.UsageError(Msg("--template goes with --format docx"))
+    if template and not Path(template).is_file():
+        raise click.UsageError(Msg("--template {file}: no such Word document",
+                                   file=template))
+    if result.index is not None and fmt in ("text", "markdown", "docx"):
         from suizhou_plan.bulletin import build_bulletin
         from suizhou_plan.report.bulletin_text import overall
 
@@ -116,13 +130,11 @@ def command(plan_dir: str | None, as_of: date | None, phase: int | None, agency:
         write(machine.check_json(view))
     elif fmt == "github":
         write(machine.github(findings))
-    elif fmt == "markdown":
+    elif fmt in ("markdown", "docx"):
         if bulletin is None:  # the plan cannot be read: the text format says why
-            raise click.UsageError("the plan has errors that stop a bulletin; run `suizhou "
-                                   "validate` to list them")
-        from suizhou_plan.report import bulletin_markdown
-
-        write(bulletin_markdown.render(bulletin, view.lang))
+            raise click.UsageError(Msg("the plan has errors that stop a bulletin; run "
+                                       "`suizhou validate` to list them"))
+        _bulletin_out(bulletin, view.lang, fmt, out_file, template)
     elif use_color(sys.stdout):
         from suizhou_plan.report import check_rich
 
@@ -132,6 +144,35 @@ def command(plan_dir: str | None, as_of: date | None, phase: int | None, agency:
     counts = view.counts()
     failed = counts["error"] > 0 or (strict and counts["warning"] > 0)
     sys.exit(1 if failed else 0)
+
+
+def _bulletin_out(bulletin: Any, lang: str, fmt: str, out_file: str | None,
+                  template: str | None) -> None:
+    from suizhou_plan.i18n import t
+
+    if fmt == "markdown":
+        from suizhou_plan.report import bulletin_markdown
+
+        text = bulletin_markdown.render(bulletin, lang)
+        if not out_file:
+            write(text)
+            return
+        data = text.encode("utf-8")
+    else:
+        from suizhou_plan.report import bulletin_docx
+
+        data = bulletin_docx.render(bulletin, lang, Path(template) if template else None)
+    from suizhou_plan.output_files import OutputError, write_files
+
+    target = Path(out_file or "")
+    if target.is_dir():
+        raise click.UsageError(Msg("--out takes a file name; {path} is a directory",
+                                   path=out_file))
+    try:
+        write_files(target.parent, {target.name: data})
+    except OutputError as exc:
+        raise click.ClickException(str(exc)) from None
+    sys.stderr.write(t(lang, "wrote {path}", path=out_file) + "\n")
 
 
 def _scope_words(scope: Scope, lang: str) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from suizhou_plan.board import Row
 from suizhou_plan.bulletin import Bulletin, Reported
-from suizhou_plan.i18n import heading_number, long_date, phase_name, sub_number, t, tn
+from suizhou_plan.i18n import heading_number, long_date, phase_name, sub_number, t, tn, tp
 from suizhou_plan.index import Item
 from suizhou_plan.report.official_docx import Block, Cell
 
@@ -187,7 +187,9 @@ def blocks(b: Bulletin, lang: str) -> list[Block]:
     out = [Block("title", title_of(b, lang)),
            Block("subtitle", t(lang, "(as of {date})", date=long_date(lang, b.as_of)))]
     if b.addressees:
-        out.append(Block("addressee", t(lang, ", ").join(b.addressees) + t(lang, ":")))
+        # 主送機關 are separated by 「，」: a name may hold 「、」 (各縣、市、區人民政府)
+        out.append(Block("addressee", tp(lang, "addressees", ", ").join(b.addressees)
+                         + t(lang, ":")))
     out += [
            Block("para", t(lang, "The progress of the {plan} as of {date} is reported as "
                                  "follows.", plan=b.title, date=long_date(lang, b.as_of)))]

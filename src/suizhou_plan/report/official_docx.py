@@ -120,6 +120,8 @@ def _official_styles(document: Any) -> None:
         _set_fonts(style, font, size, False)
         paragraph(style, align=align, indent=name in ("Heading 1", "Heading 2"))
         style.font.color.rgb = None
+        style.font.italic = False
+        _no_border(style)
     title = document.styles["Title"]
     title.paragraph_format.space_after = Pt(LINE_PITCH_PT)
     for name in ("Heading 1", "Heading 2"):
@@ -130,6 +132,16 @@ def _official_styles(document: Any) -> None:
     signature = document.styles["Signature"]
     signature.paragraph_format.first_line_indent = Pt(0)
     signature.paragraph_format.right_indent = Pt(64)  # 空四字
+
+
+def _no_border(style: Any) -> None:
+    """The default template underlines its title with a blue rule; an official one has none."""
+    from docx.oxml.ns import qn
+
+    ppr = style.element.pPr
+    if ppr is not None:
+        for border in ppr.findall(qn("w:pBdr")):
+            ppr.remove(border)
 
 
 def _page(document: Any) -> None:
@@ -258,6 +270,8 @@ def _table(document: Any, block: Block) -> None:
         if bold:
             run.bold = True
 
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     header = table.rows[0]
     _repeat_header(header)
     for cell, text, width in zip(header.cells, block.header, widths, strict=True):

@@ -1,0 +1,26 @@
+"""The bulletin (進展情況通報) as a Word document in the official layout (GB/T 9704): the
+blocks of `bulletin_text`, laid out by `official_docx`, in the output's script."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from suizhou_plan.bulletin import Bulletin
+from suizhou_plan.i18n import in_script
+from suizhou_plan.report import official_docx
+from suizhou_plan.report.bulletin_text import blocks, title_of
+from suizhou_plan.report.official_docx import Block, Cell
+
+
+def _in_script(block: Block, lang: str) -> Block:
+    return replace(block, text=in_script(lang, block.text),
+                   header=[in_script(lang, h) for h in block.header],
+                   rows=[[Cell(in_script(lang, c.text), c.numeric) for c in row]
+                         for row in block.rows])
+
+
+def render(bulletin: Bulletin, lang: str, template: Path | None = None) -> bytes:
+    return official_docx.render([_in_script(b, lang) for b in blocks(bulletin, lang)],
+                                title=in_script(lang, title_of(bulletin, lang)),
+                                template=template)

@@ -1,0 +1,151 @@
+"""The bulletin as a Word document: the official layout (GB/T 9704), the same sections and
+figures as the Markdown bulletin, an office's own template, and a real office suite that
+prints it (LibreOffice → PDF → pdftotext; skipped with the command to install it outside
+CI, a failure in CI)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import docx
+import external
+import pytest
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from suizhou_plan import progress_edit
+from suizhou_plan.ledger import Entry
+
+AS_OF = date(2024, 1, 15)
+
+
+@pytest.fixture
+def reported(plan_copy: Path) -> Path:
+    for item, entry in [
+        ("P1-M2", Entry(date(2023, 11, 20), "reported-done", "市发改委", "相关文件已印发",
+                        evidence=("随数字办〔2023〕3号",))),
+        ("P1-M3", Entry(date(2024, 1, 10), "blocked", "随州高新区管委会", "机房主体完工",
+                        problems="设备采购资金未到位", next="2月底前完成设备招标")),
+    ]:
+        progress_edit.append_progress(plan_copy, item, entry, AS_OF)
+    return plan_copy
+
+
+def _bulletin(run_cli, out: Path, *extra: str, lang: str = "zh-Hans"):
+    result = run_cli("check", "--as-of", "2024-01-15", "--format", "docx", "--out", str(out),
+                     "--lang", lang, *extra)
+    assert result.exit_code == 1, result.output  # overdue items are errors, as in every format
+    assert result.stderr == ("已生成 " if lang == "zh-Hans" else "wrote ") + f"{out}\n"
+    return docx.Document(str(out))
+
+
+def _east_asian(style) -> str:
+    return style.element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
+
+
+def test_the_page_and_the_fonts_are_those_of_an_official_document(run_cli, reported, tmp_path):
+    document = _bulletin(run_cli, tmp_path / "通报.docx")
+    section = document.sections[0]
+    def mm(length) -> float:
+        return round(length.mm, 1)  # Word stores twips: 210 mm reads back as 210.01
+
+    assert (mm(section.page_width), mm(section.page_height)) == (210.0, 297.0)
+    assert (mm(section.top_margin), mm(section.bottom_margin)) == (37.0, 35.0)
+    assert (mm(section.left_margin), mm(section.right_margin)) == (28.0, 26.0)
+    styles = document.styles
+    assert (_east_asian(styles["Title"]), styles["Title"].font.size) == ("方正小标宋简体", Pt(22))
+    assert (_east_asian(styles["Normal"]), styles["Normal"].font.size) == ("仿宋_GB2312", Pt(16))
+    assert _east_asian(styles["Heading 1"]) == "黑体"
+    assert _east_asian(styles["Heading 2"]) == "楷体_GB2312"
+    assert styles["Normal"].paragraph_format.line_spacing == Pt(28.95)  # 22 lines a page
+    footer = section.footer.paragraphs[0]
+    assert footer.text == "—  —" and "PAGE" in footer._p.xml  # 「— 1 —」 with the number
+    assert section.even_page_footer.paragraphs[0].text == "—  —"
+
+
+def test_the_same_sections_and_figures_as_the_markdown_bulletin(run_cli, reported, tmp_path):
+    document = _bulletin(run_cli, tmp_path / "通报.docx")
+    markdown = run_cli("check", "--as-of", "2024-01-15", "--format", "markdown", "--lang",
+                       "zh-Hans").stdout
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs if p.text]
+    assert paragraphs[0] == ("Title", "关于《数字随州建设实施方案》推进情况的通报")
+    assert paragraphs[1] == ("Subtitle", "（截至2024年1月15日）")
+    headings = [text for style, text in paragraphs if style == "Heading 1"]
+    assert headings == [line[3:] for line in markdown.splitlines() if line.startswith("## ")]
+    assert headings == ["一、总体情况", "二、逾期事项", "三、即将到期事项（催办）",
+                        "四、责任单位完成情况", "五、存在问题", "六、下一步工作要求"]
+    overall = markdown.split("## 一、总体情况\n\n")[1].split("\n")[0]
+    assert ("Normal", overall) in paragraphs
+    assert paragraphs[-2:] == [("Signature", "数字随州建设领导小组办公室"),
+                               ("Signature", "2024年1月15日")]
+    # the overdue tables, read by their column headings
+    head = [c.text for c in document.tables[0].rows[0].cells]
+    assert head == ["事项", "时间节点", "逾期天数", "最新进展", "存在问题"]
+    rows = []
+    for table in document.tables:
+        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # on every page
+        if [c.text for c in table.rows[0].cells] == head:
+            rows += [dict(zip(head, (c.text for c in row.cells), strict=True))
+                     for row in table.rows[1:]]
+    assert len(rows) == 7  # the seven overdue items of 一、总体情况
+    p1m3 = next(r for r in rows if r["事项"].startswith("P1-M3"))
+    assert p1m3 == {"事项": "P1-M3 初步完成数据中心机房建设及指挥中心一期建设",
+                    "时间节点": "2023年11月30日", "逾期天数": "46天",
+                    "最新进展": "2024年1月10日 机房主体完工", "存在问题": "设备采购资金未到位"}
+
+
+def test_an_office_template_gives_its_own_look_and_letterhead(run_cli, reported, tmp_path):
+    template = docx.Document()
+    template.styles["Normal"].font.size = Pt(15)
+    template.sections[0].header.paragraphs[0].text = "随州市人民政府办公室"
+    template.add_paragraph("这段文字属于模板，不应出现在通报中")
+    template.save(str(tmp_path / "公文模板.docx"))
+    document = _bulletin(run_cli, tmp_path / "通报.docx", "--template",
+                         str(tmp_path / "公文模板.docx"))
+    assert document.sections[0].header.paragraphs[0].text == "随州市人民政府办公室"
+    assert document.styles["Normal"].font.size == Pt(15)  # the template's, not ours
+    texts = [p.text for p in document.paragraphs]
+    assert "这段文字属于模板，不应出现在通报中" not in texts
+    assert texts[0] == "关于《数字随州建设实施方案》推进情况的通报"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    ((), "Word 文档需要写入文件：请加上 --out 通报.docx"),
+    (("--out", "x.docx", "--template", "nowhere.docx"), "--template nowhere.docx：找不到该 Word 文档"),
+])
+def test_usage_errors_say_what_to_type(tmp_path, plan_copy, args, message):
+    import os
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES")}
+    result = subprocess.run([sys.executable, "-m", "suizhou_plan", "check", "--as-of",
+                             "2024-01-15", "--format", "docx", *args],
+                            cwd=plan_copy.parent, capture_output=True, text=True, timeout=60,
+                            env={**env, "LANG": "zh_CN.UTF-8"})
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == f"错误：{message}"
+
+
+def test_libreoffice_prints_the_bulletin_on_a4(run_cli, reported, tmp_path):
+    soffice, pdftotext = external.libreoffice(), external.pdftotext()
+    _bulletin(run_cli, tmp_path / "tongbao.docx")
+    done = subprocess.run(
+        [str(soffice), f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "tongbao.docx")],
+        capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    pdf = tmp_path / "tongbao.pdf"
+    info = subprocess.run([str(pdftotext.with_name("pdfinfo")), "-l", "99", str(pdf)],
+                          capture_output=True, text=True, timeout=60, check=True).stdout
+    sizes = set(re.findall(r"Page\s+\d+ size:\s+(.*)", info))
+    assert sizes == {"595.304 x 841.89 pts (A4)"}  # every page A4, portrait
+    text = subprocess.run([str(pdftotext), str(pdf), "-"], capture_output=True, text=True,
+                          timeout=60, check=True).stdout
+    flat = re.sub(r"\s+", "", text)
+    for words in ("关于《数字随州建设实施方案》推进情况的通报", "一、总体情况", "二、逾期事项",
+                  "P1-M3初步完成数据中心机房建设", "设备采购资金未到位", "六、下一步工作要求",
+                  "数字随州建设领导小组办公室", "—1—"):
+        assert words in flat, words
