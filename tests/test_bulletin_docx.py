@@ -149,3 +149,30 @@ def test_libreoffice_prints_the_bulletin_on_a4(run_cli, reported, tmp_path):
                   "P1-M3初步完成数据中心机房建设", "设备采购资金未到位", "六、下一步工作要求",
                   "数字随州建设领导小组办公室", "—1—"):
         assert words in flat, words
+
+
+def test_duty_lists_in_word_one_unit_a_page_and_one_file_a_unit(run_cli, reported, tmp_path):
+    out = tmp_path / "责任清单.docx"
+    result = run_cli("duties", "市政数局", "随县", "--as-of", "2024-01-15", "--format", "docx",
+                     "--out", str(out), "--lang", "zh-Hans")
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(out))
+    titles = [p.text for p in document.paragraphs if p.style.name == "Title"]
+    assert titles == ["市政数局 责任清单（截至2024年1月15日）",
+                      "随县人民政府 责任清单（截至2024年1月15日）"]
+    assert "w:br" in document.element.body.xml and 'w:type="page"' in document.element.body.xml
+    table = document.tables[0]
+    head = [c.text for c in table.rows[0].cells]
+    assert head == ["事项", "角色", "时间节点", "状态", "灯", "逾期天数"]
+    rows = [dict(zip(head, (c.text for c in row.cells), strict=True)) for row in table.rows[1:]]
+    assert rows[0] == {"事项": "P1-M1 成立领导小组", "角色": "配合", "时间节点": "2023年11月30日",
+                       "状态": "不明", "灯": "✖ 红灯", "逾期天数": "46"}
+    everyone = run_cli("duties", "--all", "--as-of", "2024-01-15", "--format", "docx", "--out",
+                       str(tmp_path / "all"), "--lang", "zh-Hans")
+    assert everyone.exit_code == 0, everyone.output
+    names = sorted(p.name for p in (tmp_path / "all").iterdir())
+    assert "市政数局.docx" in names and "曾都区人民政府.docx" in names
+    assert len(names) == int(everyone.stderr.split()[1])
+    missing = run_cli("duties", "市政数局", "--format", "docx", "--as-of", "2024-01-15")
+    assert missing.exit_code == 2
+    assert "--format docx writes a Word document: add --out FILE.docx" in missing.stderr

@@ -18,7 +18,8 @@ from suizhou_plan.cli.options import (
     resolve_plan,
 )
 
-FORMATS = ["text", "markdown", "csv", "html", "json", "xlsx"]
+FORMATS = ["text", "markdown", "csv", "html", "json", "xlsx", "docx"]
+OFFICE = {"xlsx", "docx"}  # written to files, never to a terminal
 
 
 def load_index(plan_dir: str | None) -> Any:
@@ -71,12 +72,17 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
 
     if all_units and not out_dir:
         raise click.UsageError("--all writes one file per unit: add --out DIR")
+    if fmt == "docx" and not out_dir:
+        raise click.UsageError("--format docx writes a Word document: add --out FILE.docx (or "
+                               "--all --out DIR for one document per unit)")
+    if fmt == "docx" and mechanism is not None:
+        raise click.UsageError("--mechanism prints text; drop --format docx")
     if fmt == "xlsx" and not out_dir:
         raise click.UsageError("--format xlsx writes a workbook: add --out FILE.xlsx (or "
                                "--all --out DIR)")
     if fmt == "xlsx" and mechanism is not None:
         raise click.UsageError("--mechanism prints text; drop --format xlsx")
-    if out_dir and not all_units and fmt != "xlsx":
+    if out_dir and not all_units and fmt not in OFFICE:
         raise click.UsageError("--out goes with --all or --format xlsx; to print one unit, "
                                "drop --out")
     if not agency and not all_units and mechanism is None:
@@ -106,6 +112,9 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
         if fmt == "xlsx":
             _write_workbooks(Path(out_dir or "."), lists,
                              lang or default_lang(index.tasks_file.supervision.lang))
+        elif fmt == "docx":
+            _write_documents(Path(out_dir or "."), lists,
+                             lang or default_lang(index.tasks_file.supervision.lang))
         else:
             _write_all(Path(out_dir or "."), fmt, lists)
         return
@@ -117,6 +126,10 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
     lists = [narrowed(duties_for(index, a, day, window)) for a in units]
     if fmt == "xlsx":
         _write_workbook(Path(out_dir or "duties.xlsx"), lists,
+                        lang or default_lang(index.tasks_file.supervision.lang))
+        return
+    if fmt == "docx":
+        _write_document(Path(out_dir or "duties.docx"), lists,
                         lang or default_lang(index.tasks_file.supervision.lang))
         return
     data = duties_render.encode(fmt, duties_render.render_many(fmt, lists))
@@ -157,6 +170,38 @@ def _write_workbook(path: Path, lists: list[Any], lang: str) -> None:
     except OutputError as exc:
         raise click.ClickException(str(exc)) from None
     sys.stderr.write(f"wrote {path}\n")
+
+
+def _write_document(path: Path, lists: list[Any], lang: str) -> None:
+    """`duties UNIT... --format docx --out FILE.docx`: each unit's list on its own pages."""
+    from suizhou_plan.i18n import t
+    from suizhou_plan.output_files import OutputError, write_files
+    from suizhou_plan.report.duties_docx import render
+
+    if path.suffix.lower() != ".docx":
+        raise click.UsageError(f"--out {path}: name the document FILE.docx (Word and WPS "
+                               "open it by its extension)")
+    try:
+        write_files(path.parent, {path.name: render(lists, lang)})
+    except OutputError as exc:
+        raise click.ClickException(str(exc)) from None
+    sys.stderr.write(t(lang, "wrote {path}", path=str(path)) + "\n")
+
+
+def _write_documents(directory: Path, lists: list[Any], lang: str) -> None:
+    """`duties --all --format docx --out DIR`: one document per unit, named by its name."""
+    from suizhou_plan.file_names import file_names
+    from suizhou_plan.i18n import in_script
+    from suizhou_plan.output_files import OutputError, write_files
+    from suizhou_plan.report.duties_docx import render
+
+    names = file_names([in_script(lang, dl.agency.name) for dl in lists], "docx")
+    files = {name: render([dl], lang) for name, dl in zip(names, lists, strict=True)}
+    try:
+        write_files(directory, files)
+    except OutputError as exc:
+        raise click.ClickException(str(exc)) from None
+    sys.stderr.write(f"wrote {len(files)} files to {directory}\n")
 
 
 def _write_workbooks(directory: Path, lists: list[Any], lang: str) -> None:

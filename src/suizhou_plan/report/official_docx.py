@@ -308,6 +308,8 @@ def render(blocks: Iterable[Block], *, title: str, template: Path | None = None)
     for block in blocks:
         if block.kind == "table":
             _table(document, block)
+        elif block.kind == "pagebreak":
+            document.add_page_break()  # type: ignore[no-untyped-call]  # python-docx
         else:
             document.add_paragraph(block.text, style=document.styles[styles[block.kind]])
     out = io.BytesIO()
