@@ -16,6 +16,8 @@ from conftest import edit, line_of
 from suizhou_plan.i18n import Msg, localise
 
 TASK_TITLE = "    title: 建設大數據產業園\n"
+T01_KIND = "  - id: T01\n    number: 1\n    kind: task\n"
+SUIXIAN = "    aliases: [隨縣, 隨縣政府, 随县, 随县人民政府, 随县政府]\n    in_source_text: false\n"
 UNITS = "    units: [隨州高新區管委會, 市城管執法委, 市公安局, 市應急管理局, 市消防救援支隊, 市大數據中心]\n"
 
 
@@ -25,10 +27,12 @@ def _errors(run_cli, plan: Path, lang: str) -> list[dict[str, object]]:
     return [f for f in json.loads(result.stdout)["findings"] if f["severity"] == "error"]
 
 
-# (case, file, old, new, the line's needle, column, rule, message, hint), in Chinese
+# (case, file, old, new, (text on the finding's line, its nth line, lines below it), column,
+#  rule, message, hint), in Chinese
 CASES = [
-    ("duplicate-key", "tasks.yaml", "    number: 1\n    kind: task\n",
-     "    number: 1\n    number: 1\n    kind: task\n", ("number: 1", 2), 5, "duplicate-key",
+    ("duplicate-key", "tasks.yaml", T01_KIND,
+     "  - id: T01\n    number: 1\n    number: 1\n    kind: task\n", ("- id: T01", 1, 2), 5,
+     "duplicate-key",
      "键 `number` 在此映射中重复出现（第一次在第 {first} 行）；YAML 会不加提示地只保留最后一个值",
      "请删除两个 `number:` 条目中的一个，或将二者合并"),
     ("missing-field", "tasks.yaml", TASK_TITLE, "", ("- id: T01", 1), 5, "missing-field",
@@ -47,10 +51,10 @@ CASES = [
     ("phase-dates", "tasks.yaml", "start: 2021-11-01", "start: 2024-11-01", ("- id: P1", 1), 5,
      "invalid-value", "phases[0]：阶段的结束日期（2023年11月30日）早于开始日期（2024年11月1日）",
      "该字段的写法见 docs/plan-format.md"),
-    ("literal", "tasks.yaml", "    kind: task\n", "    kind: job\n", ("kind: job", 1), 11,
+    ("literal", "tasks.yaml", T01_KIND, T01_KIND.replace("task", "job"), ("kind: job", 1), 11,
      "invalid-value", "tasks[0].kind：取值应为 'task' 或 'safeguard'", "请使用所列取值之一"),
-    ("status", "tasks.yaml", "    kind: task\n",
-     "    kind: task\n    progress:\n      - {date: 2022-01-01, status: doing}\n",
+    ("status", "tasks.yaml", T01_KIND,
+     T01_KIND + "    progress:\n      - {date: 2022-01-01, status: doing}\n",
      ("status: doing", 1), 36, "invalid-value",
      "tasks[0].progress[0].status：取值应为 'not-started'、'in-progress'、'blocked'、"
      "'reported-done' 或 'verified'", "请使用所列取值之一"),
@@ -61,7 +65,7 @@ CASES = [
      "invalid-value", "tasks[0].title：文本至少应有 1 个字符", "请填写该值，或删除该字段"),
     ("list-type", "tasks.yaml", UNITS, "    units: {a: b}\n", ("units: {a: b}", 1), 12,
      "invalid-value", "tasks[0].units：应为列表，实为映射", "列表请写成 [a, b]，或每行一个 `- 条目`"),
-    ("boolean", "agencies.yaml", "    in_source_text: false\n", "    in_source_text: no\n",
+    ("boolean", "agencies.yaml", SUIXIAN, SUIXIAN.replace("false", "no"),
      ("in_source_text: no", 1), 21, "invalid-value", "agencies[2].in_source_text：应为 true 或 false",
      "请写 true 或 false"),
     ("collective", "agencies.yaml", "    members: [suixian-gov, guangshui-gov, zengdu-gov]\n", "",
@@ -90,7 +94,7 @@ def test_a_broken_plan_file_is_told_in_chinese(run_cli, plan_copy, file, old, ne
                                                column, rule, message, hint):
     path = plan_copy / file
     edit(path, old, new)
-    line = line_of(path, *needle)
+    line = line_of(path, needle[0], needle[1]) + (needle[2] if len(needle) > 2 else 0)
     message = message.format(first=line - 1) if rule == "duplicate-key" else message
     zh = _errors(run_cli, plan_copy, "zh-Hans")
     assert [(f["rule"], Path(str(f["file"])).name, f["line"], f["column"], f["message"], f["hint"])
@@ -136,7 +140,7 @@ def test_a_missing_file_is_told_in_chinese(run_cli, plan_copy):
 def test_a_long_key_is_clipped_in_chinese_too(run_cli, plan_copy):
     """The clipped key says its length in the reader's language, and the message stays short."""
     key = "k" * 5_000
-    edit(plan_copy / "tasks.yaml", "    kind: task\n", f"    kind: task\n    {key}: 1\n    {key}: 1\n")
+    edit(plan_copy / "tasks.yaml", T01_KIND, T01_KIND + f"    ? {key}\n    : 1\n" * 2)
     [found] = _errors(run_cli, plan_copy, "zh-Hans")
     assert found["rule"] == "duplicate-key"
     assert found["message"].startswith("键 `" + "k" * 60 + "…（共 5,000 个字符）` 在此映射中重复出现")
