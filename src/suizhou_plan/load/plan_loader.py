@@ -13,6 +13,7 @@ from typing import Any, BinaryIO
 import yaml
 
 from suizhou_plan.finding import Location, Problem
+from suizhou_plan.i18n import Msg
 from suizhou_plan.load import text as text_module
 from suizhou_plan.load.text import SourceText, clip, decode, too_large
 from suizhou_plan.load.yamltree import Tree, compose, locate, resume_gc
@@ -61,8 +62,8 @@ class Loaded:
         return self.tasks is not None and self.agencies is not None
 
 
-def _unreadable(path: Path, shown: str, why: str, hint: str) -> Problem:
-    return Problem("unreadable-file", f"{path.name} {why}", Location(shown), hint)
+def _unreadable(shown: str, message: Msg, hint: Msg) -> Problem:
+    return Problem("unreadable-file", message, Location(shown), hint)
 
 
 def _read(path: Path, shown: str) -> bytes | Problem:
@@ -74,18 +75,22 @@ def _read(path: Path, shown: str) -> bytes | Problem:
     except FileNotFoundError:
         return Problem(
             "missing-file",
-            f"{path.name} is missing from the plan directory"
-            + (" (it is a symlink to nothing)" if path.is_symlink() else ""),
+            Msg("{name} is missing from the plan directory (it is a symlink to nothing)",
+                name=path.name)
+            if path.is_symlink()
+            else Msg("{name} is missing from the plan directory", name=path.name),
             Location(shown),
-            f"create {path.name} (see docs/plan-format.md) or point --plan at the right directory",
+            Msg("create {name} (see docs/plan-format.md) or point --plan at the right "
+                "directory", name=path.name),
         )
     except IsADirectoryError:
         return _is_directory(path, shown)
     except PermissionError:
         if path.is_dir():  # Windows refuses to open a directory this way
             return _is_directory(path, shown)
-        return _unreadable(path, shown, "cannot be read (permission denied)",
-                           "check the file's permissions")
+        return _unreadable(shown, Msg("{name} cannot be read (permission denied)",
+                                      name=path.name),
+                           Msg("check the file's permissions"))
     except OSError as exc:
         return _os_error(path, shown, exc)
     try:
@@ -94,8 +99,9 @@ def _read(path: Path, shown: str) -> bytes | Problem:
             return _is_directory(path, shown)
         if not stat.S_ISREG(info.st_mode):
             return _unreadable(
-                path, shown, "is not a regular file (a named pipe, socket or device)",
-                f"replace it with the plan's {path.name}",
+                shown, Msg("{name} is not a regular file (a named pipe, socket or device)",
+                           name=path.name),
+                Msg("replace it with the plan's {name}", name=path.name),
             )
         limit = text_module.MAX_BYTES
         if info.st_size > limit:
@@ -125,18 +131,20 @@ def _read_at_most(handle: BinaryIO, size: int) -> bytes:
 
 
 def _is_directory(path: Path, shown: str) -> Problem:
-    return _unreadable(path, shown, "is a directory, not a file",
-                       f"replace the directory with the plan's {path.name}")
+    return _unreadable(shown, Msg("{name} is a directory, not a file", name=path.name),
+                       Msg("replace the directory with the plan's {name}", name=path.name))
 
 
 def _os_error(path: Path, shown: str, exc: OSError) -> Problem:
     if exc.errno == errno.EACCES:
-        why = "permission denied"
+        message = Msg("{name} cannot be read (permission denied)", name=path.name)
     elif exc.errno == errno.ELOOP:
-        why = "a symlink loop"
+        message = Msg("{name} cannot be read (a symlink loop)", name=path.name)
+    elif exc.strerror:  # the system's own words, in the system's language
+        message = Msg("{name} cannot be read ({why})", name=path.name, why=exc.strerror)
     else:
-        why = exc.strerror or "an OS error"
-    return _unreadable(path, shown, f"cannot be read ({why})", "replace it with a regular file")
+        message = Msg("{name} cannot be read (an OS error)", name=path.name)
+    return _unreadable(shown, message, Msg("replace it with a regular file"))
 
 
 def _is_empty(root: yaml.Node) -> bool:
@@ -149,8 +157,21 @@ def bounded(problem: Problem) -> Problem:
     are quoted in them and can be any length."""
     if len(problem.message) <= MAX_MESSAGE and len(problem.hint) <= MAX_MESSAGE:
         return problem
-    return replace(problem, message=clip(problem.message, MAX_MESSAGE - 40),
-                   hint=clip(problem.hint, MAX_MESSAGE - 40))
+    return replace(problem, message=_shorter(problem.message), hint=_shorter(problem.hint))
+
+
+def _shorter(text: str) -> str:
+    """`text` within MAX_MESSAGE: a message with its quoted texts clipped, so that it can still
+    be translated; else the text's start (in English)."""
+    if len(text) <= MAX_MESSAGE:
+        return text
+    if isinstance(text, Msg):
+        args = {k: clip(v) if isinstance(v, str) and not isinstance(v, Msg) else v
+                for k, v in text.args.items()}
+        shorter = Msg(text.msgid, **args)
+        if len(shorter) <= MAX_MESSAGE:
+            return shorter
+    return clip(text, MAX_MESSAGE - 40)
 
 
 def _capped(listed: list[Problem], total: int) -> list[Problem]:
@@ -159,8 +180,9 @@ def _capped(listed: list[Problem], total: int) -> list[Problem]:
     if total <= len(listed) or not listed:
         return listed
     last = listed[-1]
-    more = f" (and {total - len(listed):,} more problems in this file, not listed)"
-    return [*listed[:-1], replace(last, message=last.message + more)]
+    message = Msg("{message} (and {count} more problems in this file, not listed)",
+                  message=last.message, count=format(total - len(listed), ","))
+    return [*listed[:-1], replace(last, message=message)]
 
 
 def _shown(directory: Path, name: str) -> str:
@@ -196,9 +218,9 @@ def _load_one(directory: Path, name: str, model: Any, loaded: Loaded,
         loaded.problems.append(
             Problem(
                 "missing-field",
-                f"{name} is empty (or holds only comments)",
+                Msg("{name} is empty (or holds only comments)", name=name),
                 Location(shown, 1, 1),
-                "see docs/plan-format.md for what the file holds",
+                Msg("see docs/plan-format.md for what the file holds"),
             )
         )
         return None
@@ -207,10 +229,13 @@ def _load_one(directory: Path, name: str, model: Any, loaded: Loaded,
         loaded.problems.append(
             Problem(
                 "invalid-value",
-                f"top level of {name} must be a mapping (key: value lines), not "
-                f"{'a list' if isinstance(tree.value, list) else 'plain text'}",
+                Msg("top level of {name} must be a mapping (key: value lines), not a list",
+                    name=name)
+                if isinstance(tree.value, list)
+                else Msg("top level of {name} must be a mapping (key: value lines), not plain "
+                         "text", name=name),
                 Location(shown, mark.line + 1, mark.column + 1),
-                "start the file with `schema_version: 1` and the top-level keys",
+                Msg("start the file with `schema_version: 1` and the top-level keys"),
             )
         )
         return None

@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from suizhou_plan.finding import Location, Problem
+from suizhou_plan.i18n import Msg
 from suizhou_plan.load.text import clip
 from suizhou_plan.load.yamltree import locate
 
@@ -48,21 +49,26 @@ def _model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | 
     return model
 
 
-def _kind(node: Any) -> str:
+def _kind(node: Any) -> Msg:
     if isinstance(node, yaml.MappingNode):
-        return "a mapping"
+        return Msg("a mapping")
     if isinstance(node, yaml.SequenceNode):
-        return "a list"
+        return Msg("a list")
     if isinstance(node, yaml.ScalarNode):
         # libyaml gives a plain scalar the style "" where pure-Python PyYAML gives None.
-        return "nothing" if node.tag.endswith(":null") and not node.style else "text"
-    return "nothing"
+        return Msg("nothing") if node.tag.endswith(":null") and not node.style else Msg("text")
+    return Msg("nothing")
 
 
 def _where(loc: tuple[Any, ...]) -> str:
     return ".".join(clip(str(p)) if not isinstance(p, int) else f"[{p}]" for p in loc).replace(
         ".[", "["
     )
+
+
+def _place(loc: tuple[Any, ...]) -> str:
+    """Where in the file, as the path of keys (`tasks[0].title`), or "top level"."""
+    return _where(loc) or Msg("top level")
 
 
 def problems_from(
@@ -77,56 +83,119 @@ def problems_from(
         key_node, node = locate(root, loc)
         mark = node.start_mark if node is not None else None
         field = clip(str(loc[-1])) if loc else ""
-        where = _where(loc) or "top level"
+        where = _place(loc)
+        message: str
+        hint: str
         if etype == "extra_forbidden":
             mark = key_node.start_mark if key_node is not None else mark
             model = _model_at(root_model, loc[:-1])
             names = list(model.model_fields) if model else []
             close = difflib.get_close_matches(field, names, n=1, cutoff=0.6)
             rule = "unknown-field"
-            message = f"unknown field `{field}` in {_where(loc[:-1]) or 'top level'}"
-            hint = (
-                f"did you mean `{close[0]}`?"
-                if close
-                else ("allowed fields: " + ", ".join(names) if names else "remove it")
-            )
+            message = Msg("unknown field `{field}` in {where}", field=field,
+                          where=_place(loc[:-1]))
+            if close:
+                hint = Msg("did you mean `{name}`?", name=close[0])
+            elif names:
+                hint = Msg("allowed fields: {names}", names=", ".join(names))
+            else:
+                hint = Msg("remove it")
         elif etype == "missing":
             _parent_key, parent = locate(root, loc[:-1])
             mark = parent.start_mark if parent is not None else None
             rule = "missing-field"
-            message = f"required field `{field}` is missing in {_where(loc[:-1]) or 'top level'}"
-            hint = f"add `{field}:`"
+            message = Msg("required field `{field}` is missing in {where}", field=field,
+                          where=_place(loc[:-1]))
+            hint = Msg("add `{field}:`", field=field)
         elif etype == "iso_date":
             rule = "invalid-date"
-            message = f"{where}: {err['msg']}"
-            hint = "write dates as YYYY-MM-DD, e.g. 2023-11-30"
+            message = Msg("{where}: {message}", where=where, message=_said(err, node))
+            hint = Msg("write dates as YYYY-MM-DD, e.g. 2023-11-30")
         else:
             rule = "invalid-value"
-            msg = err["msg"]
-            if etype in ("string_type", "list_type", "model_type", "model_attributes_type",
-                         "dict_type", "date_type", "int_type", "bool_type"):
-                want = {
-                    "string_type": "text",
-                    "list_type": "a list",
-                    "model_type": "a mapping",
-                    "model_attributes_type": "a mapping",
-                    "dict_type": "a mapping",
-                }.get(etype, "a value")
-                msg = f"expected {want}, found {_kind(node)}"
-            message = f"{where}: {msg}"
+            message = Msg("{where}: {message}", where=where, message=_said(err, node))
             hint = _hint_for(etype)
         location = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown)
         out.append(Problem(rule, message, location, hint))
     return out
 
 
-def _hint_for(etype: str) -> str:
-    return {
-        "string_type": "quote the value if it is meant as text",
-        "list_type": "write a list as [a, b] or one `- item` per line",
-        "literal_error": "use one of the values listed",
-        "string_pattern_mismatch": "ids use letters, digits, '.', '_' and '-' only",
-        "string_too_short": "fill in the value or remove the field",
-        "whole_number": "write a plain whole number",
-        "boolean": "write true or false",
-    }.get(etype, "see docs/plan-format.md for this field")
+_TYPE_ERRORS = ("string_type", "list_type", "model_type", "model_attributes_type", "dict_type",
+                "date_type", "int_type", "bool_type")
+
+
+def _wanted(etype: str) -> Msg:
+    """What a field of the type that `etype` names holds."""
+    if etype == "string_type":
+        return Msg("text")
+    if etype == "list_type":
+        return Msg("a list")
+    if etype in ("model_type", "model_attributes_type", "dict_type"):
+        return Msg("a mapping")
+    return Msg("a value")
+
+
+def _said(err: Any, node: Any) -> str:
+    """What is wrong with the value, in words that can be translated: the models' own
+    messages (`model.types.invalid`) and pydantic's common ones, written as pydantic writes
+    them in English.  An error type not listed keeps pydantic's English."""
+    etype, ctx = err["type"], err.get("ctx") or {}
+    custom = ctx.get("message")
+    if isinstance(custom, Msg):
+        return custom
+    if etype in _TYPE_ERRORS:
+        return Msg("expected {want}, found {found}", want=_wanted(etype), found=_kind(node))
+    if etype == "literal_error":
+        return Msg("Input should be {expected}", expected=_alternatives(str(ctx["expected"])))
+    if etype == "string_too_short":
+        if ctx.get("min_length") == 1:
+            return Msg("String should have at least 1 character")
+        return Msg("String should have at least {min_length} characters",
+                   min_length=ctx["min_length"])
+    if etype == "string_too_long":
+        if ctx.get("max_length") == 1:
+            return Msg("String should have at most 1 character")
+        return Msg("String should have at most {max_length} characters",
+                   max_length=ctx["max_length"])
+    if etype == "string_pattern_mismatch":
+        return Msg("String should match pattern '{pattern}'", pattern=ctx["pattern"])
+    if etype == "greater_than_equal":
+        return Msg("Input should be greater than or equal to {ge}", ge=ctx["ge"])
+    if etype == "greater_than":
+        return Msg("Input should be greater than {gt}", gt=ctx["gt"])
+    if etype == "less_than_equal":
+        return Msg("Input should be less than or equal to {le}", le=ctx["le"])
+    if etype == "less_than":
+        return Msg("Input should be less than {lt}", lt=ctx["lt"])
+    return str(err["msg"])
+
+
+def _alternatives(expected: str) -> str:
+    """pydantic's `'a', 'b' or 'c'` as nested messages, so that a translation can use its own
+    commas and its own "or"."""
+    head, sep, last = expected.rpartition(" or ")
+    values = [*(head.split(", ") if sep else []), last]
+    shown: str = values[-1]
+    if len(values) > 1:
+        shown = Msg("{first} or {last}", first=values[-2], last=shown)
+        for value in reversed(values[:-2]):
+            shown = Msg("{first}, {rest}", first=value, rest=shown)
+    return shown
+
+
+def _hint_for(etype: str) -> Msg:
+    if etype == "string_type":
+        return Msg("quote the value if it is meant as text")
+    if etype == "list_type":
+        return Msg("write a list as [a, b] or one `- item` per line")
+    if etype == "literal_error":
+        return Msg("use one of the values listed")
+    if etype == "string_pattern_mismatch":
+        return Msg("ids use letters, digits, '.', '_' and '-' only")
+    if etype == "string_too_short":
+        return Msg("fill in the value or remove the field")
+    if etype == "whole_number":
+        return Msg("write a plain whole number")
+    if etype == "boolean":
+        return Msg("write true or false")
+    return Msg("see docs/plan-format.md for this field")

@@ -15,18 +15,18 @@ import unicodedata
 from dataclasses import dataclass
 
 from suizhou_plan.finding import Location, Problem
+from suizhou_plan.i18n import Msg
 
 MAX_BYTES = 128 * 1024 * 1024  # read at call time, so a test can lower it
 TRADITIONAL_MARKS = "的政府市局部門建設數據單位責任務"
 SIMPLIFIED_MARKS = "的政府市局部门建设数据单位责任务"
-_SAVE_AS_UTF8 = "re-save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)"
 
 # Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "UTF-32 (little-endian)"),
-    (codecs.BOM_UTF32_BE, "UTF-32 (big-endian)"),
-    (codecs.BOM_UTF16_LE, "UTF-16 (little-endian)"),
-    (codecs.BOM_UTF16_BE, "UTF-16 (big-endian)"),
+    (codecs.BOM_UTF32_LE, "UTF-32", "little"),
+    (codecs.BOM_UTF32_BE, "UTF-32", "big"),
+    (codecs.BOM_UTF16_LE, "UTF-16", "little"),
+    (codecs.BOM_UTF16_BE, "UTF-16", "big"),
 )
 # What YAML 1.1 calls printable (tab, line breaks, and the printable planes), negated.
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -43,15 +43,16 @@ def clip(text: str, limit: int = 60) -> str:
     """`text`, or its start and its length when longer than `limit` (messages stay short)."""
     if len(text) <= limit:
         return text
-    return f"{text[:limit]}… ({len(text):,} characters)"
+    return Msg("{start}… ({count} characters)", start=text[:limit], count=format(len(text), ","))
 
 
 def too_large(shown: str, size: int, max_bytes: int) -> Problem:
     return Problem(
         rule="file-too-large",
-        message=f"file is {size:,} bytes, over the {max_bytes:,}-byte limit",
+        message=Msg("file is {size} bytes, over the {limit}-byte limit", size=format(size, ","),
+                    limit=format(max_bytes, ",")),
         location=Location(shown),
-        hint="split the plan or check that the right file was given",
+        hint=Msg("split the plan or check that the right file was given"),
     )
 
 
@@ -80,38 +81,47 @@ def _guess_legacy(data: bytes) -> str:
         marks = TRADITIONAL_MARKS if enc == "big5" else SIMPLIFIED_MARKS
         scores[enc] = sum(text.count(ch) for ch in marks)
     if not scores:
-        return "an unknown legacy encoding"
+        return Msg("an unknown legacy encoding")
     best = max(scores, key=lambda k: scores[k])
-    return {"gb18030": "GBK (GB2312/GB18030)", "big5": "Big5"}[best]
+    return "GBK (GB2312/GB18030)" if best == "gb18030" else "Big5"
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def _utf16_without_bom(data: bytes) -> Msg | None:
     """UTF-16 without a byte-order mark: ASCII characters leave a NUL in every other byte."""
     head = data[:4096]
     even, odd = head[0::2], head[1::2]
     if len(head) >= 4 and odd.count(0) > len(odd) * 0.4 and even.count(0) == 0:
-        return "UTF-16 (little-endian, no byte-order mark)"
+        return Msg("UTF-16 (little-endian, no byte-order mark)")
     if len(head) >= 4 and even.count(0) > len(even) * 0.4 and odd.count(0) == 0:
-        return "UTF-16 (big-endian, no byte-order mark)"
+        return Msg("UTF-16 (big-endian, no byte-order mark)")
     return None
 
 
-def _not_utf8(shown: str, what: str, line: int = 1, col: int = 1) -> Problem:
+def _not_utf8(shown: str, what: Msg, line: int = 1, col: int = 1) -> Problem:
     return Problem(
         rule="encoding",
-        message=f"file is {what}; plan files must be UTF-8",
+        message=Msg("file is {what}; plan files must be UTF-8", what=what),
         location=Location(shown, line, col),
-        hint=_SAVE_AS_UTF8,
+        hint=Msg("re-save the file as UTF-8 (in Notepad: Save As → Encoding: UTF-8)"),
     )
+
+
+def _with_bom(encoding: str, order: str) -> Msg:
+    """`UTF-16 (little-endian): it starts with a UTF-16 byte-order mark`."""
+    if order == "little":
+        return Msg("{encoding} (little-endian): it starts with a {encoding} byte-order mark",
+                   encoding=encoding)
+    return Msg("{encoding} (big-endian): it starts with a {encoding} byte-order mark",
+               encoding=encoding)
 
 
 def decode(shown: str, data: bytes, max_bytes: int | None = None) -> SourceText | Problem:
     limit = MAX_BYTES if max_bytes is None else max_bytes
     if len(data) > limit:
         return too_large(shown, len(data), limit)
-    for bom, name in _BOMS:
+    for bom, encoding, order in _BOMS:
         if data.startswith(bom):
-            return _not_utf8(shown, f"{name}: it starts with a {name.split()[0]} byte-order mark")
+            return _not_utf8(shown, _with_bom(encoding, order))
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     nul = data.find(b"\x00")
@@ -122,9 +132,9 @@ def decode(shown: str, data: bytes, max_bytes: int | None = None) -> SourceText 
         line, col = _byte_line_col(data, nul)
         return Problem(
             rule="encoding",
-            message="file contains a NUL byte: it is binary or damaged, not a YAML text file",
+            message=Msg("file contains a NUL byte: it is binary or damaged, not a YAML text file"),
             location=Location(shown, line, col),
-            hint="restore the file from version control or re-save it as UTF-8 text",
+            hint=Msg("restore the file from version control or re-save it as UTF-8 text"),
         )
     try:
         text = data.decode("utf-8")
@@ -132,22 +142,28 @@ def decode(shown: str, data: bytes, max_bytes: int | None = None) -> SourceText 
         line, col = _byte_line_col(data, exc.start)
         return Problem(
             rule="encoding",
-            message=f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); it looks like "
-            f"{_guess_legacy(data)}",
+            message=Msg("file is not valid UTF-8 (byte 0x{byte}); it looks like {encoding}",
+                        byte=format(data[exc.start], "02x"), encoding=_guess_legacy(data)),
             location=Location(shown, line, col),
-            hint="re-save the file as UTF-8, e.g. `iconv -f GBK -t UTF-8 old.yaml > new.yaml`",
+            hint=Msg("re-save the file as UTF-8, e.g. `iconv -f GBK -t UTF-8 old.yaml > new.yaml`"),
         )
     bad = _NOT_PRINTABLE.search(text)
     if bad is not None:
         line, col = line_col(text, bad.start())
         char = bad.group()
-        kind = "control character" if unicodedata.category(char) == "Cc" else "non-character"
+        code = f"{ord(char):04X}"
+        message = (
+            Msg("file contains the control character U+{code}, which YAML does not allow in a "
+                "text file", code=code)
+            if unicodedata.category(char) == "Cc"
+            else Msg("file contains the non-character U+{code}, which YAML does not allow in a "
+                     "text file", code=code)
+        )
         return Problem(
             rule="encoding",
-            message=f"file contains the {kind} U+{ord(char):04X}, which YAML does not allow "
-            "in a text file",
+            message=message,
             location=Location(shown, line, col),
-            hint="delete the character (it is invisible in most editors; it often comes from "
-            "copying out of a PDF or a spreadsheet)",
+            hint=Msg("delete the character (it is invisible in most editors; it often comes "
+                     "from copying out of a PDF or a spreadsheet)"),
         )
     return SourceText(shown, text)

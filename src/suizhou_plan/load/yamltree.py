@@ -35,6 +35,7 @@ from yaml.events import (
 )
 
 from suizhou_plan.finding import Location, Problem
+from suizhou_plan.i18n import Msg
 from suizhou_plan.load.nodestore import (
     CODE_STYLE,
     FLOW_CODE,
@@ -54,6 +55,8 @@ from suizhou_plan.load.nodestore import (
     scalar_tag,
 )
 from suizhou_plan.load.nodestore import Loader as _Loader
+from suizhou_plan.load.text import clip
+from suizhou_plan.load.yaml_words import yaml_says
 
 _FREEZE_ABOVE = 100_000  # objects made during a GC pause
 PARSE_COUNT = 0  # number of YAML parses this process made (kept honest by a test)
@@ -77,12 +80,17 @@ def _syntax_problem(source: str, exc: yaml.YAMLError, text: str) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
-    message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-    hint = "check indentation, colons and quotes on this line and the one before"
+    message = (
+        Msg("YAML syntax error: {problem} ({context})", problem=yaml_says(problem),
+            context=yaml_says(context))
+        if context
+        else Msg("YAML syntax error: {problem}", problem=yaml_says(problem))
+    )
+    hint = Msg("check indentation, colons and quotes on this line and the one before")
     at_tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
     if at_tab or "'\\t'" in problem or "tab character" in problem:
-        message = "YAML syntax error: a tab character is used for indentation"
-        hint = "indent with spaces, never tabs (set your editor to insert spaces)"
+        message = Msg("YAML syntax error: a tab character is used for indentation")
+        hint = Msg("indent with spaces, never tabs (set your editor to insert spaces)")
     location = _loc(source, mark) if mark is not None else Location(source)
     return Problem("yaml-syntax", message, location, hint)
 
@@ -119,9 +127,10 @@ def compose(source: str, text: str) -> Tree:
                 [
                     Problem(
                         "yaml-syntax",
-                        "YAML nesting is too deep to read",
+                        Msg("YAML nesting is too deep to read"),
                         Location(source, 1, 1),
-                        f"a plan file needs no more than {MAX_DEPTH} levels of nesting",
+                        Msg("a plan file needs no more than {depth} levels of nesting",
+                            depth=MAX_DEPTH),
                     )
                 ],
             )
@@ -175,9 +184,10 @@ class _Builder:
         self.problems.append(
             Problem(
                 "yaml-tag",
-                f"YAML tag {tag.replace(STD_TAG, '!!')} is not allowed in plan files",
+                Msg("YAML tag {tag} is not allowed in plan files",
+                    tag=clip(tag.replace(STD_TAG, "!!"))),
                 self._at(i),
-                "remove the tag: plan files hold plain text, numbers and dates only",
+                Msg("remove the tag: plan files hold plain text, numbers and dates only"),
             )
         )
         return False
@@ -186,9 +196,9 @@ class _Builder:
         self.problems.append(
             Problem(
                 "yaml-syntax",
-                f"value is nested more than {MAX_DEPTH} levels deep",
+                Msg("value is nested more than {depth} levels deep", depth=MAX_DEPTH),
                 self._at(i),
-                "a plan file needs only a few levels of nesting; check the indentation",
+                Msg("a plan file needs only a few levels of nesting; check the indentation"),
             )
         )
 
@@ -208,9 +218,9 @@ class _Builder:
             self.problems.append(
                 Problem(
                     "yaml-alias",
-                    "merge key `<<` is not allowed in plan files",
+                    Msg("merge key `<<` is not allowed in plan files"),
                     self._at(k),
-                    "write the merged keys out in full in this mapping",
+                    Msg("write the merged keys out in full in this mapping"),
                 )
             )
             return None
@@ -218,9 +228,9 @@ class _Builder:
             self.problems.append(
                 Problem(
                     "yaml-syntax",
-                    "a mapping key must be plain text, not a list or mapping",
+                    Msg("a mapping key must be plain text, not a list or mapping"),
                     self._at(k),
-                    "write the key as a simple word such as `id:`",
+                    Msg("write the key as a simple word such as `id:`"),
                 )
             )
             return None
@@ -232,10 +242,11 @@ class _Builder:
             self.problems.append(
                 Problem(
                     "duplicate-key",
-                    f"key `{text}` is repeated in this mapping (first at line {line + 1}); "
-                    "YAML would silently keep only the last value",
+                    Msg("key `{key}` is repeated in this mapping (first at line {line}); "
+                        "YAML would silently keep only the last value",
+                        key=clip(text), line=line + 1),
                     self._at(k),
-                    f"remove one of the two `{text}:` entries or merge them",
+                    Msg("remove one of the two `{key}:` entries or merge them", key=clip(text)),
                 )
             )
             return None
@@ -338,10 +349,10 @@ class _Builder:
             problems = problems + [
                 Problem(
                     "yaml-alias",
-                    f"alias *{name} is not allowed in plan files",
+                    Msg("alias *{name} is not allowed in plan files", name=clip(name)),
                     _loc(self.source, mark),
-                    "write the value out in full; anchors and aliases (& and *) are refused "
-                    "so that a small file cannot expand into a huge one",
+                    Msg("write the value out in full; anchors and aliases (& and *) are "
+                        "refused so that a small file cannot expand into a huge one"),
                 )
                 for name, mark in self.aliases
             ]

@@ -5,9 +5,18 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from suizhou_plan.model.types import Bool, Id, IsoDate, Model, SchemaVersion, Text, TextList
+from suizhou_plan.i18n import Msg
+from suizhou_plan.model.types import (
+    Bool,
+    Id,
+    IsoDate,
+    Model,
+    SchemaVersion,
+    Text,
+    TextList,
+    invalid,
+)
 
 AgencyKind = Literal[
     "municipal-government",
@@ -55,22 +64,21 @@ class Agency(Model):
     @model_validator(mode="after")
     def _consistent(self) -> Agency:
         if self.kind == "collective" and not self.members:
-            raise PydanticCustomError(
-                "agency", "a collective unit needs `members` (the ids of the units it stands for)"
+            raise invalid(
+                "agency",
+                Msg("a collective unit needs `members` (the ids of the units it stands for)"),
             )
         if self.kind != "collective" and self.members:
-            raise PydanticCustomError(
-                "agency", "only a unit of kind `collective` has `members`"
-            )
+            raise invalid("agency", Msg("only a unit of kind `collective` has `members`"))
         if self.full_name and not self.full_name_source:
-            raise PydanticCustomError(
+            raise invalid(
                 "agency",
-                "`full_name` needs `full_name_source`: say where the full name is confirmed",
+                Msg("`full_name` needs `full_name_source`: say where the full name is confirmed"),
             )
         if not self.in_source_text and not self.source:
-            raise PydanticCustomError(
+            raise invalid(
                 "agency",
-                "a unit not named in the document (`in_source_text: false`) needs `source`",
+                Msg("a unit not named in the document (`in_source_text: false`) needs `source`"),
             )
         return self
 

@@ -7,8 +7,8 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
-from pydantic_core import PydanticCustomError
 
+from suizhou_plan.i18n import Msg
 from suizhou_plan.model.types import (
     Bool,
     Id,
@@ -19,6 +19,7 @@ from suizhou_plan.model.types import (
     SchemaVersion,
     Text,
     TextList,
+    invalid,
 )
 
 Status = Literal["not-started", "in-progress", "blocked", "reported-done", "verified"]
@@ -96,11 +97,8 @@ class Phase(Model):
     @model_validator(mode="after")
     def _ordered(self) -> Phase:
         if self.end < self.start:
-            raise PydanticCustomError(
-                "phase_dates",
-                "phase ends ({end}) before it starts ({start})",
-                {"end": self.end.isoformat(), "start": self.start.isoformat()},
-            )
+            raise invalid("phase_dates", Msg("phase ends ({end}) before it starts ({start})",
+                                             end=self.end, start=self.start))
         return self
 
 

@@ -11,6 +11,8 @@ from pydantic import BaseModel as _BaseModel
 from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from suizhou_plan.i18n import Msg
+
 _ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 # Other spellings, to suggest the ISO form: any script's digits (full-width ２０２５ too) and
 # the separators a Chinese-locale keyboard types.  Used with fullmatch only.
@@ -45,47 +47,51 @@ def iso_suggestion(text: str) -> str:
     return ""
 
 
+def invalid(kind: str, message: Msg) -> PydanticCustomError:
+    """A validation error of type `kind` that can be shown in any language: pydantic renders
+    its English (`err["msg"]`), and `load.schema_errors` finds the `Msg` itself in
+    `err["ctx"]["message"]`, to show it in the reader's language."""
+    return PydanticCustomError(kind, "{message}", {"message": message})
+
+
 def parse_date(value: Any) -> date:
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
-        raise PydanticCustomError("iso_date", "expected a date written YYYY-MM-DD")
+        raise invalid("iso_date", Msg("expected a date written YYYY-MM-DD"))
     m = _ISO.fullmatch(value)
     if m:
         real = _real(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if not real:
-            raise PydanticCustomError(
-                "iso_date", "{value} is not a real calendar date", {"value": value}
-            )
+            raise invalid("iso_date", Msg("{value} is not a real calendar date", value=value))
         return date.fromisoformat(real)
     suggestion = iso_suggestion(value)
     if suggestion:
-        raise PydanticCustomError(
-            "iso_date",
-            "date must be written YYYY-MM-DD: write {suggestion}",
-            {"suggestion": suggestion},
+        raise invalid(
+            "iso_date", Msg("date must be written YYYY-MM-DD: write {suggestion}",
+                            suggestion=suggestion)
         )
-    raise PydanticCustomError("iso_date", "expected a date written YYYY-MM-DD")
+    raise invalid("iso_date", Msg("expected a date written YYYY-MM-DD"))
 
 
 def parse_int(value: Any) -> int:
     if isinstance(value, bool):
-        raise PydanticCustomError("whole_number", "expected a whole number such as 12")
+        raise invalid("whole_number", Msg("expected a whole number such as 12"))
     if isinstance(value, int):
         return value
     if isinstance(value, str) and re.fullmatch(r"0|[1-9][0-9]{0,8}", value):
         return int(value)
     if isinstance(value, str) and re.fullmatch(r"0[0-9]{1,9}", value):
-        raise PydanticCustomError(
+        raise invalid(
             "whole_number",
-            "a leading zero is ambiguous in YAML: write {value} without it",
-            {"value": value.lstrip("0") or "0"},
+            Msg("a leading zero is ambiguous in YAML: write {value} without it",
+                value=value.lstrip("0") or "0"),
         )
     if isinstance(value, str) and re.fullmatch(r"\d{1,9}", value):  # full-width or other digits
-        raise PydanticCustomError(
-            "whole_number", "write the number in ASCII digits: {value}", {"value": str(int(value))}
+        raise invalid(
+            "whole_number", Msg("write the number in ASCII digits: {value}", value=str(int(value)))
         )
-    raise PydanticCustomError("whole_number", "expected a whole number such as 12")
+    raise invalid("whole_number", Msg("expected a whole number such as 12"))
 
 
 def parse_bool(value: Any) -> bool:
@@ -93,7 +99,7 @@ def parse_bool(value: Any) -> bool:
         return value
     if value in ("true", "false"):
         return bool(value == "true")
-    raise PydanticCustomError("boolean", "expected true or false")
+    raise invalid("boolean", Msg("expected true or false"))
 
 
 def as_list(value: Any) -> Any:
