@@ -41,8 +41,12 @@ class LazyGroup(click.Group):
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, help_) for name, (_, help_) in COMMANDS.items()]
-        with formatter.section("Commands"):
+        from suizhou_plan.cli.click_messages import current_lang
+        from suizhou_plan.i18n import in_script, t
+
+        lang = current_lang()
+        rows = [(name, in_script(lang, t(lang, help_))) for name, (_, help_) in COMMANDS.items()]
+        with formatter.section(t(lang, "Commands")):
             formatter.write_dl(rows)
 
 
@@ -105,10 +109,10 @@ def _lang_of(args: list[str]) -> str:
 
 def _run(args: list[str]) -> int:
     """Run the command; usage errors (click's and ours) in the reader's language."""
-    from suizhou_plan.cli.click_messages import speaking
+    from suizhou_plan.cli.click_messages import helping, speaking
 
     lang = _lang_of(args)
-    with speaking(lang):
+    with speaking(lang), helping(lang):
         try:
             result = cli.main(args=args, prog_name="suizhou", standalone_mode=False)
         except click.ClickException as exc:

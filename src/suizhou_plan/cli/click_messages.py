@@ -42,9 +42,28 @@ PLURALS = (
 )
 
 
+_CURRENT = ["en"]
+
+
+def current_lang() -> str:
+    """The language of the command being run (for words click does not own, such as the
+    list of commands)."""
+    return _CURRENT[-1]
+
+
 @contextmanager
 def speaking(lang: str) -> Iterator[None]:
     """Click's messages from our catalogue while the block runs (English: untouched)."""
+    _CURRENT.append(lang)
+    try:
+        with _click_words(lang):
+            yield
+    finally:
+        _CURRENT.pop()
+
+
+@contextmanager
+def _click_words(lang: str) -> Iterator[None]:
     if lang == "en":
         yield
         return
@@ -61,3 +80,51 @@ def speaking(lang: str) -> Iterator[None]:
     finally:
         for module, attr, original in saved:
             setattr(module, attr, original)
+
+
+@contextmanager
+def helping(lang: str) -> Iterator[None]:
+    """`--help` of our own commands and options in `lang`: click reads the help text from
+    the command and option objects when it formats the page; the catalogue holds each text
+    (`python -m suizhou_plan.i18n` collects them from the objects)."""
+    if lang == "en":
+        yield
+        return
+    import inspect
+
+    import click
+
+    from suizhou_plan.i18n import in_script
+
+    tr = translations(lang)
+
+    def translated(text: str | None) -> str | None:
+        if not text:
+            return text
+        return in_script(lang, tr.gettext(inspect.cleandoc(text).partition("\f")[0]))
+
+    original_text = click.Command.format_help_text
+    original_record = click.Option.get_help_record
+
+    def format_help_text(self: click.Command, ctx: click.Context,
+                         formatter: click.HelpFormatter) -> None:
+        saved, self.help = self.help, translated(self.help)
+        try:
+            original_text(self, ctx, formatter)
+        finally:
+            self.help = saved
+
+    def get_help_record(self: click.Option, ctx: click.Context) -> tuple[str, str] | None:
+        saved, self.help = self.help, translated(self.help)
+        try:
+            return original_record(self, ctx)
+        finally:
+            self.help = saved
+
+    click.Command.format_help_text = format_help_text  # type: ignore[method-assign]
+    click.Option.get_help_record = get_help_record  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        click.Command.format_help_text = original_text  # type: ignore[method-assign]
+        click.Option.get_help_record = original_record  # type: ignore[method-assign]

@@ -43,7 +43,45 @@ def extract() -> Any:
         catalog.add(message, None, [(f"suizhou_plan/{filename}", lineno)],
                     auto_comments=comments, context=context,
                     flags=("python-brace-format",) if "{" in str(message) else ())
+    for text in help_texts():
+        catalog.add(text, None, [("suizhou_plan/cli (--help)", 0)],
+                    flags=("python-brace-format",) if "{" in text else ())
     return catalog
+
+
+def help_texts() -> list[str]:
+    """Every help text of the command line (commands and options), as `--help` shows them:
+    click keeps them on the command objects, so they are read from there."""
+    import inspect
+
+    import click
+
+    from suizhou_plan.cli import COMMANDS, cli
+
+    out: list[str] = []
+
+    def add(text: str | None) -> None:
+        if text:
+            cleaned = inspect.cleandoc(text).partition("\f")[0]
+            if cleaned not in out:
+                out.append(cleaned)
+
+    def walk(command: click.Command) -> None:
+        add(command.help)
+        for param in command.params:
+            if isinstance(param, click.Option):
+                add(param.help)
+        if isinstance(command, click.Group):
+            ctx = click.Context(command)
+            for name in command.list_commands(ctx):
+                sub = command.get_command(ctx, name)
+                if sub is not None:
+                    walk(sub)
+
+    walk(cli)
+    for _module, short in COMMANDS.values():
+        add(short)
+    return out
 
 
 def _read(path: Path, locale: str) -> Any:
