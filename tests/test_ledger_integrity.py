@@ -272,7 +272,9 @@ def test_writing_through_a_symlink_updates_its_target_and_keeps_the_link(run_cli
     assert (plan / "tasks.yaml").is_symlink()
     assert os.readlink(plan / "tasks.yaml") == str(real / "tasks.yaml")
     assert [e["note"] for e in ledger(real, "T01")] == ["機房主體完工"]
-    assert sorted(p.name for p in real.iterdir()) == ["tasks.yaml"]  # no temp file left
+    # no temporary file left; the lock sits beside the file itself, so that workspaces
+    # linking the same tasks.yaml wait for each other
+    assert sorted(p.name for p in real.iterdir()) == [".suizhou.lock", "tasks.yaml"]
 
 
 def test_only_the_plan_files_are_read(plan_copy, monkeypatch):
@@ -326,7 +328,7 @@ def test_init_then_add_works_and_init_never_overwrites(tmp_path):
     assert "  suizhou progress add ITEM --status in-progress" in first.stdout
     plan = tmp_path / "plan"
     assert (plan / "tasks.yaml").read_bytes() == (bundled_plan() / "tasks.yaml").read_bytes()
-    assert (plan / ".gitignore").read_text() == ".suizhou.lock\n"
+    assert (plan / ".gitignore").read_text() == ".suizhou.lock\n.*.tmp\n"
     added = suizhou("progress", "add", "T01", "--status", "in-progress", "--date",
                     "2023-06-30", "--by", "隨州高新區管委會", "--note", "機房主體完工",
                     "--as-of", "2024-01-15", cwd=tmp_path)
@@ -484,3 +486,148 @@ def test_a_control_character_is_a_usage_error(run_cli, plan_copy):
     result = run_cli(*add_args(plan_copy, "T01", note="ok\x1b[31m"))
     assert result.exit_code == 2
     assert "--note holds U+001B (a control character) at character 3" in result.stderr
+
+
+
+# -- what an adversarial tester found (each pinned) --------------------------------------
+
+def test_a_save_landing_while_the_new_file_is_flushed_is_not_overwritten(plan_copy,
+                                                                          monkeypatch):
+    """Another program saves between the content check and the rename: the check runs
+    again right before the rename, so the save survives and the add reads afresh."""
+    tasks = plan_copy / "tasks.yaml"
+    real_fsync = os.fsync
+    saves = []
+
+    def fsync_then_other_program_saves(fd):
+        real_fsync(fd)
+        if not saves:
+            saves.append(1)
+            other = tasks.with_name("other.tmp")
+            other.write_text(tasks.read_text(encoding="utf-8").replace(
+                "title: 城市中臺開放構建", "title: 城市中臺開放構建（二期）"), encoding="utf-8")
+            os.replace(other, tasks)
+
+    monkeypatch.setattr(os, "fsync", fsync_then_other_program_saves)
+    progress_edit.append_progress(plan_copy, "T01", Entry(
+        date(2023, 6, 30), "in-progress", "市政數局", "機房主體完工"), date(2024, 1, 15))
+    assert "title: 城市中臺開放構建（二期）" in tasks.read_text(encoding="utf-8")
+    assert [e["note"] for e in ledger(plan_copy, "T01")] == ["機房主體完工"]
+
+
+def test_workspaces_linking_one_tasks_file_share_its_lock(tmp_path):
+    from filelock import FileLock
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "tasks.yaml").write_bytes((PLAN / "tasks.yaml").read_bytes())
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "tasks.yaml").symlink_to(shared / "tasks.yaml")
+        (tmp_path / name / "agencies.yaml").write_bytes((PLAN / "agencies.yaml").read_bytes())
+    with FileLock(shared / ".suizhou.lock"):  # a writer working through workspace a
+        result = suizhou(*add_args(tmp_path / "b", "T01", note="x"), "--wait", "0.3")
+    assert result.returncode == 1
+    assert "another suizhou command is writing to" in result.stderr
+
+
+def test_a_file_caught_half_saved_is_read_again_not_refused(plan_copy, monkeypatch):
+    """The first read finds a broken file (an editor is mid-save); by the time the add
+    looks again the file has changed, so it reads again instead of blaming the plan."""
+    tasks = plan_copy / "tasks.yaml"
+    saved = tasks.read_text(encoding="utf-8").replace(
+        "title: 城市中臺開放構建", "title: 城市中臺開放構建（二期）").encode()  # the editor's save
+    real_prepare = progress_edit._prepare
+    calls = []
+
+    def half_then_whole(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            tasks.write_bytes(saved[: len(saved) // 2])
+            try:
+                return real_prepare(*args, **kwargs)
+            finally:
+                tasks.write_bytes(saved)  # the editor finishes its save
+        return real_prepare(*args, **kwargs)
+
+    monkeypatch.setattr(progress_edit, "_prepare", half_then_whole)
+    progress_edit.append_progress(plan_copy, "T01", Entry(
+        date(2023, 6, 30), "in-progress", "市政數局", "x"), date(2024, 1, 15))
+    assert len(calls) == 2
+    assert [e["note"] for e in ledger(plan_copy, "T01")] == ["x"]
+    assert "title: 城市中臺開放構建（二期）" in tasks.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("note", ["...", "... 待補充", "=", "<<", "0x_", "- 進展", "@所有人"])
+def test_notes_that_yaml_would_read_otherwise_are_kept(run_cli, plan_copy, note):
+    result = run_cli(*add_args(plan_copy, "T01", note=note))
+    assert result.exit_code == 0, result.output
+    assert ledger(plan_copy, "T01")[-1]["note"] == note
+
+
+def test_a_disk_that_refuses_the_write_is_a_plain_refusal(run_cli, plan_copy, monkeypatch):
+    import errno
+
+    before = (plan_copy / "tasks.yaml").read_bytes()
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    result = run_cli(*add_args(plan_copy, "T01", note="x"))
+    assert result.exit_code == 1
+    assert "cannot write " in result.stderr and "No space left on device" in result.stderr
+    assert (plan_copy / "tasks.yaml").read_bytes() == before
+    assert not list(plan_copy.glob(".tasks.yaml.*.tmp"))
+
+
+def test_a_blank_optional_cell_is_no_value(run_cli, plan_copy):
+    result = run_cli(*add_args(plan_copy, "T01", note="x"), "--problems", " ", "--next", "\r\n")
+    assert result.exit_code == 0, result.output
+    assert ledger(plan_copy, "T01")[-1] == {"date": date(2023, 6, 30), "status": "in-progress",
+                                            "by": "市政數局", "note": "x"}
+
+
+LAST_ITEM = "  - id: S5\n"
+
+
+@pytest.mark.parametrize("shape", ["no-final-newline", "wide-dash", "dash-alone"])
+def test_block_ledgers_of_every_spacing_are_extended(run_cli, plan_copy, shape):
+    tasks = plan_copy / "tasks.yaml"
+    entry = {"no-final-newline": "    progress:\n      - {date: 2023-01-10, status: blocked}",
+             "wide-dash": "    progress:\n      -   date: 2023-01-10\n          status: blocked\n",
+             "dash-alone": "    progress:\n      -\n        date: 2023-01-10\n        status: blocked\n",
+             }[shape]
+    text = tasks.read_text(encoding="utf-8")
+    head, tail = text.split(T17_UNITS)
+    tasks.write_text(head + T17_UNITS + entry + ("" if shape == "no-final-newline" else tail),
+                     encoding="utf-8")
+    if shape == "no-final-newline":  # T17 the last thing in a file with no final line break
+        valid = run_cli("validate", "--plan", str(plan_copy))
+        if valid.exit_code != 0:  # items after T17 are needed by the plan: keep them
+            tasks.write_text(head + T17_UNITS + entry.rstrip("\n") + "\n" + tail.rstrip("\n"),
+                             encoding="utf-8")
+    old = ledger(plan_copy, "T17")
+    result = run_cli(*add_args(plan_copy, "T17", note="資金到位", when="2023-03-10"))
+    assert result.exit_code == 0, result.output
+    assert ledger(plan_copy, "T17")[:-1] == old
+    assert ledger(plan_copy, "T17")[-1]["note"] == "資金到位"
+
+
+def test_an_entry_dated_before_a_later_one_above_is_refused(run_cli, plan_copy):
+    tasks = plan_copy / "tasks.yaml"
+    edit(tasks, T17_UNITS, T17_UNITS + "    progress:\n      - {date: 2023-03-10, status: "
+         "blocked}\n      - {date: 2023-01-10, status: in-progress}\n")
+    result = run_cli(*add_args(plan_copy, "T17", note="補錄", when="2023-02-01"))
+    assert result.exit_code == 1
+    assert "entry of 2023-02-01 comes after the entry of 2023-03-10" in result.stderr
+
+
+def test_a_collective_and_a_date_before_the_plan_are_usage_errors(run_cli, plan_copy):
+    collective = run_cli(*add_args(plan_copy, "T04", note="x", by="各縣、市、區人民政府"))
+    assert collective.exit_code == 2
+    assert "各縣、市、區人民政府 stands for several units and reports through them" in (
+        collective.stderr)
+    old = run_cli(*add_args(plan_copy, "T01", note="x", when="0201-01-10"))
+    assert old.exit_code == 2
+    assert "--date 0201-01-10 is before the plan was issued (2021-11-12)" in old.stderr

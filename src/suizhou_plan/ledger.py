@@ -54,7 +54,10 @@ def scalar(value: str, *, flow: bool = False) -> str:
     In flow context every value that could end the collection is quoted."""
     if (_PLAIN_SAFE.match(value) and value.isprintable() and value == value.strip()
             and not (flow and " #" in value)):
-        loaded = yaml.safe_load(value)
+        try:  # `...`, `=`, `<<`, `0x_`: plain-looking text that YAML reads otherwise
+            loaded = yaml.safe_load(value)
+        except (yaml.YAMLError, ValueError):
+            loaded = None
         if isinstance(loaded, str) and loaded == value:
             return value
     dumped: str = yaml.safe_dump(value, allow_unicode=True, width=1 << 16,
@@ -129,6 +132,26 @@ def _is_null(node: Any) -> bool:
         "", "~", "null", "Null", "NULL")
 
 
+class NotAList(ValueError):
+    """The item's `progress:` holds something other than a list (or nothing)."""
+
+
+def _entry_columns(body: str, first: Any) -> tuple[int, int]:
+    """(column of the `-`, column of the keys) of a block ledger's first entry, however the
+    file spaces them (`- date:`, `-   date:`, or `-` alone on its line)."""
+    lines = body.split("\n")
+    line = lines[first.start_mark.line]
+    keys = first.start_mark.column
+    dash = line.rfind("-", 0, keys)
+    if dash < 0:  # `-` alone on the line above the mapping
+        for above in range(first.start_mark.line - 1, -1, -1):
+            stripped = lines[above].rstrip()
+            if stripped.endswith("-"):
+                return len(stripped) - 1, keys
+        return max(keys - 2, 0), keys
+    return dash, keys
+
+
 def insert_entry(text: str, item_node: Any, entry: Entry) -> str:
     """The text of the file with `entry` appended to the ledger of the item at `item_node`.
     Only text is added (or an empty ledger's `[]`/`null` replaced): no earlier entry is
@@ -155,17 +178,22 @@ def insert_entries(text: str, item_node: Any, entries: Sequence[Entry]) -> str:
             at = _at(body, progress.value[-1].end_mark)
             new = body[:at] + ", " + flows + body[at:]
         else:
-            dash = progress.value[0].start_mark.column - 2
+            dash, keys = _entry_columns(body, progress.value[0])
             at = _line_start_after(body, _last_end(progress))
-            block = [" " * dash + line for line in lines]
+            if at == len(body) and not body.endswith("\n"):  # no final line break
+                body += "\n"
+                at += 1
+            block = [" " * dash + "-" + " " * (keys - dash - 1) + line[2:] if line[:2] == "- "
+                     else " " * keys + line[2:] for line in lines]
             new = body[:at] + "\n".join(block) + "\n" + body[at:]
     elif progress is not None:  # `[]`, `null`, `~` or nothing: the empty ledger is replaced
         if not (isinstance(progress, yaml.SequenceNode) or _is_null(progress)):
-            raise ValueError("the item's `progress:` is not a list")
+            raise NotAList("the item's `progress:` is not a list")
         start = _at(body, progress.start_mark)
         end = _at(body, progress.end_mark)
         if flow_item:
-            new = body[:start] + "[" + flows + "]" + body[end:]
+            colon = "" if body[:start].rstrip().endswith(":") else ": "
+            new = body[:start] + colon + "[" + flows + "]" + body[end:]
         else:
             block = [" " * (key_column + 2) + line for line in lines]
             new = body[:start].rstrip(" ") + "\n" + "\n".join(block) + body[end:]

@@ -20,8 +20,11 @@ class PlanLocked(Exception):
     """Another writer held the lock for longer than we would wait."""
 
     def __init__(self, lock: Path, waited: float) -> None:
-        super().__init__(f"another suizhou command is writing to {lock.parent} (it holds "
-                         f"{lock.name}); waited {waited:g} s")
+        from suizhou_plan.i18n import Msg
+
+        super().__init__(Msg("another suizhou command is writing to {directory} (it holds "
+                             "{lock}); waited {seconds} s", directory=str(lock.parent),
+                             lock=lock.name, seconds=format(waited, "g")))
         self.lock = lock
         self.waited = waited
 

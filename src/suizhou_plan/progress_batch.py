@@ -13,16 +13,14 @@ refused entry stops the whole batch is the caller's choice (`skip_invalid`)."""
 
 from __future__ import annotations
 
-import os
-import time
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from suizhou_plan.ledger import Entry
-from suizhou_plan.plan_lock import DEFAULT_WAIT, locked
-from suizhou_plan.progress_edit import ATTEMPTS, Refused, _ledger, _wait_until_quiet
+from suizhou_plan.plan_lock import DEFAULT_WAIT
+from suizhou_plan.progress_edit import Refused, _ledger
 
 if TYPE_CHECKING:
     from suizhou_plan.index import Item, PlanIndex
@@ -72,29 +70,23 @@ def append_reports(plan: Path, reports: list[Report], as_of: date, *,
     entry is refused and `skip_invalid` is false.  Raises `Refused` (exit 1) when the plan
     cannot be written at all: it has errors, or another program keeps saving it."""
     from suizhou_plan.load.plan_loader import TASKS
-    from suizhou_plan.writing import ChangedOnDisk, replace_if_unchanged
+    from suizhou_plan.progress_edit import rewrite
+    from suizhou_plan.writing import content_digest
 
-    started = time.monotonic()
-    with locked(plan, wait):
-        for _ in range(ATTEMPTS):
-            _wait_until_quiet(Path(os.path.realpath(plan / TASKS)), started + wait)
-            given, loaded, index = read_plan(plan)
-            outcome, accepted = _sift(index, reports, as_of)
-            if not write or not accepted or (outcome.refused and not skip_invalid):
-                return outcome
-            data = _insert_all(loaded, given, index, accepted)
-            from suizhou_plan.writing import content_digest
+    result: list[Outcome] = []
 
-            try:
-                outcome.written = replace_if_unchanged(plan / TASKS, data,
-                                                       content_digest(given[TASKS]))
-            except ChangedOnDisk:
-                time.sleep(0.05)
-                continue
-            return outcome
-    raise Refused([f"{plan / TASKS} kept changing while the entries were being written "
-                   "(another program is saving it); nothing was written: try again when it "
-                   "is done"])
+    def make() -> tuple[bytes, str] | None:
+        given, loaded, index = read_plan(plan)
+        outcome, accepted = _sift(index, reports, as_of)
+        result[:] = [outcome]
+        if not write or not accepted or (outcome.refused and not skip_invalid):
+            return None
+        return _insert_all(loaded, given, index, accepted), content_digest(given[TASKS])
+
+    written = rewrite(plan, wait, make)
+    outcome = result[0]
+    outcome.written = written
+    return outcome
 
 
 def read_plan(plan: Path) -> tuple[dict[str, bytes], Loaded, PlanIndex]:

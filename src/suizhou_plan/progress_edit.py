@@ -10,13 +10,14 @@ codes."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from suizhou_plan.i18n import Msg
-from suizhou_plan.ledger import Entry, insert_entry, unstorable
+from suizhou_plan.ledger import Entry, NotAList, insert_entry, unstorable
 from suizhou_plan.plan_lock import DEFAULT_WAIT, locked
 
 if TYPE_CHECKING:
@@ -78,29 +79,72 @@ def _wait_until_quiet(path: Path, deadline: float) -> None:
         time.sleep(0.05)
 
 
-def append_progress(plan: Path, item_id: str, entry: Entry, as_of: date,
-                    wait: float = DEFAULT_WAIT) -> Added:
-    """Append `entry` to the ledger of `item_id` in `plan`/tasks.yaml, or raise."""
+def _digest(path: Path) -> str | None:
+    from suizhou_plan.writing import content_digest
+
+    try:
+        return content_digest(path.read_bytes())
+    except OSError:
+        return None
+
+
+def rewrite(plan: Path, wait: float, make: Callable[[], tuple[bytes, str] | None]
+            ) -> Path | None:
+    """The one way tasks.yaml is rewritten.  Under the lock that sits beside the file itself
+    (two workspaces linking one tasks.yaml share it), wait while another program has it open
+    for writing, then let `make` read the plan afresh and return (new bytes, digest of the
+    tasks.yaml bytes it read), or None for nothing to write.  The file is replaced only if
+    it still holds what `make` read; otherwise, or when `make` refused a file that changed
+    while it read it (a save caught half-way), everything starts again.  Returns the file
+    written, or None."""
     import os
 
     from suizhou_plan.load.plan_loader import TASKS
-    from suizhou_plan.writing import ChangedOnDisk, replace_if_unchanged
+    from suizhou_plan.writing import ChangedOnDisk, open_for_writing_elsewhere
+    from suizhou_plan.writing import replace_if_unchanged as replace
 
-    check_text(entry)
+    target = Path(os.path.realpath(plan / TASKS))
     started = time.monotonic()
-    with locked(plan, wait):
+    with locked(target.parent, wait):
         for _ in range(ATTEMPTS):
-            _wait_until_quiet(Path(os.path.realpath(plan / TASKS)), started + wait)
-            data, digest, item, final = _prepare(plan, item_id, entry, as_of)
+            _wait_until_quiet(target, started + wait)
+            before = _digest(target)
             try:
-                written = replace_if_unchanged(plan / TASKS, data, digest)
+                made = make()
+            except Refused:
+                if _digest(target) != before or open_for_writing_elsewhere(target):
+                    time.sleep(0.05)
+                    continue
+                raise
+            if made is None:
+                return None
+            try:
+                return replace(plan / TASKS, *made)
             except ChangedOnDisk:
                 time.sleep(0.05)
                 continue
-            return Added(item, final, written)
+            except OSError as exc:
+                raise Refused([Msg("cannot write {file}: {why}", file=target,
+                                   why=exc.strerror or type(exc).__name__)]) from None
     raise Refused([Msg("{file} kept changing while the entry was being written (another "
                        "program is saving it); nothing was written: try again when it is done",
                        file=plan / TASKS)])
+
+
+def append_progress(plan: Path, item_id: str, entry: Entry, as_of: date,
+                    wait: float = DEFAULT_WAIT) -> Added:
+    """Append `entry` to the ledger of `item_id` in `plan`/tasks.yaml, or raise."""
+    check_text(entry)
+    done: list[tuple[str, Entry]] = []
+
+    def make() -> tuple[bytes, str]:
+        data, digest, item, final = _prepare(plan, item_id, entry, as_of)
+        done[:] = [(item, final)]
+        return data, digest
+
+    written = rewrite(plan, wait, make)
+    assert written is not None and done  # make() never returns None
+    return Added(done[0][0], done[0][1], written)
 
 
 def _prepare(plan: Path, item_id: str, entry: Entry, as_of: date
@@ -132,6 +176,11 @@ def _prepare(plan: Path, item_id: str, entry: Entry, as_of: date
         raise BadRequest(Msg("no task, target or milestone {id}; ids look like T01, S1, "
                              "T05-2025 or P1-M4 (`suizhou duties UNIT` lists a unit's items)",
                              id=repr(item_id)))
+    issued = index.tasks_file.plan.issued
+    if entry.date < issued:
+        raise BadRequest(Msg("--date {date} is before the plan was issued ({issued}); check "
+                             "the year", date=entry.date.isoformat(),
+                             issued=issued.isoformat()))
     if entry.date > as_of:
         raise BadRequest(Msg("--date {date} is after today ({today}); progress is "
                              "recorded for days that have come", date=entry.date.isoformat(),
@@ -142,7 +191,7 @@ def _prepare(plan: Path, item_id: str, entry: Entry, as_of: date
     _, node = locate(tasks_file.root, item.path)
     try:
         new_text = insert_entry(tasks_file.text, node, entry)
-    except ValueError:
+    except NotAList:
         raise Refused([Msg("{file}: {id}: the item's `progress:` is not a list; make it a "
                            "list (`progress: []`) and run the command again",
                            file=tasks_file.shown, id=item.id)]) from None
@@ -175,6 +224,9 @@ def _reporter(index: PlanIndex, item: Item, typed: str) -> str:
             Msg("--by {typed} is not a unit in agencies.yaml; type one of the units that "
                 "report on {id}: {names}", typed=repr(typed), id=item.id, names=names))
     unit = found[0]
+    if unit.kind == "collective":
+        raise BadRequest(Msg("{unit} stands for several units and reports through them; "
+                             "--by takes one of: {names}", unit=unit.name, names=names))
     if not any(a is unit for a in allowed):
         raise BadRequest(Msg("{unit} holds no duty on {id} and cannot report its progress; "
                              "--by takes one of: {names}", unit=unit.name, id=item.id,

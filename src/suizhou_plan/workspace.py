@@ -45,7 +45,8 @@ def init_workspace(dest: Path, source: Path) -> list[Path]:
             written.append(dest / name)
         if not (dest / IGNORE).exists():
             # The lock file is the writers' meeting point, not part of the plan's history.
-            write_atomic(dest / IGNORE, f"{LOCK_NAME}\n".encode())
+            # (and a writer killed midway may leave its temporary file behind)
+            write_atomic(dest / IGNORE, f"{LOCK_NAME}\n.*.tmp\n".encode())
             written.append(dest / IGNORE)
     except OSError as exc:
         for path in written:

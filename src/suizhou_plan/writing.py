@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -20,7 +21,11 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes,
+                 still_ok: Callable[[], None] | None = None) -> None:
+    """Write `data` to a temporary file beside `path`, then rename it over `path`.
+    `still_ok`, when given, runs after the data is on disk and right before the rename, and
+    may raise to keep `path` as it is (the temporary file is removed)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -29,6 +34,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if still_ok is not None:
+            still_ok()
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -89,11 +96,15 @@ def replace_if_unchanged(path: Path, data: bytes, read_digest: str) -> Path:
     target updated) atomically, unless the file is no longer the one read (`read_digest`):
     then raise `ChangedOnDisk` and write nothing.  Returns the path written."""
     target = Path(os.path.realpath(path))
-    try:
-        current = target.read_bytes()
-    except FileNotFoundError:
-        raise ChangedOnDisk(f"{path} was removed") from None
-    if content_digest(current) != read_digest or open_for_writing_elsewhere(target):
-        raise ChangedOnDisk(f"{path} changed while it was being edited")
-    write_atomic(target, data)
+
+    def unchanged() -> None:
+        try:
+            current = target.read_bytes()
+        except FileNotFoundError:
+            raise ChangedOnDisk(f"{path} was removed") from None
+        if content_digest(current) != read_digest or open_for_writing_elsewhere(target):
+            raise ChangedOnDisk(f"{path} changed while it was being edited")
+
+    unchanged()  # before the work of writing, and again right before the rename
+    write_atomic(target, data, still_ok=unchanged)
     return target

@@ -72,9 +72,9 @@ def add(item: str, plan_dir: str | None, status: str, when: date, by: str, note:
 
     path, _label = resolve_plan(plan_dir, writing=True)
     entry = Entry(when, status, by.strip(), pasted(note),
-                  pasted(problems) if problems else None,
-                  pasted(next_step) if next_step else None,
-                  tuple(pasted(e) for e in evidence if e.strip()))
+                  pasted(problems or "") or None,  # a blank cell is no problem reported
+                  pasted(next_step or "") or None,
+                  tuple(pasted(e) for e in evidence if pasted(e)))
     try:
         added = append_progress(path, item, entry, as_of_or_today(as_of), wait)
     except BadRequest as exc:
@@ -86,7 +86,7 @@ def add(item: str, plan_dir: str | None, status: str, when: date, by: str, note:
         sys.exit(1)
     except (PlanLocked, PlanNotWritable) as exc:
         not_written = t(lang, "not written: nothing was changed")
-        sys.stderr.write(f"{exc}\n{not_written}\n")
+        sys.stderr.write(f"{localise(exc.args[0], lang)}\n{not_written}\n")
         sys.exit(1)
     sys.stdout.write(in_script(lang, t(
         lang, "{item}: added {status} of {date} by {unit} to {file}", item=added.item_id,

@@ -232,7 +232,8 @@ def unearned_verification(item: Item, k: int) -> tuple[Msg, Msg] | None:
 def out_of_order(item: Item, k: int) -> tuple[Msg, Msg] | None:
     if k == 0:
         return None
-    entry, before = item.progress[k], item.progress[k - 1]
+    entry = item.progress[k]
+    before = max(item.progress[:k], key=lambda e: e.date)  # the latest entry above it
     if entry.date >= before.date:
         return None
     return (Msg("{item}: entry of {date} comes after the entry of {before}",
@@ -314,8 +315,8 @@ def verified_without_report(ctx: Context) -> Iterator[Problem]:
 @rule("SZ508", "progress-out-of-order", Severity.WARNING,
       "a progress entry dated before the entry above it")
 def progress_out_of_order(ctx: Context) -> Iterator[Problem]:
-    """The ledger is a record in time: each entry is dated on or after the one above it.
-    An earlier date is usually a typo, or an entry written back into the past.
+    """The ledger is a record in time: each entry is dated on or after every entry above
+    it.  An earlier date is usually a typo, or an entry written back into the past.
 
     Failing:
 
