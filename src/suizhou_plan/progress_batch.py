@@ -70,7 +70,7 @@ def append_reports(plan: Path, reports: list[Report], as_of: date, *,
     entry is refused and `skip_invalid` is false.  Raises `Refused` (exit 1) when the plan
     cannot be written at all: it has errors, or another program keeps saving it."""
     from suizhou_plan.load.plan_loader import TASKS
-    from suizhou_plan.progress_edit import rewrite
+    from suizhou_plan.progress_edit import read_plan, rewrite
     from suizhou_plan.writing import content_digest
 
     result: list[Outcome] = []
@@ -87,29 +87,6 @@ def append_reports(plan: Path, reports: list[Report], as_of: date, *,
     outcome = result[0]
     outcome.written = written
     return outcome
-
-
-def read_plan(plan: Path) -> tuple[dict[str, bytes], Loaded, PlanIndex]:
-    """Both plan files read once, loaded and indexed; `Refused` when the plan has errors."""
-    from suizhou_plan.engine import run
-    from suizhou_plan.finding import Problem
-    from suizhou_plan.load import load_plan
-    from suizhou_plan.load.plan_loader import AGENCIES, TASKS, read_plan_file
-    from suizhou_plan.report.findings_text import headline
-
-    given: dict[str, bytes] = {}
-    for name in (TASKS, AGENCIES):
-        read = read_plan_file(plan, name)
-        if isinstance(read, Problem):
-            raise Refused([f"{read.location}: {read.message}"])
-        given[name] = read
-    loaded = load_plan(plan, given)
-    result = run(loaded, as_of=None)
-    errors = [headline(f) for f in result.findings if f.severity.value == "error"]
-    if result.index is None or errors:
-        raise Refused([*errors, "the plan has errors already: fix them first "
-                                "(`suizhou validate` lists them)"])
-    return given, loaded, result.index
 
 
 def _as_progress(entry: Entry) -> ProgressEntry:

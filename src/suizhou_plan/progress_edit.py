@@ -22,6 +22,7 @@ from suizhou_plan.plan_lock import DEFAULT_WAIT, locked
 
 if TYPE_CHECKING:
     from suizhou_plan.index import Item, PlanIndex
+    from suizhou_plan.load.plan_loader import Loaded
     from suizhou_plan.model.agency import Agency
 
 ATTEMPTS = 5  # fresh reads when another program keeps saving tasks.yaml
@@ -147,16 +148,14 @@ def append_progress(plan: Path, item_id: str, entry: Entry, as_of: date,
     return Added(done[0][0], done[0][1], written)
 
 
-def _prepare(plan: Path, item_id: str, entry: Entry, as_of: date
-             ) -> tuple[bytes, str, str, Entry]:
-    """(new bytes, digest of the bytes read, item id, the entry as written)."""
+def read_plan(plan: Path) -> tuple[dict[str, bytes], Loaded, PlanIndex]:
+    """Both plan files read once, loaded and indexed; `Refused` when the plan has errors
+    (a writer adds to a valid plan only)."""
     from suizhou_plan.engine import run
     from suizhou_plan.finding import Problem
     from suizhou_plan.load import load_plan
     from suizhou_plan.load.plan_loader import AGENCIES, TASKS, read_plan_file
-    from suizhou_plan.load.yamltree import locate
     from suizhou_plan.report.findings_text import headline
-    from suizhou_plan.writing import content_digest
 
     given: dict[str, bytes] = {}
     for name in (TASKS, AGENCIES):
@@ -165,12 +164,25 @@ def _prepare(plan: Path, item_id: str, entry: Entry, as_of: date
             raise Refused([f"{read.location}: {read.message}"])
         given[name] = read
     loaded = load_plan(plan, given)
-    before = run(loaded, as_of=None)
-    errors = [headline(f) for f in before.findings if f.severity.value == "error"]
-    if before.index is None or errors:
+    result = run(loaded, as_of=None)
+    errors = [headline(f) for f in result.findings if f.severity.value == "error"]
+    if result.index is None or errors:
         raise Refused([*errors, Msg("the plan has errors already: fix them first "
                                     "(`suizhou validate` lists them)")])
-    index = before.index
+    return given, loaded, result.index
+
+
+def _prepare(plan: Path, item_id: str, entry: Entry, as_of: date
+             ) -> tuple[bytes, str, str, Entry]:
+    """(new bytes, digest of the bytes read, item id, the entry as written)."""
+    from suizhou_plan.engine import run
+    from suizhou_plan.load import load_plan
+    from suizhou_plan.load.plan_loader import AGENCIES, TASKS
+    from suizhou_plan.load.yamltree import locate
+    from suizhou_plan.report.findings_text import headline
+    from suizhou_plan.writing import content_digest
+
+    given, loaded, index = read_plan(plan)
     item = index.by_id.get(item_id) or index.by_id.get(item_id.upper())
     if item is None:
         raise BadRequest(Msg("no task, target or milestone {id}; ids look like T01, S1, "

@@ -162,8 +162,7 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
     from suizhou_plan.i18n import in_script
     from suizhou_plan.load.plan_loader import TASKS
     from suizhou_plan.output_files import OutputError, write_files
-    from suizhou_plan.progress_batch import read_plan
-    from suizhou_plan.progress_edit import Refused
+    from suizhou_plan.progress_edit import Refused, read_plan
     from suizhou_plan.sheets.template import build, reporting_units
 
     if all_units == bool(agencies):

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from suizhou_plan.i18n import LANGS
 from suizhou_plan.ledger import Entry, pasted
-from suizhou_plan.progress_batch import Outcome, Report, append_reports, read_plan
+from suizhou_plan.progress_batch import Outcome, Report, append_reports
+from suizhou_plan.progress_edit import read_plan
 from suizhou_plan.sheets import template as layout
 from suizhou_plan.sheets.messages import SheetProblem, problem
 from suizhou_plan.sheets.reading import Row, Template, open_template
