@@ -59,6 +59,7 @@ PHASES = [("P1", "整合資源", date(2021, 11, 1), date(2023, 11, 30)),
           ("P2", "深化應用", date(2023, 12, 1), date(2024, 11, 30)),
           ("P3", "數據聚合", date(2024, 12, 1), date(2025, 11, 30))]
 VAGUE = "市政府有關部門"  # names nobody in particular (the real plan has it too)
+COLLECTIVE = "各縣、市、區人民政府"  # stands for the three county-level governments
 SUCCESSOR = "隨州市數據局"  # took over 市政數局's duties, as in the real plan
 CHANGES = {  # units renamed or merged since the plan was issued
     "市政數局": ["successor: {successor}", "known_by: 2025-01-31", "confidence: likely",
@@ -148,8 +149,18 @@ def write_agencies(path: Path, units: list[tuple[str, str, str]]) -> list[str]:
     return names
 
 
+def _reporters(units: list[str]) -> list[str]:
+    """Who may report on an item naming `units` (rule `reporter-not-responsible`): a unit on
+    it, never the placeholder; a collective reports through its members."""
+    out = [u for u in units if u != VAGUE and u != COLLECTIVE]
+    if COLLECTIVE in units:
+        out += [f"{county}人民政府" for county in ("曾都區", "隨縣", "廣水市")]
+    return out or ["市政數局"]  # the leading group's office, which verifies
+
+
 def _progress(rng: random.Random, start: date, names: list[str], indent: str) -> list[str]:
-    """0–3 ledger entries with rising status, dated between `start` and LEDGER_END."""
+    """0–3 ledger entries with rising status, dated between `start` and LEDGER_END, each
+    reported by one of `names`."""
     roll = rng.random()
     if roll < 0.35 or start >= LEDGER_END:
         return []
@@ -192,6 +203,12 @@ def write_tasks(path: Path, n: int, names: list[str], rng: random.Random) -> Non
     for sid, sname in SECTIONS:
         out += [f"  - id: {sid}", f"    name: {sname}"]
     task_ids = [f"T{i:06d}" for i in range(1, n + 1)]
+    task_units = {}
+    for tid in task_ids:
+        units = rng.sample(names, min(len(names), rng.randint(2, 10)))
+        if rng.random() < 0.05 and VAGUE not in units:
+            units[-1] = VAGUE  # 「市政府有關部門」 among specific units
+        task_units[tid] = units
     out += ["", "phases:"]
     per_phase = max(1, n // 30)
     for pi, (pid, theme, start, end) in enumerate(PHASES):
@@ -205,14 +222,13 @@ def write_tasks(path: Path, n: int, names: list[str], rng: random.Random) -> Non
             if rng.random() < 0.3:
                 due = start + timedelta(days=rng.randrange((end - start).days + 1))
                 out.append(f"        due: {due}")
-            out += _progress(rng, start, names, "        ")
+            reporters = _reporters([u for t in linked for u in task_units[t]])
+            out += _progress(rng, start, reporters, "        ")
     out += ["", "tasks:"]
     horizon = PHASES[-1][3]
     for i, tid in enumerate(task_ids, 1):
         sid, sname = SECTIONS[-1] if i > n * 0.95 else SECTIONS[i % 4]
-        units = rng.sample(names, min(len(names), rng.randint(2, 10)))
-        if rng.random() < 0.05 and VAGUE not in units:
-            units[-1] = VAGUE  # 「市政府有關部門」 among specific units
+        units = task_units[tid]
         title = rng.choice(VERBS) + rng.choice(OBJECTS)
         text = f"{title}。{'。'.join(rng.sample(PHRASES, 2))}。"
         out += [f"  - id: {tid}", f"    number: {i}",
@@ -228,8 +244,8 @@ def write_tasks(path: Path, n: int, names: list[str], rng: random.Random) -> Non
             out += ["    targets:", f"      - id: {tid}-2025",
                     f"        text: {_q('到2025年,' + rng.choice(PHRASES) + '。')}",
                     "        due_text: 到2025年", f"        due: {horizon}"]
-            out += _progress(rng, ISSUED, units, "        ")
-        out += _progress(rng, ISSUED, units, "    ")
+            out += _progress(rng, ISSUED, _reporters(units), "        ")
+        out += _progress(rng, ISSUED, _reporters(units), "    ")
     out += [
         "",
         "governance:",

@@ -4,6 +4,14 @@
     python bench/run.py                # bundled plan + generated plans of 1k, 10k, 100k tasks
     python bench/run.py --quick        # bundled plan + 1k, 10k; fewer runs
     python bench/run.py --sizes 1000,10000 --runs 9 --out /tmp/perf.md
+    python bench/run.py --sizes 1000 --command-sizes 4000,40000,50000 --command-runs 1
+
+Besides `check`, every command that reads the plan gets a row per generated size
+(`--command-sizes`, default 4,000, 40,000 and 50,000 tasks): validate, duties ONE,
+duties --all --out, agencies, report --out, export, diff, and progress add (the CLI, on a
+copy of the plan, with a new note each run).  The targets: 4,000 → 40,000 tasks costs at most
+11× for each; at 50,000, report --out ≤ 1.5× check, progress add ≤ 1.2× check, duties --all
+--out ≤ 3× check, and every command's peak memory ≤ 1.3× `yaml.load` of the same files.
 
 Every command runs as its own process, as a user or a pre-commit hook runs it.  The
 commands of one group run in turn (A B C A B C ...), after one untimed warm-up each, so a
@@ -40,6 +48,8 @@ PLAN = ROOT / "plan"
 AS_OF = "2024-01-15"
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZES = (1_000, 10_000)
+COMMAND_SIZES = (4_000, 40_000, 50_000)
+GROWTH = (4_000, 40_000)  # every command: this growth in tasks costs at most 11× the time
 BIN = Path(sys.executable).parent
 
 COMPOSE = (
@@ -82,6 +92,10 @@ class Command:
     argv: list[str]
     display: str = ""  # how the report shows it, when not the argv itself
     samples: list[Sample] = field(default_factory=list)
+    vary: str = ""  # an option given a new value each run ("--note": progress add)
+
+    def argv_for(self, run: int) -> list[str]:
+        return [*self.argv, self.vary, f"bench run {run}"] if self.vary else self.argv
 
     def median(self, what: str) -> float:
         return float(statistics.median(float(getattr(s, what)) for s in self.samples))
@@ -118,10 +132,10 @@ def measure(argv: Sequence[str], env: dict[str, str]) -> Sample:
 def run_group(commands: list[Command], runs: int, env: dict[str, str], title: str) -> None:
     print(f"\n{title}: {runs} alternating run(s) of {len(commands)} command(s)", flush=True)
     for command in commands:
-        measure(command.argv, env)  # warm-up: page cache, bytecode
+        measure(command.argv_for(0), env)  # warm-up: page cache, bytecode
     for r in range(runs):
         for command in commands:
-            command.samples.append(measure(command.argv, env))
+            command.samples.append(measure(command.argv_for(r + 1), env))
         print(f"  run {r + 1}/{runs} done", flush=True)
     for command in commands:
         print(f"  {command.label:<34} wall {command.median('wall'):8.3f} s   "
@@ -194,6 +208,71 @@ class Target:
         return f"missed by {(value / self.limit - 1) * 100:.0f}%"
 
 
+def edited_copy(directory: Path) -> Path:
+    """The plan with every `in-progress` entry turned `blocked`: the NEW side of `diff`."""
+    other = directory.with_name(directory.name + "-edited")
+    if not (other / ".complete").exists():
+        other.mkdir(exist_ok=True)
+        (other / "agencies.yaml").write_bytes((directory / "agencies.yaml").read_bytes())
+        text = (directory / "tasks.yaml").read_text(encoding="utf-8")
+        (other / "tasks.yaml").write_text(text.replace("status: in-progress}", "status: blocked}"),
+                                          encoding="utf-8")
+        (other / ".complete").write_text("ok\n")
+    return other
+
+
+def first_task(directory: Path) -> tuple[str, str]:
+    """(id, first unit) of the first task of a generated plan."""
+    task = unit = ""
+    with open(directory / "tasks.yaml", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("  - id: T") and not task:
+                task = line.split(":", 1)[1].strip()
+            elif task and line.startswith("    units: ["):
+                unit = line.split("[", 1)[1].split(",")[0].strip().rstrip("]")
+                break
+    return task, unit
+
+
+def every_command(size: int, directory: Path, work: Path) -> list[Command]:
+    """One row per command that reads the plan, on the plan of `size` tasks."""
+    import shutil
+
+    suizhou = str(BIN / "suizhou")
+    plan = str(directory)
+    task, unit = first_task(directory)
+    ledger = work / f"progress-{size}"
+    if ledger.exists():
+        shutil.rmtree(ledger)
+    shutil.copytree(directory, ledger)
+    out = work / f"out-{size}"
+    out.mkdir(exist_ok=True)
+    files = [str(directory / "tasks.yaml"), str(directory / "agencies.yaml")]
+    day = ["--as-of", AS_OF]
+    commands = [
+        Command("check", [suizhou, "check", *day, "--plan", plan]),
+        Command("validate", [suizhou, "validate", "--plan", plan]),
+        Command("duties ONE", [suizhou, "duties", unit, *day, "--plan", plan]),
+        Command("duties --all --out", [suizhou, "duties", "--all", "--out", str(out / "duties"),
+                                       *day, "--plan", plan]),
+        Command("agencies", [suizhou, "agencies", *day, "--plan", plan]),
+        Command("report --out", [suizhou, "report", *day, "--out", str(out / "report.html"),
+                                 "--plan", plan]),
+        Command("export", [suizhou, "export", "--plan", plan]),
+        Command("diff", [suizhou, "diff", plan, str(edited_copy(directory)), "--plan", plan]),
+        Command("progress add", [suizhou, "progress", "add", task, "--status", "reported-done",
+                                 "--date", "2024-01-12", "--by", unit, "--as-of", AS_OF,
+                                 "--plan", str(ledger)], vary="--note"),
+        Command("yaml.load", [sys.executable, "-c", LOAD, *files],
+                "python -c 'gc.freeze(); gc.disable(); yaml.load(text, "
+                "Loader=yaml.CSafeLoader)' for each file"),
+    ]
+    for c in commands[:-1]:
+        c.display = (c.shown.replace(plan, "DIR").replace(str(work) + "/", "WORK/")
+                     .replace(f"-{size}", "-SIZE").replace(shlex.quote(unit), "UNIT"))
+    return commands
+
+
 def ratio(a: Command, b: Command, what: str) -> float:
     return a.median(what) / b.median(what)
 
@@ -215,11 +294,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument("--no-breakdown", action="store_true",
                         help="skip the phase breakdown of the largest check (bench/phases.py)")
+    parser.add_argument("--command-sizes", default=None,
+                        help="sizes for the row per command, comma-separated (default "
+                        "4000,40000,50000; '' for none)")
+    parser.add_argument("--command-runs", type=int, default=None,
+                        help="alternating runs per size of every command (default 3; quick 1)")
     args = parser.parse_args(argv)
     sizes = (tuple(int(s) for s in args.sizes.split(",") if s.strip()) if args.sizes
              else QUICK_SIZES if args.quick else DEFAULT_SIZES)
     runs = args.runs or (7 if args.quick else 15)
     scale_runs = args.scale_runs or (3 if args.quick else 5)
+    command_sizes = (COMMAND_SIZES if args.command_sizes is None else
+                     tuple(int(s) for s in args.command_sizes.split(",") if s.strip()))
+    command_runs = args.command_runs or (1 if args.quick else 3)
     work = args.work or Path(tempfile.gettempdir()) / "suizhou-bench"
     work.mkdir(parents=True, exist_ok=True)
     env = child_env()
@@ -275,6 +362,13 @@ def main(argv: list[str] | None = None) -> int:
         run_group([big_check, compose, load], scale_runs, env, f"{size:,} tasks")
         scale[size] = (big_check, compose, load, directory)
 
+    per_command: dict[int, dict[str, Command]] = {}
+    for size in command_sizes:
+        directory = generated(size, work, args.seed)
+        group = every_command(size, directory, work)
+        run_group(group, command_runs, env, f"every command, {size:,} tasks")
+        per_command[size] = {c.label: c for c in group}
+
     breakdowns: dict[str, dict[str, Any]] = {}
     if not args.no_breakdown:
         where = {"the bundled plan (30 tasks)": PLAN}
@@ -311,8 +405,9 @@ def main(argv: list[str] | None = None) -> int:
         targets.append(Target(f"peak memory ÷ yaml.load ({top:,} tasks)", mem, mem, 1.3,
                               "≤ 1.3"))
 
+    targets += command_targets(per_command)
     lines = report(command_line, bundled, scale, targets, heavy, runs, scale_runs, args.seed,
-                   breakdowns)
+                   breakdowns, per_command, command_runs)
     print("\n" + "\n".join(lines))
     if not args.no_write:
         args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -321,10 +416,41 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def command_targets(per_command: dict[int, dict[str, Command]]) -> list[Target]:
+    out: list[Target] = []
+    low, high = GROWTH
+    if low in per_command and high in per_command:
+        limit = 1.1 * high / low
+        for label, c in per_command[high].items():
+            if label == "yaml.load":
+                continue
+            before = per_command[low][label]
+            out.append(Target(f"growth of {label}, {low:,} → {high:,} tasks",
+                              ratio(c, before, "wall"), ratio(c, before, "cpu"), limit,
+                              f"≤ {limit:.3g}"))
+    if per_command:
+        top = max(per_command)
+        rows = per_command[top]
+        for label, limit in (("report --out", 1.5), ("progress add", 1.2),
+                             ("duties --all --out", 3.0)):
+            out.append(Target(f"{label} ÷ check ({top:,} tasks)",
+                              ratio(rows[label], rows["check"], "wall"),
+                              ratio(rows[label], rows["check"], "cpu"), limit, f"≤ {limit}"))
+        load = rows["yaml.load"]
+        for label, c in rows.items():
+            if label != "yaml.load":
+                mem = c.median("rss_mb") / load.median("rss_mb")
+                out.append(Target(f"peak memory of {label} ÷ yaml.load ({top:,} tasks)", mem,
+                                  mem, 1.3, "≤ 1.3"))
+    return out
+
+
 def report(command_line: str, bundled: list[Command],
            scale: dict[int, tuple[Command, Command, Command, Path]], targets: list[Target],
            heavy: dict[str, str], runs: int, scale_runs: int, seed: int,
-           breakdowns: dict[str, dict[str, Any]]) -> list[str]:
+           breakdowns: dict[str, dict[str, Any]],
+           per_command: dict[int, dict[str, Command]] | None = None,
+           command_runs: int = 0) -> list[str]:
     out = [
         "# Performance",
         "",
@@ -376,6 +502,16 @@ def report(command_line: str, bundled: list[Command],
                        f"{comp.median('wall'):.2f} | {comp.median('cpu'):.2f} | "
                        f"{load.median('rss_mb'):.0f} | "
                        f"{chk.median('wall') / comp.median('wall'):.2f} |")
+    if per_command:
+        sizes = sorted(per_command)
+        out += ["", f"## Every command on generated plans, {command_runs} run(s) each", "",
+                "Wall (s) / CPU (s) / peak RSS (MB) per size.", "",
+                "| command | " + " | ".join(f"{s:,} tasks" for s in sizes) + " |",
+                "|---|" + "---:|" * len(sizes)]
+        for label in per_command[sizes[0]]:
+            cells = [f"{c.median('wall'):.2f} / {c.median('cpu'):.2f} / "
+                     f"{c.median('rss_mb'):.0f}" for c in (per_command[s][label] for s in sizes)]
+            out.append(f"| {label} | " + " | ".join(cells) + " |")
     out += ["", "## Targets", "", "| target | limit | wall | CPU | verdict (wall) |",
             "|---|---:|---:|---:|---|"]
     for t in targets:
@@ -398,7 +534,8 @@ def report(command_line: str, bundled: list[Command],
     out += ["", "Commands, as run (paths relative to the repository; DIR is a generated plan):",
             ""]
     seen = set()
-    for c in bundled + [c for group in scale.values() for c in group[:3]]:
+    extra = [c for group in (per_command or {}).values() for c in group.values()]
+    for c in bundled + [c for group in scale.values() for c in group[:3]] + extra:
         if c.shown not in seen:
             seen.add(c.shown)
             out.append(f"- `{c.shown}`")

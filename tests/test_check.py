@@ -53,9 +53,9 @@ def test_exactly_the_phase_one_milestones_are_overdue_on_2024_01_15(run_cli):
     red = [i["id"] for p in data["phases"] for i in p["items"] if i["light"] == "red"]
     assert red == P1
     assert [p["counts"] for p in data["phases"]] == [
-        {"complete": 0, "open": 8, "overdue": 8, "unknown": 8},
-        {"complete": 0, "open": 3, "overdue": 0, "unknown": 3},
-        {"complete": 0, "open": 42, "overdue": 0, "unknown": 42},
+        {"complete": 0, "on_schedule": 0, "overdue": 8, "unknown": 0, "open": 8, "total": 8},
+        {"complete": 0, "on_schedule": 0, "overdue": 0, "unknown": 3, "open": 3, "total": 3},
+        {"complete": 0, "on_schedule": 0, "overdue": 0, "unknown": 42, "open": 42, "total": 42},
     ]
 
 

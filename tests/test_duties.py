@@ -46,7 +46,8 @@ def test_gov_data_typed_in_simplified_script_has_exactly_its_items(run_cli, inde
             if any("市政數局" in t.units for t in linked):
                 expected[ms.id] = "lead" if linked[0].units[0] == "市政數局" else "support"
     assert got == expected
-    assert unit["counts"] == {"lead": 16, "support": 18, "open": 34, "overdue": 7}
+    assert unit["counts"] == {"lead": 16, "support": 18, "complete": 0, "on_schedule": 0,
+                              "overdue": 7, "unknown": 27, "open": 34, "total": 34}
     assert all(d["via"] is None for d in unit["duties"])
 
 
@@ -171,7 +172,9 @@ def test_agencies_sorted_by_lead_load(run_cli):
     result = run_cli("agencies", "--plan", str(PLAN), "--as-of", "2024-01-15", "--sort", "lead",
                      "--format", "json")
     rows = json.loads(result.stdout)["agencies"]
-    assert [(r["id"], r["lead"], r["support"]) for r in rows[:3]] == [
-        ("gov-data", 16, 18), ("data-bureau", 16, 18), ("development-reform", 9, 7)]
+    assert [(r["id"], r["lineage"], r["lead"], r["support"]) for r in rows[:3]] == [
+        ("gov-data", ["gov-data", "data-bureau"], 16, 18),
+        ("development-reform", ["development-reform"], 9, 7),
+        ("hitech-zone-committee", ["hitech-zone-committee"], 7, 0)]
     idle = [r["id"] for r in rows if r["lead"] == r["support"] == 0]
     assert "science-tech" in idle and "dahongshan-committee" in idle

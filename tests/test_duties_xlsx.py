@@ -33,7 +33,8 @@ def test_one_units_workbook_has_dates_words_a_frozen_filtered_header(run_cli, tm
     assert ws["A1"].value == "市政數局 責任清單（截至2024-01-15）"
     assert ws["A2"].value == "牽頭 16 項 · 配合 18 項 · 未完成 34 項 · 逾期 7 項"
     assert duties_json(run_cli, "市政数局")["agencies"][0]["counts"] == {
-        "lead": 16, "support": 18, "open": 34, "overdue": 7}
+        "lead": 16, "support": 18, "complete": 0, "on_schedule": 0, "overdue": 7, "unknown": 27,
+        "open": 34, "total": 34}
     assert [c.value for c in ws[3]] == [
         "編號", "事項", "類型", "角色", "經由", "板塊", "階段節點", "時間節點", "逾期天數", "狀態",
         "燈", "其他單位（牽頭在前）", "最新進展日期", "最新進展"]

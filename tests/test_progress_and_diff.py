@@ -135,7 +135,8 @@ def test_verifying_every_phase_one_milestone_clears_phase_one(run_cli, plan_copy
     data = json.loads(result.stdout)
     overdue = [f for f in data["findings"] if f["rule"] == "overdue"]
     assert overdue == []
-    assert data["phases"][0]["counts"] == {"complete": 8, "open": 0, "overdue": 0, "unknown": 0}
+    assert data["phases"][0]["counts"] == {"complete": 8, "on_schedule": 0, "overdue": 0,
+                                           "unknown": 0, "open": 0, "total": 8}
     assert result.exit_code == 0
 
 

@@ -197,7 +197,7 @@ def test_matrix_rows_are_accountable_units_leads_first() -> None:
 
 def test_section_bars_count_each_item_once() -> None:
     dash, _ = build(PLAN, date(2024, 1, 15))
-    got = [(s.name, s.complete, s.open, s.overdue, s.unknown) for s in dash.sections]
+    got = [(s.name, s.complete, s.on_schedule, s.overdue, s.unknown) for s in dash.sections]
     assert got == [("數字經濟", 0, 0, 0, 6), ("數字社會", 0, 0, 0, 9), ("數字政府", 0, 0, 0, 9),
                    ("數字生態", 0, 0, 0, 7), ("保障措施", 0, 0, 0, 5)]
 
@@ -205,11 +205,12 @@ def test_section_bars_count_each_item_once() -> None:
 def test_section_bars_follow_the_ledger(progressed: Path) -> None:
     dash, _ = build(progressed, date(2024, 1, 15))
     economy = dash.sections[0]
-    assert (economy.name, economy.complete, economy.open, economy.overdue, economy.unknown) == (
+    assert (economy.name, economy.complete, economy.on_schedule, economy.overdue,
+            economy.unknown) == (
         "數字經濟", 1, 1, 1, 3)
     html = render_html(dash)
     assert 'class="seg-complete" style="width:16.67%"' in html
-    assert "complete 1 · open 1 · overdue 1 · unknown 3" in html
+    assert "complete 1 · on schedule 1 · overdue 1 · unknown 3" in html
 
 
 def test_red_items_list_lead_due_and_days_overdue() -> None:
@@ -310,7 +311,7 @@ def test_terminal_overview_plain_text() -> None:
     marker = lines[lines.index(bar) + 1]
     assert marker.strip() == "▲ as of 2024-01-15"
     assert "  Phase 1 整合資源  2021-11-01 → 2023-11-30  [ended]  milestones: ✖8" in lines
-    assert "  數字經濟  " + "·" * 30 + "  complete 0 · open 0 · overdue 0 · unknown 6" in lines
+    assert "  數字經濟  " + "·" * 30 + "  complete 0 · on schedule 0 · overdue 0 · unknown 6" in lines
     assert "\x1b[" not in text
 
 

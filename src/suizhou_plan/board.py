@@ -6,9 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from suizhou_plan.holding import Holders
 from suizhou_plan.index import Item, PlanIndex
+from suizhou_plan.model.agency import Agency
 from suizhou_plan.model.plan import Phase
-from suizhou_plan.status import DONE, Light, light_of
+from suizhou_plan.status import Light, light_of, tally
 
 KIND_ORDER = {"milestone": 0, "target": 1, "task": 2, "safeguard": 3}
 
@@ -17,6 +19,7 @@ KIND_ORDER = {"milestone": 0, "target": 1, "task": 2, "safeguard": 3}
 class Row:
     item: Item
     light: Light
+    lead: Agency | None = None  # the lead on the date (`Holders.lead_of`), renames applied
 
     def days_late(self, as_of: date) -> int | None:
         return (as_of - self.item.due).days if self.light is Light.RED else None
@@ -35,24 +38,23 @@ class PhaseBoard:
         return "upcoming" if self.phase.start > as_of else "current"
 
     def counts(self) -> dict[str, int]:
-        return {
-            "complete": sum(1 for r in self.rows if r.item.status in DONE),
-            "open": sum(1 for r in self.rows if r.item.status not in DONE),
-            "overdue": sum(1 for r in self.rows if r.light is Light.RED),
-            "unknown": sum(1 for r in self.rows if r.item.status == "unknown"),
-        }
+        """The partition of `status.tally`: complete, on_schedule, overdue, unknown; then open
+        (all but complete) and total."""
+        return tally((r.item.status, r.light) for r in self.rows)
 
 
 def build_board(
-    index: PlanIndex, as_of: date, window: int, keep: Callable[[Item], bool] = lambda _: True
+    index: PlanIndex, as_of: date, window: int, keep: Callable[[Item], bool] = lambda _: True,
+    holders: Holders | None = None,
 ) -> list[PhaseBoard]:
+    holders = holders if holders is not None else Holders(index, as_of)
     groups: dict[str | None, list[Row]] = {p.id: [] for p in index.tasks_file.phases}
     for item in index.items:
         if not keep(item):
             continue
         key = item.phase.id if item.phase is not None else None
         light = light_of(item.status, item.due, as_of, window)
-        groups.setdefault(key, []).append(Row(item, light))
+        groups.setdefault(key, []).append(Row(item, light, holders.lead_of(item)))
     boards = []
     phases = {p.id: p for p in index.tasks_file.phases}
     for key, rows in groups.items():

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from suizhou_plan.board import PhaseBoard, Row
+from suizhou_plan.holding import NOT_ACCOUNTABLE, Holders
 from suizhou_plan.index import Item, PlanIndex
 from suizhou_plan.model.agency import Agency
-from suizhou_plan.status import DONE, Light
+from suizhou_plan.status import DONE, Light, tally
 
 RECTIFY_DAYS = 15  # 整改期限: overdue items are to be put right within this many days
 
@@ -88,22 +89,6 @@ class Bulletin:
         return (row.item.due - self.as_of).days
 
 
-def _holders(index: PlanIndex, item: Item) -> list[Agency]:
-    """The units that answer for `item`: its units, a collective standing for its members."""
-    out: dict[str, Agency] = {}
-    for agency in item.resolved:
-        if agency.kind == "placeholder":
-            continue
-        if agency.members:
-            for member in agency.members:
-                found = index.registry.by_id.get(member)
-                if found is not None:
-                    out.setdefault(found.id, found)
-        else:
-            out.setdefault(agency.id, agency)
-    return list(out.values())
-
-
 def _done_on(item: Item) -> date | None:
     """When the item last became done (reported done or verified), if it is done now; an
     item reported done and then reopened is not done."""
@@ -114,9 +99,14 @@ def _done_on(item: Item) -> date | None:
 
 
 def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
-                   window: int, scope: str | None = None) -> Bulletin:
+                   window: int, scope: str | None = None,
+                   holders: Holders | None = None) -> Bulletin:
     """The bulletin of the items on `boards` (already narrowed by phase, unit or section;
-    `scope` then says which, in the reader's words)."""
+    `scope` then says which, in the reader's words).  Who answers for an item is
+    `holding.Holders` on `as_of` (renames applied, a collective standing for its members),
+    as in every other per-unit view."""
+    holders = holders if holders is not None else Holders(index, as_of)
+    held = holders.by_item()
     rows = [row for board in boards for row in board.rows]
     pending = sorted({board.phase.number for board in boards
                       if board.phase is not None and board.phase.start > as_of})
@@ -129,15 +119,14 @@ def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
     overdue = [r for r in listed if r.light is Light.RED]
     due_soon = [r for r in listed if r.item.status not in DONE and r.light is not Light.RED
                 and 0 <= (r.item.due - as_of).days <= window]
-    tally = Tally(
-        total=len(rows),
-        done=sum(1 for r in rows if r.item.status in DONE),
-        in_progress=sum(1 for r in rows if r.item.status in ("in-progress", "blocked",
-                                                             "not-started")
-                        and r.light is not Light.RED),
+    counts = tally((r.item.status, r.light) for r in rows)  # the one partition
+    tally_ = Tally(
+        total=counts["total"],
+        done=counts["complete"],
+        in_progress=counts["on_schedule"],
         overdue=len(overdue),
         due_soon=len(due_soon),
-        unknown=sum(1 for r in rows if r.item.status == "unknown" and r.light is not Light.RED),
+        unknown=counts["unknown"],
         not_started_phase=not_started,
         by_kind=by_kind,
         unreported_due=sum(1 for r in listed if r.item.status == "unknown"
@@ -146,9 +135,9 @@ def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
     groups: dict[str | None, list[Row]] = {}
     leads: dict[str | None, Agency | None] = {}
     for row in sorted(overdue, key=lambda r: (r.item.due, r.item.path)):
-        key = row.item.lead.id if row.item.lead is not None else None
+        key = row.lead.id if row.lead is not None else None
         groups.setdefault(key, []).append(row)
-        leads[key] = row.item.lead
+        leads[key] = row.lead
     overdue_by_unit = sorted(((leads[k], v) for k, v in groups.items()),
                              key=lambda pair: (-len(pair[1]), pair[0].name if pair[0] else ""))
     records: dict[str, list[int]] = {}
@@ -156,11 +145,13 @@ def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
     for row in rows:
         item = row.item
         done_on = _done_on(item)
-        for unit in _holders(index, item):
+        for unit, holding in held.get(id(item), ()):
+            if unit.kind in NOT_ACCOUNTABLE:
+                continue
             units[unit.id] = unit
             rec = records.setdefault(unit.id, [0, 0, 0, 0, 0, 0])
             rec[0] += 1
-            rec[1] += item.lead is unit
+            rec[1] += holding.role == "lead"
             rec[2] += item.status in DONE
             rec[3] += row.light is Light.RED
             if item.due <= as_of:
@@ -191,7 +182,7 @@ def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
         document_number=meta.document_number.value if meta.document_number else None,
         as_of=as_of,
         window=window,
-        tally=tally,
+        tally=tally_,
         overdue_by_unit=overdue_by_unit,
         due_soon=sorted(due_soon, key=lambda r: (r.item.due, r.item.path)),
         units=unit_records,

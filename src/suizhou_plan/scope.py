@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from suizhou_plan.finding import Finding
+from suizhou_plan.holding import Holders
 from suizhou_plan.index import Item, PlanIndex
 from suizhou_plan.model.agency import Agency
 
@@ -14,6 +15,15 @@ class Scope:
     phase: int | None = None
     agency: Agency | None = None
     section: str | None = None  # section name
+    held: frozenset[int] | None = None  # with `agency`: identities of the items it holds
+
+    def holding(self, holders: Holders) -> Scope:
+        """This scope with `agency`'s items as of the holders' date (renames, collectives),
+        so that `--agency` keeps what `suizhou duties` lists."""
+        if self.agency is None:
+            return self
+        held = frozenset(id(h.item) for h in holders.of(self.agency))
+        return replace(self, held=held)
 
     @property
     def narrowed(self) -> bool:
@@ -33,7 +43,11 @@ class Scope:
             return False
         if self.section is not None and item.section != self.section:
             return False
-        return self.agency is None or self.agency.id in self.holders(item)
+        if self.agency is None:
+            return True
+        if self.held is not None:
+            return id(item) in self.held
+        return self.agency.id in self.holders(item)
 
     def keeps_finding(self, index: PlanIndex, finding: Finding) -> bool:
         if not self.narrowed:

@@ -11,10 +11,16 @@ Statuses come from the ledger: an item's status is that of its latest progress e
 
 Lights: green = complete, or on track; yellow = due within the warning window, or blocked;
 red = past its due date and not done (逾期); grey = no progress known and not yet overdue.
+
+Counts: every item falls in exactly one of `BUCKETS` (`bucket_of`): complete (done), overdue
+(red), unknown (no entry and not overdue), on schedule (the rest: reported, not done, not
+late).  Every view's counts are sums over this one partition (`tally`); "open" (未完成) is
+always everything not complete.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from enum import Enum
 
@@ -46,3 +52,26 @@ def light_of(status: str, due: date, as_of: date, window_days: int) -> Light:
     if status == "unknown":
         return Light.GREY
     return Light.GREEN
+
+
+BUCKETS = ("complete", "on_schedule", "overdue", "unknown")
+
+
+def bucket_of(status: str, light: Light) -> str:
+    """The one partition every count is a sum over."""
+    if status in DONE:
+        return "complete"
+    if light is Light.RED:
+        return "overdue"
+    return "unknown" if status == "unknown" else "on_schedule"
+
+
+def tally(pairs: Iterable[tuple[str, Light]]) -> dict[str, int]:
+    """Counts of (status, light) pairs per bucket, then `open` (not complete) and `total`."""
+    counts = dict.fromkeys(BUCKETS, 0)
+    for status, light in pairs:
+        counts[bucket_of(status, light)] += 1
+    total = sum(counts.values())
+    counts["open"] = total - counts["complete"]
+    counts["total"] = total
+    return counts

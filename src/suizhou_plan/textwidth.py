@@ -7,24 +7,39 @@ import unicodedata
 
 from suizhou_plan.escapes import visible
 
+_WIDTHS: dict[str, int] = {}  # character → columns, filled as characters are met
+
+
+def _measure(ch: str) -> int:
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        w = 0
+    else:
+        w = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    _WIDTHS[ch] = w
+    return w
+
 
 def width(text: str) -> int:
     if text.isascii():
         return len(text)
+    get = _WIDTHS.get
     total = 0
     for ch in text:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        total += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        w = get(ch)
+        total += w if w is not None else _measure(ch)
     return total
 
 
 def truncate(text: str, limit: int) -> str:
     """At most `limit` columns, ending in `…` when cut.  One pass that stops at the limit,
     so a 10 MB line costs no more than a short one."""
+    if text.isascii():
+        return text if len(text) <= limit or not text else text[:max(limit - 1, 0)] + "…"
+    get = _WIDTHS.get
     used, cut = 0, 0
     for i, ch in enumerate(text):
-        used += width(ch)
+        w = get(ch)
+        used += w if w is not None else _measure(ch)
         if used <= limit - 1:
             cut = i + 1
         if used > limit:

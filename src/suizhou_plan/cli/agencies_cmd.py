@@ -14,36 +14,51 @@ from suizhou_plan.cli.options import as_of_option, as_of_or_today, plan_option
 @plan_option
 @as_of_option
 @click.option("--sort", "sort_by", type=click.Choice(["name", "lead", "support", "open",
-                                                       "overdue"]),
+                                                       "overdue", "unknown"]),
               default="name", show_default=True, help="Order (counts: largest first).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
 def command(plan_dir: str | None, as_of: date | None, sort_by: str, fmt: str) -> None:
     """Every unit with its counts of lead and supporting duties, open and overdue, so the
-    office sees who carries the load and who carries none."""
+    office sees who carries the load and who carries none.
+
+    A renamed unit is one row (「市政數局 → 隨州市數據局」) counted for the unit in office on
+    the as-of date; a collective's duties are counted under each of its members."""
     from suizhou_plan.cli.duties_cmd import load_index
     from suizhou_plan.duties import duties_for
+    from suizhou_plan.escapes import visible
+    from suizhou_plan.holding import Holders
     from suizhou_plan.report.machine import SCHEMA_VERSION, dumps
     from suizhou_plan.textwidth import table
 
     index = load_index(plan_dir)
     day = as_of_or_today(as_of)
     window = index.tasks_file.supervision.due_soon_days
+    holders = Holders(index, day)
     rows = []
-    for position, agency in enumerate(index.agencies_file.agencies):
-        if agency.vague:
-            continue
-        counts = duties_for(index, agency, day, window).counts()
-        rows.append((position, agency, counts))
+    for position, line in enumerate(holders.lineages()):
+        counts = duties_for(index, line.holder, day, window, holders).counts()
+        rows.append((position, line, counts))
     if sort_by != "name":
         rows.sort(key=lambda r: (-r[2][sort_by], r[0]))
+    collectives = [a for a in index.agencies_file.agencies if a.kind == "collective"]
     if fmt == "json":
-        sys.stdout.write(dumps({"schema_version": SCHEMA_VERSION, "as_of": day.isoformat(),
-                                "agencies": [{"id": a.id, "name": a.name, "kind": a.kind, **c}
-                                             for _, a, c in rows]}))
+        sys.stdout.write(dumps({
+            "schema_version": SCHEMA_VERSION, "as_of": day.isoformat(),
+            "agencies": [{"id": ln.holder.id, "name": ln.holder.name, "kind": ln.holder.kind,
+                          "lineage": list(ln.ids), "lineage_note": ln.note(), **c}
+                         for _, ln, c in rows],
+            "collectives": [{"id": a.id, "name": a.name, "members": list(a.members),
+                             "items": len(holders.of(a))} for a in collectives]}))
         return
     lines = [["單位 unit", "id", "牽頭 lead", "配合 support", "未完成 open", "逾期 overdue"]]
-    lines += [[a.name, a.id, str(c["lead"]), str(c["support"]), str(c["open"]),
-               str(c["overdue"])] for _, a, c in rows]
-    sys.stdout.write(f"截至 as of {day}\n" + "\n".join(table(lines, indent="")) + "\n")
+    lines += [[ln.label(), ln.holder.id, str(c["lead"]), str(c["support"]), str(c["open"]),
+               str(c["overdue"])] for _, ln, c in rows]
+    notes = [note for _, ln, _ in rows if (note := ln.note())]
+    notes += [f"{a.name} ({len(holders.of(a))}) = "
+              + "、".join(index.registry.by_id[m].name for m in a.members
+                         if m in index.registry.by_id)
+              + ": counted under each member (via)" for a in collectives]
+    sys.stdout.write(f"截至 as of {day}\n" + "\n".join(table(lines, indent="")) + "\n"
+                     + "".join(f"  {visible(note)}\n" for note in notes))
     # table() shows every cell with its control characters escaped

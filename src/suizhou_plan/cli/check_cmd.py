@@ -22,6 +22,7 @@ from suizhou_plan.cli.options import (
 from suizhou_plan.i18n import Msg
 
 if TYPE_CHECKING:
+    from suizhou_plan.engine import Selection
     from suizhou_plan.finding import Finding
     from suizhou_plan.index import PlanIndex
     from suizhou_plan.load.plan_loader import Loaded
@@ -95,18 +96,34 @@ def command(plan_dir: str | None, as_of: date | None, phase: int | None, agency:
     result = run(loaded, as_of=day, due_within=due_within, selection=selection)
     findings = result.findings
     boards = []
+    left_out_items = 0
+    holders = None
     if result.index is not None:
+        from suizhou_plan.holding import Holders
+
         index = result.index
+        holders = Holders(index, day)
+        scope = scope.holding(holders)
         findings = [f for f in findings if scope.keeps_finding(index, f)]
+        touched: set[str] | None = None
         if changed_since is not None:
-            findings = _changed(findings, index, changed_since, path)
+            findings, touched = _changed(findings, index, changed_since, path)
         window = index.tasks_file.supervision.due_soon_days if due_within is None else due_within
-        boards = build_board(index, day, window, lambda item: scope.keeps_item(index, item))
+        boards = build_board(index, day, window, lambda item: scope.keeps_item(index, item)
+                             and (touched is None or item.id in touched), holders)
         if phase is not None:
             boards = [b for b in boards if b.phase is not None and b.phase.number == phase]
+        left_out_items = len(index.items) - sum(len(b.rows) for b in boards)
+    filters = tuple(f"{flag} {value}" for flag, value in (
+        ("--phase", phase), ("--agency", agency), ("--section", section),
+        ("--changed-since", changed_since), *(("--select", v) for v in select),
+        *(("--ignore", v) for v in ignore)) if value is not None)
     title = loaded.tasks.plan.title if loaded.tasks is not None else "?"
     view = check_text.CheckView(title, label, day, boards, findings, loaded.files,
-                                lang or default_lang(_plan_lang(loaded)))
+                                lang or default_lang(_plan_lang(loaded)), filters=filters,
+                                left_out_items=left_out_items,
+                                left_out_findings=len(result.findings) - len(findings),
+                                rules_not_run=_rules_not_run(selection))
     bulletin = None
     if fmt == "docx" and not out_file:
         raise click.UsageError(Msg("a Word document goes to a file: add --out 通報.docx"))
@@ -124,7 +141,7 @@ def command(plan_dir: str | None, as_of: date | None, phase: int | None, agency:
         window = (result.index.tasks_file.supervision.due_soon_days if due_within is None
                   else due_within)
         bulletin = build_bulletin(result.index, boards, day, window,
-                                  _scope_words(scope, view.lang))
+                                  _scope_words(scope, view.lang), holders)
         view.overview = overall(bulletin, view.lang)
     if fmt == "json":
         write(machine.check_json(view))
@@ -235,8 +252,16 @@ def pick_agency(registry: AgencyRegistry, text: str) -> Agency:
     raise click.UsageError(f"no unit is called {text!r}; {tip}")
 
 
-def _changed(findings: list[Finding], index: PlanIndex, rev: str, path: Path) -> list[Finding]:
-    """Only the findings about items, agencies or governance that changed since `rev`."""
+def _rules_not_run(selection: Selection) -> int:
+    from suizhou_plan.rules import RULES
+
+    return sum(1 for slug in RULES if not selection.wants(slug))
+
+
+def _changed(findings: list[Finding], index: PlanIndex, rev: str,
+             path: Path) -> tuple[list[Finding], set[str]]:
+    """Only the findings about items, agencies or governance that changed since `rev`, and
+    the ids of the items that changed."""
     from suizhou_plan.cli.diff_cmd import index_of
     from suizhou_plan.plan_diff import diff_plans, touched_items
 
@@ -254,4 +279,4 @@ def _changed(findings: list[Finding], index: PlanIndex, rev: str, path: Path) ->
             return True
         return governance and f.rule in plan_wide
 
-    return [f for f in findings if wanted(f)]
+    return [f for f in findings if wanted(f)], set(items)

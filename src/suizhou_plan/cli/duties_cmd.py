@@ -68,6 +68,7 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
     """
     from suizhou_plan.cli.check_cmd import pick_agency
     from suizhou_plan.duties import DutyList, duties_for
+    from suizhou_plan.holding import Holders
     from suizhou_plan.report import duties_render
 
     if all_units and not out_dir:
@@ -104,11 +105,12 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
                 if (role is None or d.role == role)
                 and (phase is None or (d.item.phase is not None and d.item.phase.number == phase))
                 and (not only_open or d.item.status not in ("reported-done", "verified"))]
-        return DutyList(dl.agency, dl.as_of, kept)
+        return DutyList(dl.agency, dl.as_of, kept, dl.lineage)
 
+    holders = Holders(index, day)
     if all_units:
         units = [a for a in index.agencies_file.agencies if not a.vague]
-        lists = [narrowed(duties_for(index, a, day, window)) for a in units]
+        lists = [narrowed(duties_for(index, a, day, window, holders)) for a in units]
         if fmt == "xlsx":
             _write_workbooks(Path(out_dir or "."), lists,
                              lang or default_lang(index.tasks_file.supervision.lang))
@@ -123,7 +125,7 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
         found = pick_agency(index.registry, name)
         if found not in units:
             units.append(found)
-    lists = [narrowed(duties_for(index, a, day, window)) for a in units]
+    lists = [narrowed(duties_for(index, a, day, window, holders)) for a in units]
     if fmt == "xlsx":
         _write_workbook(Path(out_dir or "duties.xlsx"), lists,
                         lang or default_lang(index.tasks_file.supervision.lang))

@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 
 import click
 
-from suizhou_plan.cli.options import plan_option, resolve_plan, write
+from suizhou_plan.cli.options import parse_iso_date, plan_option, resolve_plan, write
 
 
 @click.command("export")
 @plan_option
+@click.option("--as-of", "as_of", callback=parse_iso_date, default=None, metavar="YYYY-MM-DD",
+              help="Also give each item its light and its holders on this date, and the "
+              "counts over all items [default: the plan only, no date].")
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
               help="Output format.")
-def command(plan_dir: str | None, fmt: str) -> None:
+def command(plan_dir: str | None, as_of: date | None, fmt: str) -> None:
     """Print the normalised plan (ids resolved, leads and due dates derived) as JSON, for
-    other tools.  Refuses (exit 1, findings on stderr) when the plan has errors."""
+    other tools.  Refuses (exit 1, findings on stderr) when the plan has errors.
+
+    The plan itself has no date, so --as-of is optional: with it, the lights, the holders
+    (renames and collectives applied, as in `suizhou duties`) and the counts on that date."""
     from suizhou_plan.engine import run
     from suizhou_plan.export import export_plan
     from suizhou_plan.load import load_plan
@@ -28,4 +35,4 @@ def command(plan_dir: str | None, fmt: str) -> None:
         sys.stderr.write("\n".join(findings_text.render(errors, result.loaded.files)) + "\n")
         sys.stderr.write("export refused: the plan has errors (run `suizhou validate`)\n")
         sys.exit(1)
-    write(machine.dumps(export_plan(result.index)))
+    write(machine.dumps(export_plan(result.index, as_of)))

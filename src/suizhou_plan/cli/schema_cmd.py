@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from suizhou_plan.cli.options import write
@@ -29,5 +31,7 @@ def command(which: str | None, out_dir: str | None) -> None:
             write_files(Path(out_dir), files)
         except OutputError as exc:
             raise click.ClickException(str(exc)) from None
+        names = ", ".join(files)
+        sys.stderr.write(f"wrote {len(files)} files to {out_dir}: {names}\n")
         return
     write(dumps(all_schemas[which] if which else all_schemas))

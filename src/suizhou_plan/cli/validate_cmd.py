@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 
 import click
 
-from suizhou_plan.cli.options import default_lang, lang_option, plan_option, resolve_plan, write
+from suizhou_plan.cli.options import (
+    default_lang,
+    lang_option,
+    parse_iso_date,
+    plan_option,
+    resolve_plan,
+    write,
+)
 
 
 @click.command("validate")
@@ -15,8 +23,15 @@ from suizhou_plan.cli.options import default_lang, lang_option, plan_option, res
               show_default=True, help="Output format.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary.")
 @lang_option
-def command(plan_dir: str | None, fmt: str, quiet: bool, lang: str | None) -> None:
+@click.option("--as-of", "as_of", callback=parse_iso_date, default=None, hidden=True,
+              help="Accepted and ignored: validate checks no dates.",
+              metavar="YYYY-MM-DD")
+def command(plan_dir: str | None, fmt: str, quiet: bool, lang: str | None,
+            as_of: date | None) -> None:
     """Load and cross-check the plan files (no dates involved).
+
+    No --as-of: no rule of `validate` depends on a date (`suizhou check --as-of` runs the
+    dated ones).  Given anyway, it is accepted and changes nothing, and a note says so.
 
     Reports every structural problem (syntax, encoding, unknown fields, bad dates, unknown
     units, duplicate ids, phase windows) as file:line:col with a fix hint.  Exit 0 when the
@@ -30,6 +45,9 @@ def command(plan_dir: str | None, fmt: str, quiet: bool, lang: str | None) -> No
     from suizhou_plan.report.labels import words
 
     path, label = resolve_plan(plan_dir)
+    if as_of is not None:
+        sys.stderr.write(f"note: validate checks no dates, so --as-of {as_of} changes nothing; "
+                         f"`suizhou check --as-of {as_of}` runs the dated rules\n")
     result = run(load_plan(path), as_of=None)
     tasks = result.loaded.tasks
     lang = lang or default_lang(tasks.supervision.lang if tasks is not None else None)

@@ -100,7 +100,7 @@ def _due_soon(b: Bulletin, lang: str) -> list[Block]:
         return _para(t(lang, "No item falls due within the next {window} days.",
                        window=b.window))
     head = [t(lang, "Item"), t(lang, "Lead unit"), t(lang, "Deadline"), t(lang, "Days left")]
-    return _table(head, [[Cell(_item(r.item)), Cell(r.item.lead.name if r.item.lead else "—"),
+    return _table(head, [[Cell(_item(r.item)), Cell(r.lead.name if r.lead else "—"),
                           Cell(long_date(lang, r.item.due), True),
                           Cell(t(lang, "{days} days", days=b.days_left(r)), True)]
                          for r in b.due_soon], [0.46, 0.24, 0.18, 0.12])
@@ -134,7 +134,7 @@ def _requirements(b: Bulletin, lang: str) -> list[Block]:
                       count=_count(lang, b.tally.overdue), date=long_date(lang, b.rectify_by)))
     for row in b.due_soon:
         asks.append(t(lang, "{unit} is to complete {item} by {date}.",
-                      unit=row.item.lead.name if row.item.lead else "—",
+                      unit=row.lead.name if row.lead else "—",
                       item=_item(row.item), date=long_date(lang, row.item.due)))
     if b.tally.unreported_due:
         asks.append(t(lang, "The units that have reported no progress on {count} are to "

@@ -12,7 +12,7 @@ from rich.text import Text
 from suizhou_plan.escapes import visible
 from suizhou_plan.i18n import in_script
 from suizhou_plan.report import findings_text
-from suizhou_plan.report.check_text import CheckView, phase_heading, row_cells
+from suizhou_plan.report.check_text import CheckView, phase_heading, row_cells, summary_text
 from suizhou_plan.report.labels import words
 from suizhou_plan.status import Light
 
@@ -50,4 +50,4 @@ def render(view: CheckView, stream: TextIO, *, color: bool) -> None:
     for line in findings_text.render(view.plan_wide, view.files, source=False,
                                      lang=view.lang):
         console.print(plain("  " + line))
-    console.print(f"[bold]{w['summary']}[/]: " + findings_text.summary_line(view.counts(), w))
+    console.print(Text.assemble(plain(f"{w['summary']}: ", "bold"), plain(summary_text(view))))

@@ -17,6 +17,7 @@ from suizhou_plan.i18n import in_script, phase_name
 from suizhou_plan.load.plan_loader import PlanFile
 from suizhou_plan.report import findings_text
 from suizhou_plan.report.labels import light_label, status_label, words
+from suizhou_plan.status import BUCKETS
 from suizhou_plan.textwidth import table, truncate
 
 TABLE_RULES = frozenset({"overdue", "due-soon", "no-progress"})
@@ -35,6 +36,10 @@ class CheckView:
     files: dict[str, PlanFile]
     lang: str = "en"
     overview: str = ""  # the bulletin's overall picture, in sentences
+    filters: tuple[str, ...] = ()  # the filters given, as typed: ("--phase 1", ...)
+    left_out_items: int = 0  # items the filters left out of the tables
+    left_out_findings: int = 0  # findings of the rules run that the filters left out
+    rules_not_run: int = 0  # rules --select/--ignore left out
 
     @property
     def plan_wide(self) -> list[Finding]:
@@ -49,13 +54,30 @@ class CheckView:
         return out
 
 
+def summary_text(view: CheckView) -> str:
+    """The findings shown; with a filter, also the items shown (by light) and what the
+    filter left out, so a filtered report never reads as a clean plan."""
+    w = words(view.lang)
+    line = findings_text.summary_line(view.counts(), w)
+    if not view.filters:
+        return line
+    lights = [row.light for board in view.boards for row in board.rows]
+    by_light = " · ".join(f"{light_label(light, view.lang)} {lights.count(light)}"
+                          for light in sorted(set(lights), key=lambda light: light.severity_rank))
+    line += f" · {len(lights)} {w['items_shown']}" + (f" ({by_light})" if by_light else "")
+    left = [f"{view.left_out_items} {w['items']}", f"{view.left_out_findings} {w['findings_n']}"]
+    if view.rules_not_run:
+        left.append(f"{view.rules_not_run} {w['rules_not_run']}")
+    return line + f" · {w['left_out_by']} {' '.join(view.filters)}: " + ", ".join(left)
+
+
 def phase_heading(board: PhaseBoard, view: CheckView,
                   plan_text: Callable[[str], str] = str) -> str:
     """The phase's line; `plan_text` prepares the plan's own words (its theme) for the
     medium, e.g. `escapes.markdown_text`."""
     w = words(view.lang)
     counts = board.counts()
-    tally = " · ".join(f"{w[k]} {counts[k]}" for k in ("complete", "open", "overdue", "unknown"))
+    tally = " · ".join(f"{w[k]} {counts[k]}" for k in BUCKETS)
     if board.phase is None:
         return f"— ({tally})"
     p = board.phase
@@ -73,7 +95,7 @@ def row_cells(row: Row, view: CheckView) -> list[str]:
         light_label(row.light, view.lang),
         item.id,
         truncate(visible(item.title), TITLE_COLUMNS),
-        item.lead.name if item.lead else "—",
+        row.lead.name if row.lead else "—",
         item.due.isoformat(),
         status_label(item.status, view.lang),
         f"{late}{words(view.lang)['days']}" if late is not None else "",
@@ -92,7 +114,7 @@ def render(view: CheckView) -> str:
         lines.extend(table(rows) if board.rows else [f"  ({w['none']})"])
         lines.append("")
     lines.extend(_findings_block(view))
-    lines.append(f"{w['summary']}: " + findings_text.summary_line(view.counts(), w))
+    lines.append(f"{w['summary']}: " + summary_text(view))
     return in_script(view.lang, visible_lines("\n".join(lines))) + "\n"
 
 

@@ -20,17 +20,18 @@ from pathlib import Path
 from suizhou_plan import __version__
 from suizhou_plan.board import KIND_ORDER, PhaseBoard
 from suizhou_plan.finding import Finding
+from suizhou_plan.holding import Holders
 from suizhou_plan.i18n import in_script, localise
 from suizhou_plan.index import Item, PlanIndex
 from suizhou_plan.report.dashboard_matrix import Matrix, build_matrix, matrix_html
 from suizhou_plan.report.dashboard_timeline import Mark, PhaseLane, timeline_svg
 from suizhou_plan.report.dashboard_words import words
 from suizhou_plan.report.labels import SYMBOL
-from suizhou_plan.status import DONE, Light, light_of
+from suizhou_plan.status import BUCKETS, Light, light_of, tally
 
 GOVERNANCE_RULES = ("meeting-cadence", "defunct-agency", "possibly-renamed")
 SECTION_KINDS = ("task", "safeguard", "target")
-TALLY = ("complete", "open", "overdue", "unknown")
+TALLY = BUCKETS
 
 
 @dataclass(frozen=True)
@@ -78,21 +79,22 @@ def git_source(plan: str, directory: Path) -> Source:
 
 @dataclass(frozen=True)
 class SectionTally:
-    """A section's tasks, measures and targets, each in exactly one of the four counts."""
+    """A section's tasks, measures and targets, each in exactly one of the four counts
+    (`status.BUCKETS`)."""
 
     name: str
     complete: int
-    open: int
+    on_schedule: int
     overdue: int
     unknown: int
 
     @property
     def total(self) -> int:
-        return self.complete + self.open + self.overdue + self.unknown
+        return self.complete + self.on_schedule + self.overdue + self.unknown
 
     def count(self, key: str) -> int:
-        return {"complete": self.complete, "open": self.open, "overdue": self.overdue,
-                "unknown": self.unknown}[key]
+        return {"complete": self.complete, "on_schedule": self.on_schedule,
+                "overdue": self.overdue, "unknown": self.unknown}[key]
 
 
 @dataclass(frozen=True)
@@ -111,18 +113,18 @@ class Dashboard:
 
 
 def _tally(name: str, marks: Sequence[Mark]) -> SectionTally:
-    complete = sum(1 for m in marks if m.item.status in DONE)
-    overdue = sum(1 for m in marks if m.light is Light.RED)
-    unknown = sum(1 for m in marks if m.item.status == "unknown" and m.light is not Light.RED)
-    return SectionTally(name, complete, len(marks) - complete - overdue - unknown, overdue,
-                        unknown)
+    counts = tally((m.item.status, m.light) for m in marks)
+    return SectionTally(name, *(counts[k] for k in BUCKETS))
 
 
 def build_dashboard(index: PlanIndex, findings: Sequence[Finding], as_of: date, *,
                     window: int, source: Source, lang: str) -> Dashboard:
+    holders = Holders(index, as_of)
+
     def mark(item: Item) -> Mark:
         light = light_of(item.status, item.due, as_of, window)
-        return Mark(item, light, (as_of - item.due).days if light is Light.RED else None)
+        return Mark(item, light, (as_of - item.due).days if light is Light.RED else None,
+                    holders.lead_of(item))
 
     marks = [mark(item) for item in index.items]
     lanes = tuple(
@@ -146,7 +148,7 @@ def build_dashboard(index: PlanIndex, findings: Sequence[Finding], as_of: date, 
         source=source,
         lanes=lanes,
         targets=tuple(m for m in marks if m.item.kind == "target"),
-        matrix=build_matrix(index, as_of, window),
+        matrix=build_matrix(index, as_of, window, holders),
         sections=sections,
         red=tuple(red),
         governance=tuple(f for f in findings if f.rule in GOVERNANCE_RULES),
@@ -193,7 +195,7 @@ td.cell.yellow{background:#fff8e1}td.cell.green{background:#e8f5e9}
 td.cell.grey{background:#f5f5f5}td.empty{color:#90a4ae;text-align:center}
 .bar{display:flex;height:1.3em;border:1px solid #607d8b;border-radius:3px;overflow:hidden}
 .bar span{display:block;height:100%}.seg-complete{background:#2e7d32}
-.seg-open{background:#64b5f6}.seg-overdue{background:#d32f2f}
+.seg-on_schedule{background:#64b5f6}.seg-overdue{background:#d32f2f}
 .seg-unknown{background:repeating-linear-gradient(45deg,#bdbdbd 0 5px,#e0e0e0 5px 10px)}
 .bars{list-style:none;margin:0;padding:0}.bars li{margin:.25em 0 .55em}
 .bars .name{font-weight:bold}.bars .counts{font-size:.86rem;color:#37474f}
@@ -227,7 +229,7 @@ def _lights(dash: Dashboard) -> str:
 def _sections(dash: Dashboard) -> str:
     w = words(dash.lang)
     esc = html.escape
-    names = {"complete": w["complete"], "open": w["on_track"], "overdue": w["overdue"],
+    names = {"complete": w["complete"], "on_schedule": w["on_track"], "overdue": w["overdue"],
              "unknown": w["unknown"]}
     keys = "".join(f'<span class="key seg-{k}"></span>{esc(names[k])}' for k in TALLY)
     out = [f'<p class="note">{keys}</p><ul class="bars">']
@@ -253,7 +255,7 @@ def _red(dash: Dashboard) -> str:
     rows = "".join(
         f'<tr data-light="red" data-id="{esc(m.item.id)}">'
         f"<td>{SYMBOL[Light.RED]} {esc(m.item.id)}</td>"
-        f"<td>{esc(m.item.title)}</td><td>{esc(m.item.lead.name if m.item.lead else '—')}</td>"
+        f"<td>{esc(m.item.title)}</td><td>{esc(m.lead.name if m.lead else '—')}</td>"
         f"<td>{m.item.due}</td><td>{m.days_late}</td></tr>" for m in dash.red)
     return f'<table class="red-items"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 

@@ -2,18 +2,20 @@
 
 Each row is one unit's duty list (`duties.duties_for`, so the same duties, roles and lights as
 `suizhou duties`), cut by phase; a cell shows the worst light of those duties.  Rows are the
-units a meeting can hold to account at the as-of date: not placeholders (市政府有關部門 names
-nobody), not collectives (each member carries the collective's duties), not units already gone,
-and not a successor while every duty it has still sits with a predecessor in office."""
+units a meeting can hold to account at the as-of date (`holding.Holders.lineages`, as
+`suizhou agencies`): not placeholders (市政府有關部門 names nobody), not collectives (each
+member carries the collective's duties), and a renamed unit once, labelled with its lineage
+(「市政數局 → 隨州市數據局」) and holding what the unit in office on the date holds."""
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from suizhou_plan.duties import Duty, duties_for
+from suizhou_plan.holding import Holders
 from suizhou_plan.index import PlanIndex
 from suizhou_plan.model.agency import Agency
 from suizhou_plan.model.plan import Phase
@@ -21,21 +23,10 @@ from suizhou_plan.report.dashboard_words import words
 from suizhou_plan.report.labels import SYMBOL
 from suizhou_plan.status import Light
 
-NOT_ACCOUNTABLE = frozenset({"placeholder", "collective"})
-
 
 def worst(lights: Iterable[Light]) -> Light | None:
     """Red before yellow before grey before green; None for no lights at all."""
     return min(lights, key=lambda light: light.severity_rank, default=None)
-
-
-def gone(agency: Agency, as_of: date) -> bool:
-    """Ceased before `as_of` (`valid_until`, else `known_by`): as the `defunct-agency` rule."""
-    change = agency.change
-    if change is None:
-        return False
-    cutoff = change.valid_until or change.known_by
-    return cutoff is not None and cutoff < as_of
 
 
 @dataclass(frozen=True)
@@ -61,8 +52,13 @@ class Cell:
 
 @dataclass(frozen=True)
 class UnitRow:
-    agency: Agency
+    agency: Agency  # the unit in office on the date
     cells: tuple[Cell, ...]  # one per column of the matrix
+    label: str | None = None  # the lineage, 「市政數局 → 隨州市數據局」, for a renamed unit
+
+    @property
+    def title(self) -> str:
+        return self.label or self.agency.name
 
     @property
     def leads(self) -> bool:
@@ -75,26 +71,22 @@ class Matrix:
     rows: tuple[UnitRow, ...]
 
 
-def _waiting_successor(duties: Sequence[Duty], as_of: date) -> bool:
-    return all(d.via_kind == "predecessor" and d.via is not None and not gone(d.via, as_of)
-               for d in duties)
-
-
-def build_matrix(index: PlanIndex, as_of: date, window: int) -> Matrix:
+def build_matrix(index: PlanIndex, as_of: date, window: int,
+                 holders: Holders | None = None) -> Matrix:
     phases: list[Phase | None] = list(index.tasks_file.phases)
+    holders = holders if holders is not None else Holders(index, as_of)
     lists = []
-    for agency in index.agencies_file.agencies:
-        if agency.kind in NOT_ACCOUNTABLE or gone(agency, as_of):
-            continue
-        duties = duties_for(index, agency, as_of, window).duties
-        if duties and not _waiting_successor(duties, as_of):
-            lists.append((agency, duties))
+    for line in holders.lineages():
+        duties = duties_for(index, line.holder, as_of, window, holders).duties
+        if duties:
+            lists.append((line, duties))
     if any(d.item.phase is None for _, duties in lists for d in duties):
         phases.append(None)
     rows = [
-        UnitRow(agency, tuple(Cell(tuple(d for d in duties if d.item.phase is phase))
-                              for phase in phases))
-        for agency, duties in lists
+        UnitRow(line.holder, tuple(Cell(tuple(d for d in duties if d.item.phase is phase))
+                                   for phase in phases),
+                line.label() if len(line.units) > 1 else None)
+        for line, duties in lists
     ]
     rows.sort(key=lambda row: not row.leads)  # stable: registry order within each group
     return Matrix(tuple(phases), tuple(rows))
@@ -147,7 +139,7 @@ def matrix_html(matrix: Matrix, lang: str) -> str:
         cells = "".join(_cell_html(row, phase, cell, lang)
                         for phase, cell in zip(matrix.columns, row.cells, strict=True))
         out.append(f'<tr><th scope="row" title="{esc(row.agency.full_name or row.agency.name)}">'
-                   f"{esc(row.agency.name)}</th>{cells}</tr>")
+                   f"{esc(row.title)}</th>{cells}</tr>")
     if not matrix.rows:
         out.append(f'<tr><td colspan="{span}">{esc(w["none"])}</td></tr>')
     out.append("</tbody></table>")

@@ -26,8 +26,8 @@ BAR_COLUMNS = 30
 LIGHT_STYLE = {Light.RED: "bold red", Light.YELLOW: "yellow", Light.GREEN: "green",
                Light.GREY: "dim"}
 PHASE_STYLE = {"ended": "dim", "current": "bold cyan", "upcoming": ""}
-BAR_CHAR = {"complete": "█", "open": "▒", "overdue": "!", "unknown": "·"}
-BAR_STYLE = {"complete": "green", "open": "blue", "overdue": "bold red", "unknown": "dim"}
+BAR_CHAR = {"complete": "█", "on_schedule": "▒", "overdue": "!", "unknown": "·"}
+BAR_STYLE = {"complete": "green", "on_schedule": "blue", "overdue": "bold red", "unknown": "dim"}
 
 
 def _heading(text: str) -> Line:
@@ -101,7 +101,7 @@ def _bar(tally: SectionTally) -> Line:
 
 def _sections(dash: Dashboard) -> list[Line]:
     w = words(dash.lang)
-    names = {"complete": w["complete"], "open": w["on_track"], "overdue": w["overdue"],
+    names = {"complete": w["complete"], "on_schedule": w["on_track"], "overdue": w["overdue"],
              "unknown": w["unknown"]}
     legend: Line = [("  ", "")]
     for k in TALLY:
@@ -132,7 +132,7 @@ def _matrix(dash: Dashboard) -> list[Line]:
     rows: list[list[Segment]] = [[(w["unit"], "bold")] + [
         (column_heading(p, dash.lang)[0], "bold") for p in dash.matrix.columns]]
     for row in dash.matrix.rows:
-        cells: list[Segment] = [(row.agency.name, "")]
+        cells: list[Segment] = [(row.title, "")]
         for cell in row.cells:
             light = cell.light
             cells.append((f"{SYMBOL[light]} {cell_counts(cell, dash.lang)}", LIGHT_STYLE[light])
@@ -159,7 +159,7 @@ def _red(dash: Dashboard) -> list[Line]:
                                                              "days_overdue")]]
     rows += [[(f"{SYMBOL[Light.RED]} {m.item.id}", "bold red"),
               (truncate(visible(m.item.title), 40), ""),
-              (m.item.lead.name if m.item.lead else "—", ""), (str(m.item.due), ""),
+              (m.lead.name if m.lead else "—", ""), (str(m.item.due), ""),
               (f"{m.days_late}{w['days']}", "red")] for m in dash.red]
     return [*lines, *_aligned(rows)]
 

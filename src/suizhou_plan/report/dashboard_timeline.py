@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from suizhou_plan.index import Item
+from suizhou_plan.model.agency import Agency
 from suizhou_plan.model.plan import Phase
 from suizhou_plan.report.dashboard_words import words
 from suizhou_plan.report.labels import SYMBOL, light_label, status_label
@@ -41,6 +42,7 @@ class Mark:
     item: Item
     light: Light
     days_late: int | None
+    lead: Agency | None = None  # the lead on the date (`Holders.lead_of`)
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,8 @@ def mark_title(mark: Mark, lang: str) -> str:
              f"{w['status']} {status_label(item.status, lang)}"]
     if mark.days_late is not None:
         lines[-1] += f" · {w['overdue']} {mark.days_late}{w['days']}"
-    if item.lead is not None:
-        lines.append(f"{w['lead']} {item.lead.name}")
+    if mark.lead is not None:
+        lines.append(f"{w['lead']} {mark.lead.name}")
     return "\n".join(lines)
 
 

@@ -22,13 +22,13 @@ DASHBOARD = (
     word("supporting_units", "Units that only support"),
     word("matrix_note", "Each cell: the worst light of the unit's duties in that phase, and how "
          "many it leads, supports, and has overdue. Units that lead duties come first. A "
-         "collective (各縣、市、區人民政府) counts under each of its members; a renamed unit "
-         "appears under its current name once the old one is gone."),
+         "collective (各縣、市、區人民政府) counts under each of its members; a renamed unit is "
+         "one row (old → new) with the duties of the unit in office on the date."),
     word("sections", "Progress by section"),
-    word("sections_note", "Tasks, measures and targets, each counted once: complete, open (on "
-         "schedule), overdue, or unknown (no progress reported, not overdue). "
-         "Milestones are on the timeline."),
-    word("on_track", "open"),
+    word("sections_note", "Tasks, measures and targets, each counted once: complete, on "
+         "schedule (reported, not late), overdue, or unknown (no progress reported, not "
+         "overdue). Milestones are on the timeline."),
+    word("on_track", "on schedule"),
     word("red_items", "Red items (overdue)"),
     word("days_overdue", "Days overdue"),
     word("governance", "Governance"),

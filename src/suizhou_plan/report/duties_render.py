@@ -46,10 +46,11 @@ def _cells(d: Duty, dl: DutyList, *, short: bool) -> list[str]:
 def heading(dl: DutyList) -> list[str]:
     c = dl.counts()
     a = dl.agency
+    lineage = dl.lineage.note() if dl.lineage is not None else None
     return [
         f"{a.name} ({a.id}) 責任清單 / duty list — 截至 as of {dl.as_of}",
         f"牽頭 lead {c['lead']} · 配合 support {c['support']} · 未完成 open {c['open']} · "
-        f"逾期 overdue {c['overdue']}",
+        f"逾期 overdue {c['overdue']}" + (f" · 沿革 lineage: {lineage}" if lineage else ""),
     ]
 
 
@@ -68,7 +69,8 @@ def text(dl: DutyList) -> str:
         lines.append(title)
         picks = (9, 0, 1, 3, 7, 8, 4)
         rows = [[COLUMNS[i] for i in picks]]
-        rows += [[_cells(d, dl, short=True)[i] for i in picks] for d in duties]
+        rows += [[cells[i] for i in picks] for cells in (_cells(d, dl, short=True)
+                                                          for d in duties)]
         lines += [*table(rows), ""]
     if not dl.duties:
         lines.append("(無 none)")
@@ -82,9 +84,8 @@ def markdown(dl: DutyList) -> str:
     for title, duties in _by_phase(dl):
         out += [f"## {title}", "", "| " + " | ".join(COLUMNS[i] for i in picks) + " |",
                 "|" + "---|" * len(picks)]
-        for d in duties:
-            cells = _cells(d, dl, short=False)
-            out.append("| " + " | ".join(markdown_text(cells[i]) for i in picks) + " |")
+        out += ["| " + " | ".join(markdown_text(cells[i]) for i in picks) + " |"
+                for cells in (_cells(d, dl, short=False) for d in duties)]
         out.append("")
     if not dl.duties:
         out.append("_無 none_")

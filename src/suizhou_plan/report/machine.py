@@ -40,7 +40,7 @@ def check_json(view: CheckView) -> str:
                     "light": r.light.value,
                     "due": r.item.due.isoformat(),
                     "status": r.item.status,
-                    "lead": r.item.lead.id if r.item.lead else None,
+                    "lead": r.lead.id if r.lead else None,
                     "days_overdue": r.days_late(view.as_of),
                 }
                 for r in board.rows
@@ -54,6 +54,9 @@ def check_json(view: CheckView) -> str:
         "findings": [f.to_json(view.lang) for f in view.findings],
         "phases": phases,
         "summary": view.counts(),
+        **({"left_out": {"filters": list(view.filters), "items": view.left_out_items,
+                         "findings": view.left_out_findings,
+                         "rules_not_run": view.rules_not_run}} if view.filters else {}),
     })
 
 

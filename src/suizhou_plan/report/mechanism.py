@@ -7,10 +7,11 @@ from datetime import date
 import click
 
 from suizhou_plan.escapes import visible, visible_lines
+from suizhou_plan.holding import Holders
 from suizhou_plan.index import PlanIndex
 from suizhou_plan.names import name_key
 from suizhou_plan.report.labels import light_label, status_label
-from suizhou_plan.status import light_of
+from suizhou_plan.status import Light, light_of
 from suizhou_plan.textwidth import table, truncate
 
 
@@ -34,7 +35,9 @@ def render_mechanism(index: PlanIndex, wanted: str, as_of: date, window: int) ->
         names = visible("、".join(m.section for m in mechanisms))
         raise click.UsageError(f"no mechanism {wanted!r}; type one of: {names}")
     mech = found[0]
+    holders = Holders(index, as_of)
     daily = index.registry.exact(mech.daily_unit)
+    daily = holders.holder_of(daily) if daily is not None else None
     lines = [
         f"{mech.name} — 截至 as of {as_of}",
         f"召集人 convenor: {mech.convenor.name} ({mech.convenor.post})",
@@ -46,8 +49,10 @@ def render_mechanism(index: PlanIndex, wanted: str, as_of: date, window: int) ->
         if item.section != mech.section:
             continue
         light = light_of(item.status, item.due, as_of, window)
+        late = f" (逾期{(as_of - item.due).days}天)" if light is Light.RED else ""
+        lead = holders.lead_of(item)
         rows.append([light_label(light, "zh-Hant"), item.id, truncate(visible(item.title), 36),
-                     item.lead.name if item.lead else "—", item.due.isoformat(),
+                     lead.name if lead else "—", item.due.isoformat() + late,
                      status_label(item.status, "zh-Hant")])
     lines += table(rows)
     uncovered = [s.name for s in tf.sections

@@ -1,0 +1,201 @@
+"""Who holds what, as of when: the one answer every view takes its holders from.
+
+An item names units (`units:`, resolved in `index.py`).  As of a date, each named unit's
+part of the item is held by:
+
+- the unit itself, while it is in office;
+- its successor once a recorded rename (`change.successor`) has taken effect.  The
+  handover day is the day after `change.valid_until` (the last day of the old unit), or
+  else the day after `change.known_by` (the date by which the new name is seen at the
+  latest), the same cut-off as the `defunct-agency` rule.  Before it, the predecessor
+  holds the duty, marked with the change's confidence;
+- nobody new when the change has no date at all: an undated change (隨州銀保監分局 →
+  國家金融監督管理總局隨州監管分局, `likely`) never moves a duty, since moving it would assert
+  a date nobody knows.  The duty stays with the unit the plan names, the lineage shows the
+  probable successor and its confidence, and `possibly-renamed` asks for the date;
+- each member of a collective (各縣、市、區人民政府 → 隨縣, 廣水市, 曾都區), `via` the collective.
+
+A unit holds an item at most once: named directly beats through a collective beats through a
+predecessor (the first in that order decides the role).  A lineage (「市政數局 → 隨州市數據局」)
+is one row in every per-unit view, whose duties are those of the unit in office on the date,
+so no total counts an item twice.
+
+Built in one pass over the items (an inverted index unit → holdings), so asking for every
+unit's duties costs what one pass costs; nothing here compares pydantic objects by value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from suizhou_plan.index import Item, PlanIndex
+from suizhou_plan.model.agency import Agency
+
+Role = Literal["lead", "support"]
+ViaKind = Literal["collective", "predecessor"]
+NOT_ACCOUNTABLE = frozenset({"placeholder", "collective"})
+_RANK = {None: 0, "collective": 1, "predecessor": 2}
+
+
+@dataclass(frozen=True)
+class Holding:
+    """One unit's part in one item, as of the date."""
+
+    item: Item
+    role: Role
+    via: Agency | None  # the collective or predecessor the duty comes through
+    via_kind: ViaKind | None
+
+
+def handover(agency: Agency) -> date | None:
+    """The first day the successor holds `agency`'s duties; None: no dated rename."""
+    change = agency.change
+    if change is None or not change.successor:
+        return None
+    cutoff = change.valid_until or change.known_by
+    return cutoff + timedelta(days=1) if cutoff is not None else None
+
+
+@dataclass(frozen=True)
+class Lineage:
+    """A unit and the units it became, oldest first, with the one in office on the date."""
+
+    units: tuple[Agency, ...]
+    holder: Agency
+
+    def label(self) -> str:
+        """「市政數局 → 隨州市數據局」; a single unit's name when it never changed."""
+        return " → ".join(a.name for a in self.units)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(a.id for a in self.units)
+
+    def note(self) -> str | None:
+        """When the duties pass on, and how sure that is; None for an unchanged unit."""
+        parts = []
+        for old, new in zip(self.units, self.units[1:], strict=False):
+            change = old.change
+            assert change is not None
+            day = handover(old)
+            when = (f"from {day}" if change.valid_until
+                    else f"by {change.known_by} at the latest; {old.name} holds them until then"
+                    ) if day else "date unknown: duties stay with the unit the plan names"
+            parts.append(f"{old.name} → {new.name}: {when} ({change.confidence})")
+        return "; ".join(parts) or None
+
+
+class Holders:
+    """Every unit's holdings as of one date, built once from the index."""
+
+    def __init__(self, index: PlanIndex, as_of: date) -> None:
+        self.index = index
+        self.as_of = as_of
+        by_id = index.registry.by_id
+        self._successor: dict[str, Agency] = {}
+        for agency in index.agencies_file.agencies:
+            change = agency.change
+            succ = by_id.get(change.successor or "") if change is not None else None
+            if succ is not None and succ is not agency:
+                self._successor[agency.id] = succ
+        self._predecessor = {succ.id: pid for pid, succ in self._successor.items()}
+        self._members: dict[str, list[Agency]] = {}
+        for agency in index.agencies_file.agencies:
+            if agency.members:
+                self._members[agency.id] = [by_id[m] for m in agency.members if m in by_id]
+        self._held_by: dict[str, Agency] = {}
+        self.lookups = 0  # holder look-ups made while building (one per unit named per item)
+        self._by_unit: dict[str, list[Holding]] = {}
+        for item in index.items:
+            self._add(item)
+
+    def holder_of(self, agency: Agency) -> Agency:
+        """The unit in office on the date that holds what the plan assigns to `agency`."""
+        found = self._held_by.get(agency.id)
+        if found is not None:
+            return found
+        unit, seen = agency, {agency.id}
+        while True:
+            day = handover(unit)
+            succ = self._successor.get(unit.id)
+            if succ is None or day is None or day > self.as_of or succ.id in seen:
+                break
+            unit = succ
+            seen.add(unit.id)
+        self._held_by[agency.id] = unit
+        return unit
+
+    def _add(self, item: Item) -> None:
+        best: dict[str, tuple[int, Agency, Holding]] = {}
+        lead = item.lead
+        for named in item.resolved:
+            role: Role = "lead" if named is lead else "support"
+            targets: list[tuple[Agency, Agency | None, ViaKind | None]]
+            if named.members:
+                targets = [(self.holder_of(m), named, "collective")
+                           for m in self._members.get(named.id, ())]
+            else:
+                holder = self.holder_of(named)
+                targets = [(holder, None, None) if holder is named
+                           else (holder, named, "predecessor")]
+            self.lookups += 1
+            for unit, via, via_kind in targets:
+                rank = _RANK[via_kind]
+                known = best.get(unit.id)
+                if known is None or rank < known[0]:
+                    best[unit.id] = (rank, unit, Holding(item, role, via, via_kind))
+        for unit_id, (_, _, holding) in best.items():
+            self._by_unit.setdefault(unit_id, []).append(holding)
+        for named in item.resolved:  # the collective itself holds what names it
+            if named.members:
+                self._by_unit.setdefault(named.id, []).append(
+                    Holding(item, "lead" if named is lead else "support", None, None))
+
+    def lead_of(self, item: Item) -> Agency | None:
+        """The lead on the date: the unit in office for the item's lead (a collective lead
+        stays the collective, which names no single unit)."""
+        lead = item.lead
+        if lead is None or lead.members:
+            return lead
+        return self.holder_of(lead)
+
+    def by_item(self) -> dict[int, list[tuple[Agency, Holding]]]:
+        """Every item's holders (by the item's identity), units in registry order: the same
+        holdings as `of`, turned around, for exports."""
+        out: dict[int, list[tuple[Agency, Holding]]] = {}
+        for agency in self.index.agencies_file.agencies:
+            for holding in self._by_unit.get(agency.id, ()):
+                out.setdefault(id(holding.item), []).append((agency, holding))
+        return out
+
+    def of(self, agency: Agency) -> list[Holding]:
+        """What `agency` holds on the date, in plan order (empty when out of office)."""
+        return self._by_unit.get(agency.id, [])
+
+    def lineage(self, agency: Agency) -> Lineage:
+        """The chain of renames `agency` belongs to, and its unit in office on the date."""
+        preds = self._predecessor
+        root = agency
+        seen = {root.id}
+        while root.id in preds and preds[root.id] not in seen:
+            root = self.index.registry.by_id[preds[root.id]]
+            seen.add(root.id)
+        chain, walked = [root], {root.id}
+        while chain[-1].id in self._successor and self._successor[chain[-1].id].id not in walked:
+            chain.append(self._successor[chain[-1].id])
+            walked.add(chain[-1].id)
+        return Lineage(tuple(chain), self.holder_of(root))
+
+    def lineages(self) -> list[Lineage]:
+        """One per accountable unit or rename chain (placeholders and collectives left out,
+        their duties being counted under the members), in registry order of the oldest."""
+        out: list[Lineage] = []
+        placed: set[str] = set()
+        for agency in self.index.agencies_file.agencies:
+            if agency.kind in NOT_ACCOUNTABLE or agency.id in placed:
+                continue
+            line = self.lineage(agency)
+            placed.update(line.ids)
+            out.append(line)
+        return out
