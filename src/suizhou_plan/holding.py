@@ -25,9 +25,10 @@ unit's duties costs what one pass costs; nothing here compares pydantic objects 
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from suizhou_plan.index import Item, PlanIndex
 from suizhou_plan.model.agency import Agency
@@ -38,9 +39,9 @@ NOT_ACCOUNTABLE = frozenset({"placeholder", "collective"})
 _RANK = {None: 0, "collective": 1, "predecessor": 2}
 
 
-@dataclass(frozen=True)
-class Holding:
-    """One unit's part in one item, as of the date."""
+class Holding(NamedTuple):
+    """One unit's part in one item, as of the date (a named tuple: a large plan has
+    millions of them)."""
 
     item: Item
     role: Role
@@ -106,9 +107,27 @@ class Holders:
                 self._members[agency.id] = [by_id[m] for m in agency.members if m in by_id]
         self._held_by: dict[str, Agency] = {}
         self.lookups = 0  # holder look-ups made while building (one per unit named per item)
-        self._by_unit: dict[str, list[Holding]] = {}
-        for item in index.items:
-            self._add(item)
+        self._built: dict[str, list[Holding]] | None = None
+
+    @property
+    def _by_unit(self) -> dict[str, list[Holding]]:
+        """The inverted index unit id → holdings, built on first use: `lead_of` and
+        `holder_of` need only the rename chains, so a plain `check` never pays for it."""
+        if self._built is None:
+            self._built = self._build()
+        return self._built
+
+    def _build(self) -> dict[str, list[Holding]]:
+        built: dict[str, list[Holding]] = {}
+        paused = gc.isenabled()
+        gc.disable()  # millions of small tuples, none in a cycle
+        try:
+            for item in self.index.items:
+                self._add(item, built)
+        finally:
+            if paused:
+                gc.enable()
+        return built
 
     def holder_of(self, agency: Agency) -> Agency:
         """The unit in office on the date that holds what the plan assigns to `agency`."""
@@ -126,8 +145,8 @@ class Holders:
         self._held_by[agency.id] = unit
         return unit
 
-    def _add(self, item: Item) -> None:
-        best: dict[str, tuple[int, Agency, Holding]] = {}
+    def _add(self, item: Item, built: dict[str, list[Holding]]) -> None:
+        best: dict[str, tuple[int, Holding]] = {}
         lead = item.lead
         for named in item.resolved:
             role: Role = "lead" if named is lead else "support"
@@ -144,12 +163,12 @@ class Holders:
                 rank = _RANK[via_kind]
                 known = best.get(unit.id)
                 if known is None or rank < known[0]:
-                    best[unit.id] = (rank, unit, Holding(item, role, via, via_kind))
-        for unit_id, (_, _, holding) in best.items():
-            self._by_unit.setdefault(unit_id, []).append(holding)
+                    best[unit.id] = (rank, Holding(item, role, via, via_kind))
+        for unit_id, (_, holding) in best.items():
+            built.setdefault(unit_id, []).append(holding)
         for named in item.resolved:  # the collective itself holds what names it
             if named.members:
-                self._by_unit.setdefault(named.id, []).append(
+                built.setdefault(named.id, []).append(
                     Holding(item, "lead" if named is lead else "support", None, None))
 
     def lead_of(self, item: Item) -> Agency | None:
