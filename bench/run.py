@@ -280,7 +280,8 @@ def ratio(a: Command, b: Command, what: str) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=None,
-                        help="generated plan sizes, comma-separated (default 1000,10000,100000)")
+                        help="generated plan sizes, comma-separated (default 1000,10000,100000; "
+                        "'' for none)")
     parser.add_argument("--runs", type=int, default=None,
                         help="alternating runs on the bundled plan (default 15; quick 7)")
     parser.add_argument("--scale-runs", type=int, default=None,
@@ -300,8 +301,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--command-runs", type=int, default=None,
                         help="alternating runs per size of every command (default 3; quick 1)")
     args = parser.parse_args(argv)
-    sizes = (tuple(int(s) for s in args.sizes.split(",") if s.strip()) if args.sizes
-             else QUICK_SIZES if args.quick else DEFAULT_SIZES)
+    sizes = (tuple(int(s) for s in args.sizes.split(",") if s.strip())
+             if args.sizes is not None else QUICK_SIZES if args.quick else DEFAULT_SIZES)
     runs = args.runs or (7 if args.quick else 15)
     scale_runs = args.scale_runs or (3 if args.quick else 5)
     command_sizes = (COMMAND_SIZES if args.command_sizes is None else
