@@ -152,7 +152,7 @@ def write_agencies(path: Path, units: list[tuple[str, str, str]]) -> list[str]:
 def _reporters(units: list[str]) -> list[str]:
     """Who may report on an item naming `units` (rule `reporter-not-responsible`): a unit on
     it, never the placeholder; a collective reports through its members."""
-    out = [u for u in units if u != VAGUE and u != COLLECTIVE]
+    out = [u for u in units if u != VAGUE and u != COLLECTIVE and not u.endswith("各有關單位")]
     if COLLECTIVE in units:
         out += [f"{county}人民政府" for county in ("曾都區", "隨縣", "廣水市")]
     return out or ["市政數局"]  # the leading group's office, which verifies
