@@ -190,7 +190,10 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
                     + (f"--agency for each of {members}" if members else "--all"))
             if unit not in units:
                 units.append(unit)
-    lists = [dl for dl in (duties_for(index, a, day, window) for a in units)
+    from suizhou_plan.holding import Holders
+
+    holders = Holders(index, day)  # built once: one pass over the items for every unit
+    lists = [dl for dl in (duties_for(index, a, day, window, holders) for a in units)
              if dl.duties or not all_units]
     empty = [dl.agency.name for dl in lists if not dl.duties]
     if empty:
