@@ -9,7 +9,7 @@ from datetime import timedelta
 from typing import TextIO
 
 from suizhou_plan.escapes import visible
-from suizhou_plan.i18n import in_script, localise
+from suizhou_plan.i18n import in_script, localise, phase_name
 from suizhou_plan.report.dashboard import TALLY, Dashboard, SectionTally, source_line
 from suizhou_plan.report.dashboard_matrix import cell_counts, column_heading
 from suizhou_plan.report.dashboard_timeline import DateScale, PhaseLane, scale_for
@@ -75,7 +75,7 @@ def _timeline(dash: Dashboard) -> list[Line]:
                          _phase_bar(dash.lanes, scale), _as_of_marker(dash, scale)]
     for lane in dash.lanes:
         p = lane.phase
-        name = w["phase_n"].format(n=p.number) + (f" {p.theme}" if p.theme else "")
+        name = phase_name(dash.lang, p.number) + (f" {p.theme}" if p.theme else "")
         lines.append([(f"  {name}  {p.start} → {p.end}  ", ""),
                       (f"[{w[lane.state]}]", PHASE_STYLE[lane.state]),
                       (f"  {w['milestones']}:", ""),

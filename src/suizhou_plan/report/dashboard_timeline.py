@@ -11,6 +11,7 @@ import html
 from dataclasses import dataclass
 from datetime import date
 
+from suizhou_plan.i18n import phase_name
 from suizhou_plan.index import Item
 from suizhou_plan.model.agency import Agency
 from suizhou_plan.model.plan import Phase
@@ -126,7 +127,7 @@ def _phase(lane: PhaseLane, y: float, scale: DateScale, lang: str) -> str:
     w = words(lang)
     p = lane.phase
     x0, x1 = scale.x(p.start), scale.x(p.end)
-    name = w["phase_n"].format(n=p.number) + (f" {p.theme}" if p.theme else "")
+    name = phase_name(lang, p.number) + (f" {p.theme}" if p.theme else "")
     dates = f"{p.start} → {p.end} · {w[lane.state]}"
     return (
         f'<g class="phase {lane.state}" data-id="{esc(p.id)}" data-start="{p.start}" '
