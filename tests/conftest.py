@@ -10,12 +10,32 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from golden_files import changed, fingerprint, updating
 
 from suizhou_plan.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plan"
 SOURCE = ROOT / "source" / "000_b1e91cb46fd45bc1.txt"
+
+
+_GOLDEN_AT_START: dict[str, str] = {}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    updating()  # SUIZHOU_UPDATE_GOLDEN under CI: a usage error before any test runs
+    _GOLDEN_AT_START.update(fingerprint())
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A golden file that changed during a normal run fails the run."""
+    if updating():
+        return
+    written = changed(_GOLDEN_AT_START, fingerprint())
+    if written:
+        session.config.get_terminal_writer().line(
+            f"golden files written during a normal run: {', '.join(written)}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 # What the caller's shell may set that changes what `suizhou` prints: the language (from the
