@@ -1,0 +1,268 @@
+"""Every column of every table report, read by its header, on a plan whose ledger fills
+every field (progress, problems, next step, evidence, several entries), so that two
+columns swapped or a field dropped is caught.
+
+The plan (small_plan.py) as of 2023-07-10:
+
+- M1 (phase 1, due 2023-11-30): linked to T01, no ledger of its own (grey);
+- T01 市政數局 (lead), 市大數據中心; due 2023-06-30; two entries, the latest `blocked`:
+  10 days overdue (red);
+- T02 市大數據中心 (lead), 市政數局, 各縣、市、區人民政府; due 2024-06-30 (phase 2); reported
+  done (green).
+
+So 市政數局 leads 2 (T01, M1) and supports 1 (T02); 市大數據中心 leads 1 and supports 2:
+a lead/support swap changes both.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from html.parser import HTMLParser
+
+import pytest
+from small_plan import SmallPlan
+
+AS_OF = "2023-07-10"
+T02 = """\
+  - id: T02
+    number: 2
+    kind: task
+    section: 數字經濟
+    title: 建設城市大腦
+    text: 建設城市大腦。
+    units: [市大數據中心, 市政數局, 各縣、市、區人民政府]
+    due: 2024-06-30
+    progress:
+      - {date: 2023-06-01, status: reported-done, by: 市大數據中心, note: 平台上線, problems: 使用率低, next: 開展培訓, evidence: [驗收報告]}
+"""
+
+
+@pytest.fixture
+def ledger_plan(tmp_path) -> SmallPlan:
+    return SmallPlan(
+        tmp_path,
+        phases=[("2021-11-01", "2023-11-30"), ("2023-12-01", "2025-11-30")],
+        progress=[
+            "{date: 2022-03-01, status: in-progress, by: 市政數局, note: 完成選址, "
+            "problems: 資金未到位, next: 申請專項資金}",
+            "{date: 2023-05-20, status: blocked, by: 市政數局, note: 土建停工, "
+            "problems: 用地手續未批, next: 協調自然資源部門, evidence: [隨政數函〔2023〕7號]}",
+        ],
+        extra_tasks=T02,
+    ).write()
+
+
+def markdown_tables(text: str) -> list[list[dict[str, str]]]:
+    """Each pipe table as a list of rows, each row {header: cell}."""
+    tables: list[list[dict[str, str]]] = []
+    lines = text.splitlines()
+    for k, line in enumerate(lines):
+        if line.startswith("|") and k + 1 < len(lines) and lines[k + 1].startswith("|---"):
+            head = [c.strip() for c in line.strip("|").split(" | ")]
+            rows = []
+            for body in lines[k + 2:]:
+                if not body.startswith("|"):
+                    break
+                cells = [c.strip() for c in body[2:-2].split(" | ")]
+                assert len(cells) == len(head), body
+                rows.append(dict(zip(head, cells, strict=True)))
+            tables.append(rows)
+    return tables
+
+
+class HtmlTables(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[dict[str, str]]] = []
+        self._head: list[str] = []
+        self._row: list[str] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+            self._head = []
+        elif tag in ("th", "td"):
+            self._cell = []
+        elif tag == "tr":
+            self._row = []
+
+    def handle_endtag(self, tag):
+        if tag in ("th", "td") and self._cell is not None:
+            text = "".join(self._cell).strip()
+            (self._head if tag == "th" else self._row).append(text)
+            self._cell = None
+        elif tag == "tr" and self._row:
+            self.tables[-1].append(dict(zip(self._head, self._row, strict=True)))
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def html_tables(text: str) -> list[list[dict[str, str]]]:
+    parser = HtmlTables()
+    parser.feed(text)
+    return parser.tables
+
+
+def csv_rows(data: bytes) -> list[dict[str, str]]:
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only after a BOM
+    return list(csv.DictReader(io.StringIO(data[3:].decode("utf-8"), newline="")))
+
+
+def by_id(rows: list[dict[str, str]], key: str = "編號") -> dict[str, dict[str, str]]:
+    return {row[key]: row for row in rows}
+
+
+# --- the bulletin (check --format markdown) ----------------------------------------------
+
+def test_bulletin_columns_zh(run_cli, ledger_plan):
+    result = run_cli("check", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                     "--format", "markdown", "--lang", "zh")
+    phase1, phase2 = markdown_tables(result.stdout)
+    assert phase1 == [
+        {"任務": "M1 建成大數據產業園", "牽頭單位": "市政數局", "時間節點": "2023-11-30",
+         "進展": "", "存在問題": "", "下一步": "", "燈": "○ 灰燈"},
+        {"任務": "T01 建設大數據產業園", "牽頭單位": "市政數局", "時間節點": "2023-06-30 (+10天)",
+         "進展": "2023-05-20 土建停工", "存在問題": "用地手續未批", "下一步": "協調自然資源部門",
+         "燈": "✖ 紅燈"},
+    ]
+    assert phase2 == [
+        {"任務": "T02 建設城市大腦", "牽頭單位": "市大數據中心", "時間節點": "2024-06-30",
+         "進展": "2023-06-01 平台上線", "存在問題": "使用率低", "下一步": "開展培訓",
+         "燈": "● 綠燈"},
+    ]
+
+
+def test_bulletin_columns_en(run_cli, ledger_plan):
+    result = run_cli("check", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                     "--format", "markdown", "--lang", "en")
+    t01 = markdown_tables(result.stdout)[0][1]
+    assert t01 == {"Item": "T01 建設大數據產業園", "Lead": "市政數局",
+                   "Deadline": "2023-06-30 (+10d)", "Progress": "2023-05-20 土建停工",
+                   "Problems": "用地手續未批", "Next step": "協調自然資源部門", "Light": "✖ red"}
+
+
+def test_bulletin_shows_the_status_when_the_latest_entry_has_no_note(run_cli, ledger_plan):
+    ledger_plan.edit("note: 土建停工, ", "")
+    result = run_cli("check", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                     "--format", "markdown", "--lang", "zh")
+    assert markdown_tables(result.stdout)[0][1]["進展"] == "2023-05-20 blocked"
+
+
+# --- duty lists --------------------------------------------------------------------------
+
+GOV_DATA_CSV = [
+    {"單位編號": "gov-data", "單位": "市政數局", "編號": "T01", "事項": "建設大數據產業園",
+     "類型": "task", "角色": "牽頭 lead", "經由": "", "板塊": "數字經濟", "階段節點": "M1",
+     "時間節點": "2023-06-30 (逾期10天)", "狀態": "受阻", "燈": "✖ 紅燈",
+     "其他單位(牽頭在前)": "市大數據中心", "最新進展": "2023-05-20 土建停工"},
+    {"單位編號": "gov-data", "單位": "市政數局", "編號": "M1", "事項": "建成大數據產業園",
+     "類型": "milestone", "角色": "牽頭 lead", "經由": "", "板塊": "數字經濟", "階段節點": "P1",
+     "時間節點": "2023-11-30", "狀態": "不明", "燈": "○ 灰燈",
+     "其他單位(牽頭在前)": "市大數據中心", "最新進展": ""},
+    {"單位編號": "gov-data", "單位": "市政數局", "編號": "T02", "事項": "建設城市大腦",
+     "類型": "task", "角色": "配合 support", "經由": "", "板塊": "數字經濟", "階段節點": "",
+     "時間節點": "2024-06-30", "狀態": "已辦結", "燈": "● 綠燈",
+     "其他單位(牽頭在前)": "市大數據中心、各縣、市、區人民政府", "最新進展": "2023-06-01 平台上線"},
+]
+
+
+def test_duties_csv_columns(run_cli, ledger_plan):
+    result = run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                     "--format", "csv")
+    assert csv_rows(result.stdout_bytes) == GOV_DATA_CSV
+
+
+def test_duties_csv_of_a_county_via_the_collective(run_cli, ledger_plan):
+    result = run_cli("duties", "隨縣", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                     "--format", "csv")
+    (row,) = csv_rows(result.stdout_bytes)
+    assert (row["單位編號"], row["編號"], row["角色"], row["經由"], row["其他單位(牽頭在前)"]) == (
+        "suixian-gov", "T02", "配合 support", "via 各縣、市、區人民政府", "市大數據中心、市政數局")
+
+
+def test_duties_markdown_columns(run_cli, ledger_plan):
+    result = run_cli("duties", "市大數據中心", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                     "--format", "markdown")
+    lines = result.stdout.splitlines()
+    assert lines[2] == "牽頭 lead 1 · 配合 support 2 · 未完成 open 2 · 逾期 overdue 1"
+    phase1, phase2 = markdown_tables(result.stdout)
+    assert phase1 == [
+        {"編號": "T01", "事項": "建設大數據產業園", "角色": "配合 support", "經由": "",
+         "時間節點": "2023-06-30 (逾期10天)", "狀態": "受阻", "燈": "✖ 紅燈",
+         "其他單位(牽頭在前)": "市政數局"},
+        {"編號": "M1", "事項": "建成大數據產業園", "角色": "配合 support", "經由": "",
+         "時間節點": "2023-11-30", "狀態": "不明", "燈": "○ 灰燈", "其他單位(牽頭在前)": "市政數局"},
+    ]
+    assert phase2 == [
+        {"編號": "T02", "事項": "建設城市大腦", "角色": "牽頭 lead", "經由": "",
+         "時間節點": "2024-06-30", "狀態": "已辦結", "燈": "● 綠燈",
+         "其他單位(牽頭在前)": "市政數局、各縣、市、區人民政府"},
+    ]
+
+
+def test_duties_html_columns(run_cli, ledger_plan):
+    result = run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                     "--format", "html")
+    phase1, phase2 = html_tables(result.stdout)
+    shown = ("編號", "事項", "角色", "經由", "時間節點", "狀態", "燈", "其他單位(牽頭在前)", "最新進展")
+    assert phase1 + phase2 == [{k: row[k] for k in shown} for row in GOV_DATA_CSV]
+    assert '<td class="red">✖ 紅燈</td>' in result.stdout
+
+
+def test_duties_text_columns(run_cli, ledger_plan):
+    result = run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF)
+    lines = result.stdout.splitlines()
+    assert lines[1] == "牽頭 lead 2 · 配合 support 1 · 未完成 open 2 · 逾期 overdue 1"
+    head = lines[4].split()
+    assert head == ["燈", "編號", "事項", "角色", "時間節點", "狀態", "經由"]
+    assert lines[5].split() == ["✖", "紅燈", "T01", "建設大數據產業園", "牽頭", "lead",
+                                "2023-06-30", "(逾期10天)", "受阻"]
+
+
+# --- duties --all: the index ------------------------------------------------------------
+
+INDEX = [
+    ("gov-data", "市政數局", "2", "1", "2", "1"),
+    ("big-data-center", "市大數據中心", "1", "2", "2", "1"),
+    ("suixian-gov", "隨縣人民政府", "0", "1", "0", "0"),
+    ("counties", "各縣、市、區人民政府", "0", "1", "0", "0"),
+]
+
+
+def test_duties_all_index_csv_columns(run_cli, ledger_plan, tmp_path):
+    out = tmp_path / "out"
+    result = run_cli("duties", "--all", "--out", str(out), "--plan", str(ledger_plan.dir),
+                     "--as-of", AS_OF, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = by_id(csv_rows((out / "index.csv").read_bytes()), "單位編號")
+    assert list(rows) == ["suizhou-gov", "gov-data", "big-data-center", "suixian-gov",
+                          "guangshui-gov", "counties", "data-bureau", "old-bureau"]
+    for unit, name, lead, support, open_, overdue in INDEX:
+        assert rows[unit] == {"單位編號": unit, "單位": name, "文件": f"{unit}.csv", "牽頭": lead,
+                              "配合": support, "未完成": open_, "逾期": overdue}
+        assert (out / f"{unit}.csv").exists()
+    # each unit's file holds as many rows as the index counts for it
+    gov_data = csv_rows((out / "gov-data.csv").read_bytes())
+    assert [r["角色"] for r in gov_data] == ["牽頭 lead", "牽頭 lead", "配合 support"]
+
+
+def test_duties_all_index_markdown_and_html_columns(run_cli, ledger_plan, tmp_path):
+    md = tmp_path / "md"
+    run_cli("duties", "--all", "--out", str(md), "--plan", str(ledger_plan.dir),
+            "--as-of", AS_OF, "--format", "markdown")
+    rows = {r["文件"]: r for r in markdown_tables((md / "index.md").read_text(encoding="utf-8"))[0]}
+    for unit, name, lead, support, open_, overdue in INDEX:
+        assert rows[f"{unit}.md"] == {"單位": f"[{name}]({unit}.md)", "文件": f"{unit}.md",
+                                      "牽頭": lead, "配合": support, "未完成": open_,
+                                      "逾期": overdue}
+    page = tmp_path / "html"
+    run_cli("duties", "--all", "--out", str(page), "--plan", str(ledger_plan.dir),
+            "--as-of", AS_OF, "--format", "html")
+    rows = {r["單位"]: r for r in html_tables((page / "index.html").read_text(encoding="utf-8"))[0]}
+    for _, name, lead, support, open_, overdue in INDEX:
+        assert rows[name] == {"單位": name, "牽頭": lead, "配合": support, "未完成": open_,
+                              "逾期": overdue}
