@@ -185,3 +185,29 @@ def test_done_without_evidence(run_cli, small):
                       plan.line("date: 2022-03-01"), 9,
                       "task T01 「建設大數據產業園」: reported-done entry of 2022-03-01 has no "
                       "evidence")]
+
+
+# --- duty lists on small plans -----------------------------------------------------------
+
+def duties_json(run_cli, plan: SmallPlan, unit: str) -> list[tuple]:
+    result = run_cli("duties", unit, "--plan", str(plan.dir), "--as-of", AS_OF, "--format",
+                     "json")
+    assert result.exit_code == 0, result.output
+    return [(d["item"], d["role"], d["phases"], d["others"])
+            for d in json.loads(result.stdout)["agencies"][0]["duties"]]
+
+
+def test_others_on_a_duty_are_listed_lead_first(run_cli, small):
+    plan = small(units="[市政數局, 隨縣, 市大數據中心]")
+    plan.edit("    units: [市政數局, 隨縣, 市大數據中心]\n",
+              "    units: [市政數局, 隨縣, 市大數據中心]\n    lead: 市大數據中心\n")
+    assert duties_json(run_cli, plan, "隨縣") == [
+        ("T01", "support", ["P1"], ["big-data-center", "gov-data"]),
+        ("M1", "support", ["P1"], ["big-data-center", "gov-data"])]
+
+
+def test_a_duty_outside_every_phase_comes_last_and_has_no_phase(run_cli, small):
+    plan = small(due="2021-10-15")  # before phase 1 starts
+    assert duties_json(run_cli, plan, "市政數局") == [
+        ("M1", "lead", ["P1"], ["big-data-center"]), ("T01", "lead", [], ["big-data-center"])]
+
