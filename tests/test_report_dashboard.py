@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import PLAN, edit, line_of
+from conftest import PLAN, edit
 from small_plan import SmallPlan
 from test_renderer_columns import T02
 
