@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from html.parser import HTMLParser
 
 import pytest
@@ -266,3 +267,69 @@ def test_duties_all_index_markdown_and_html_columns(run_cli, ledger_plan, tmp_pa
     for _, name, lead, support, open_, overdue in INDEX:
         assert rows[name] == {"單位": name, "牽頭": lead, "配合": support, "未完成": open_,
                               "逾期": overdue}
+
+
+# --- the edges of the table reports -----------------------------------------------------
+
+def test_an_item_without_a_lead_shows_a_dash(run_cli, tmp_path):
+    plan = SmallPlan(tmp_path, units="[]").write()
+    md = run_cli("check", "--plan", str(plan.dir), "--as-of", AS_OF, "--format", "markdown",
+                 "--lang", "en")
+    rows = by_id([{"id": r["Item"].split()[0], **r} for r in markdown_tables(md.stdout)[0]], "id")
+    assert rows["T01"]["Lead"] == rows["M1"]["Lead"] == "—"
+    text = run_cli("check", "--plan", str(plan.dir), "--as-of", AS_OF, "--lang", "en")
+    t01 = next(line for line in text.stdout.splitlines() if "  T01  " in line)
+    assert t01.split()[:6] == ["✖", "red", "T01", "建設大數據產業園", "—", "2023-06-30"]
+
+
+def test_a_pipe_or_a_line_break_in_a_cell_keeps_the_table_whole(run_cli, ledger_plan):
+    ledger_plan.edit("note: 土建停工", 'note: "土建 | 停工\\n待復工"')
+    ledger_plan.edit("title: 建設城市大腦", 'title: "建設 | 城市大腦"')
+    bulletin = run_cli("check", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                       "--format", "markdown", "--lang", "zh")
+    t01 = markdown_tables(bulletin.stdout)[0][1]
+    assert t01["進展"].replace("\\|", "|") == "2023-05-20 土建 | 停工 待復工"
+    assert t01["存在問題"] == "用地手續未批"  # the columns after it did not move
+    duties = run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                     "--format", "markdown")
+    t02 = markdown_tables(duties.stdout)[1][0]
+    assert t02["事項"].replace("\\|", "|") == "建設 | 城市大腦"
+    assert t02["角色"] == "配合 support"
+
+
+def test_an_empty_phase_and_no_plan_wide_finding_say_none(run_cli, ledger_plan):
+    ledger_plan.edit("    due: 2024-06-30\n", "    due: 2023-09-30\n")  # phase 2 left empty
+    for lang, none in (("zh", "_無_"), ("en", "_none_")):
+        result = run_cli("check", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                         "--format", "markdown", "--lang", lang, "--select", "overdue")
+        sections = result.stdout.split("\n## ")
+        assert len(sections) == 4  # title, phase 1, phase 2, plan-wide
+        assert sections[2].splitlines()[1:3] == ["", none]
+        assert sections[3].splitlines()[1:3] == ["", none]
+        assert len(markdown_tables(result.stdout)) == 1
+
+
+def test_a_unit_without_duties_says_none(run_cli, ledger_plan):
+    text = run_cli("duties", "隨州市數據局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF)
+    assert text.stdout.splitlines()[-1] == "(無 none)"
+    md = run_cli("duties", "隨州市數據局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                 "--format", "markdown")
+    assert md.stdout.splitlines()[-1] == "_無 none_"
+
+
+def test_duties_csv_ends_lines_with_crlf(run_cli, ledger_plan):
+    data = run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                   "--format", "csv").stdout_bytes
+    assert data.count(b"\r\n") == 4 and data.count(b"\n") == 4  # header and three rows
+
+
+def test_duties_json_names_the_milestones_a_task_or_measure_feeds(run_cli, ledger_plan):
+    ledger_plan.edit("    kind: task\n    section: 數字經濟\n    title: 建設城市大腦",
+                     "    kind: safeguard\n    section: 數字經濟\n    title: 建設城市大腦")
+    ledger_plan.edit("        tasks: [T01]\n", "        tasks: [T01, T02]\n")
+    result = run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                     "--format", "json")
+    duties = json.loads(result.stdout)["agencies"][0]["duties"]
+    assert [(d["item"], d["kind"], d["milestones"], d["phases"]) for d in duties] == [
+        ("T01", "task", ["M1"], ["P1"]), ("M1", "milestone", [], ["P1"]),
+        ("T02", "safeguard", ["M1"], ["P2"])]
