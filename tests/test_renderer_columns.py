@@ -333,3 +333,55 @@ def test_duties_json_names_the_milestones_a_task_or_measure_feeds(run_cli, ledge
     assert [(d["item"], d["kind"], d["milestones"], d["phases"]) for d in duties] == [
         ("T01", "task", ["M1"], ["P1"]), ("M1", "milestone", [], ["P1"]),
         ("T02", "safeguard", ["M1"], ["P2"])]
+
+
+def test_duties_html_page_structure(run_cli, ledger_plan):
+    page = run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                   "--format", "html").stdout
+    head = "市政數局 (gov-data) 責任清單 / duty list — 截至 as of 2023-07-10"
+    assert page.startswith('<!DOCTYPE html>\n<html lang="zh-Hant"><head><meta charset="utf-8">\n'
+                           f"<title>{head}</title><style>")
+    assert (f"</style></head><body>\n<h1>{head}</h1><p>牽頭 lead 2 · 配合 support 1 · "
+            "未完成 open 2 · 逾期 overdue 1</p>\n<h2>第1階段 Phase 1 (2021-11-01 → 2023-11-30)"
+            "</h2><table><thead><tr>\n<th>編號</th>\n") in page
+    assert ("\n<tr><td>T01</td><td>建設大數據產業園</td><td>牽頭 lead</td><td></td>"
+            "<td>2023-06-30 (逾期10天)</td><td>受阻</td><td class=\"red\">✖ 紅燈</td>"
+            "<td>市大數據中心</td><td>2023-05-20 土建停工</td></tr>\n") in page
+    assert "\n<th>最新進展</th>\n</tr></thead><tbody>\n<tr>" in page
+    assert page.count("</tr>\n</tbody></table>\n") == 2
+    assert page.endswith("</tbody></table>\n</body></html>\n")
+    empty = run_cli("duties", "隨州市數據局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                    "--format", "html").stdout
+    assert empty.endswith("</p>\n<p>無 none</p>\n</body></html>\n") and "<table>" not in empty
+
+
+def test_duties_all_index_json(run_cli, ledger_plan, tmp_path):
+    out = tmp_path / "json"
+    run_cli("duties", "--all", "--out", str(out), "--plan", str(ledger_plan.dir),
+            "--as-of", AS_OF, "--format", "json")
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    assert (index["schema_version"], index["as_of"]) == (1, AS_OF)
+    rows = {a["id"]: a for a in index["agencies"]}
+    for unit, name, lead, support, open_, overdue in INDEX:
+        assert rows[unit] == {"id": unit, "name": name, "file": f"{unit}.json", "counts": {
+            "lead": int(lead), "support": int(support), "open": int(open_),
+            "overdue": int(overdue)}}
+
+
+def test_phase_headings_with_and_without_a_theme(run_cli, ledger_plan):
+    def headings() -> list[str]:
+        result = run_cli("check", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                         "--format", "markdown", "--lang", "zh", "--select", "overdue")
+        return [line for line in result.stdout.splitlines() if line.startswith("## 階段")]
+    assert headings()[0] == "## 階段 1  2021-11-01 → 2023-11-30 [進行中]  已完成 0 · 未完成 2 · 逾期 1 · 進展不明 1"
+    ledger_plan.edit("  - id: P1\n    number: 1\n", "  - id: P1\n    number: 1\n    theme: 整合資源\n")
+    assert headings()[0].startswith("## 階段 1 整合資源  2021-11-01 → 2023-11-30 [進行中]")
+
+
+def test_a_duty_outside_every_phase_is_listed_under_a_dash(run_cli, tmp_path):
+    plan = SmallPlan(tmp_path, due="2021-10-15").write()
+    result = run_cli("duties", "市政數局", "--plan", str(plan.dir), "--as-of", AS_OF,
+                     "--format", "markdown")
+    titles = [line for line in result.stdout.splitlines() if line.startswith("## ")]
+    assert titles == ["## 第1階段 Phase 1 (2021-11-01 → 2023-11-30)", "## —"]
+    assert [r["編號"] for r in markdown_tables(result.stdout)[1]] == ["T01"]
