@@ -385,3 +385,35 @@ def test_a_duty_outside_every_phase_is_listed_under_a_dash(run_cli, tmp_path):
     titles = [line for line in result.stdout.splitlines() if line.startswith("## ")]
     assert titles == ["## 第1階段 Phase 1 (2021-11-01 → 2023-11-30)", "## —"]
     assert [r["編號"] for r in markdown_tables(result.stdout)[1]] == ["T01"]
+
+
+def test_duties_all_index_text_html_and_csv_bytes(run_cli, ledger_plan, tmp_path):
+    for fmt in ("text", "html", "csv"):
+        assert run_cli("duties", "--all", "--out", str(tmp_path / fmt), "--plan",
+                       str(ledger_plan.dir), "--as-of", AS_OF, "--format", fmt).exit_code == 0
+    lines = (tmp_path / "text" / "index.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[0].split() == ["單位", "文件", "牽頭", "配合", "未完成", "逾期"]
+    rows = {line.split()[0]: line.split()[1:] for line in lines[1:] if line.strip()}
+    for unit, name, lead, support, open_, overdue in INDEX:
+        assert rows[name] == [f"{unit}.txt", lead, support, open_, overdue]
+    page = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="zh-Hant"><head><meta charset="utf-8">'
+                           "<title>責任清單索引</title><style>")
+    assert ("</style></head><body><h1>責任清單索引 / duty lists</h1><table><thead><tr>"
+            "<th>單位</th><th>牽頭</th><th>配合</th><th>未完成</th><th>逾期</th></tr></thead>"
+            "<tbody><tr><td><a href=\"suizhou-gov.html\">隨州市人民政府</a></td>") in page
+    assert ('</tr><tr><td><a href="gov-data.html">市政數局</a></td><td>2</td><td>1</td>'
+            "<td>2</td><td>1</td></tr><tr>") in page
+    assert page.endswith("</tr></tbody></table></body></html>\n")
+    data = (tmp_path / "csv" / "index.csv").read_bytes()
+    assert data.count(b"\r\n") == data.count(b"\n") == 9  # header and eight units
+
+
+def test_the_text_report_says_none_for_an_empty_phase(run_cli, ledger_plan):
+    ledger_plan.edit("    due: 2024-06-30\n", "    due: 2023-09-30\n")
+    for lang, none in (("en", "  (none)"), ("zh", "  (無)")):
+        result = run_cli("check", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                         "--lang", lang, "--select", "overdue")
+        lines = result.stdout.splitlines()
+        phase2 = next(k for k, line in enumerate(lines) if line.startswith(("Phase 2", "階段 2")))
+        assert lines[phase2 + 1] == none
