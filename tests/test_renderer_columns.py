@@ -417,3 +417,35 @@ def test_the_text_report_says_none_for_an_empty_phase(run_cli, ledger_plan):
         lines = result.stdout.splitlines()
         phase2 = next(k for k, line in enumerate(lines) if line.startswith(("Phase 2", "階段 2")))
         assert lines[phase2 + 1] == none
+
+
+def test_phase_nodes_of_a_measure_and_of_a_task_feeding_two_milestones(run_cli, ledger_plan):
+    ledger_plan.edit("    kind: task\n    section: 數字經濟\n    title: 建設城市大腦",
+                     "    kind: safeguard\n    section: 數字經濟\n    title: 建設城市大腦")
+    ledger_plan.edit("        tasks: [T01]\n", "        tasks: [T01, T02]\n"
+                     "      - id: M9\n        title: 自有單位的節點\n        units: [市政數局]\n")
+    ledger_plan.edit("      - id: M1\n", "      - id: M0\n        title: 前期節點\n"
+                     "        tasks: [T01]\n      - id: M1\n")
+    rows = by_id(csv_rows(run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir),
+                                  "--as-of", AS_OF, "--format", "csv").stdout_bytes))
+    assert (rows["T01"]["階段節點"], rows["T02"]["階段節點"], rows["M1"]["階段節點"]) == (
+        "M0, M1", "M1", "P1")
+    assert (rows["M9"]["板塊"], rows["M1"]["板塊"]) == ("", "數字經濟")  # M9 links no task
+
+
+def test_a_long_title_is_cut_at_36_columns_in_the_text_list(run_cli, ledger_plan):
+    title = "Digital Suizhou data platform, phase two"  # 40 columns
+    ledger_plan.edit("title: 建設大數據產業園", f"title: {title}")
+    text = run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF).stdout
+    assert "  Digital Suizhou data platform, phas…  " in text
+    rows = by_id(csv_rows(run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir),
+                                  "--as-of", AS_OF, "--format", "csv").stdout_bytes))
+    assert rows["T01"]["事項"] == title  # never cut in a file
+
+
+def test_several_units_in_one_output(run_cli, ledger_plan):
+    def duties(*args: str) -> str:
+        return run_cli("duties", *args, "--plan", str(ledger_plan.dir), "--as-of", AS_OF).stdout
+    for fmt, sep in (("markdown", "\n"), ("text", "\n"), ("html", "")):
+        one, two = duties("市政數局", "--format", fmt), duties("市大數據中心", "--format", fmt)
+        assert duties("市政數局", "市大數據中心", "--format", fmt) == one + sep + two
