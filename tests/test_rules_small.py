@@ -211,3 +211,63 @@ def test_a_duty_outside_every_phase_comes_last_and_has_no_phase(run_cli, small):
     assert duties_json(run_cli, plan, "市政數局") == [
         ("M1", "lead", ["P1"], ["big-data-center"]), ("T01", "lead", [], ["big-data-center"])]
 
+
+
+# --- what the mutation run of the reference and assignment rules asked for ----------------
+
+def test_a_unit_nothing_resembles_gets_the_plain_hint(run_cli, small):
+    plan = small(units="[市政數局, 甲乙丙丁戊]")
+    result = run_cli("check", "--plan", str(plan.dir), "--as-of", AS_OF, "--format", "json",
+                     "--select", "unknown-agency")
+    (found,) = json.loads(result.stdout)["findings"]
+    assert found["hint"] == ("add the unit to agencies.yaml (a unit is named by its name, alias "
+                             "or id in agencies.yaml)")
+
+
+def test_vague_agency_names_the_placeholder_and_goes_on_after_an_unassigned_task(run_cli, small):
+    plan = small(units="[市政府有關部門]", extra_tasks=(
+        "  - id: T02\n    number: 2\n    kind: task\n    section: 數字經濟\n    title: 乙\n"
+        "    text: 乙。\n    units: [市政數局, 市政府有關部門]\n"))
+    result = run_cli("check", "--plan", str(plan.dir), "--as-of", AS_OF, "--format", "json",
+                     "--select", "vague-agency")
+    found = json.loads(result.stdout)["findings"]
+    assert [(f["task"], f["agency"], f["line"]) for f in found] == [
+        ("T02", "vague", plan.line("units: [市政數局, 市政府有關部門]"))]
+
+
+def test_defunct_agency_in_second_place_and_not_for_a_done_item(run_cli, small):
+    plan = small(units="[市政數局, 市舊局]", due="2024-06-30")
+    found = findings_of(run_cli, plan, "2023-09-01", "defunct-agency")
+    assert [(f["line"], f["column"], f["agency"]) for f in found] == [
+        (plan.line("units: [市政數局, 市舊局]"), 19, "old-bureau")]
+    plan.edit("    due: 2024-06-30\n",
+              "    due: 2024-06-30\n    progress:\n"
+              "      - {date: 2023-08-30, status: reported-done, evidence: [x]}\n")
+    assert findings_of(run_cli, plan, "2023-09-01", "defunct-agency") == []
+
+
+def test_defunct_agency_without_a_known_successor(run_cli, small):
+    plan = small(units="[市舊局]", due="2024-06-30")
+    text = plan.agencies.read_text(encoding="utf-8").replace("successor: data-bureau, ", "")
+    plan.agencies.write_text(text, encoding="utf-8")
+    (found,) = findings_of(run_cli, plan, "2023-09-01", "defunct-agency")
+    assert found["message"] == "T01 is assigned to 「市舊局」, which ceased on 2023-08-17 (confirmed)"
+    assert found["hint"] == "assign the duty to the unit that took over"
+
+
+def test_a_meeting_on_the_as_of_day_counts(run_cli, small):
+    plan = small(meetings=["{date: 2023-06-01, kind: plenary}"])
+    assert findings_of(run_cli, plan, "2023-06-01", "meeting-cadence") == []
+
+
+def test_select_by_a_code_in_lower_case_and_with_an_empty_item(run_cli, small):
+    plan = small(meetings=[])
+    found = findings_of(run_cli, plan, "2023-12-01", "sz301,,SZ601")
+    assert sorted({f["rule"] for f in found}) == ["meeting-cadence", "overdue"]
+
+
+def findings_of(run_cli, plan: SmallPlan, as_of: str, select: str) -> list[dict]:
+    result = run_cli("check", "--plan", str(plan.dir), "--as-of", as_of, "--format", "json",
+                     "--select", select)
+    assert "Traceback" not in result.output
+    return json.loads(result.stdout)["findings"]
