@@ -74,7 +74,7 @@ HINTS = [
      "2022-06-01", "add `evidence:` (document number, URL or file reference)"),
     ("status-regression", {"progress": ["{date: 2022-01-10, status: verified, evidence: [x]}",
                                         "{date: 2022-02-10, status: in-progress}"]},
-     "2022-06-01", "if the item was reopened, say why in the entry's note; otherwise fix the "
+     "2022-06-01", "if the item was reopened, say why in the entry's `note:`; otherwise fix the "
      "status"),
     ("future-progress", {"progress": ["{date: 2022-07-10, status: in-progress}"]}, "2022-06-01",
      "fix the date (or run with a later --as-of)"),
@@ -132,7 +132,7 @@ def test_a_regression_in_exactly_two_entries(run_cli, small):
     found = findings(run_cli, plan, "2022-06-01", "status-regression")
     assert [(f["line"], f["message"]) for f in found] == [(
         plan.line("date: 2022-02-10"), "task T01 「建設大數據產業園」: status goes back from "
-        "reported-done to not-started on 2022-02-10")]
+        "reported-done to not-started on 2022-02-10 with no note saying why")]
 
 
 def test_the_same_status_twice_is_no_regression(run_cli, small):
@@ -157,8 +157,8 @@ def test_a_regression_after_a_higher_status_compares_with_the_highest(run_cli, s
                            "{date: 2022-03-10, status: reported-done, evidence: [x]}"])
     found = findings(run_cli, plan, "2022-06-01", "status-regression")
     assert [f["message"].split(": ", 1)[1] for f in found] == [
-        "status goes back from verified to in-progress on 2022-02-10",
-        "status goes back from verified to reported-done on 2022-03-10"]
+        "status goes back from verified to in-progress on 2022-02-10 with no note saying why",
+        "status goes back from verified to reported-done on 2022-03-10 with no note saying why"]
 
 
 # --- boards -------------------------------------------------------------------------------
