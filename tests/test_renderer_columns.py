@@ -442,3 +442,15 @@ def test_several_units_in_one_output(run_cli, ledger_plan):
     for fmt, sep in (("markdown", "\n"), ("text", "\n"), ("html", "")):
         one, two = duties("市政數局", "--format", fmt), duties("市大數據中心", "--format", fmt)
         assert duties("市政數局", "市大數據中心", "--format", fmt) == one + sep + two
+
+
+def test_duties_all_index_markdown_and_text_layout(run_cli, ledger_plan, tmp_path):
+    for fmt in ("markdown", "text"):
+        run_cli("duties", "--all", "--out", str(tmp_path / fmt), "--plan", str(ledger_plan.dir),
+                "--as-of", AS_OF, "--format", fmt)
+    md = (tmp_path / "markdown" / "index.md").read_text(encoding="utf-8")
+    assert md.startswith("# 責任清單索引 / duty lists\n\n| 單位 | 文件 | 牽頭 | 配合 | 未完成 | 逾期 |\n"
+                         "|---|---|---|---|---|---|\n| [")
+    assert md.endswith(" |\n") and not md.endswith("\n\n")
+    text = (tmp_path / "text" / "index.txt").read_text(encoding="utf-8")
+    assert text.startswith("單位") and text.endswith("0\n") and not text.endswith("\n\n")
