@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 from conftest import PLAN, edit
+from small_plan import SmallPlan
+from test_renderer_columns import T02
 
-from suizhou_plan.duties import duties_for
 from suizhou_plan.engine import run
 from suizhou_plan.index import PlanIndex
 from suizhou_plan.load import load_plan
@@ -27,7 +28,6 @@ from suizhou_plan.report.dashboard import (
     render_html,
 )
 from suizhou_plan.report.dashboard_terminal import plain, render_rich
-from suizhou_plan.status import light_of
 
 DATES = [date(2022, 6, 1), date(2024, 1, 15)]
 WORST_FIRST = ["red", "yellow", "grey", "green"]
@@ -103,10 +103,12 @@ def test_one_mark_per_milestone_and_target_with_its_light_and_title(day: date) -
     expected = [i for i in index.items if i.kind in ("milestone", "target")]
     assert sorted(g.get("data-id") for g in marks) == sorted(i.id for i in expected)
     assert len(marks) == 17 + 6
-    window = index.tasks_file.supervision.due_soon_days
+    # Written out, not computed by the product: no ledger, so every mark is grey until the
+    # phase-1 milestones fall due (2023-11-30); by 2024-01-15 those eight are red.
     for g in marks:
         item = index.by_id[g.get("data-id", "")]
-        assert g.get("data-light") == light_of(item.status, item.due, day, window).value
+        red = day == date(2024, 1, 15) and item.id.startswith("P1-")
+        assert g.get("data-light") == ("red" if red else "grey"), item.id
         title = g.find("title")
         assert title is not None and (title.text or "").startswith(f"{item.id} {item.title}")
 
@@ -147,36 +149,53 @@ def test_phase_states_follow_the_as_of_date() -> None:
         assert got == states
 
 
+def test_matrix_cells_written_out_on_a_small_plan(tmp_path: Path) -> None:
+    """The ledger plan of test_renderer_columns.py as of 2023-07-10: 市政數局 leads T01
+    (blocked, 10 days late: red) and M1 (grey) and supports T02 (reported done: green); the
+    counties see T02 through their collective."""
+    plan = SmallPlan(tmp_path, phases=[("2021-11-01", "2023-11-30"), ("2023-12-01", "2025-11-30")],
+                     progress=["{date: 2023-05-20, status: blocked, note: 土建停工}"],
+                     extra_tasks=T02).write()
+    dash, _ = build(plan.dir, date(2023, 7, 10))
+    got = [(c["data-unit"], c["data-phase"], c["data-light"], c["text"])
+           for c in cells_of(render_html(dash))]
+    assert got == [
+        ("gov-data", "P1", "red", "✖ redlead 2 · support 0 · overdue 1"),
+        ("gov-data", "P2", "green", "● greenlead 0 · support 1"),
+        ("big-data-center", "P1", "red", "✖ redlead 0 · support 2 · overdue 1"),
+        ("big-data-center", "P2", "green", "● greenlead 1 · support 0"),
+        ("suixian-gov", "P1", "", "—"),
+        ("suixian-gov", "P2", "green", "● greenlead 0 · support 1"),
+        ("guangshui-gov", "P1", "", "—"),
+        ("guangshui-gov", "P2", "green", "● greenlead 0 · support 1"),
+    ]
+
+
 @pytest.mark.parametrize("day", DATES)
-def test_matrix_cells_equal_the_duty_lists_worst_lights(day: date) -> None:
-    dash, index = build(PLAN, day)
-    _assert_matrix_matches_duty_lists(render_html(dash), index, day)
+def test_matrix_cells_of_the_bundled_plan(day: date) -> None:
+    """No ledger: grey everywhere until phase 1 ends, then phase 1 red.  市政數局 leads
+    P1-M4, P1-M5 and P1-M8 and is among the units of P1-M1, -M2, -M6 and -M7 (read off
+    tasks.yaml by hand); in phase 2 it leads P2-M1 and P2-M2 and supports P2-M3."""
+    dash, _ = build(PLAN, day)
+    cells = {(c["data-unit"], c["data-phase"]): c for c in cells_of(render_html(dash))}
+    late = day == date(2024, 1, 15)
+    for (_, phase), cell in cells.items():
+        if cell["data-light"]:
+            assert cell["data-light"] == ("red" if late and phase == "P1" else "grey"), cell
+    p1 = cells[("gov-data", "P1")]["text"]
+    assert p1 == ("✖ redlead 3 · support 4 · overdue 7" if late else "○ greylead 3 · support 4")
+    assert cells[("gov-data", "P2")]["text"] == "○ greylead 2 · support 1"
+    assert cells[("suixian-gov", "P1")]["text"] == (
+        "✖ redlead 0 · support 4 · overdue 4" if late else "○ greylead 0 · support 4")
 
 
-def test_matrix_cells_equal_the_duty_lists_with_a_ledger(progressed: Path) -> None:
-    day = date(2024, 1, 15)
-    dash, index = build(progressed, day)
-    html = render_html(dash)
-    _assert_matrix_matches_duty_lists(html, index, day)
-    lights = {c["data-light"] for c in cells_of(html)}
+def test_matrix_cells_follow_the_ledger(progressed: Path) -> None:
+    dash, _ = build(progressed, date(2024, 1, 15))
+    cells = {(c["data-unit"], c["data-phase"]): c for c in cells_of(render_html(dash))}
+    # T04 (市經信局 lead, due 2023-06-30) is overdue: its unit's phase-1 cell is red
+    assert cells[("economy-it", "P1")]["data-light"] == "red"
+    lights = {c["data-light"] for c in cells.values()}
     assert {"red", "green", "grey"} <= lights
-
-
-def _assert_matrix_matches_duty_lists(html: str, index: PlanIndex, day: date) -> None:
-    window = index.tasks_file.supervision.due_soon_days
-    cells = cells_of(html)
-    assert cells
-    for cell in cells:
-        agency = index.registry.by_id[cell["data-unit"]]
-        duties = [d for d in duties_for(index, agency, day, window).duties
-                  if d.item.phase is not None and d.item.phase.id == cell["data-phase"]]
-        lights = sorted((d.light.value for d in duties), key=WORST_FIRST.index)
-        assert cell["data-light"] == (lights[0] if lights else ""), cell
-        if duties:
-            lead = sum(1 for d in duties if d.role == "lead")
-            assert f"lead {lead} · support {len(duties) - lead}" in cell["text"], cell
-            assert cell["text"].startswith({"red": "✖", "yellow": "▲", "grey": "○",
-                                            "green": "●"}[lights[0]])
 
 
 def test_matrix_rows_are_accountable_units_leads_first() -> None:

@@ -30,8 +30,7 @@ def test_piped_output_is_plain_text(run_cli):
 
 def _in_a_terminal(extra_env: dict[str, str]) -> str:
     """Run `suizhou check` with a pseudo-terminal as stdout; return what it drew."""
-    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-    env.update({"COLUMNS": "140", "LANG": "C.UTF-8", **extra_env})
+    env = {**os.environ, "COLUMNS": "140", "TERM": "xterm-256color", **extra_env}
     primary, secondary = pty.openpty()
     with subprocess.Popen(
         [sys.executable, "-m", "suizhou_plan", "check", "--plan", str(PLAN), "--as-of",

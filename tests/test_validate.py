@@ -144,10 +144,25 @@ def test_a_lead_override_changes_the_exported_lead(run_cli, plan_copy):
     assert (t02["lead"], t02["lead_inferred"]) == ("big-data-center", False)
 
 
-def test_agency_registry_problems(run_cli, plan_copy):
+def test_an_unknown_collective_member_is_an_unknown_agency(run_cli, plan_copy):
     agencies = plan_copy / "agencies.yaml"
     edit(agencies, "members: [suixian-gov, guangshui-gov, zengdu-gov]",
          "members: [suixian-gov, guangshui, zengdu-gov]")
+    code, errors, data = findings(run_cli, plan_copy)
+    found = [f for f in data["findings"] if f["severity"] == "error"]
+    assert code == 1
+    line = line_of(agencies, "members: [suixian-gov, guangshui, zengdu-gov]")
+    column = agencies.read_text(encoding="utf-8").splitlines()[line - 1].index("guangshui,") + 1
+    assert errors == [("unknown-agency", "agencies.yaml", line, column)]
+    assert found[0]["message"] == "member id `guangshui` of 「各縣、市、區人民政府」 is not defined"
+    assert found[0]["hint"].startswith("did you mean 「廣水市人民政府」?")
+    assert found[0]["agency"] == "county-governments"
+
+
+def test_agency_kind_errors(run_cli, plan_copy):
+    """Schema errors in agencies.yaml (they stop the cross-reference checks: an unknown member
+    is then not reported, which is why the test above has no other error)."""
+    agencies = plan_copy / "agencies.yaml"
     edit(agencies, "    kind: party-organ\n", "    kind: party\n", count=5)
     code, errors, _ = findings(run_cli, plan_copy)
     assert code == 1

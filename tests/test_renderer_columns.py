@@ -1,0 +1,456 @@
+"""Every column of every table report, read by its header, on a plan whose ledger fills
+every field (progress, problems, next step, evidence, several entries), so that two
+columns swapped or a field dropped is caught.
+
+The plan (small_plan.py) as of 2023-07-10:
+
+- M1 (phase 1, due 2023-11-30): linked to T01, no ledger of its own (grey);
+- T01 市政數局 (lead), 市大數據中心; due 2023-06-30; two entries, the latest `blocked`:
+  10 days overdue (red);
+- T02 市大數據中心 (lead), 市政數局, 各縣、市、區人民政府; due 2024-06-30 (phase 2); reported
+  done (green).
+
+So 市政數局 leads 2 (T01, M1) and supports 1 (T02); 市大數據中心 leads 1 and supports 2:
+a lead/support swap changes both.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from html.parser import HTMLParser
+
+import pytest
+from small_plan import SmallPlan
+
+AS_OF = "2023-07-10"
+T02 = """\
+  - id: T02
+    number: 2
+    kind: task
+    section: 數字經濟
+    title: 建設城市大腦
+    text: 建設城市大腦。
+    units: [市大數據中心, 市政數局, 各縣、市、區人民政府]
+    due: 2024-06-30
+    progress:
+      - {date: 2023-06-01, status: reported-done, by: 市大數據中心, note: 平台上線, problems: 使用率低, next: 開展培訓, evidence: [驗收報告]}
+"""
+
+
+@pytest.fixture
+def ledger_plan(tmp_path) -> SmallPlan:
+    return SmallPlan(
+        tmp_path,
+        phases=[("2021-11-01", "2023-11-30"), ("2023-12-01", "2025-11-30")],
+        progress=[
+            "{date: 2022-03-01, status: in-progress, by: 市政數局, note: 完成選址, "
+            "problems: 資金未到位, next: 申請專項資金}",
+            "{date: 2023-05-20, status: blocked, by: 市政數局, note: 土建停工, "
+            "problems: 用地手續未批, next: 協調自然資源部門, evidence: [隨政數函〔2023〕7號]}",
+        ],
+        extra_tasks=T02,
+    ).write()
+
+
+def markdown_tables(text: str) -> list[list[dict[str, str]]]:
+    """Each pipe table as a list of rows, each row {header: cell}."""
+    tables: list[list[dict[str, str]]] = []
+    lines = text.splitlines()
+    for k, line in enumerate(lines):
+        if line.startswith("|") and k + 1 < len(lines) and lines[k + 1].startswith("|---"):
+            head = [c.strip() for c in line.strip("|").split(" | ")]
+            rows = []
+            for body in lines[k + 2:]:
+                if not body.startswith("|"):
+                    break
+                cells = [c.strip() for c in body[2:-2].split(" | ")]
+                assert len(cells) == len(head), body
+                rows.append(dict(zip(head, cells, strict=True)))
+            tables.append(rows)
+    return tables
+
+
+class HtmlTables(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[dict[str, str]]] = []
+        self._head: list[str] = []
+        self._row: list[str] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+            self._head = []
+        elif tag in ("th", "td"):
+            self._cell = []
+        elif tag == "tr":
+            self._row = []
+
+    def handle_endtag(self, tag):
+        if tag in ("th", "td") and self._cell is not None:
+            text = "".join(self._cell).strip()
+            (self._head if tag == "th" else self._row).append(text)
+            self._cell = None
+        elif tag == "tr" and self._row:
+            self.tables[-1].append(dict(zip(self._head, self._row, strict=True)))
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def html_tables(text: str) -> list[list[dict[str, str]]]:
+    parser = HtmlTables()
+    parser.feed(text)
+    return parser.tables
+
+
+def csv_rows(data: bytes) -> list[dict[str, str]]:
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only after a BOM
+    return list(csv.DictReader(io.StringIO(data[3:].decode("utf-8"), newline="")))
+
+
+def by_id(rows: list[dict[str, str]], key: str = "編號") -> dict[str, dict[str, str]]:
+    return {row[key]: row for row in rows}
+
+
+# --- the bulletin (check --format markdown) ----------------------------------------------
+
+def bulletin(run_cli, plan: SmallPlan, lang: str) -> str:
+    result = run_cli("check", "--plan", str(plan.dir), "--as-of", AS_OF, "--format", "markdown",
+                     "--lang", lang)
+    return result.stdout
+
+
+def section(text: str, heading: str) -> list[str]:
+    """The non-empty lines under the `## ` heading that starts with `heading`."""
+    part = next(p for p in text.split("\n## ") if p.startswith(heading))
+    return [line for line in part.splitlines()[1:] if line.strip()]
+
+
+def test_bulletin_columns_en(run_cli, ledger_plan):
+    text = bulletin(run_cli, ledger_plan, "en")
+    overdue, units = markdown_tables(text)
+    assert overdue == [{"Item": "T01 建設大數據產業園", "Deadline": "30 June 2023",
+                        "Overdue by": "10 days", "Latest progress": "20 May 2023 土建停工",
+                        "Problems": "用地手續未批"}]
+    held = ("Responsible unit", "Items held", "Leads", "Done", "Overdue (as lead or support)",
+            "On-time rate")
+    assert units == [dict(zip(held, row, strict=True)) for row in [
+        ("市政數局", "3", "2", "1", "1", "0%"), ("市大數據中心", "3", "1", "1", "1", "0%"),
+        ("廣水市人民政府", "1", "0", "1", "0", "—"), ("隨縣人民政府", "1", "0", "1", "0", "—")]]
+    problems = section(text, "5.")
+    assert "市政數局 (T01 建設大數據產業園, 20 May 2023): 用地手續未批" in problems
+    assert "市大數據中心 (T02 建設城市大腦, 1 June 2023): 使用率低" in problems
+    assert "3. 市政數局 plans for T01 建設大數據產業園: 協調自然資源部門" in section(text, "6.")
+    assert "資金未到位" not in text and "申請專項資金" not in text  # an older entry's
+
+
+def test_bulletin_columns_zh(run_cli, ledger_plan):
+    text = bulletin(run_cli, ledger_plan, "zh")
+    overdue, units = markdown_tables(text)
+    assert overdue == [{"事项": "T01 建设大数据产业园", "时间节点": "2023年6月30日",
+                        "逾期天数": "10天", "最新进展": "2023年5月20日 土建停工",
+                        "存在问题": "用地手续未批"}]
+    assert [(u["责任单位"], u["承担事项"], u["其中牵头"], u["逾期（含配合）"]) for u in units] == [
+        ("市政数局", "3", "2", "1"), ("市大数据中心", "3", "1", "1"),
+        ("广水市人民政府", "1", "0", "0"), ("随县人民政府", "1", "0", "0")]
+    assert "市政数局（T01 建设大数据产业园，2023年5月20日）：用地手续未批" in section(text, "五、")
+    assert "3.请市政数局按既定安排推进“T01 建设大数据产业园”：协调自然资源部门" in section(
+        text, "六、")
+
+
+# --- duty lists --------------------------------------------------------------------------
+
+GOV_DATA_CSV = [
+    {"單位編號": "gov-data", "單位": "市政數局", "編號": "T01", "事項": "建設大數據產業園",
+     "類型": "task", "角色": "牽頭 lead", "經由": "", "板塊": "數字經濟", "階段節點": "M1",
+     "時間節點": "2023-06-30 (逾期10天)", "狀態": "受阻", "燈": "✖ 紅燈",
+     "其他單位(牽頭在前)": "市大數據中心", "最新進展": "2023-05-20 土建停工"},
+    {"單位編號": "gov-data", "單位": "市政數局", "編號": "M1", "事項": "建成大數據產業園",
+     "類型": "milestone", "角色": "牽頭 lead", "經由": "", "板塊": "數字經濟", "階段節點": "P1",
+     "時間節點": "2023-11-30", "狀態": "不明", "燈": "○ 灰燈",
+     "其他單位(牽頭在前)": "市大數據中心", "最新進展": ""},
+    {"單位編號": "gov-data", "單位": "市政數局", "編號": "T02", "事項": "建設城市大腦",
+     "類型": "task", "角色": "配合 support", "經由": "", "板塊": "數字經濟", "階段節點": "",
+     "時間節點": "2024-06-30", "狀態": "已辦結", "燈": "● 綠燈",
+     "其他單位(牽頭在前)": "市大數據中心、各縣、市、區人民政府", "最新進展": "2023-06-01 平台上線"},
+]
+
+
+def test_duties_csv_columns(run_cli, ledger_plan):
+    result = run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                     "--format", "csv")
+    assert csv_rows(result.stdout_bytes) == GOV_DATA_CSV
+
+
+def test_duties_csv_of_a_county_via_the_collective(run_cli, ledger_plan):
+    result = run_cli("duties", "隨縣", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                     "--format", "csv")
+    (row,) = csv_rows(result.stdout_bytes)
+    assert (row["單位編號"], row["編號"], row["角色"], row["經由"], row["其他單位(牽頭在前)"]) == (
+        "suixian-gov", "T02", "配合 support", "via 各縣、市、區人民政府", "市大數據中心、市政數局")
+
+
+def test_duties_markdown_columns(run_cli, ledger_plan):
+    result = run_cli("duties", "市大數據中心", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                     "--format", "markdown")
+    lines = result.stdout.splitlines()
+    assert lines[2] == "牽頭 lead 1 · 配合 support 2 · 未完成 open 2 · 逾期 overdue 1"
+    phase1, phase2 = markdown_tables(result.stdout)
+    assert phase1 == [
+        {"編號": "T01", "事項": "建設大數據產業園", "角色": "配合 support", "經由": "",
+         "時間節點": "2023-06-30 (逾期10天)", "狀態": "受阻", "燈": "✖ 紅燈",
+         "其他單位(牽頭在前)": "市政數局"},
+        {"編號": "M1", "事項": "建成大數據產業園", "角色": "配合 support", "經由": "",
+         "時間節點": "2023-11-30", "狀態": "不明", "燈": "○ 灰燈", "其他單位(牽頭在前)": "市政數局"},
+    ]
+    assert phase2 == [
+        {"編號": "T02", "事項": "建設城市大腦", "角色": "牽頭 lead", "經由": "",
+         "時間節點": "2024-06-30", "狀態": "已辦結", "燈": "● 綠燈",
+         "其他單位(牽頭在前)": "市政數局、各縣、市、區人民政府"},
+    ]
+
+
+def test_duties_html_columns(run_cli, ledger_plan):
+    result = run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                     "--format", "html")
+    phase1, phase2 = html_tables(result.stdout)
+    shown = ("編號", "事項", "角色", "經由", "時間節點", "狀態", "燈", "其他單位(牽頭在前)", "最新進展")
+    assert phase1 + phase2 == [{k: row[k] for k in shown} for row in GOV_DATA_CSV]
+    assert '<td class="red">✖ 紅燈</td>' in result.stdout
+
+
+def test_duties_text_columns(run_cli, ledger_plan):
+    result = run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF)
+    lines = result.stdout.splitlines()
+    assert lines[1] == "牽頭 lead 2 · 配合 support 1 · 未完成 open 2 · 逾期 overdue 1"
+    head = lines[4].split()
+    assert head == ["燈", "編號", "事項", "角色", "時間節點", "狀態", "經由"]
+    assert lines[5].split() == ["✖", "紅燈", "T01", "建設大數據產業園", "牽頭", "lead",
+                                "2023-06-30", "(逾期10天)", "受阻"]
+
+
+# --- duties --all: the index ------------------------------------------------------------
+
+INDEX = [
+    ("gov-data", "市政數局", "2", "1", "2", "1"),
+    ("big-data-center", "市大數據中心", "1", "2", "2", "1"),
+    ("suixian-gov", "隨縣人民政府", "0", "1", "0", "0"),
+    ("counties", "各縣、市、區人民政府", "0", "1", "0", "0"),
+]
+
+
+def test_duties_all_index_csv_columns(run_cli, ledger_plan, tmp_path):
+    out = tmp_path / "out"
+    result = run_cli("duties", "--all", "--out", str(out), "--plan", str(ledger_plan.dir),
+                     "--as-of", AS_OF, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = by_id(csv_rows((out / "index.csv").read_bytes()), "單位編號")
+    assert list(rows) == ["suizhou-gov", "gov-data", "big-data-center", "suixian-gov",
+                          "guangshui-gov", "counties", "data-bureau", "old-bureau"]
+    for unit, name, lead, support, open_, overdue in INDEX:
+        assert rows[unit] == {"單位編號": unit, "單位": name, "文件": f"{unit}.csv", "牽頭": lead,
+                              "配合": support, "未完成": open_, "逾期": overdue}
+        assert (out / f"{unit}.csv").exists()
+    # each unit's file holds as many rows as the index counts for it
+    gov_data = csv_rows((out / "gov-data.csv").read_bytes())
+    assert [r["角色"] for r in gov_data] == ["牽頭 lead", "牽頭 lead", "配合 support"]
+
+
+def test_duties_all_index_markdown_and_html_columns(run_cli, ledger_plan, tmp_path):
+    md = tmp_path / "md"
+    run_cli("duties", "--all", "--out", str(md), "--plan", str(ledger_plan.dir),
+            "--as-of", AS_OF, "--format", "markdown")
+    rows = {r["文件"]: r for r in markdown_tables((md / "index.md").read_text(encoding="utf-8"))[0]}
+    for unit, name, lead, support, open_, overdue in INDEX:
+        assert rows[f"{unit}.md"] == {"單位": f"[{name}]({unit}.md)", "文件": f"{unit}.md",
+                                      "牽頭": lead, "配合": support, "未完成": open_,
+                                      "逾期": overdue}
+    page = tmp_path / "html"
+    run_cli("duties", "--all", "--out", str(page), "--plan", str(ledger_plan.dir),
+            "--as-of", AS_OF, "--format", "html")
+    rows = {r["單位"]: r for r in html_tables((page / "index.html").read_text(encoding="utf-8"))[0]}
+    for _, name, lead, support, open_, overdue in INDEX:
+        assert rows[name] == {"單位": name, "牽頭": lead, "配合": support, "未完成": open_,
+                              "逾期": overdue}
+
+
+# --- the edges of the table reports -----------------------------------------------------
+
+def test_an_item_without_a_lead_shows_a_dash(run_cli, tmp_path):
+    plan = SmallPlan(tmp_path, units="[]").write()
+    text = run_cli("check", "--plan", str(plan.dir), "--as-of", AS_OF, "--lang", "en")
+    t01 = next(line for line in text.stdout.splitlines() if "  T01  " in line)
+    assert t01.split()[:6] == ["✖", "red", "T01", "建設大數據產業園", "—", "2023-06-30"]
+
+
+def test_a_pipe_or_a_line_break_in_a_cell_keeps_the_table_whole(run_cli, ledger_plan):
+    ledger_plan.edit("problems: 用地手續未批", 'problems: "用地 | 手續\\n未批"')
+    ledger_plan.edit("title: 建設城市大腦", 'title: "建設 | 城市大腦"')
+    (t01,) = markdown_tables(bulletin(run_cli, ledger_plan, "en"))[0]
+    assert t01["Problems"].replace("\\|", "|") == "用地 | 手續 未批"
+    assert t01["Latest progress"] == "20 May 2023 土建停工"  # the columns before it did not move
+    duties = run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                     "--format", "markdown")
+    t02 = markdown_tables(duties.stdout)[1][0]
+    assert t02["事項"].replace("\\|", "|") == "建設 | 城市大腦"
+    assert t02["角色"] == "配合 support"
+
+
+def test_a_unit_without_duties_says_none(run_cli, ledger_plan):
+    text = run_cli("duties", "隨州市數據局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF)
+    assert text.stdout.splitlines()[-1] == "(無 none)"
+    md = run_cli("duties", "隨州市數據局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                 "--format", "markdown")
+    assert md.stdout.splitlines()[-1] == "_無 none_"
+
+
+def test_duties_csv_ends_lines_with_crlf(run_cli, ledger_plan):
+    data = run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                   "--format", "csv").stdout_bytes
+    assert data.count(b"\r\n") == 4 and data.count(b"\n") == 4  # header and three rows
+
+
+def test_duties_json_names_the_milestones_a_task_or_measure_feeds(run_cli, ledger_plan):
+    ledger_plan.edit("    kind: task\n    section: 數字經濟\n    title: 建設城市大腦",
+                     "    kind: safeguard\n    section: 數字經濟\n    title: 建設城市大腦")
+    ledger_plan.edit("        tasks: [T01]\n", "        tasks: [T01, T02]\n")
+    result = run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                     "--format", "json")
+    duties = json.loads(result.stdout)["agencies"][0]["duties"]
+    assert [(d["item"], d["kind"], d["milestones"], d["phases"]) for d in duties] == [
+        ("T01", "task", ["M1"], ["P1"]), ("M1", "milestone", [], ["P1"]),
+        ("T02", "safeguard", ["M1"], ["P2"])]
+
+
+def test_duties_html_page_structure(run_cli, ledger_plan):
+    page = run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                   "--format", "html").stdout
+    head = "市政數局 (gov-data) 責任清單 / duty list — 截至 as of 2023-07-10"
+    assert page.startswith('<!DOCTYPE html>\n<html lang="zh-Hant"><head><meta charset="utf-8">\n'
+                           f"<title>{head}</title><style>")
+    assert (f"</style></head><body>\n<h1>{head}</h1><p>牽頭 lead 2 · 配合 support 1 · "
+            "未完成 open 2 · 逾期 overdue 1</p>\n<h2>第1階段 Phase 1 (2021-11-01 → 2023-11-30)"
+            "</h2><table><thead><tr>\n<th>編號</th>\n") in page
+    assert ("\n<tr><td>T01</td><td>建設大數據產業園</td><td>牽頭 lead</td><td></td>"
+            "<td>2023-06-30 (逾期10天)</td><td>受阻</td><td class=\"red\">✖ 紅燈</td>"
+            "<td>市大數據中心</td><td>2023-05-20 土建停工</td></tr>\n") in page
+    assert "\n<th>最新進展</th>\n</tr></thead><tbody>\n<tr>" in page
+    assert page.count("</tr>\n</tbody></table>\n") == 2
+    assert page.endswith("</tbody></table>\n</body></html>\n")
+    empty = run_cli("duties", "隨州市數據局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                    "--format", "html").stdout
+    assert empty.endswith("</p>\n<p>無 none</p>\n</body></html>\n") and "<table>" not in empty
+
+
+def test_duties_all_index_json(run_cli, ledger_plan, tmp_path):
+    out = tmp_path / "json"
+    run_cli("duties", "--all", "--out", str(out), "--plan", str(ledger_plan.dir),
+            "--as-of", AS_OF, "--format", "json")
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    assert (index["schema_version"], index["as_of"]) == (1, AS_OF)
+    rows = {a["id"]: a for a in index["agencies"]}
+    for unit, name, lead, support, open_, overdue in INDEX:
+        assert rows[unit] == {"id": unit, "name": name, "file": f"{unit}.json", "counts": {
+            "lead": int(lead), "support": int(support), "open": int(open_),
+            "overdue": int(overdue)}}
+
+
+def test_phase_headings_with_and_without_a_theme(run_cli, ledger_plan):
+    def heading() -> str:
+        result = run_cli("check", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                         "--lang", "en", "--select", "overdue")
+        return next(line for line in result.stdout.splitlines() if line.startswith("Phase 1"))
+    assert heading() == ("Phase 1  2021-11-01 → 2023-11-30 [current]  complete 0 · open 2 · "
+                         "overdue 1 · unknown 1")
+    ledger_plan.edit("  - id: P1\n    number: 1\n", "  - id: P1\n    number: 1\n    theme: 整合資源\n")
+    assert heading().startswith("Phase 1 整合資源  2021-11-01 → 2023-11-30 [current]")
+
+
+def test_a_duty_outside_every_phase_is_listed_under_a_dash(run_cli, tmp_path):
+    plan = SmallPlan(tmp_path, due="2021-10-15").write()
+    result = run_cli("duties", "市政數局", "--plan", str(plan.dir), "--as-of", AS_OF,
+                     "--format", "markdown")
+    titles = [line for line in result.stdout.splitlines() if line.startswith("## ")]
+    assert titles == ["## 第1階段 Phase 1 (2021-11-01 → 2023-11-30)", "## —"]
+    assert [r["編號"] for r in markdown_tables(result.stdout)[1]] == ["T01"]
+
+
+def test_duties_all_index_text_html_and_csv_bytes(run_cli, ledger_plan, tmp_path):
+    for fmt in ("text", "html", "csv"):
+        assert run_cli("duties", "--all", "--out", str(tmp_path / fmt), "--plan",
+                       str(ledger_plan.dir), "--as-of", AS_OF, "--format", fmt).exit_code == 0
+    lines = (tmp_path / "text" / "index.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[0].split() == ["單位", "文件", "牽頭", "配合", "未完成", "逾期"]
+    rows = {line.split()[0]: line.split()[1:] for line in lines[1:] if line.strip()}
+    for unit, name, lead, support, open_, overdue in INDEX:
+        assert rows[name] == [f"{unit}.txt", lead, support, open_, overdue]
+    page = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="zh-Hant"><head><meta charset="utf-8">'
+                           "<title>責任清單索引</title><style>")
+    assert ("</style></head><body><h1>責任清單索引 / duty lists</h1><table><thead><tr>"
+            "<th>單位</th><th>牽頭</th><th>配合</th><th>未完成</th><th>逾期</th></tr></thead>"
+            "<tbody><tr><td><a href=\"suizhou-gov.html\">隨州市人民政府</a></td>") in page
+    assert ('</tr><tr><td><a href="gov-data.html">市政數局</a></td><td>2</td><td>1</td>'
+            "<td>2</td><td>1</td></tr><tr>") in page
+    assert page.endswith("</tr></tbody></table></body></html>\n")
+    data = (tmp_path / "csv" / "index.csv").read_bytes()
+    assert data.count(b"\r\n") == data.count(b"\n") == 9  # header and eight units
+
+
+def test_the_text_report_says_none_for_an_empty_phase(run_cli, ledger_plan):
+    ledger_plan.edit("    due: 2024-06-30\n", "    due: 2023-09-30\n")
+    for lang, none in (("en", "  (none)"), ("zh", "  (无)")):
+        result = run_cli("check", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                         "--lang", lang, "--select", "overdue")
+        lines = result.stdout.splitlines()
+        phase2 = next(k for k, line in enumerate(lines) if line.startswith(("Phase 2", "第二阶段")))
+        assert lines[phase2 + 1] == none
+
+
+def test_phase_nodes_of_a_measure_and_of_a_task_feeding_two_milestones(run_cli, ledger_plan):
+    ledger_plan.edit("    kind: task\n    section: 數字經濟\n    title: 建設城市大腦",
+                     "    kind: safeguard\n    section: 數字經濟\n    title: 建設城市大腦")
+    ledger_plan.edit("        tasks: [T01]\n", "        tasks: [T01, T02]\n"
+                     "      - id: M9\n        title: 自有單位的節點\n        units: [市政數局]\n")
+    ledger_plan.edit("      - id: M1\n", "      - id: M0\n        title: 前期節點\n"
+                     "        tasks: [T01]\n      - id: M1\n")
+    rows = by_id(csv_rows(run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir),
+                                  "--as-of", AS_OF, "--format", "csv").stdout_bytes))
+    assert (rows["T01"]["階段節點"], rows["T02"]["階段節點"], rows["M1"]["階段節點"]) == (
+        "M0, M1", "M1", "P1")
+    assert (rows["M9"]["板塊"], rows["M1"]["板塊"]) == ("", "數字經濟")  # M9 links no task
+
+
+def test_a_long_title_is_cut_at_36_columns_in_the_text_list(run_cli, ledger_plan):
+    title = "Digital Suizhou data platform, phase two"  # 40 columns
+    ledger_plan.edit("title: 建設大數據產業園", f"title: {title}")
+    text = run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF).stdout
+    assert "  Digital Suizhou data platform, phas…  " in text
+    rows = by_id(csv_rows(run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir),
+                                  "--as-of", AS_OF, "--format", "csv").stdout_bytes))
+    assert rows["T01"]["事項"] == title  # never cut in a file
+
+
+def test_several_units_in_one_output(run_cli, ledger_plan):
+    def duties(*args: str) -> str:
+        return run_cli("duties", *args, "--plan", str(ledger_plan.dir), "--as-of", AS_OF).stdout
+    for fmt, sep in (("markdown", "\n"), ("text", "\n"), ("html", "")):
+        one, two = duties("市政數局", "--format", fmt), duties("市大數據中心", "--format", fmt)
+        assert duties("市政數局", "市大數據中心", "--format", fmt) == one + sep + two
+
+
+def test_duties_all_index_markdown_and_text_layout(run_cli, ledger_plan, tmp_path):
+    for fmt in ("markdown", "text"):
+        run_cli("duties", "--all", "--out", str(tmp_path / fmt), "--plan", str(ledger_plan.dir),
+                "--as-of", AS_OF, "--format", fmt)
+    md = (tmp_path / "markdown" / "index.md").read_text(encoding="utf-8")
+    assert md.startswith("# 責任清單索引 / duty lists\n\n| 單位 | 文件 | 牽頭 | 配合 | 未完成 | 逾期 |\n"
+                         "|---|---|---|---|---|---|\n| [")
+    assert md.endswith(" |\n") and not md.endswith("\n\n")
+    text = (tmp_path / "text" / "index.txt").read_text(encoding="utf-8")
+    assert text.startswith("單位") and text.endswith("0\n") and not text.endswith("\n\n")

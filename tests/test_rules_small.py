@@ -1,0 +1,273 @@
+"""The reference, assignment and ledger rules on small plans written in the test
+(small_plan.py): exact code, line, column and message, independent of the bundled plan.
+(The date rules are in test_date_boundaries.py.)"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from small_plan import SmallPlan
+
+AS_OF = "2022-06-01"
+
+
+def errors_and_warnings(run_cli, plan: SmallPlan, *rules: str) -> tuple[int, list[tuple]]:
+    result = run_cli("check", "--plan", str(plan.dir), "--as-of", AS_OF, "--format", "json",
+                     "--select", ",".join(rules))
+    assert "Traceback" not in result.output
+    data = json.loads(result.stdout)
+    return result.exit_code, [(f["rule"], f["code"], f["file"].rsplit("/", 1)[-1], f["line"],
+                               f["column"], f["message"]) for f in data["findings"]]
+
+
+@pytest.fixture
+def small(tmp_path):
+    def make(**fields) -> SmallPlan:
+        return SmallPlan(tmp_path, **fields).write()
+    return make
+
+
+def test_the_small_plan_is_clean(run_cli, small):
+    plan = small(progress=["{date: 2022-05-01, status: in-progress}"],
+                 milestone_progress=["{date: 2022-05-01, status: in-progress}"])
+    code, found = errors_and_warnings(run_cli, plan, "SZ2", "SZ4", "SZ5")
+    assert code == 0
+    assert [f[0] for f in found] == ["idle-agency"] * 5
+
+
+def test_unknown_agency_in_units(run_cli, small):
+    plan = small(units="[市政數局, 市大数据中新]")
+    code, found = errors_and_warnings(run_cli, plan, "unknown-agency")
+    assert code == 1
+    assert found == [("unknown-agency", "SZ201", "tasks.yaml", plan.line("units:"), 19,
+                      "unit 「市大数据中新」 is not defined in agencies.yaml")]
+
+
+def test_unknown_collective_member(run_cli, small):
+    plan = small()
+    agencies = plan.agencies
+    text = agencies.read_text(encoding="utf-8").replace(
+        "members: [suixian-gov, guangshui-gov]", "members: [suixian-gov, guangshui]")
+    agencies.write_text(text, encoding="utf-8")
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "guangshui]" in t)
+    code, found = errors_and_warnings(run_cli, plan, "unknown-agency")
+    assert code == 1
+    assert found == [("unknown-agency", "SZ201", "agencies.yaml", line, 28,
+                      "member id `guangshui` of 「各縣、市、區人民政府」 is not defined")]
+
+
+def test_unknown_successor(run_cli, small):
+    plan = small()
+    text = plan.agencies.read_text(encoding="utf-8").replace("successor: data-bureau",
+                                                               "successor: data-bureaux")
+    plan.agencies.write_text(text, encoding="utf-8")
+    code, found = errors_and_warnings(run_cli, plan, "unknown-agency")
+    assert code == 1
+    assert [(f[0], f[2]) for f in found] == [("unknown-agency", "agencies.yaml")]
+    assert "data-bureaux" in found[0][5]
+
+
+def test_a_task_with_only_a_vague_unit_is_unassigned(run_cli, small):
+    plan = small(units="[市政府有關部門]")
+    code, found = errors_and_warnings(run_cli, plan, "unassigned", "vague-agency")
+    assert code == 1
+    assert found == [
+        ("unassigned", "SZ401", "tasks.yaml", plan.line("- id: M1"), 9,
+         "milestone M1 「建成大數據產業園」 names only vague units (市政府有關部門)"),
+        ("unassigned", "SZ401", "tasks.yaml", plan.line("units:"), 12,
+         "task T01 「建設大數據產業園」 names only vague units (市政府有關部門)"),
+    ]
+
+
+def test_a_task_with_no_unit_and_a_milestone_with_no_task(run_cli, small):
+    plan = small(units="[]")
+    plan.edit("        tasks: [T01]\n", "        tasks: []\n")
+    code, found = errors_and_warnings(run_cli, plan, "unassigned")
+    assert code == 1
+    assert found == [
+        ("unassigned", "SZ401", "tasks.yaml", plan.line("- id: M1"), 9,
+         "milestone M1 「建成大數據產業園」 links no task and names no unit of its own"),
+        ("unassigned", "SZ401", "tasks.yaml", plan.line("- id: T01"), 5,
+         "task T01 「建設大數據產業園」 has no responsible unit"),
+    ]
+
+
+def test_a_vague_unit_among_real_ones(run_cli, small):
+    plan = small(units="[市政數局, 市政府有關部門]")
+    code, found = errors_and_warnings(run_cli, plan, "unassigned", "vague-agency")
+    assert code == 0
+    assert [(f[0], f[3], f[4]) for f in found] == [("vague-agency", plan.line("units:"), 19)]
+
+
+def test_lead_not_listed(run_cli, small):
+    plan = small()
+    plan.edit("    units: [市政數局, 市大數據中心]\n",
+              "    units: [市政數局, 市大數據中心]\n    lead: 隨縣\n")
+    code, found = errors_and_warnings(run_cli, plan, "lead-not-listed")
+    assert code == 1
+    assert found == [("lead-not-listed", "SZ205", "tasks.yaml", plan.line("lead: 隨縣"), 11,
+                      "lead 「隨縣」 of T01 is not among its units")]
+
+
+def test_an_explicit_lead_leads(run_cli, small):
+    plan = small()
+    plan.edit("    units: [市政數局, 市大數據中心]\n",
+              "    units: [市政數局, 市大數據中心]\n    lead: 市大數據中心\n")
+    result = run_cli("duties", "市大數據中心", "--plan", str(plan.dir), "--as-of", AS_OF,
+                     "--format", "json")
+    duties = json.loads(result.stdout)["agencies"][0]["duties"]
+    assert [(d["item"], d["role"], d["others"]) for d in duties] == [
+        ("T01", "lead", ["gov-data"]), ("M1", "lead", ["gov-data"])]
+
+
+def test_unknown_task_link(run_cli, small):
+    plan = small()
+    plan.edit("        tasks: [T01]\n", "        tasks: [T01, T1]\n")
+    code, found = errors_and_warnings(run_cli, plan, "unknown-task")
+    assert code == 1
+    assert [(f[0], f[3], f[4]) for f in found] == [("unknown-task", plan.line("tasks: [T01, T1]"),
+                                                    22)]
+    assert found[0][5] == "milestone M1 links task `T1`, which does not exist"
+
+
+def test_duplicate_task_id(run_cli, small):
+    plan = small(extra_tasks="  - id: T01\n    number: 2\n    kind: task\n    section: 數字經濟\n"
+                             "    title: 重複\n    text: 重複。\n    units: [市政數局]\n")
+    code, found = errors_and_warnings(run_cli, plan, "duplicate-id")
+    assert code == 1
+    assert [(f[0], f[3], f[4]) for f in found] == [
+        ("duplicate-id", plan.line("- id: T01", 2), 9)]
+
+
+def test_unknown_section(run_cli, small):
+    plan = small()
+    plan.edit("    section: 數字經濟\n", "    section: 數字経濟\n")
+    code, found = errors_and_warnings(run_cli, plan, "unknown-section")
+    assert code == 1
+    assert [(f[0], f[3], f[4], f[5]) for f in found] == [
+        ("unknown-section", plan.line("section: 數字経濟"), 14,
+         "section 「數字経濟」 is not one of the plan's sections")]
+
+
+def test_possibly_renamed_and_defunct_are_told_apart(run_cli, small):
+    plan = small(units="[市舊局, 市政數局]", due="2024-06-30")
+    _, found = errors_and_warnings(run_cli, plan, "possibly-renamed")
+    assert found == []  # the change has a date: defunct-agency applies from that date
+    text = plan.agencies.read_text(encoding="utf-8").replace(
+        "valid_until: 2023-08-17, ", "")
+    plan.agencies.write_text(text, encoding="utf-8")
+    _, found = errors_and_warnings(run_cli, plan, "possibly-renamed")
+    assert found == [("possibly-renamed", "SZ404", "tasks.yaml", plan.line("units:"), 13,
+                      "T01 is assigned to 「市舊局」, which may have been renamed or merged since "
+                      "2021 (confirmed)")]
+
+
+def test_idle_agency(run_cli, small):
+    plan = small()
+    code, found = errors_and_warnings(run_cli, plan, "idle-agency")
+    assert code == 0
+    names = [f[5].split("」")[0].lstrip("「") for f in found]
+    assert names == ["隨縣人民政府", "廣水市人民政府", "各縣、市、區人民政府", "隨州市數據局", "市舊局"]
+    plan = small(units="[市政數局, 各縣、市、區人民政府]")
+    code, found = errors_and_warnings(run_cli, plan, "idle-agency")
+    # the counties hold duties through their collective; the successor of a unit that
+    # holds none is still idle
+    assert [f[5].split("」")[0].lstrip("「") for f in found] == [
+        "市大數據中心", "隨州市數據局", "市舊局"]
+
+
+def test_done_without_evidence(run_cli, small):
+    plan = small(progress=["{date: 2022-03-01, status: reported-done}",
+                           "{date: 2022-04-01, status: verified, evidence: [x]}"])
+    _, found = errors_and_warnings(run_cli, plan, "done-without-evidence")
+    assert found == [("done-without-evidence", "SZ503", "tasks.yaml",
+                      plan.line("date: 2022-03-01"), 9,
+                      "task T01 「建設大數據產業園」: reported-done entry of 2022-03-01 has no "
+                      "evidence")]
+
+
+# --- duty lists on small plans -----------------------------------------------------------
+
+def duties_json(run_cli, plan: SmallPlan, unit: str) -> list[tuple]:
+    result = run_cli("duties", unit, "--plan", str(plan.dir), "--as-of", AS_OF, "--format",
+                     "json")
+    assert result.exit_code == 0, result.output
+    return [(d["item"], d["role"], d["phases"], d["others"])
+            for d in json.loads(result.stdout)["agencies"][0]["duties"]]
+
+
+def test_others_on_a_duty_are_listed_lead_first(run_cli, small):
+    plan = small(units="[市政數局, 隨縣, 市大數據中心]")
+    plan.edit("    units: [市政數局, 隨縣, 市大數據中心]\n",
+              "    units: [市政數局, 隨縣, 市大數據中心]\n    lead: 市大數據中心\n")
+    assert duties_json(run_cli, plan, "隨縣") == [
+        ("T01", "support", ["P1"], ["big-data-center", "gov-data"]),
+        ("M1", "support", ["P1"], ["big-data-center", "gov-data"])]
+
+
+def test_a_duty_outside_every_phase_comes_last_and_has_no_phase(run_cli, small):
+    plan = small(due="2021-10-15")  # before phase 1 starts
+    assert duties_json(run_cli, plan, "市政數局") == [
+        ("M1", "lead", ["P1"], ["big-data-center"]), ("T01", "lead", [], ["big-data-center"])]
+
+
+
+# --- what the mutation run of the reference and assignment rules asked for ----------------
+
+def test_a_unit_nothing_resembles_gets_the_plain_hint(run_cli, small):
+    plan = small(units="[市政數局, 甲乙丙丁戊]")
+    result = run_cli("check", "--plan", str(plan.dir), "--as-of", AS_OF, "--format", "json",
+                     "--select", "unknown-agency")
+    (found,) = json.loads(result.stdout)["findings"]
+    assert found["hint"] == ("add the unit to agencies.yaml (a unit is named by its name, alias "
+                             "or id in agencies.yaml)")
+
+
+def test_vague_agency_names_the_placeholder_and_goes_on_after_an_unassigned_task(run_cli, small):
+    plan = small(units="[市政府有關部門]", extra_tasks=(
+        "  - id: T02\n    number: 2\n    kind: task\n    section: 數字經濟\n    title: 乙\n"
+        "    text: 乙。\n    units: [市政數局, 市政府有關部門]\n"))
+    result = run_cli("check", "--plan", str(plan.dir), "--as-of", AS_OF, "--format", "json",
+                     "--select", "vague-agency")
+    found = json.loads(result.stdout)["findings"]
+    assert [(f["task"], f["agency"], f["line"]) for f in found] == [
+        ("T02", "vague", plan.line("units: [市政數局, 市政府有關部門]"))]
+
+
+def test_defunct_agency_in_second_place_and_not_for_a_done_item(run_cli, small):
+    plan = small(units="[市政數局, 市舊局]", due="2024-06-30")
+    found = findings_of(run_cli, plan, "2023-09-01", "defunct-agency")
+    assert [(f["line"], f["column"], f["agency"]) for f in found] == [
+        (plan.line("units: [市政數局, 市舊局]"), 19, "old-bureau")]
+    plan.edit("    due: 2024-06-30\n",
+              "    due: 2024-06-30\n    progress:\n"
+              "      - {date: 2023-08-30, status: reported-done, evidence: [x]}\n")
+    assert findings_of(run_cli, plan, "2023-09-01", "defunct-agency") == []
+
+
+def test_defunct_agency_without_a_known_successor(run_cli, small):
+    plan = small(units="[市舊局]", due="2024-06-30")
+    text = plan.agencies.read_text(encoding="utf-8").replace("successor: data-bureau, ", "")
+    plan.agencies.write_text(text, encoding="utf-8")
+    (found,) = findings_of(run_cli, plan, "2023-09-01", "defunct-agency")
+    assert found["message"] == "T01 is assigned to 「市舊局」, which ceased on 2023-08-17 (confirmed)"
+    assert found["hint"] == "assign the duty to the unit that took over"
+
+
+def test_a_meeting_on_the_as_of_day_counts(run_cli, small):
+    plan = small(meetings=["{date: 2023-06-01, kind: plenary}"])
+    assert findings_of(run_cli, plan, "2023-06-01", "meeting-cadence") == []
+
+
+def test_select_by_a_code_in_lower_case_and_with_an_empty_item(run_cli, small):
+    plan = small(meetings=[])
+    found = findings_of(run_cli, plan, "2023-12-01", "sz301,,SZ601")
+    assert sorted({f["rule"] for f in found}) == ["meeting-cadence", "overdue"]
+
+
+def findings_of(run_cli, plan: SmallPlan, as_of: str, select: str) -> list[dict]:
+    result = run_cli("check", "--plan", str(plan.dir), "--as-of", as_of, "--format", "json",
+                     "--select", select)
+    assert "Traceback" not in result.output
+    return json.loads(result.stdout)["findings"]
