@@ -355,9 +355,15 @@ def test_duties_all_index_json(run_cli, ledger_plan, tmp_path):
     assert (index["schema_version"], index["as_of"]) == (1, AS_OF)
     rows = {a["id"]: a for a in index["agencies"]}
     for unit, name, lead, support, open_, overdue in INDEX:
-        assert rows[unit] == {"id": unit, "name": name, "file": f"{unit}.json", "counts": {
+        counts = rows[unit]["counts"]
+        assert {k: rows[unit][k] for k in ("id", "name", "file")} == {
+            "id": unit, "name": name, "file": f"{unit}.json"}
+        assert {k: counts[k] for k in ("lead", "support", "open", "overdue")} == {
             "lead": int(lead), "support": int(support), "open": int(open_),
-            "overdue": int(overdue)}}
+            "overdue": int(overdue)}
+        # one partition: every duty in exactly one of the four buckets
+        assert (counts["complete"] + counts["on_schedule"] + counts["overdue"]
+                + counts["unknown"]) == counts["total"] == int(lead) + int(support)
 
 
 def test_phase_headings_with_and_without_a_theme(run_cli, ledger_plan):
@@ -365,8 +371,8 @@ def test_phase_headings_with_and_without_a_theme(run_cli, ledger_plan):
         result = run_cli("check", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
                          "--lang", "en", "--select", "overdue")
         return next(line for line in result.stdout.splitlines() if line.startswith("Phase 1"))
-    assert heading() == ("Phase 1  2021-11-01 → 2023-11-30 [current]  complete 0 · open 2 · "
-                         "overdue 1 · unknown 1")
+    assert heading() == ("Phase 1  2021-11-01 → 2023-11-30 [current]  complete 0 · "
+                         "on schedule 0 · overdue 1 · unknown 1")
     ledger_plan.edit("  - id: P1\n    number: 1\n", "  - id: P1\n    number: 1\n    theme: 整合資源\n")
     assert heading().startswith("Phase 1 整合資源  2021-11-01 → 2023-11-30 [current]")
 
