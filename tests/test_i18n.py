@@ -193,3 +193,12 @@ def test_a_refused_entry_in_chinese(plan_copy):
                   "--as-of", "2024-01-15", lang_env="zh_CN.UTF-8")
     assert ok.stdout == ("P2-M1：已将曾都区人民政府2024年1月10日报送的进展（推进中）记入台账 "
                          f"{plan_copy / 'tasks.yaml'}\n")
+
+
+def test_the_latest_progress_without_a_note_shows_its_status(run_cli, plan_copy):
+    edit(plan_copy / "tasks.yaml", "      - id: P1-M1\n",
+         "      - id: P1-M1\n        progress: [{date: 2023-10-10, status: blocked, by: 市發改委}]\n")
+    page = run_cli("check", "--as-of", "2024-01-15", "--format", "markdown", "--lang",
+                   "zh-Hans").stdout
+    row = next(line for line in page.splitlines() if line.startswith("| P1-M1 "))
+    assert row == "| P1-M1 成立领导小组 | 2023年11月30日 | 46天 | 2023年10月10日 受阻 |  |"

@@ -12,6 +12,7 @@ from suizhou_plan.board import Row
 from suizhou_plan.bulletin import Bulletin, Reported
 from suizhou_plan.i18n import heading_number, long_date, phase_name, sub_number, t, tn, tp
 from suizhou_plan.index import Item
+from suizhou_plan.report.labels import status_label
 from suizhou_plan.report.official_docx import Block, Cell
 
 KINDS = ("task", "safeguard", "target", "milestone")
@@ -74,8 +75,8 @@ def _latest(row: Row, lang: str) -> list[Cell]:
     latest = row.item.latest
     if latest is None:
         return [Cell(""), Cell("")]
-    return [Cell(f"{long_date(lang, latest.date)} {latest.note or ''}".strip()),
-            Cell(latest.problems or "")]
+    said = latest.note or status_label(latest.status, lang)  # a hand-written entry may lack one
+    return [Cell(f"{long_date(lang, latest.date)} {said}"), Cell(latest.problems or "")]
 
 
 def _overdue(b: Bulletin, lang: str) -> list[Block]:
