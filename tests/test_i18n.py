@@ -202,3 +202,22 @@ def test_the_latest_progress_without_a_note_shows_its_status(run_cli, plan_copy)
                    "zh-Hans").stdout
     row = next(line for line in page.splitlines() if line.startswith("| P1-M1 "))
     assert row == "| P1-M1 成立领导小组 | 2023年11月30日 | 46天 | 2023年10月10日 受阻 |  |"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "csv", "html"])
+def test_a_duty_list_in_chinese_has_no_english_and_one_script(run_cli, reported_plan, fmt):
+    from suizhou_plan.i18n.catalogue import english_words
+
+    page = run_cli("duties", "市政数局", "--as-of", "2024-01-15", "--format", fmt,
+                   "--lang", "zh-Hans").stdout
+    assert english_words(page) == []
+    assert _T2S.convert(page) == page
+    first = page.lstrip("\ufeff").splitlines()[0]
+    expected = {"text": "市政数局 责任清单（截至2024年1月15日）",
+                "markdown": "# 市政数局 责任清单（截至2024年1月15日）",
+                "csv": "单位编号,单位,编号,事项,类型,角色,经由,板块,阶段节点,时间节点,状态,灯,"
+                       "其他单位（牵头在前）,最新进展",
+                "html": "<!DOCTYPE html>"}[fmt]
+    assert first == expected
+    if fmt == "text":
+        assert "2023年11月30日（逾期46天）" in page and "沿革：市政数局 → 随州市数据局" in page

@@ -118,7 +118,8 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
             _write_documents(Path(out_dir or "."), lists,
                              lang or default_lang(index.tasks_file.supervision.lang))
         else:
-            _write_all(Path(out_dir or "."), fmt, lists)
+            _write_all(Path(out_dir or "."), fmt, lists,
+                       lang or default_lang(index.tasks_file.supervision.lang))
         return
     units = []
     for name in agency:
@@ -134,12 +135,13 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
         _write_document(Path(out_dir or "duties.docx"), lists,
                         lang or default_lang(index.tasks_file.supervision.lang))
         return
-    data = duties_render.encode(fmt, duties_render.render_many(fmt, lists))
+    data = duties_render.encode(fmt, duties_render.render_many(
+        fmt, lists, lang or default_lang(index.tasks_file.supervision.lang)))
     sys.stdout.buffer.write(data)
     sys.stdout.flush()
 
 
-def _write_all(directory: Path, fmt: str, lists: list[Any]) -> None:
+def _write_all(directory: Path, fmt: str, lists: list[Any], lang: str = "en") -> None:
     """One file per unit and the index, written as one set (all or nothing)."""
     from suizhou_plan.output_files import OutputError, write_files
     from suizhou_plan.report import duties_render
@@ -148,7 +150,7 @@ def _write_all(directory: Path, fmt: str, lists: list[Any]) -> None:
     files: dict[str, bytes] = {}
     written = []
     for name, dl in zip(names, lists, strict=True):
-        files[name] = duties_render.encode(fmt, duties_render.render_many(fmt, [dl]))
+        files[name] = duties_render.encode(fmt, duties_render.render_many(fmt, [dl], lang))
         written.append((name, dl))
     index_name = f"{duties_render.INDEX}.{duties_render.EXTENSION[fmt]}"
     files[index_name] = duties_render.encode(fmt, duties_render.index_page(fmt, written))

@@ -10,8 +10,10 @@ from collections.abc import Callable, Sequence
 
 from suizhou_plan.duties import Duty, DutyList, others_on
 from suizhou_plan.escapes import markdown_text, spreadsheet_cell, visible, visible_lines
+from suizhou_plan.i18n import in_script, is_chinese, long_date, phase_name, t
 from suizhou_plan.report.labels import light_label, status_label
 from suizhou_plan.report.machine import SCHEMA_VERSION, dumps
+from suizhou_plan.report.sheet_words import kind_word, role_word, via_word, words
 from suizhou_plan.textwidth import table, truncate
 
 ROLE = {"lead": "牽頭", "support": "配合"}
@@ -19,7 +21,17 @@ COLUMNS = ["編號", "事項", "類型", "角色", "經由", "板塊", "階段�
            "其他單位(牽頭在前)", "最新進展"]
 
 
-def _cells(d: Duty, dl: DutyList, *, short: bool) -> list[str]:
+def _columns(lang: str) -> list[str]:
+    if not is_chinese(lang):
+        return COLUMNS
+    w = words(lang)
+    return [w[k] for k in ("id", "item", "kind", "role", "via", "section", "linked", "due",
+                           "status", "light", "others", "latest")]
+
+
+def _cells(d: Duty, dl: DutyList, *, short: bool, lang: str = "en") -> list[str]:
+    if is_chinese(lang):
+        return _cells_zh(d, dl, short=short, lang=lang)
     item = d.item
     latest = item.latest
     late = d.days_late(dl.as_of)
@@ -43,10 +55,41 @@ def _cells(d: Duty, dl: DutyList, *, short: bool) -> list[str]:
     ]
 
 
-def heading(dl: DutyList) -> list[str]:
+def _cells_zh(d: Duty, dl: DutyList, *, short: bool, lang: str) -> list[str]:
+    """A duty in Chinese only: the words of the Excel duty list, dates written 2024年1月15日."""
+    item = d.item
+    latest = item.latest
+    late = d.days_late(dl.as_of)
+    feeds = item.linked if item.kind in ("task", "safeguard") else d.phases
+    others = "、".join(a.name for a in others_on(d, dl.agency))
+    return [
+        item.id,
+        truncate(visible(item.title), 36) if short else item.title,
+        kind_word(item.kind, lang),
+        role_word(d.role, lang),
+        via_word(d.via.name, lang) if d.via else "",
+        item.section or "",
+        "、".join(feeds),
+        long_date(lang, item.due) + (t(lang, " ({days} days overdue)", days=late) if late
+                                     else ""),
+        status_label(item.status, lang),
+        light_label(d.light, lang),
+        truncate(visible(others), 24) if short else others,
+        f"{long_date(lang, latest.date)} {latest.note or status_label(latest.status, lang)}"
+        if latest else "",
+    ]
+
+
+def heading(dl: DutyList, lang: str = "en") -> list[str]:
     c = dl.counts()
     a = dl.agency
     lineage = dl.lineage.note() if dl.lineage is not None else None
+    if is_chinese(lang):
+        w = words(lang)
+        chain = dl.lineage.label() if dl.lineage is not None and lineage else None
+        return [w["duties_title"].format(unit=a.name, as_of=long_date(lang, dl.as_of)),
+                w["duties_counts"].format(**c)
+                + (t(lang, " · renamed: {chain}", chain=chain) if chain else "")]
     return [
         f"{a.name} ({a.id}) 責任清單 / duty list — 截至 as of {dl.as_of}",
         f"牽頭 lead {c['lead']} · 配合 support {c['support']} · 未完成 open {c['open']} · "
@@ -54,53 +97,66 @@ def heading(dl: DutyList) -> list[str]:
     ]
 
 
-def _by_phase(dl: DutyList) -> list[tuple[str, list[Duty]]]:
+def _by_phase(dl: DutyList, lang: str = "en") -> list[tuple[str, list[Duty]]]:
     groups: dict[str, list[Duty]] = {}
     for d in dl.duties:
         p = d.item.phase
-        key = f"第{p.number}階段 Phase {p.number} ({p.start} → {p.end})" if p else "—"
+        if is_chinese(lang):
+            key = (f"{phase_name(lang, p.number)}（{long_date(lang, p.start)}—"
+                   f"{long_date(lang, p.end)}）") if p else "—"
+        else:
+            key = f"第{p.number}階段 Phase {p.number} ({p.start} → {p.end})" if p else "—"
         groups.setdefault(key, []).append(d)
     return list(groups.items())
 
 
-def text(dl: DutyList) -> str:
-    lines = [*heading(dl), ""]
-    for title, duties in _by_phase(dl):
+def _none(lang: str) -> str:
+    return t(lang, "(none)") if is_chinese(lang) else "無 none"
+
+
+def text(dl: DutyList, lang: str = "en") -> str:
+    lines = [*heading(dl, lang), ""]
+    columns = _columns(lang)
+    for title, duties in _by_phase(dl, lang):
         lines.append(title)
         picks = (9, 0, 1, 3, 7, 8, 4)
-        rows = [[COLUMNS[i] for i in picks]]
-        rows += [[cells[i] for i in picks] for cells in (_cells(d, dl, short=True)
+        rows = [[columns[i] for i in picks]]
+        rows += [[cells[i] for i in picks] for cells in (_cells(d, dl, short=True, lang=lang)
                                                           for d in duties)]
         lines += [*table(rows), ""]
     if not dl.duties:
-        lines.append("(無 none)")
-    return visible_lines("\n".join(lines).rstrip()) + "\n"
+        lines.append(f"({_none(lang)})" if not is_chinese(lang) else _none(lang))
+    return in_script(lang, visible_lines("\n".join(lines).rstrip())) + "\n"
 
 
-def markdown(dl: DutyList) -> str:
-    head = heading(dl)
+def markdown(dl: DutyList, lang: str = "en") -> str:
+    head = heading(dl, lang)
     out = [f"# {markdown_text(head[0])}", "", head[1], ""]
     picks = (0, 1, 3, 4, 7, 8, 9, 10)
-    for title, duties in _by_phase(dl):
-        out += [f"## {title}", "", "| " + " | ".join(COLUMNS[i] for i in picks) + " |",
+    columns = _columns(lang)
+    for title, duties in _by_phase(dl, lang):
+        out += [f"## {title}", "", "| " + " | ".join(columns[i] for i in picks) + " |",
                 "|" + "---|" * len(picks)]
         out += ["| " + " | ".join(markdown_text(cells[i]) for i in picks) + " |"
-                for cells in (_cells(d, dl, short=False) for d in duties)]
+                for cells in (_cells(d, dl, short=False, lang=lang) for d in duties)]
         out.append("")
     if not dl.duties:
-        out.append("_無 none_")
-    return "\n".join(out).rstrip() + "\n"
+        out.append(f"_{_none(lang)}_")
+    return in_script(lang, "\n".join(out).rstrip()) + "\n"
 
 
-def csv_text(dls: Sequence[DutyList]) -> str:
+def csv_text(dls: Sequence[DutyList], lang: str = "en") -> str:
     """One row per duty; the BOM is added by `encode` so that Excel reads UTF-8."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(["單位編號", "單位", *COLUMNS])
+    unit_id, unit = ((words(lang)["unit_id"], words(lang)["unit"]) if is_chinese(lang)
+                     else ("單位編號", "單位"))
+    writer.writerow([unit_id, unit, *_columns(lang)])
     for dl in dls:
         for d in dl.duties:
-            writer.writerow(_csv_row([dl.agency.id, dl.agency.name, *_cells(d, dl, short=False)]))
-    return buf.getvalue()
+            writer.writerow(_csv_row([dl.agency.id, dl.agency.name,
+                                      *_cells(d, dl, short=False, lang=lang)]))
+    return in_script(lang, buf.getvalue())
 
 
 def _csv_row(cells: Sequence[object]) -> list[str]:
@@ -121,27 +177,29 @@ a{color:inherit;text-decoration:none}}
 """
 
 
-def html_page(dl: DutyList) -> str:
+def html_page(dl: DutyList, lang: str = "en") -> str:
     esc = html.escape
-    head = heading(dl)
-    parts = ["<!DOCTYPE html>", '<html lang="zh-Hant"><head><meta charset="utf-8">',
+    head = heading(dl, lang)
+    columns = _columns(lang)
+    page_lang = lang if is_chinese(lang) else "zh-Hant"
+    parts = ["<!DOCTYPE html>", f'<html lang="{page_lang}"><head><meta charset="utf-8">',
              f"<title>{esc(head[0])}</title><style>{CSS}</style></head><body>",
              f"<h1>{esc(head[0])}</h1><p>{esc(head[1])}</p>"]
     picks = (0, 1, 3, 4, 7, 8, 9, 10, 11)
-    for title, duties in _by_phase(dl):
+    for title, duties in _by_phase(dl, lang):
         parts.append(f"<h2>{esc(title)}</h2><table><thead><tr>")
-        parts += [f"<th>{esc(COLUMNS[i])}</th>" for i in picks]
+        parts += [f"<th>{esc(columns[i])}</th>" for i in picks]
         parts.append("</tr></thead><tbody>")
         for d in duties:
-            cells = _cells(d, dl, short=False)
+            cells = _cells(d, dl, short=False, lang=lang)
             parts.append("<tr>" + "".join(
                 f'<td class="{d.light.value}">{esc(cells[i])}</td>' if i == 9
                 else f"<td>{esc(cells[i])}</td>" for i in picks) + "</tr>")
         parts.append("</tbody></table>")
     if not dl.duties:
-        parts.append("<p>無 none</p>")
+        parts.append(f"<p>{esc(_none(lang))}</p>")
     parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+    return in_script(lang, "\n".join(parts)) + "\n"
 
 
 def json_text(dls: Sequence[DutyList]) -> str:
@@ -179,14 +237,16 @@ def json_text(dls: Sequence[DutyList]) -> str:
     })
 
 
-def render_many(fmt: str, dls: Sequence[DutyList]) -> str:
+def render_many(fmt: str, dls: Sequence[DutyList], lang: str = "en") -> str:
+    """`lang` Chinese: Chinese only, in its script; else the bilingual lists of before."""
     if fmt == "json":
         return json_text(dls)
     if fmt == "csv":
-        return csv_text(dls)
-    one: Callable[[DutyList], str] = {"text": text, "markdown": markdown, "html": html_page}[fmt]
+        return csv_text(dls, lang)
+    one: Callable[[DutyList, str], str] = {"text": text, "markdown": markdown,
+                                           "html": html_page}[fmt]
     sep = "\n" if fmt != "html" else ""
-    return sep.join(one(dl) for dl in dls)
+    return sep.join(one(dl, lang) for dl in dls)
 
 
 def encode(fmt: str, content: str) -> bytes:
