@@ -221,3 +221,20 @@ def test_a_duty_list_in_chinese_has_no_english_and_one_script(run_cli, reported_
     assert first == expected
     if fmt == "text":
         assert "2023年11月30日（逾期46天）" in page and "沿革：市政数局 → 随州市数据局" in page
+
+
+def test_agencies_in_chinese(run_cli, plan_copy):
+    from suizhou_plan.i18n.catalogue import english_words
+
+    page = run_cli("agencies", "--as-of", "2024-01-15", "--lang", "zh-Hans").stdout
+    lines = page.splitlines()
+    assert lines[0] == "截至2024年1月15日"
+    assert lines[1].split() == ["单位", "单位编号", "牵头", "配合", "未完成", "逾期"]
+    assert lines[-1] == ("  各县、市、区人民政府（31项）= 随县人民政府、广水市人民政府、曾都区人民政府："
+                         "分别计入各成员单位")
+    # unit ids (gov-data, education) are identifiers; nothing else is English
+    import yaml
+
+    ids = {a["id"] for a in yaml.safe_load((plan_copy / "agencies.yaml").read_text(
+        encoding="utf-8"))["agencies"]}
+    assert [w for w in english_words(page) if w not in ids] == []

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from typing import Any
 
 import click
 
-from suizhou_plan.cli.options import as_of_option, as_of_or_today, plan_option
+from suizhou_plan.cli.options import (
+    as_of_option,
+    as_of_or_today,
+    default_lang,
+    lang_option,
+    plan_option,
+)
+from suizhou_plan.i18n import is_chinese
 
 
 @click.command("agencies")
@@ -18,7 +26,9 @@ from suizhou_plan.cli.options import as_of_option, as_of_or_today, plan_option
               default="name", show_default=True, help="Order (counts: largest first).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
-def command(plan_dir: str | None, as_of: date | None, sort_by: str, fmt: str) -> None:
+@lang_option
+def command(plan_dir: str | None, as_of: date | None, sort_by: str, fmt: str,
+            lang: str | None) -> None:
     """Every unit with its counts of lead and supporting duties, open and overdue, so the
     office sees who carries the load and who carries none.
 
@@ -51,6 +61,10 @@ def command(plan_dir: str | None, as_of: date | None, sort_by: str, fmt: str) ->
             "collectives": [{"id": a.id, "name": a.name, "members": list(a.members),
                              "items": len(holders.of(a))} for a in collectives]}))
         return
+    lang = lang or default_lang(index.tasks_file.supervision.lang)
+    if is_chinese(lang):
+        _chinese(lang, day, rows, collectives, holders, index)
+        return
     lines = [["單位 unit", "id", "牽頭 lead", "配合 support", "未完成 open", "逾期 overdue"]]
     lines += [[ln.label(), ln.holder.id, str(c["lead"]), str(c["support"]), str(c["open"]),
                str(c["overdue"])] for _, ln, c in rows]
@@ -62,3 +76,27 @@ def command(plan_dir: str | None, as_of: date | None, sort_by: str, fmt: str) ->
     sys.stdout.write(f"截至 as of {day}\n" + "\n".join(table(lines, indent="")) + "\n"
                      + "".join(f"  {visible(note)}\n" for note in notes))
     # table() shows every cell with its control characters escaped
+
+
+def _chinese(lang: str, day: date, rows: list[Any], collectives: list[Any], holders: Any,
+             index: Any) -> None:
+    """The same table for a Chinese reader: Chinese words, the page in its script; the
+    renamed units' lineage shown as its chain."""
+    from suizhou_plan.escapes import visible
+    from suizhou_plan.i18n import in_script, long_date, t
+    from suizhou_plan.report.sheet_words import words
+    from suizhou_plan.textwidth import table
+
+    w = words(lang)
+    lines = [[w["unit"], w["unit_id"], w["lead_count"], w["support_count"], w["open_count"],
+              w["overdue_count"]]]
+    lines += [[ln.label(), ln.holder.id, str(c["lead"]), str(c["support"]), str(c["open"]),
+               str(c["overdue"])] for _, ln, c in rows]
+    notes = [t(lang, "{unit} ({count}) = {members}: counted under each member",
+               unit=a.name, count=len(holders.of(a)),
+               members="、".join(index.registry.by_id[m].name for m in a.members
+                                if m in index.registry.by_id)) for a in collectives]
+    text = (t(lang, "as of {date}", date=long_date(lang, day)) + "\n"
+            + "\n".join(table(lines, indent="")) + "\n"
+            + "".join(f"  {visible(note)}\n" for note in notes))
+    sys.stdout.write(in_script(lang, text))
