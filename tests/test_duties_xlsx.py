@@ -26,7 +26,7 @@ def test_one_units_workbook_has_dates_words_a_frozen_filtered_header(run_cli, tm
     result = run_cli("duties", "市政数局", "--format", "xlsx", "--out", str(out), "--as-of",
                      AS_OF, "--lang", "zh-Hant")
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"wrote {out}\n"
+    assert result.stderr == f"已生成 {out}\n"  # said in the reader's language
     wb = load_workbook(out)
     assert wb.sheetnames == ["市政數局"]
     ws = wb["市政數局"]
@@ -92,7 +92,7 @@ def test_xlsx_needs_a_file_to_write(run_cli):
         result.stderr)
     wrong = run_cli("duties", "市政數局", "--format", "xlsx", "--out", "list.csv")
     assert wrong.exit_code == 2
-    assert "--out list.csv: name the workbook FILE.xlsx" in wrong.stderr
+    assert "--out list.csv: name the file FILE.xlsx" in wrong.stderr
 
 
 def test_plan_text_never_becomes_a_formula_or_a_control_character(run_cli, hostile_plan,  # noqa: F811

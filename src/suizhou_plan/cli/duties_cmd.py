@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -161,35 +162,33 @@ def _write_all(directory: Path, fmt: str, lists: list[Any], lang: str = "en") ->
     sys.stderr.write(f"wrote {len(files)} files to {directory}\n")
 
 
-def _write_workbook(path: Path, lists: list[Any], lang: str) -> None:
-    """`duties UNIT... --format xlsx --out FILE.xlsx`: one sheet per unit."""
-    from suizhou_plan.output_files import OutputError, write_files
-    from suizhou_plan.report.duties_xlsx import workbook
-
-    if path.suffix.lower() != ".xlsx":
-        raise click.UsageError(f"--out {path}: name the workbook FILE.xlsx (Excel and WPS "
-                               "open it by its extension)")
-    try:
-        write_files(path.parent, {path.name: workbook(lists, lang)})
-    except OutputError as exc:
-        raise click.ClickException(str(exc)) from None
-    sys.stderr.write(f"wrote {path}\n")
-
-
-def _write_document(path: Path, lists: list[Any], lang: str) -> None:
-    """`duties UNIT... --format docx --out FILE.docx`: each unit's list on its own pages."""
+def _write_office_file(path: Path, suffix: str, data: Callable[[], bytes], lang: str) -> None:
+    """`duties UNIT... --format xlsx|docx --out FILE`: one workbook or document."""
     from suizhou_plan.i18n import t
     from suizhou_plan.output_files import OutputError, write_files
-    from suizhou_plan.report.duties_docx import render
 
-    if path.suffix.lower() != ".docx":
-        raise click.UsageError(f"--out {path}: name the document FILE.docx (Word and WPS "
-                               "open it by its extension)")
+    if path.suffix.lower() != suffix:
+        raise click.UsageError(f"--out {path}: name the file FILE{suffix} (Excel, Word and "
+                               "WPS open it by its extension)")
     try:
-        write_files(path.parent, {path.name: render(lists, lang)})
+        write_files(path.parent, {path.name: data()})
     except OutputError as exc:
         raise click.ClickException(str(exc)) from None
     sys.stderr.write(t(lang, "wrote {path}", path=str(path)) + "\n")
+
+
+def _write_workbook(path: Path, lists: list[Any], lang: str) -> None:
+    """One sheet per unit."""
+    from suizhou_plan.report.duties_xlsx import workbook
+
+    _write_office_file(path, ".xlsx", lambda: workbook(lists, lang), lang)
+
+
+def _write_document(path: Path, lists: list[Any], lang: str) -> None:
+    """Each unit's list on its own pages."""
+    from suizhou_plan.report.duties_docx import render
+
+    _write_office_file(path, ".docx", lambda: render(lists, lang), lang)
 
 
 def _write_documents(directory: Path, lists: list[Any], lang: str) -> None:
