@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import PLAN, edit
+from ledger_oracle import ledger
 
 from suizhou_plan import progress_edit
 from suizhou_plan.ledger import Entry
@@ -41,18 +42,6 @@ def add_args(plan: Path, item: str, *, note: str, by: str = "市政數局",
              status: str = "in-progress", when: str = "2023-06-30") -> list[str]:
     return ["progress", "add", item, "--plan", str(plan), "--status", status, "--date", when,
             "--by", by, "--note", note, "--as-of", "2024-01-15"]
-
-
-def ledger(plan: Path, item: str) -> list[dict[str, object]]:
-    """The item's ledger as a plain YAML reader sees it (an oracle independent of suizhou)."""
-    data = yaml.safe_load((plan / "tasks.yaml").read_text(encoding="utf-8"))
-    for milestone in (m for phase in data["phases"] for m in phase.get("milestones", [])):
-        if milestone["id"] == item:
-            return list(milestone.get("progress") or [])
-    for task in data["tasks"]:
-        if task["id"] == item:
-            return list(task.get("progress") or [])
-    raise KeyError(item)
 
 
 def tree_hash(directory: Path) -> str:

@@ -10,8 +10,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-import yaml
 from conftest import PLAN, edit
+from ledger_oracle import ledger
 from openpyxl import Workbook, load_workbook
 from sheet_filling import fill
 
@@ -21,21 +21,6 @@ from suizhou_plan.progress_batch import Report, append_reports
 
 AS_OF = "2024-01-20"
 HIGH_TECH = "隨州高新區管委會"
-
-
-def ledger(plan: Path, item: str) -> list[dict[str, object]]:
-    """The item's ledger as a plain YAML reader sees it (an oracle independent of suizhou)."""
-    data = yaml.safe_load((plan / "tasks.yaml").read_text(encoding="utf-8"))
-    for milestone in (m for phase in data["phases"] for m in phase.get("milestones", [])):
-        if milestone["id"] == item:
-            return list(milestone.get("progress") or [])
-    for task in data["tasks"]:
-        if task["id"] == item:
-            return list(task.get("progress") or [])
-        for target in task.get("targets") or []:
-            if target["id"] == item:
-                return list(target.get("progress") or [])
-    raise KeyError(item)
 
 
 def lights(run_cli, plan: Path) -> dict[str, tuple[str, str]]:
