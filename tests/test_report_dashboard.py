@@ -280,11 +280,14 @@ def test_page_heading_says_title_date_and_source() -> None:
     assert '<html lang="zh-Hant">' in html
     assert "<h1>數字隨州建設實施方案 · 進展一覽</h1>" in html
     assert '<p class="asof">截至 2024-01-15</p>' in html
-    assert "數據來源: plan (test)</p>" in html
+    # a leader's page names the plan, its 文號 and the last report, never a directory
+    assert ('<p class="meta">數據來源：《數字隨州建設實施方案》（隨政發〔2021〕14號），'
+            "尚無進展記錄。</p>") in html
+    assert "plan (test)" not in html
     assert "@page{size:A4 landscape" in html
     in_git, _ = build(PLAN, date(2024, 1, 15), "en", Source("plan", "abc1234", True))
-    assert "Data source: plan · git revision abc1234 (with uncommitted changes)</p>" in (
-        render_html(in_git))
+    assert ("Source: 數字隨州建設實施方案 (隨政發〔2021〕14號); no progress recorded yet. "
+            "git revision abc1234 (with uncommitted changes)</p>") in render_html(in_git)
 
 
 def test_every_light_carries_a_symbol_and_a_word() -> None:
@@ -323,7 +326,8 @@ def test_terminal_overview_plain_text() -> None:
     text = plain(dash)
     lines = text.splitlines()
     assert lines[0] == "數字隨州建設實施方案 · progress dashboard"
-    assert lines[1] == "as of 2024-01-15 · Data source: plan (test)"
+    assert lines[1] == ("as of 2024-01-15 · Source: 數字隨州建設實施方案 (隨政發〔2021〕14號); "
+                        "no progress recorded yet.")
     assert lines[2] == "✖ red 8  ▲ yellow 0  ○ grey 45  ● green 0"
     bar = next(line for line in lines if line.startswith("[1 "))
     assert bar.count("[") == 3 and bar.endswith("]")
@@ -378,7 +382,8 @@ def test_installed_command_runs_in_a_subprocess(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     html = done.stdout.decode("utf-8")
     assert html.startswith("<!DOCTYPE html>")
-    assert f"Data source: {PLAN} (--plan)" in html
+    assert "Source: 數字隨州建設實施方案 (隨政發〔2021〕14號); no progress recorded yet." in html
+    assert str(PLAN) not in html
 
 
 def test_cli_report_out_must_be_a_file(run_cli, tmp_path: Path) -> None:

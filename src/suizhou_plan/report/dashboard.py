@@ -110,6 +110,8 @@ class Dashboard:
     red: tuple[Mark, ...]
     governance: tuple[Finding, ...]
     lights: tuple[tuple[Light, int], ...]  # every item, by light, worst first
+    document_number: str | None = None  # the plan's 文號
+    last_recorded: date | None = None  # the newest ledger entry
 
 
 def _tally(name: str, marks: Sequence[Mark]) -> SectionTally:
@@ -153,16 +155,33 @@ def build_dashboard(index: PlanIndex, findings: Sequence[Finding], as_of: date, 
         red=tuple(red),
         governance=tuple(f for f in findings if f.rule in GOVERNANCE_RULES),
         lights=lights,
+        document_number=(index.tasks_file.plan.document_number.value
+                         if index.tasks_file.plan.document_number else None),
+        last_recorded=max((e.date for item in index.items for e in item.progress),
+                          default=None),
     )
 
 
 def source_line(dash: Dashboard) -> str:
-    w = words(dash.lang)
+    """Where the figures come from, as a leader reads it: the plan's title and 文號 and
+    the date of its last recorded progress (and the git revision, when there is one); never
+    a directory."""
+    from suizhou_plan.i18n import long_date, t
+
+    lang = dash.lang
+    number = (t(lang, " ({number})", number=dash.document_number) if dash.document_number
+              else "")
+    recorded = (t(lang, "progress recorded up to {date}",
+                  date=long_date(lang, dash.last_recorded)) if dash.last_recorded
+                else t(lang, "no progress recorded yet"))
+    line = t(lang, "Source: {plan}{number}; {recorded}.", plan=dash.title, number=number,
+             recorded=recorded)
     src = dash.source
     if src.revision is None:
-        return f"{w['source']}: {src.plan}"
+        return line
+    w = words(lang)
     modified = f" ({w['modified']})" if src.modified else ""
-    return f"{w['source']}: {src.plan} · {w['revision']} {src.revision}{modified}"
+    return f"{line} {w['revision']} {src.revision}{modified}"
 
 
 CSS = """

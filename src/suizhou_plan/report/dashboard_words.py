@@ -8,7 +8,6 @@ from suizhou_plan.report.labels import words as report_words
 
 DASHBOARD = (
     word("dashboard", "progress dashboard"),
-    word("source", "Data source"),
     word("revision", "git revision"),
     word("modified", "with uncommitted changes"),
     word("timeline", "Timeline: phases, milestones and targets"),
