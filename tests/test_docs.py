@@ -232,7 +232,7 @@ def test_the_plan_format_example_is_a_valid_plan(tmp_path):
                                 catch_exceptions=False, env={"LC_ALL": None, "LANG": "C"})
     assert result.exit_code == 0, result.output
     # the example sets `supervision.lang: zh-Hans`, which a C locale follows
-    assert "校验通过: 0 个错误" in result.output
+    assert "校验通过：0 个错误" in result.output
 
 
 def test_the_plan_format_example_shows_every_field():

@@ -15,7 +15,7 @@ from suizhou_plan.rules import RULES
 
 
 def summary(text: str) -> str:
-    return next(line for line in text.splitlines() if line.startswith(("Summary:", "小结:")))
+    return next(line for line in text.splitlines() if line.startswith(("Summary:", "小结：")))
 
 
 def rows(text: str) -> list[str]:
@@ -90,8 +90,8 @@ def test_chinese_summary_says_what_was_left_out(run_cli):
     result = run_cli("check", "--plan", str(PLAN), "--as-of", "2024-01-15", "--section",
                      "數字生態", "--lang", "zh-Hans")
     assert summary(result.stdout) == (
-        "小结: 0 个错误, 10 个警告, 15 条提示 · 8 项在表 (○ 灰灯 8) · "
-        "筛选未列 --section 数字生态: 45 项, 56 条问题")
+        "小结：0 个错误，10 个警告，15 条提示 · 8 项在表（○ 灰灯 8） · "
+        "筛选未列 --section 数字生态：45 项，56 条问题")
 
 
 def test_validate_takes_as_of_and_says_it_changes_nothing(run_cli):

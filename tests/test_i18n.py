@@ -169,11 +169,11 @@ def test_a_usage_error_in_each_language():
     asks for it is parsed)."""
     args = ("check", "--as-of", "2024/01/15")
     assert _suizhou(*args, "--lang", "zh-Hans").stderr == (
-        "用法： suizhou check [OPTIONS]\n输入 'suizhou check --help' 查看帮助。\n\n"
-        "错误：'--as-of' 的值无效：'2024/01/15' 不是 YYYY-MM-DD 格式的日期，请输入如 2024-01-15\n")
+        "用法： suizhou check [选项]\n输入 'suizhou check --help' 查看帮助。\n\n"
+        "错误：'--as-of' 的值无效：'2024/01/15' 不是规范的日期写法，请输入 2024-01-15\n")
     assert _suizhou(*args, lang_env="zh_TW.UTF-8").stderr == (
-        "用法： suizhou check [OPTIONS]\n輸入 'suizhou check --help' 查看幫助。\n\n"
-        "錯誤：'--as-of' 的值無效：'2024/01/15' 不是 YYYY-MM-DD 格式的日期，請輸入如 2024-01-15\n")
+        "用法： suizhou check [選項]\n輸入 'suizhou check --help' 查看幫助。\n\n"
+        "錯誤：'--as-of' 的值無效：'2024/01/15' 不是規範的日期寫法，請輸入 2024-01-15\n")
     english = _suizhou(*args)
     assert english.returncode == 2
     assert english.stderr.endswith("Error: Invalid value for '--as-of': '2024/01/15' is not a "

@@ -279,7 +279,7 @@ def test_page_heading_says_title_date_and_source() -> None:
     html = render_html(dash)
     assert '<html lang="zh-Hant">' in html
     assert "<h1>數字隨州建設實施方案 · 進展一覽</h1>" in html
-    assert '<p class="asof">截至 2024-01-15</p>' in html
+    assert '<p class="asof">截至 2024年1月15日</p>' in html
     # a leader's page names the plan, its 文號 and the last report, never a directory
     assert ('<p class="meta">數據來源：《數字隨州建設實施方案》（隨政發〔2021〕14號），'
             "尚無進展記錄。</p>") in html
@@ -355,7 +355,7 @@ def test_cli_report_writes_the_html_file(run_cli, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stderr == f"wrote {out}\n"
     html = out.read_text(encoding="utf-8")
-    assert html.startswith("<!DOCTYPE html>") and "截至 2024-01-15" in html
+    assert html.startswith("<!DOCTYPE html>") and "截至 2024年1月15日" in html
     again = run_cli("report", "--plan", str(PLAN), "--as-of", "2024-01-15", "--lang", "zh-Hant",
                     "--out", str(out))
     assert again.exit_code == 0 and out.read_text(encoding="utf-8") == html

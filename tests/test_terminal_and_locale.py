@@ -14,10 +14,10 @@ def test_a_chinese_locale_gives_chinese_headings(run_cli, monkeypatch):
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     result = run_cli("check", "--plan", str(PLAN), "--as-of", "2024-01-15", "--phase", "1")
     assert result.stdout.splitlines()[2].startswith("第一阶段确定的督办事项共8项，其中阶段性任务8项。")
-    assert result.stdout.splitlines()[4].startswith("第一阶段 整合资源  2021-11-01 → 2023-11-30")
+    assert result.stdout.splitlines()[4].startswith("第一阶段 整合资源（2021年11月1日—2023年11月30日，已结束）")
     monkeypatch.setenv("LANG", "zh_TW.UTF-8")
     result = run_cli("check", "--plan", str(PLAN), "--as-of", "2024-01-15", "--phase", "1")
-    assert result.stdout.splitlines()[4].startswith("第一階段 整合資源  2021-11-01 → 2023-11-30")
+    assert result.stdout.splitlines()[4].startswith("第一階段 整合資源（2021年11月1日—2023年11月30日，已結束）")
     result = run_cli("check", "--plan", str(PLAN), "--as-of", "2024-01-15", "--phase", "1",
                      "--lang", "en")
     assert result.stdout.splitlines()[4].startswith("Phase 1 整合資源")

@@ -13,7 +13,16 @@ class PlanChoice:
     origin: str  # "--plan", "SUIZHOU_PLAN", "./plan" or "bundled"
 
     def describe(self) -> str:
-        return f"{self.path} ({self.origin})"
+        """How the plan was found, for the first line of a report (a `Msg` where it has
+        words to translate)."""
+        if self.origin == "./plan":
+            return "./plan"
+        if self.origin == "bundled":
+            from suizhou_plan.i18n import Msg
+
+            return Msg("{path} (the plan bundled with suizhou)", path=str(self.path))
+        origin = "$SUIZHOU_PLAN" if self.origin == "SUIZHOU_PLAN" else self.origin
+        return f"{self.path} ({origin})"
 
 
 def bundled_plan() -> Path:

@@ -32,8 +32,10 @@ MESSAGES = (
     N_("No such command {name!r}."), N_("No such option {name!r}."),
     N_("Option {name!r} does not take a value."), N_("Aborted!"), N_("default: {default}"),
     N_("{value!r} is not a valid {number_type}."), N_("{value} is not in the range {range}."),
-    N_("%(prog)s, version %(version)s"),
+    N_("%(prog)s, version %(version)s"), N_("[OPTIONS]"),
+    N_("required"),
 )
+METAVAR = "metavar"  # the catalogue context of a placeholder such as FILE or YYYY-MM-DD
 PLURALS = (
     Np_("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"),
     Np_("{value!r} is not {choice}.", "{value!r} is not one of {choices}."),
@@ -67,8 +69,58 @@ def _click_words(lang: str) -> Iterator[None]:
     if lang == "en":
         yield
         return
+    import click
+
     tr = translations(lang)
-    saved: list[tuple[Any, str, Any]] = []
+    import click.formatting
+
+    from suizhou_plan.textwidth import width
+
+    textwrap = importlib.import_module("click._textwrap")  # where click's wrapper lives
+
+    saved: list[tuple[Any, str, Any]] = [
+        (click.Option, "make_metavar", click.Option.make_metavar),
+        (click.Argument, "make_metavar", click.Argument.make_metavar),
+        (click.Command, "collect_usage_pieces", click.Command.collect_usage_pieces),
+        (click.Group, "collect_usage_pieces", click.Group.collect_usage_pieces),
+        (click.formatting, "term_len", getattr(click.formatting, "term_len")),  # noqa: B009
+        (textwrap, "TextWrapper", textwrap.TextWrapper),
+    ]
+
+    def translating(make_metavar: Any) -> Any:
+        def translated_metavar(self: click.Parameter, ctx: click.Context) -> str:
+            return tr.pgettext(METAVAR, make_metavar(self, ctx))
+        return translated_metavar
+
+    def pieces_translated(usage_pieces: Any) -> Any:
+        def translated_pieces(self: click.Command, ctx: click.Context) -> list[str]:
+            def shown(piece: str) -> str:
+                if piece == self.options_metavar:
+                    return tr.gettext(piece)
+                if piece == getattr(self, "subcommand_metavar", None):
+                    return tr.pgettext(METAVAR, piece)
+                return piece
+            return [shown(piece) for piece in usage_pieces(self, ctx)]
+        return translated_pieces
+
+    class Wrapper(textwrap.TextWrapper):  # type: ignore[name-defined,misc]
+        """Never breaks a line inside `zh-TW` or `--due-within`: they are typed whole."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, break_on_hyphens=False, **kwargs)
+
+    click.Option.make_metavar = translating(click.Option.make_metavar)  # type: ignore[method-assign]
+    click.Argument.make_metavar = translating(  # type: ignore[method-assign]
+        click.Argument.make_metavar)
+    for cls in (click.Command, click.Group):
+        cls.collect_usage_pieces = pieces_translated(  # type: ignore[method-assign]
+            cls.collect_usage_pieces)
+    # the help page's columns line up by display width (a Chinese character takes two)
+    def term_len(x: str) -> int:
+        return width(click.unstyle(x))
+
+    setattr(click.formatting, "term_len", term_len)  # noqa: B010  (not exported by click)
+    textwrap.TextWrapper = Wrapper  # type: ignore[attr-defined]
     for name in CLICK_MODULES:
         module = importlib.import_module(name)
         for attr, replacement in (("_", tr.gettext), ("ngettext", tr.ngettext)):
@@ -105,6 +157,7 @@ def helping(lang: str) -> Iterator[None]:
 
     original_text = click.Command.format_help_text
     original_record = click.Option.get_help_record
+    original_short = click.Command.get_short_help_str
 
     def format_help_text(self: click.Command, ctx: click.Context,
                          formatter: click.HelpFormatter) -> None:
@@ -121,10 +174,20 @@ def helping(lang: str) -> Iterator[None]:
         finally:
             self.help = saved
 
+    def get_short_help_str(self: click.Command, limit: int = 45) -> str:
+        saved = self.help, self.short_help
+        self.help, self.short_help = translated(self.help), translated(self.short_help)
+        try:
+            return original_short(self, limit)
+        finally:
+            self.help, self.short_help = saved
+
     click.Command.format_help_text = format_help_text  # type: ignore[method-assign]
     click.Option.get_help_record = get_help_record  # type: ignore[method-assign]
+    click.Command.get_short_help_str = get_short_help_str  # type: ignore[method-assign]
     try:
         yield
     finally:
         click.Command.format_help_text = original_text  # type: ignore[method-assign]
         click.Option.get_help_record = original_record  # type: ignore[method-assign]
+        click.Command.get_short_help_str = original_short  # type: ignore[method-assign]

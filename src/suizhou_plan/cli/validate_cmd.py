@@ -45,12 +45,15 @@ def command(plan_dir: str | None, fmt: str, quiet: bool, lang: str | None,
     from suizhou_plan.report.labels import words
 
     path, label = resolve_plan(plan_dir)
-    if as_of is not None:
-        sys.stderr.write(f"note: validate checks no dates, so --as-of {as_of} changes nothing; "
-                         f"`suizhou check --as-of {as_of}` runs the dated rules\n")
     result = run(load_plan(path), as_of=None)
     tasks = result.loaded.tasks
     lang = lang or default_lang(tasks.supervision.lang if tasks is not None else None)
+    if as_of is not None:
+        from suizhou_plan.i18n import in_script, t
+
+        sys.stderr.write(in_script(lang, t(
+            lang, "note: validate checks no dates, so --as-of {date} changes nothing; "
+            "`suizhou check --as-of {date}` runs the dated rules", date=as_of.isoformat())) + "\n")
     findings = result.findings
     if quiet:
         findings = [f for f in findings if f.severity is Severity.ERROR]
@@ -61,12 +64,12 @@ def command(plan_dir: str | None, fmt: str, quiet: bool, lang: str | None,
     elif fmt == "github":
         write(machine.github(findings))
     else:
-        from suizhou_plan.i18n import in_script, t
+        from suizhou_plan.i18n import colon, in_script, localise, t
 
-        lines = [t(lang, "plan: {plan}", plan=label)]
+        lines = [t(lang, "plan: {plan}", plan=localise(label, lang))]
         lines += findings_text.render(findings, result.loaded.files, lang=lang)
         verdict = t(lang, "valid") if summary["error"] == 0 else t(lang, "INVALID")
-        lines.append(f"{verdict}: " + findings_text.summary_line(summary, words(lang)))
+        lines.append(verdict + colon(lang) + findings_text.summary_line(summary, words(lang), lang))
         lines[0] = in_script(lang, lines[0])
         lines[-1] = in_script(lang, lines[-1])
         write(visible_lines("\n".join(lines)) + "\n")  # excerpts stay as the file has them

@@ -58,6 +58,11 @@ def is_chinese(lang: str) -> bool:
     return lang.startswith("zh")
 
 
+def colon(lang: str) -> str:
+    """The colon after a label: full-width in Chinese (小结：), `: ` in English."""
+    return "：" if is_chinese(lang) else ": "
+
+
 @cache
 def translations(lang: str) -> _gettext.NullTranslations:
     folder = DIRECTORY.get(lang)
@@ -127,6 +132,18 @@ def long_date(lang: str, day: Any) -> str:
     months = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
     return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def day(lang: str, when: Any) -> str:
+    """A date as the reader writes it: 2024年1月15日 in Chinese, 2024-01-15 in English."""
+    return long_date(lang, when) if is_chinese(lang) else str(when.isoformat())
+
+
+def span(lang: str, start: Any, end: Any) -> str:
+    """A window of dates: 2021年11月1日—2023年11月30日 in Chinese, 2021-11-01 → 2023-11-30."""
+    if is_chinese(lang):
+        return f"{day(lang, start)}—{day(lang, end)}"
+    return f"{start.isoformat()} → {end.isoformat()}"
 
 
 def phase_name(lang: str, number: int) -> str:

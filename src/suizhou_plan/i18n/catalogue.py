@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import sys
 import tempfile
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,14 @@ def extract() -> Any:
     for text in help_texts():
         catalog.add(text, None, [("suizhou_plan/cli (--help)", 0)],
                     flags=("python-brace-format",) if "{" in text else ())
+    from suizhou_plan.cli.click_messages import METAVAR
+
+    for text in metavars():
+        catalog.add(text, None, [("suizhou_plan/cli (--help)", 0)], context=METAVAR)
+    from suizhou_plan.rules.describe import texts
+
+    for context, text in texts():  # rule summaries and documentation, from the registry
+        catalog.add(text, None, [("suizhou_plan/rules (documentation)", 0)], context=context)
     return catalog
 
 
@@ -81,6 +90,35 @@ def help_texts() -> list[str]:
     walk(cli)
     for _module, short in COMMANDS.values():
         add(short)
+    return out
+
+
+def metavars() -> list[str]:
+    """The placeholders `--help` and the usage line show (`FILE`, `YYYY-MM-DD`, `[DIR]`),
+    except a list of choices (`[text|json]`), which are typed as they stand."""
+    import click
+
+    from suizhou_plan.cli import cli
+
+    out: list[str] = []
+
+    def walk(command: click.Command, ctx: click.Context) -> None:
+        for param in command.params:
+            if isinstance(param, click.Option) and (param.is_flag or param.hidden):
+                continue
+            shown = param.make_metavar(ctx)
+            if isinstance(param.type, click.Choice) or shown in out:
+                continue
+            out.append(shown)
+        if isinstance(command, click.Group):
+            if command.subcommand_metavar not in out:
+                out.append(command.subcommand_metavar)
+            for name in command.list_commands(ctx):
+                sub = command.get_command(ctx, name)
+                if sub is not None:
+                    walk(sub, click.Context(sub, parent=ctx, info_name=name))
+
+    walk(cli, click.Context(cli, info_name="suizhou"))
     return out
 
 
@@ -236,35 +274,84 @@ AUDIT = (
     ("progress show", ["progress", "show", "P1-M1"]),
     ("report (terminal)", ["report", "--as-of", "2024-01-15"]),
     ("report (html)", ["report", "--as-of", "2024-01-15", "--out", "-"]),
-    ("check --help", ["check", "--help"]),
     ("a usage error", ["check", "--as-of", "2024/01/15"]),
+    ("--help", ["--help"]),
+    *((f"{name} --help", [*name.split(), "--help"]) for name in (
+        "check", "validate", "duties", "agencies", "rules", "progress", "progress add",
+        "progress show", "progress template", "progress import", "init", "report", "diff",
+        "export", "schema", "import")),
 )
 _IDENTIFIER = r"\b(?:P\d+-M\d+|[TS]\d+(?:-\d{4})?|SZ\d{3})\b"
-_UNIT_ID = __import__("re").compile(r"[a-z]+(?:-[a-z]+)+")  # gov-data, dahongshan-committee
+# What a reader types or a file holds, not words: `quoted syntax`, option names, $VARIABLES,
+# file names and keys (tasks.yaml, supervision.lang, due_soon_days, zh_CN.UTF-8), and cell
+# addresses such as 文件.xlsx!工作表!C7.
+_TYPED = (r"`[^`\n]*`|--[a-z-]+|(?<![\w.])(?:\.{1,2}|~)?/[^\s)）]*|\b[a-z][\w.-]*/[\w./-]+"
+          r"|\$[A-Z_]+|\S+\.ya?ml(?::\d+:\d+)?|\b[a-z0-9]+(?:[._][A-Za-z0-9]+)+\b|![A-Z]+\d+\b")
+# Lines of a plan file shown as they are: an excerpt under a finding (`  239 | …`) and the
+# examples of a rule's documentation (indented YAML).
+_QUOTED_LINES = r"(?m)^\s+(?:\d+ )?\|.*$|^ {4,}(?:- )?(?:[a-z_]+:|\{|\[).*$"
+# Names of programs, file formats, character sets and units, written so in Chinese too.
+PROPER_NOUNS = frozenset({
+    "Word", "Excel", "WPS", "LibreOffice", "git", "Python", "Windows", "macOS",
+    "YAML", "JSON", "HTML", "CSS", "SVG", "PDF", "CSV", "ISO", "Unicode",
+    "UTF", "GBK", "GB", "Big", "KiB", "MiB", "Schema",
+})
+
+
+@cache
+def typed_words() -> frozenset[str]:
+    """Identifiers a reader types or reads in a file: command names, the choices of every
+    option, language names, rule slugs and the unit ids of the bundled plan."""
+    import click
+
+    from suizhou_plan.cli import COMMANDS, cli
+    from suizhou_plan.i18n import LANGS
+    from suizhou_plan.plan_dir import bundled_plan
+    from suizhou_plan.rules import RULES
+
+    words = {"suizhou", *COMMANDS, *LANGS, "zh", "zh-CN", "zh-TW", "zh-HK"}
+    words |= {rule.slug for rule in RULES.values()}
+
+    def walk(command: click.Command, ctx: click.Context) -> None:
+        for param in command.params:
+            if isinstance(param.type, click.Choice):
+                words.update(str(choice) for choice in param.type.choices)
+        if isinstance(command, click.Group):
+            for name in command.list_commands(ctx):
+                sub = command.get_command(ctx, name)
+                if sub is not None:
+                    words.add(name)
+                    walk(sub, click.Context(sub, parent=ctx, info_name=name))
+
+    walk(cli, click.Context(cli, info_name="suizhou"))
+    import yaml
+
+    agencies = yaml.safe_load((bundled_plan() / "agencies.yaml").read_text(encoding="utf-8"))
+    words |= {str(entry["id"]) for entry in agencies["agencies"]}
+    return frozenset(words)
 
 
 def english_words(text: str) -> list[str]:
     """Latin words of two letters or more.  Not counted: identifiers (item ids, rule codes
-    and slugs, unit ids), file locations, what a hint quotes of the file's own syntax
-    (`progress:`), and in HTML what the page does not show (tags, attributes, styles)."""
+    and slugs, unit ids, command names and option values: `typed_words`), file locations,
+    what a text quotes of the file's own syntax (`progress:`), names of programs and
+    character sets (`PROPER_NOUNS`), and in HTML what the page does not show (tags,
+    attributes, styles)."""
     import re
-
-    from suizhou_plan.rules import RULES
 
     if "<html" in text:
         text = re.sub(r"<style.*?</style>|<[^>]+>|&\w+;", " ", text, flags=re.S)
-    text = re.sub(r"`[^`\n]*`|\S+\.ya?ml(?::\d+:\d+)?|--[a-z-]+", " ", text)
+    text = re.sub(_QUOTED_LINES, "", text)
+    text = re.sub(_TYPED, " ", text)
     text = re.sub(_IDENTIFIER, "", text)
-    slugs = {rule.slug for rule in RULES.values()}
-    return [w for w in re.findall(r"[A-Za-z][A-Za-z-]*[A-Za-z]", text)
-            if w not in slugs and not _UNIT_ID.fullmatch(w)]
+    exempt = typed_words() | PROPER_NOUNS
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z-]*[A-Za-z]", text) if w not in exempt]
 
 
 def audit(lang: str = "zh-Hans") -> list[tuple[str, int, list[str]]]:
     """(output, number of English words, the first few) for every command in `AUDIT`, run
     as a person runs it (the installed entry point, a Chinese locale, the bundled plan)."""
     import os
-    import re
     import subprocess
 
     locale = "zh_CN.UTF-8" if lang == "zh-Hans" else "zh_TW.UTF-8"
@@ -275,8 +362,6 @@ def audit(lang: str = "zh-Hans") -> list[tuple[str, int, list[str]]]:
         argv = [*args, "--lang", lang] if wants_lang else args
         done = subprocess.run([sys.executable, "-m", "suizhou_plan", *argv], text=True,
                               capture_output=True, env={**env, "LANG": locale}, timeout=120)
-        shown = "\n".join(line for line in (done.stdout + done.stderr).splitlines()
-                          if not re.match(r"\s+(\d+ )?\| ", line))  # quoted file lines
-        words = english_words(shown)
+        words = english_words(done.stdout + done.stderr)
         out.append((name, len(words), sorted(set(words))[:8]))
     return out

@@ -10,9 +10,15 @@ from rich.table import Table
 from rich.text import Text
 
 from suizhou_plan.escapes import visible
-from suizhou_plan.i18n import in_script
+from suizhou_plan.i18n import colon, in_script
 from suizhou_plan.report import findings_text
-from suizhou_plan.report.check_text import CheckView, phase_heading, row_cells, summary_text
+from suizhou_plan.report.check_text import (
+    CheckView,
+    header_tail,
+    phase_heading,
+    row_cells,
+    summary_text,
+)
 from suizhou_plan.report.labels import words
 from suizhou_plan.status import Light
 
@@ -32,9 +38,7 @@ def render(view: CheckView, stream: TextIO, *, color: bool) -> None:
         return _plain(in_script(view.lang, text), style)
 
     w = words(view.lang)
-    console.print(Text.assemble(plain(view.title, "bold"),
-                                plain(f" — {w['as_of']} {view.as_of} ({w['plan']}: "
-                                       f"{view.plan_label})")))
+    console.print(Text.assemble(plain(view.title, "bold"), plain(header_tail(view))))
     if view.overview:
         console.print(plain(view.overview))
     for board in view.boards:
@@ -50,4 +54,5 @@ def render(view: CheckView, stream: TextIO, *, color: bool) -> None:
     for line in findings_text.render(view.plan_wide, view.files, source=False,
                                      lang=view.lang):
         console.print(plain("  " + line))
-    console.print(Text.assemble(plain(f"{w['summary']}: ", "bold"), plain(summary_text(view))))
+    console.print(Text.assemble(plain(w["summary"] + colon(view.lang), "bold"),
+                                plain(summary_text(view))))

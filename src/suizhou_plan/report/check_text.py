@@ -13,7 +13,7 @@ from datetime import date
 from suizhou_plan.board import PhaseBoard, Row
 from suizhou_plan.escapes import visible, visible_lines
 from suizhou_plan.finding import Finding
-from suizhou_plan.i18n import in_script, phase_name
+from suizhou_plan.i18n import colon, in_script, is_chinese, localise, phase_name, t
 from suizhou_plan.load.plan_loader import PlanFile
 from suizhou_plan.report import findings_text
 from suizhou_plan.report.labels import light_label, status_label, words
@@ -58,17 +58,32 @@ def summary_text(view: CheckView) -> str:
     """The findings shown; with a filter, also the items shown (by light) and what the
     filter left out, so a filtered report never reads as a clean plan."""
     w = words(view.lang)
-    line = findings_text.summary_line(view.counts(), w)
+    line = findings_text.summary_line(view.counts(), w, view.lang)
     if not view.filters:
         return line
     lights = [row.light for board in view.boards for row in board.rows]
     by_light = " · ".join(f"{light_label(light, view.lang)} {lights.count(light)}"
                           for light in sorted(set(lights), key=lambda light: light.severity_rank))
-    line += f" · {len(lights)} {w['items_shown']}" + (f" ({by_light})" if by_light else "")
+    zh = is_chinese(view.lang)
+    opening, closing, comma = ("（", "）", "，") if zh else (" (", ")", ", ")
+    line += f" · {len(lights)} {w['items_shown']}"
+    line += f"{opening}{by_light}{closing}" if by_light else ""
     left = [f"{view.left_out_items} {w['items']}", f"{view.left_out_findings} {w['findings_n']}"]
     if view.rules_not_run:
         left.append(f"{view.rules_not_run} {w['rules_not_run']}")
-    return line + f" · {w['left_out_by']} {' '.join(view.filters)}: " + ", ".join(left)
+    return (line + f" · {w['left_out_by']} {' '.join(view.filters)}{colon(view.lang)}"
+            + comma.join(left))
+
+
+def header_tail(view: CheckView) -> str:
+    """What follows the plan's title on the first line: the as-of date and the plan read."""
+    return t(view.lang, " — as of {date} (plan: {plan})", date=shown_date(view, view.as_of),
+             plan=localise(view.plan_label, view.lang))
+
+
+def shown_date(view: CheckView, day: date) -> str:
+    """2024年1月15日 in Chinese, 2024-01-15 in English (tables stay compact)."""
+    return localise(day, view.lang)
 
 
 def phase_heading(board: PhaseBoard, view: CheckView,
@@ -82,10 +97,13 @@ def phase_heading(board: PhaseBoard, view: CheckView,
         return f"— ({tally})"
     p = board.phase
     theme = f" {plan_text(p.theme)}" if p.theme else ""
-    return (
-        f"{phase_name(view.lang, p.number)}{theme}  {p.start} → {p.end} "
-        f"[{w[board.state(view.as_of)]}]  {tally}"
-    )
+    state = w[board.state(view.as_of)]
+    if is_chinese(view.lang):
+        span = f"（{shown_date(view, p.start)}—{shown_date(view, p.end)}，{state}）"
+    else:
+        span = f"{p.start} → {p.end} [{state}]"
+    gap = "" if is_chinese(view.lang) else "  "
+    return f"{phase_name(view.lang, p.number)}{theme}{gap}{span}  {tally}"
 
 
 def row_cells(row: Row, view: CheckView) -> list[str]:
@@ -96,7 +114,7 @@ def row_cells(row: Row, view: CheckView) -> list[str]:
         item.id,
         truncate(visible(item.title), TITLE_COLUMNS),
         row.lead.name if row.lead else "—",
-        item.due.isoformat(),
+        shown_date(view, item.due),
         status_label(item.status, view.lang),
         f"{late}{words(view.lang)['days']}" if late is not None else "",
     ]
@@ -104,7 +122,7 @@ def row_cells(row: Row, view: CheckView) -> list[str]:
 
 def render(view: CheckView) -> str:
     w = words(view.lang)
-    lines = [f"{view.title} — {w['as_of']} {view.as_of} ({w['plan']}: {view.plan_label})", ""]
+    lines = [view.title + header_tail(view), ""]
     if view.overview:
         lines += [view.overview, ""]
     for board in view.boards:
@@ -114,7 +132,7 @@ def render(view: CheckView) -> str:
         lines.extend(table(rows) if board.rows else [f"  ({w['none']})"])
         lines.append("")
     lines.extend(_findings_block(view))
-    lines.append(f"{w['summary']}: " + summary_text(view))
+    lines.append(w["summary"] + colon(view.lang) + summary_text(view))
     return in_script(view.lang, visible_lines("\n".join(lines))) + "\n"
 
 
@@ -124,7 +142,9 @@ def _findings_block(view: CheckView) -> Iterable[str]:
     rest = view.plan_wide
     yield f"{w['plan_wide']} ({len(rest)})"
     if shown:
-        yield f"  (+{len(shown)} overdue / due-soon / no-progress: {w['shown_above']})"
+        yield "  " + t(view.lang,
+                       "(+{n} overdue / due-soon / no-progress: shown in the tables above)",
+                       n=len(shown))
     for line in findings_text.render(rest, view.files, source=False, lang=view.lang):
         yield "  " + line
     yield ""

@@ -21,7 +21,7 @@ from suizhou_plan import __version__
 from suizhou_plan.board import KIND_ORDER, PhaseBoard
 from suizhou_plan.finding import Finding
 from suizhou_plan.holding import Holders
-from suizhou_plan.i18n import in_script, localise
+from suizhou_plan.i18n import day, in_script, localise
 from suizhou_plan.index import Item, PlanIndex
 from suizhou_plan.report.dashboard_matrix import Matrix, build_matrix, matrix_html
 from suizhou_plan.report.dashboard_timeline import Mark, PhaseLane, timeline_svg
@@ -275,7 +275,7 @@ def _red(dash: Dashboard) -> str:
         f'<tr data-light="red" data-id="{esc(m.item.id)}">'
         f"<td>{SYMBOL[Light.RED]} {esc(m.item.id)}</td>"
         f"<td>{esc(m.item.title)}</td><td>{esc(m.lead.name if m.lead else '—')}</td>"
-        f"<td>{m.item.due}</td><td>{m.days_late}</td></tr>" for m in dash.red)
+        f"<td>{day(dash.lang, m.item.due)}</td><td>{m.days_late}</td></tr>" for m in dash.red)
     return f'<table class="red-items"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
@@ -300,9 +300,10 @@ def render_html(dash: Dashboard) -> str:
         "<!DOCTYPE html>",
         f'<html lang="{lang}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{esc(heading)} — {esc(w['as_of'])} {dash.as_of}</title>",
+        f"<title>{esc(heading)} — {esc(w['as_of'])} {day(lang, dash.as_of)}</title>",
         f"<style>{CSS}</style></head><body>",
-        f'<header><h1>{esc(heading)}</h1><p class="asof">{esc(w["as_of"])} {dash.as_of}</p>',
+        f'<header><h1>{esc(heading)}</h1>'
+        f'<p class="asof">{esc(w["as_of"])} {day(lang, dash.as_of)}</p>',
         _lights(dash), f'<p class="meta">{esc(source_line(dash))}</p></header>',
         f'<section id="timeline"><h2>{esc(w["timeline"])}</h2>',
         timeline_svg(dash.lanes, dash.targets, dash.as_of, dash.lang), "</section>",

@@ -16,7 +16,7 @@ from datetime import date
 
 from suizhou_plan.duties import Duty, duties_for
 from suizhou_plan.holding import Holders
-from suizhou_plan.i18n import phase_name
+from suizhou_plan.i18n import phase_name, span
 from suizhou_plan.index import PlanIndex
 from suizhou_plan.model.agency import Agency
 from suizhou_plan.model.plan import Phase
@@ -98,7 +98,7 @@ def column_heading(phase: Phase | None, lang: str) -> tuple[str, str]:
     if phase is None:
         return "—", ""
     theme = f" {phase.theme}" if phase.theme else ""
-    return phase_name(lang, phase.number) + theme, f"{phase.start} → {phase.end}"
+    return phase_name(lang, phase.number) + theme, span(lang, phase.start, phase.end)
 
 
 def cell_counts(cell: Cell, lang: str) -> str:

@@ -9,7 +9,7 @@ from datetime import timedelta
 from typing import TextIO
 
 from suizhou_plan.escapes import visible
-from suizhou_plan.i18n import in_script, localise, phase_name
+from suizhou_plan.i18n import colon, day, in_script, is_chinese, localise, phase_name, span
 from suizhou_plan.report.dashboard import TALLY, Dashboard, SectionTally, source_line
 from suizhou_plan.report.dashboard_matrix import cell_counts, column_heading
 from suizhou_plan.report.dashboard_timeline import DateScale, PhaseLane, scale_for
@@ -53,7 +53,7 @@ def _phase_bar(lanes: Sequence[PhaseLane], scale: DateScale) -> Line:
 
 def _as_of_marker(dash: Dashboard, scale: DateScale) -> Line:
     column = min(max(round(scale.x(dash.as_of)), 0), TIMELINE_COLUMNS - 1)
-    text = f"{words(dash.lang)['as_of']} {dash.as_of}"
+    text = f"{words(dash.lang)['as_of']} {day(dash.lang, dash.as_of)}"
     if column + 2 + width(text) <= TIMELINE_COLUMNS or column < width(text) + 2:
         return [(" " * column, ""), ("▲ " + text, "bold red")]
     return [(" " * (column - width(text) - 1), ""), (text + " ▲", "bold red")]
@@ -66,22 +66,27 @@ def _light_counts(lights: Sequence[Light]) -> Line:
     return line
 
 
+def bracketed(lang: str, text: str) -> str:
+    """[ended] in English, （已结束） in Chinese."""
+    return f"（{text}）" if is_chinese(lang) else f"[{text}]"
+
+
 def _timeline(dash: Dashboard) -> list[Line]:
     w = words(dash.lang)
     scale = scale_for(dash.lanes, dash.targets, dash.as_of)
     scale = DateScale(scale.start, scale.end, 0, TIMELINE_COLUMNS)
     lines: list[Line] = [_heading(w["timeline"]),
-                         [(f"{scale.start} → {scale.end}", "dim")],
+                         [(span(dash.lang, scale.start, scale.end), "dim")],
                          _phase_bar(dash.lanes, scale), _as_of_marker(dash, scale)]
     for lane in dash.lanes:
         p = lane.phase
         name = phase_name(dash.lang, p.number) + (f" {p.theme}" if p.theme else "")
-        lines.append([(f"  {name}  {p.start} → {p.end}  ", ""),
-                      (f"[{w[lane.state]}]", PHASE_STYLE[lane.state]),
-                      (f"  {w['milestones']}:", ""),
+        lines.append([(f"  {name}  {span(dash.lang, p.start, p.end)}  ", ""),
+                      (bracketed(dash.lang, w[lane.state]), PHASE_STYLE[lane.state]),
+                      (f"  {w['milestones']}{colon(dash.lang).rstrip()}", ""),
                       *_light_counts([m.light for m in lane.milestones])])
     if dash.targets:
-        lines.append([(f"  {w['targets']}:", ""),
+        lines.append([(f"  {w['targets']}{colon(dash.lang).rstrip()}", ""),
                       *_light_counts([m.light for m in dash.targets])])
     return lines
 
@@ -183,7 +188,7 @@ def overview(dash: Dashboard) -> list[Line]:
         tally += [(f"{SYMBOL[light]} {w[light.value]} {count}", LIGHT_STYLE[light]), ("  ", "")]
     blocks = [_timeline(dash), _sections(dash), _matrix(dash), _red(dash), _governance(dash)]
     lines: list[Line] = [[(f"{dash.title} · {w['dashboard']}", "bold")],
-                         [(f"{w['as_of']} {dash.as_of}", "bold red"),
+                         [(f"{w['as_of']} {day(dash.lang, dash.as_of)}", "bold red"),
                           (f" · {source_line(dash)}", "")],
                          tally[:-1]]
     for block in blocks:

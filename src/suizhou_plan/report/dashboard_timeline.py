@@ -11,7 +11,7 @@ import html
 from dataclasses import dataclass
 from datetime import date
 
-from suizhou_plan.i18n import phase_name
+from suizhou_plan.i18n import day, phase_name, span
 from suizhou_plan.index import Item
 from suizhou_plan.model.agency import Agency
 from suizhou_plan.model.plan import Phase
@@ -88,7 +88,7 @@ def mark_title(mark: Mark, lang: str) -> str:
     w = words(lang)
     item = mark.item
     lines = [f"{item.id} {item.title}",
-             f"{w['due']} {item.due} · {light_label(mark.light, lang)} · "
+             f"{w['due']} {day(lang, item.due)} · {light_label(mark.light, lang)} · "
              f"{w['status']} {status_label(item.status, lang)}"]
     if mark.days_late is not None:
         lines[-1] += f" · {w['overdue']} {mark.days_late}{w['days']}"
@@ -128,7 +128,7 @@ def _phase(lane: PhaseLane, y: float, scale: DateScale, lang: str) -> str:
     p = lane.phase
     x0, x1 = scale.x(p.start), scale.x(p.end)
     name = phase_name(lang, p.number) + (f" {p.theme}" if p.theme else "")
-    dates = f"{p.start} → {p.end} · {w[lane.state]}"
+    dates = f"{span(lang, p.start, p.end)} · {w[lane.state]}"
     return (
         f'<g class="phase {lane.state}" data-id="{esc(p.id)}" data-start="{p.start}" '
         f'data-end="{p.end}"><title>{esc(name)}: {esc(dates)}</title>'
@@ -157,7 +157,7 @@ def _as_of(scale: DateScale, as_of: date, bottom: float, lang: str) -> str:
     middle = (scale.left + scale.right) / 2
     anchor = "end" if x > middle else "start"
     shift = -6 if x > middle else 6
-    text = f"{words(lang)['as_of']} {as_of}"
+    text = f"{words(lang)['as_of']} {day(lang, as_of)}"
     return (f'<g class="as-of"><title>{html.escape(text)}</title>'
             f'<line x1="{_n(x)}" y1="{TOP - 26}" x2="{_n(x)}" y2="{_n(bottom)}" '
             f'stroke="#c62828" stroke-width="3" data-date="{as_of}"/>'

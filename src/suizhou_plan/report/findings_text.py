@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from suizhou_plan.escapes import visible
 from suizhou_plan.finding import Finding
-from suizhou_plan.i18n import Word, in_script, localise, t
+from suizhou_plan.i18n import Word, in_script, is_chinese, localise, t
 from suizhou_plan.load.plan_loader import PlanFile
 from suizhou_plan.textwidth import truncate, width
 
@@ -62,8 +62,8 @@ def render(findings: Iterable[Finding], files: Mapping[str, PlanFile], *,
     return lines
 
 
-def summary_line(counts: Mapping[str, int], words: Mapping[str, str]) -> str:
-    return (
-        f"{counts.get('error', 0)} {words['errors']}, {counts.get('warning', 0)} "
-        f"{words['warnings']}, {counts.get('info', 0)} {words['infos']}"
-    )
+def summary_line(counts: Mapping[str, int], words: Mapping[str, str], lang: str = "en") -> str:
+    sep = "，" if is_chinese(lang) else ", "
+    return sep.join((f"{counts.get('error', 0)} {words['errors']}",
+                     f"{counts.get('warning', 0)} {words['warnings']}",
+                     f"{counts.get('info', 0)} {words['infos']}"))

@@ -32,7 +32,6 @@ WORDS = (
     word("bulletin", "Progress bulletin"), word("progress", "Progress"),
     word("problems", "Problems"), word("next", "Next step"), word("task", "Item"),
     word("deadline", "Deadline"), word("days", "d"),
-    word("shown_above", "shown in the tables above"),
     word("ended", "ended"), word("current", "current"), word("upcoming", "upcoming"),
     word("plan_wide", "Plan-wide findings"),
 )
