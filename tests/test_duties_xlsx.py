@@ -30,7 +30,7 @@ def test_one_units_workbook_has_dates_words_a_frozen_filtered_header(run_cli, tm
     wb = load_workbook(out)
     assert wb.sheetnames == ["市政數局"]
     ws = wb["市政數局"]
-    assert ws["A1"].value == "市政數局 責任清單（截至2024-01-15）"
+    assert ws["A1"].value == "市政數局 責任清單（截至2024年1月15日）"
     assert ws["A2"].value == "牽頭 16 項 · 配合 18 項 · 未完成 34 項 · 逾期 7 項"
     assert duties_json(run_cli, "市政数局")["agencies"][0]["counts"] == {
         "lead": 16, "support": 18, "complete": 0, "on_schedule": 0, "overdue": 7, "unknown": 27,
@@ -72,12 +72,12 @@ def test_all_units_get_a_workbook_named_by_the_unit_and_a_summary(run_cli, tmp_p
                      AS_OF, "--lang", "zh-Hant")
     assert result.exit_code == 0, result.output
     names = {p.name for p in out.iterdir()}
-    assert {"市政數局.xlsx", "曾都區人民政府.xlsx", "責任清單匯總.xlsx"} <= names
-    summary = load_workbook(out / "責任清單匯總.xlsx")
-    assert summary.sheetnames[0] == "匯總"
+    assert {"市政數局.xlsx", "曾都區人民政府.xlsx", "責任清單彙總.xlsx"} <= names
+    summary = load_workbook(out / "責任清單彙總.xlsx")
+    assert summary.sheetnames[0] == "彙總"
     assert len(summary.sheetnames) == len(names)  # a sheet per unit, and the overview
     counts = duties_json(run_cli, "市政數局")["agencies"][0]["counts"]
-    overview = {r[0]: r[1:] for r in summary["匯總"].iter_rows(min_row=4, values_only=True)}
+    overview = {r[0]: r[1:] for r in summary["彙總"].iter_rows(min_row=4, values_only=True)}
     assert overview["市政數局"] == ("gov-data", counts["lead"], counts["support"],
                                    counts["open"], counts["overdue"])
     one = load_workbook(out / "市政數局.xlsx")["市政數局"]
@@ -124,6 +124,6 @@ def test_file_names_are_safe_on_windows_and_distinct_regardless_of_case():
     assert safe_stem('a/b:c*d?"e<f>g|h\\i') == "a_b_c_d__e_f_g_h_i"
     assert safe_stem("CON") == "_CON" and safe_stem("nul.backup") == "_nul.backup"
     assert safe_stem("name. ") == "name" and safe_stem("...") == "_"
-    assert file_names(["市政數局", "Unit", "unit", "責任清單匯總"], "xlsx",
-                      reserved=["責任清單匯總.xlsx"]) == [
-        "市政數局.xlsx", "Unit.xlsx", "unit-2.xlsx", "責任清單匯總-2.xlsx"]
+    assert file_names(["市政數局", "Unit", "unit", "責任清單彙總"], "xlsx",
+                      reserved=["責任清單彙總.xlsx"]) == [
+        "市政數局.xlsx", "Unit.xlsx", "unit-2.xlsx", "責任清單彙總-2.xlsx"]

@@ -34,9 +34,9 @@ def make_template(run_cli, plan: Path, unit: str, lang: str = "zh-Hant") -> Path
     result = run_cli("progress", "template", "--plan", str(plan), "--agency", unit, "--out",
                      str(out), "--lang", lang, "--as-of", "2024-01-15")
     assert result.exit_code == 0, result.output
-    [made] = [out / line.split(": ")[0].rsplit("/", 1)[-1]
-              for line in result.stdout.splitlines() if line.endswith("item(s)")
-              and f": {unit}," in line]
+    sep = "：" if lang.startswith("zh") else ": "  # `FILE：單位，N項` / `FILE: unit, N items`
+    [made] = [out / Path(line.split(sep)[0]).name
+              for line in result.stdout.splitlines() if f"{sep}{unit}" in line]
     return made
 
 
@@ -53,8 +53,8 @@ def test_a_template_has_one_locked_row_per_duty_and_open_columns_to_fill(run_cli
     made = make_template(run_cli, plan_copy, HIGH_TECH)
     assert made.name == "隨州高新區管委會.xlsx"
     wb = load_workbook(made)
-    assert wb.sheetnames == ["台賬", "_suizhou"]
-    ws = wb["台賬"]
+    assert wb.sheetnames == ["臺賬", "_suizhou"]
+    ws = wb["臺賬"]
     assert [c.value for c in ws[3]] == ["編號", "事項", "角色", "時間節點", "當前狀態",
                                         "最近一次填報", "本期狀態", "填報日期", "進展",
                                         "存在問題", "下一步", "佐證材料"]
@@ -79,7 +79,7 @@ def test_a_template_has_one_locked_row_per_duty_and_open_columns_to_fill(run_cli
     digest = hashlib.sha256((plan_copy / "tasks.yaml").read_bytes()).hexdigest()
     assert pairs == {"kind": "suizhou ledger template", "format": "1",
                      "unit_id": "hitech-zone-committee", "unit_name": HIGH_TECH, "plan_sha256": digest, "made_on": "2024-01-15",
-                     "lang": "zh-Hant", "sheet": "台賬", "first_row": "4"}
+                     "lang": "zh-Hant", "sheet": "臺賬", "first_row": "4"}
     items = [r[1] for r in marker.iter_rows(max_col=2, values_only=True) if r[0] == "item"]
     assert items == ids
 
@@ -135,10 +135,10 @@ def test_templates_filled_in_by_people_become_ledger_entries_and_change_the_ligh
                              "plan/tasks.yaml\n")
     a, b = filled_a.name, filled_b.name
     assert result.stdout.splitlines() == [
-        f"T02: added blocked of 2024-01-08 by 隨州高新區管委會 ({a}!台賬!G{rows['T02']})",
-        f"P1-M3: added reported-done of 2024-01-10 by 隨州高新區管委會 ({a}!台賬!G{rows['P1-M3']})",
+        f"T02: added blocked of 2024-01-08 by 隨州高新區管委會 ({a}!臺賬!G{rows['T02']})",
+        f"P1-M3: added reported-done of 2024-01-10 by 隨州高新區管委會 ({a}!臺賬!G{rows['P1-M3']})",
         f"P1-M4: added in-progress of 2024-01-10 by 市政數局 ({b}!Ledger!G{rows_b['P1-M4']})",
-        f"T01: added in-progress of 2024-01-12 by 隨州高新區管委會 ({a}!台賬!G{rows['T01']})",
+        f"T01: added in-progress of 2024-01-12 by 隨州高新區管委會 ({a}!臺賬!G{rows['T01']})",
     ]
     assert ledger(plan_copy, "P1-M3") == [{
         "date": date(2024, 1, 10), "status": "reported-done", "by": HIGH_TECH,
@@ -173,8 +173,8 @@ def test_importing_the_same_file_twice_adds_nothing_the_second_time(run_cli, pla
     again = import_(run_cli, plan_copy, filled, filled)
     assert again.exit_code == 0, again.output
     assert again.stdout.splitlines() == [
-        f"T01: already in the ledger, skipped (back.xlsx!台賬!G{rows['T01']})",
-        f"T01: already in the ledger, skipped (back.xlsx!台賬!G{rows['T01']})"]
+        f"T01: already in the ledger, skipped (back.xlsx!臺賬!G{rows['T01']})",
+        f"T01: already in the ledger, skipped (back.xlsx!臺賬!G{rows['T01']})"]
     assert again.stderr == "nothing to add: 0 entries from 2 file(s); 2 already in the ledger\n"
     assert (plan_copy / "tasks.yaml").read_bytes() == once
 
@@ -190,16 +190,16 @@ def test_one_bad_row_fails_the_whole_import_unless_skip_invalid(run_cli, plan_co
     before = (plan_copy / "tasks.yaml").read_bytes()
     t2, t3 = rows["T02"], rows["T03"]
     problems = [
-        f"back.xlsx!台賬!G{t2}: error: 「差不多」 is not a status [unknown-status]",
+        f"back.xlsx!臺賬!G{t2}: error: 「差不多」 is not a status [unknown-status]",
         "  hint: pick one from the drop-down list: 未開始、推進中、受阻、已辦結、已銷號",
-        f"back.xlsx!台賬!H{t2}: error: 「2024/13/40」 is not a date [bad-date]",
+        f"back.xlsx!臺賬!H{t2}: error: 「2024/13/40」 is not a date [bad-date]",
         "  hint: type the date of the report, e.g. 2024-01-10 (2024/1/10 and 2024年1月10日 "
         "are read too)",
-        f"back.xlsx!台賬!I{t2}: error: the row has a report but no progress (進展) [missing-note]",
+        f"back.xlsx!臺賬!I{t2}: error: the row has a report but no progress (進展) [missing-note]",
         "  hint: say in a few words what was done; a status that goes back says why",
-        f"back.xlsx!台賬!G{t3}: error: the row has a report but no status [missing-status]",
+        f"back.xlsx!臺賬!G{t3}: error: the row has a report but no status [missing-status]",
         "  hint: pick the status from the drop-down list: 未開始、推進中、受阻、已辦結、已銷號",
-        f"back.xlsx!台賬!H{t3}: error: the row has a report but no date [missing-date]",
+        f"back.xlsx!臺賬!H{t3}: error: the row has a report but no date [missing-date]",
         "  hint: type the date of the report, e.g. 2024-01-10",
     ]
     failed = import_(run_cli, plan_copy, filled)
@@ -212,7 +212,7 @@ def test_one_bad_row_fails_the_whole_import_unless_skip_invalid(run_cli, plan_co
     skipped = import_(run_cli, plan_copy, filled, extra=("--skip-invalid",))
     assert skipped.exit_code == 0, skipped.output
     assert skipped.stdout.splitlines() == [
-        f"T01: added in-progress of 2024-01-12 by 隨州高新區管委會 (back.xlsx!台賬!G{rows['T01']})"]
+        f"T01: added in-progress of 2024-01-12 by 隨州高新區管委會 (back.xlsx!臺賬!G{rows['T01']})"]
     assert skipped.stderr.splitlines() == [*problems, (
         "added 1 entry from 1 file(s); 0 already in the ledger to plan/tasks.yaml; 5 "
         "problem(s) above not imported (--skip-invalid)")]
@@ -227,7 +227,7 @@ def test_a_dry_run_prints_what_would_be_added_and_writes_nothing(run_cli, plan_c
     result = import_(run_cli, plan_copy, filled, extra=("--dry-run",))
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        f"T01: would add in-progress of 2024-01-12 by 隨州高新區管委會 (back.xlsx!台賬!G{rows['T01']})"]
+        f"T01: would add in-progress of 2024-01-12 by 隨州高新區管委會 (back.xlsx!臺賬!G{rows['T01']})"]
     assert result.stderr == ("would add 1 entry from 1 file(s); 0 already in the ledger; "
                              "nothing was written (--dry-run)\n")
     assert (plan_copy / "tasks.yaml").read_bytes() == before
@@ -247,11 +247,11 @@ def test_the_rules_of_progress_add_hold_and_point_at_the_cell(run_cli, plan_copy
     result = import_(run_cli, plan_copy, filled)
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert f"back.xlsx!台賬!H{rows['T01']}: error: task T01 「建設大數據產業園」: entry of " \
+    assert f"back.xlsx!臺賬!H{rows['T01']}: error: task T01 「建設大數據產業園」: entry of " \
            "2024-01-05 comes after the entry of 2024-01-12 [progress-out-of-order]" in lines
-    assert any(line.startswith(f"back.xlsx!台賬!G{rows['T02']}: error: ") and
+    assert any(line.startswith(f"back.xlsx!臺賬!G{rows['T02']}: error: ") and
                line.endswith("[verified-without-report]") for line in lines)
-    assert (f"back.xlsx!台賬!H{rows['T03']}: error: T03: the date 2024-02-01 is after today "
+    assert (f"back.xlsx!臺賬!H{rows['T03']}: error: T03: the date 2024-02-01 is after today "
             f"({AS_OF}) [future-progress]") in lines
     assert [e["note"] for e in ledger(plan_copy, "T01")] == ["施工"]
 
@@ -291,11 +291,11 @@ def test_an_older_template_is_read_where_its_items_still_are(run_cli, plan_copy,
         "back.xlsx: warning: the template was made on 2024-01-15 from another version of the "
         "plan; its rows are read against today's plan [older-template]",
         "  hint: rows whose items moved or vanished are listed below and not imported",
-        f"back.xlsx!台賬!A{rows['T01']}: warning: T01 changed since the template was made "
+        f"back.xlsx!臺賬!A{rows['T01']}: warning: T01 changed since the template was made "
         "(title was 「建設大數據產業園」); the row is imported against today's item "
         "[item-changed]",
         "  hint: check that the report still fits the item",
-        f"back.xlsx!台賬!A{rows['T02']}: warning: T02 is no longer a duty of 隨州高新區管委會; "
+        f"back.xlsx!臺賬!A{rows['T02']}: warning: T02 is no longer a duty of 隨州高新區管委會; "
         "this row is not imported [item-moved]",
         "  hint: progress on it is reported by 市發改委、市政數局、隨州市數據局",
         "added 2 entries from 1 file(s); 0 already in the ledger to plan/tasks.yaml",
@@ -376,9 +376,9 @@ def test_a_batch_reads_again_when_another_program_saved_the_plan(plan_copy, monk
 
     monkeypatch.setattr(progress_batch, "_insert_all", insert_then_other_program_saves)
     reports = [Report("T01", Entry(date(2024, 1, 10), "in-progress", "隨州高新區管委會", "施工"),
-                      "a.xlsx!台賬", 8),
+                      "a.xlsx!臺賬", 8),
                Report("T13", Entry(date(2024, 1, 11), "in-progress", "市政數局", "上線"),
-                      "b.xlsx!台賬", 9)]
+                      "b.xlsx!臺賬", 9)]
     outcome = append_reports(plan_copy, reports, date(2024, 1, 20))
     assert len(calls) == 2
     assert outcome.written == tasks
@@ -392,7 +392,7 @@ def test_a_batch_reads_again_when_another_program_saved_the_plan(plan_copy, monk
 def test_a_batch_extends_a_task_and_its_target_in_one_write(plan_copy, item):
     """A target sits inside its task: both ledgers grow in one write, neither misplaced."""
     reports = [Report(i, Entry(date(2024, 1, 10), "in-progress", "市農業農村局", f"報告{i}"),
-                      "x.xlsx!台賬", 4 + n) for n, i in enumerate(["T05", "T05-2025"])]
+                      "x.xlsx!臺賬", 4 + n) for n, i in enumerate(["T05", "T05-2025"])]
     outcome = append_reports(plan_copy, reports, date(2024, 1, 20))
     assert not outcome.refused, outcome.refused
     assert [e["note"] for e in ledger(plan_copy, item)] == [f"報告{item}"]
@@ -428,7 +428,7 @@ def test_a_simplified_template_is_simplified_throughout_and_reads_back(run_cli, 
     assert result.exit_code == 0, result.output
     made = tmp_path / "sent" / "随州高新区管委会.xlsx"
     ws = load_workbook(made)["台账"]
-    assert ws["A1"].value == "随州高新区管委会 进展情况台账（2024-01-15制表）"
+    assert ws["A1"].value == "随州高新区管委会 进展情况台账（2024年1月15日制表）"
     assert [c.value for c in ws[3]][:7] == ["编号", "事项", "角色", "时间节点", "当前状态",
                                             "最近一次填报", "本期状态"]
     assert ws["B4"].value == "初步完成数据中心机房建设及指挥中心一期建设"
@@ -450,7 +450,31 @@ def test_a_row_whose_item_vanished_is_a_warning_and_not_imported(run_cli, plan_c
     edit(plan_copy / "tasks.yaml", "      - id: T05-2025\n", "      - id: T05-2030\n")
     result = import_(run_cli, plan_copy, tmp_path / "back.xlsx")
     assert result.exit_code == 0, result.output
-    assert (f"back.xlsx!台賬!A{rows['T05-2025']}: warning: T05-2025 is no longer an item of "
+    assert (f"back.xlsx!臺賬!A{rows['T05-2025']}: warning: T05-2025 is no longer an item of "
             "the plan; this row is not imported [item-vanished]") in result.stderr.splitlines()
     assert [e["note"] for e in ledger(plan_copy, "T05")] == ["基地選址"]
     assert ledger(plan_copy, "T05-2030") == []
+
+
+def test_an_import_is_told_in_the_clerks_language(run_cli, plan_copy, tmp_path):
+    """The office runs `progress import --lang zh-Hans`: every cell problem, hint and count
+    in simplified Chinese (the cell address keeps the workbook's own sheet name)."""
+    sent = make_template(run_cli, plan_copy, HIGH_TECH)
+    filled = tmp_path / "back.xlsx"
+    rows = fill(sent, filled, {
+        "T01": {"G": "推進中", "H": "2024/1/12", "I": "施工"},
+        "T02": {"G": "差不多", "H": "2024/1/8", "I": "招標中"},
+    })
+    t2 = rows["T02"]
+    failed = import_(run_cli, plan_copy, filled, extra=("--lang", "zh-Hans"))
+    assert failed.exit_code == 1
+    assert failed.stderr.splitlines() == [
+        f"back.xlsx!臺賬!G{t2}：错误：「差不多」不是规定的状态 [unknown-status]",
+        "  修改建议：请从下拉列表中选择：未开始、推进中、受阻、已办结、已销号",
+        "未导入：有1处错误，未作任何改动。请改正相应单元格后重新导入，或加 --skip-invalid 先导入其余各行"]
+    skipped = import_(run_cli, plan_copy, filled, extra=("--lang", "zh-Hans", "--skip-invalid"))
+    assert skipped.exit_code == 0, skipped.output
+    assert skipped.stdout.splitlines() == [
+        f"T01：已登记随州高新区管委会2024年1月12日报送的进展（推进中）（back.xlsx!臺賬!G{rows['T01']}）"]
+    assert skipped.stderr.splitlines()[-1] == (
+        "已将来自1个文件的1条记录；台账中已有0条登记到 plan/tasks.yaml；上列1处问题未导入（--skip-invalid）")

@@ -49,7 +49,7 @@ def test_libreoffice_prints_the_duty_list_and_the_template_in_chinese(run_cli, p
 
     duties_pdf = tmp_path / "pdf" / "市政數局責任清單.pdf"
     text = _text(pdftotext, duties_pdf)
-    assert "市政數局 責任清單（截至2024-01-15）" in text
+    assert "市政數局 責任清單（截至2024年1月15日）" in text
     for heading in ("編號", "事項", "時間節點", "逾期天數", "狀態"):
         assert heading in text, heading
     assert re.search(r"P1-M4\s+實施神農雲二期建設\s+階段節點\s+牽頭", text)
@@ -58,7 +58,7 @@ def test_libreoffice_prints_the_duty_list_and_the_template_in_chinese(run_cli, p
     assert re.fullmatch(r"841\.89 x 595\.\d+ pts \(A4\)", size), size
 
     template_text = _text(pdftotext, tmp_path / "pdf" / "隨州高新區管委會.pdf")
-    assert "隨州高新區管委會 進展情況台賬（2024-01-15製表）" in template_text
+    assert "隨州高新區管委會 進展情況臺賬（2024年1月15日製表）" in template_text
     for heading in ("本期狀態", "填報日期", "進展", "存在問題", "下一步", "佐證材料"):
         assert heading in template_text, heading
     assert re.search(r"T01\s+建設大數據產業園\s+牽頭\s+2025-11-30\s+不明", template_text)
@@ -90,7 +90,7 @@ def test_a_template_saved_again_by_libreoffice_keeps_its_guards_and_imports(run_
     assert done.returncode == 0, done.stderr
     saved = tmp_path / "saved" / filled.name
     wb = load_workbook(saved)
-    ws = wb["台賬"]
+    ws = wb["臺賬"]
     assert wb["_suizhou"].sheet_state in ("hidden", "veryHidden")
     assert ws.protection.sheet and ws["A4"].protection.locked
     assert ws["G4"].protection.locked is False

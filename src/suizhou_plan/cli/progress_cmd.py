@@ -17,6 +17,7 @@ from suizhou_plan.cli.options import (
     plan_option,
     resolve_plan,
 )
+from suizhou_plan.i18n import N_, Msg, in_script, localise, t, tn
 
 STATUSES = ["not-started", "in-progress", "blocked", "reported-done", "verified"]
 
@@ -62,7 +63,6 @@ def add(item: str, plan_dir: str | None, status: str, when: date, by: str, note:
     the file is kept byte for byte; when the result would be invalid nothing is written
     and the command exits 1.
     """
-    from suizhou_plan.i18n import in_script, localise, t
     from suizhou_plan.ledger import Entry, pasted
     from suizhou_plan.plan_lock import PlanLocked, PlanNotWritable
     from suizhou_plan.progress_edit import BadRequest, Refused, append_progress
@@ -109,7 +109,6 @@ def show(item: str, plan_dir: str | None, lang: str | None) -> None:
     """Print ITEM's ledger, oldest first, with its current status."""
     from suizhou_plan.cli.duties_cmd import load_index
     from suizhou_plan.escapes import visible_lines
-    from suizhou_plan.i18n import in_script, localise, t
     from suizhou_plan.report.labels import status_label
     from suizhou_plan.textwidth import table
 
@@ -159,21 +158,22 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
     from suizhou_plan.cli.check_cmd import pick_agency
     from suizhou_plan.duties import duties_for
     from suizhou_plan.file_names import file_names
-    from suizhou_plan.i18n import in_script
     from suizhou_plan.load.plan_loader import TASKS
     from suizhou_plan.output_files import OutputError, write_files
     from suizhou_plan.progress_edit import Refused, read_plan
     from suizhou_plan.sheets.template import build, reporting_units
 
     if all_units == bool(agencies):
-        raise click.UsageError("name the units: --agency 市政數局 (repeatable), or --all for "
-                               "every unit")
+        raise click.UsageError(Msg("name the units: --agency 市政數局 (repeatable), or --all "
+                                   "for every unit"))
     path, _ = resolve_plan(plan_dir)
     try:
         given, _, index = read_plan(path)
     except Refused as exc:
-        sys.stderr.write(f"{exc}\n")
+        sys.stderr.write(in_script(lang or default_lang(), localise(exc.args[0], lang or
+                                                                    default_lang())) + "\n")
         sys.exit(1)
+    chosen = lang or default_lang(index.tasks_file.supervision.lang)
     day = as_of_or_today(as_of)
     window = index.tasks_file.supervision.due_soon_days
     if all_units:
@@ -185,9 +185,11 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
             if unit.kind in ("collective", "placeholder"):
                 members = "、".join(m.name for m in (index.registry.by_id.get(i)
                                                      for i in unit.members) if m)
-                raise click.UsageError(
-                    f"{unit.name} reports through its members; make their templates: "
-                    + (f"--agency for each of {members}" if members else "--all"))
+                raise click.UsageError(Msg(
+                    "{unit} reports through its members; make their templates: --agency for "
+                    "each of {members}", unit=unit.name, members=members) if members else Msg(
+                    "{unit} reports through its members; make their templates: --all",
+                    unit=unit.name))
             if unit not in units:
                 units.append(unit)
     from suizhou_plan.holding import Holders
@@ -197,10 +199,10 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
              if dl.duties or not all_units]
     empty = [dl.agency.name for dl in lists if not dl.duties]
     if empty:
-        raise click.UsageError(f"{'、'.join(empty)} holds no duty in the plan: there is "
-                               "nothing to report; `suizhou agencies` lists the units")
+        raise click.UsageError(Msg("{units} holds no duty in the plan: there is nothing to "
+                                   "report; `suizhou agencies` lists the units",
+                                   units="、".join(empty)))
     digest = hashlib.sha256(given[TASKS]).hexdigest()
-    chosen = lang or default_lang(index.tasks_file.supervision.lang)
     names = file_names([in_script(chosen, dl.agency.name) for dl in lists], "xlsx")
     files = {name: build(dl, chosen, digest) for name, dl in zip(names, lists, strict=True)}
     try:
@@ -208,8 +210,11 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
     except OutputError as exc:
         raise click.ClickException(str(exc)) from None
     for name, dl in zip(names, lists, strict=True):
-        sys.stdout.write(f"{Path(out_dir) / name}: {dl.agency.name}, {len(dl.duties)} item(s)\n")
-    sys.stdout.write(f"wrote {len(files)} templates to {out_dir}\n")
+        sys.stdout.write(in_script(chosen, tn(
+            chosen, "{file}: {unit}, {n} item", "{file}: {unit}, {n} items", len(dl.duties),
+            file=str(Path(out_dir) / name), unit=dl.agency.name)) + "\n")
+    sys.stdout.write(tn(chosen, "wrote {n} template to {dir}", "wrote {n} templates to {dir}",
+                        len(files), dir=out_dir) + "\n")
 
 
 @command.command("import")
@@ -222,8 +227,9 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
               help="Refuse entries dated after this day [default: today in Asia/Shanghai].")
 @click.option("--wait", type=click.FloatRange(min=0), default=60.0, show_default=True,
               metavar="SECONDS", help="How long to wait while another command writes the plan.")
+@lang_option
 def import_(files: tuple[str, ...], plan_dir: str | None, dry_run: bool, skip_invalid: bool,
-            as_of: date | None, wait: float) -> None:
+            as_of: date | None, wait: float, lang: str | None) -> None:
     """Apply the filled rows of returned ledger templates (.xlsx) as ledger entries.
 
     Every rule of `progress add` holds: the template's unit must hold the item, status
@@ -243,38 +249,48 @@ def import_(files: tuple[str, ...], plan_dir: str | None, dry_run: bool, skip_in
         result = import_files(path, [(f, Path(f)) for f in files], as_of_or_today(as_of),
                               dry_run=dry_run, skip_invalid=skip_invalid, wait=wait)
     except (Refused, PlanLocked, PlanNotWritable) as exc:
-        sys.stderr.write(f"{exc}\nnot imported: nothing was changed\n")
+        said = lang or default_lang()
+        sys.stderr.write(in_script(said, f"{localise(exc.args[0], said)}\n"
+                                         f"{t(said, 'not imported: nothing was changed')}\n"))
         sys.exit(1)
     from suizhou_plan.escapes import visible_lines
+    from suizhou_plan.report.labels import status_label
     from suizhou_plan.sheets.importing import location
 
+    lang = lang or default_lang(result.plan_lang)
     out = result.outcome
     # What was (or would be) added goes to stdout, then the problems and the summary to
     # stderr: the same order in a terminal and in a captured run.
     blocked = bool(result.errors) and not skip_invalid
-    verb = "would add" if dry_run else "added"
+    verb = (N_("{item}: would add {status} of {date} by {unit} ({cell})") if dry_run else
+            N_("{item}: added {status} of {date} by {unit} ({cell})"))
     lines = [] if blocked else [
-        f"{r.item_id}: {verb} {r.entry.status} of {r.entry.date} by {r.entry.by} "
-        f"({location(r, 'G')})" for r in out.added]
+        t(lang, verb, item=r.item_id, status=status_label(r.entry.status, lang),
+          date=localise(r.entry.date, lang), unit=in_script(lang, r.entry.by or ""),
+          cell=location(r, "G"))
+        for r in out.added]
     lines += [] if blocked else [
-        f"{r.item_id}: already in the ledger, skipped ({location(r, 'G')})" for r in out.already]
+        t(lang, "{item}: already in the ledger, skipped ({cell})", item=r.item_id,
+          cell=location(r, "G")) for r in out.already]
     sys.stdout.write(visible_lines("\n".join(lines)) + "\n" if lines else "")
     sys.stdout.flush()
     for p in result.problems:
-        sys.stderr.write(visible_lines(p.render()) + "\n")
-    added = len(out.added)
-    counts = (f"{added} {'entry' if added == 1 else 'entries'} from {result.files} file(s); "
-              f"{len(out.already)} already in the ledger")
+        sys.stderr.write(visible_lines(p.render(lang)) + "\n")
+    counts = tn(lang, "{n} entry from {files} file(s); {already} already in the ledger",
+                "{n} entries from {files} file(s); {already} already in the ledger",
+                len(out.added), files=result.files, already=len(out.already))
     if blocked:
-        sys.stderr.write(f"not imported: {len(result.errors)} error(s); nothing was changed. "
-                         "Fix the cells and import again, or add --skip-invalid to import the "
-                         "other rows\n")
+        sys.stderr.write(t(lang, "not imported: {n} error(s); nothing was changed. Fix the "
+                                 "cells and import again, or add --skip-invalid to import "
+                                 "the other rows", n=len(result.errors)) + "\n")
         sys.exit(1)
     if dry_run:
-        sys.stderr.write(f"would add {counts}; nothing was written (--dry-run)\n")
+        sys.stderr.write(t(lang, "would add {counts}; nothing was written (--dry-run)",
+                           counts=counts) + "\n")
     elif out.written is None:
-        sys.stderr.write(f"nothing to add: {counts}\n")
+        sys.stderr.write(t(lang, "nothing to add: {counts}", counts=counts) + "\n")
     else:
-        skipped = (f"; {len(result.errors)} problem(s) above not imported (--skip-invalid)"
-                   if result.errors else "")
-        sys.stderr.write(f"added {counts} to {_shown(path / 'tasks.yaml')}{skipped}\n")
+        skipped = (t(lang, "; {n} problem(s) above not imported (--skip-invalid)",
+                     n=len(result.errors)) if result.errors else "")
+        sys.stderr.write(t(lang, "added {counts} to {file}{skipped}", counts=counts,
+                           file=_shown(path / "tasks.yaml"), skipped=skipped) + "\n")

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from suizhou_plan.duties import Duty, DutyList, others_on
-from suizhou_plan.i18n import in_script
+from suizhou_plan.i18n import day, in_script
 from suizhou_plan.report.labels import light_label
 from suizhou_plan.report.sheet_words import kind_word, role_word, status_word, via_word, words
 from suizhou_plan.sheets.cells import fit_columns, print_landscape, put, sheet_title, to_bytes
@@ -63,7 +63,7 @@ def _table(ws: Any, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> Non
 def _duty_sheet(ws: Any, dl: DutyList, lang: str) -> None:
     w = words(lang)
     _bold(put(ws, 1, 1, w["duties_title"].format(unit=in_script(lang, dl.agency.name),
-                                                 as_of=dl.as_of.isoformat())), 14)
+                                                 as_of=day(lang, dl.as_of))), 14)
     put(ws, 2, 1, w["duties_counts"].format(**dl.counts()))
     _table(ws, [w[c] for c in COLUMNS], [_row(d, dl, lang) for d in dl.duties])
 
@@ -80,7 +80,7 @@ def workbook(dls: Sequence[DutyList], lang: str, *, overview: bool = False) -> b
     if overview:
         ws = first
         ws.title = sheet_title(w["summary_sheet"], taken)
-        as_of = dls[0].as_of.isoformat() if dls else ""
+        as_of = day(lang, dls[0].as_of) if dls else ""
         _bold(put(ws, 1, 1, w["summary_title"].format(as_of=as_of)), 14)
         header = [w[c] for c in ("unit", "unit_id", "lead_count", "support_count",
                                  "open_count", "overdue_count")]

@@ -37,6 +37,7 @@ class Imported:
     problems: list[SheetProblem] = field(default_factory=list)
     outcome: Outcome = field(default_factory=Outcome)
     files: int = 0
+    plan_lang: str | None = None  # the plan's `supervision.lang`
 
     @property
     def errors(self) -> list[SheetProblem]:
@@ -59,7 +60,7 @@ def import_files(plan: Path, files: list[tuple[str, Path]], as_of: date, *,
 
     given, _, index = read_plan(plan)
     digest = hashlib.sha256(given[TASKS]).hexdigest()
-    result = Imported(files=len(files))
+    result = Imported(files=len(files), plan_lang=index.tasks_file.supervision.lang)
     reports: list[Report] = []
     for shown, path in files:
         opened = open_template(path, shown)

@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from suizhou_plan.duties import DutyList
-from suizhou_plan.i18n import in_script
+from suizhou_plan.i18n import day, in_script
 from suizhou_plan.report.sheet_words import REPORTABLE, role_word, status_word, words
 from suizhou_plan.sheets.cells import fit_columns, print_landscape, put, to_bytes
 
@@ -84,7 +84,7 @@ def build(dl: DutyList, lang: str, plan_sha256: str) -> bytes:
     ws: Any = wb.active
     ws.title = w["ledger_sheet"]
     title = put(ws, TITLE_ROW, 1, w["ledger_title"].format(unit=in_script(lang, dl.agency.name),
-                                                           as_of=dl.as_of.isoformat()))
+                                                           as_of=day(lang, dl.as_of)))
     title.font = Font(bold=True, size=14)
     put(ws, HELP_ROW, 1, w["ledger_help"])
     grey = PatternFill("solid", fgColor="E7E6E6")
