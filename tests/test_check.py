@@ -312,7 +312,7 @@ def test_phase_agency_and_section_narrow_the_report(run_cli):
     result = run_cli("check", "--plan", str(PLAN), "--phase", "4")
     assert result.exit_code == 2 and "the plan has no phase 4; type one of: 1, 2, 3" in result.stderr
     result = run_cli("check", "--plan", str(PLAN), "--agency", "市政数据局")
-    assert result.exit_code == 2 and "did you mean 隨州市數據局 or 市政數局" in result.stderr
+    assert result.exit_code == 2 and "did you mean 隨州市數據局、市政數局" in result.stderr
 
 
 def test_github_annotations(run_cli):

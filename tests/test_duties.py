@@ -99,7 +99,7 @@ def test_filters_role_phase_open(run_cli):
 def test_unknown_and_ambiguous_names_exit_2(run_cli):
     result = run_cli("duties", "--plan", str(PLAN), "市政数据局")
     assert result.exit_code == 2
-    assert "no unit is called '市政数据局'; did you mean 隨州市數據局 or 市政數局 or 市財政局?" \
+    assert "no unit is called '市政数据局'; did you mean 隨州市數據局、市政數局、市財政局?" \
         in result.stderr
     result = run_cli("duties", "--plan", str(PLAN), "數據")
     assert result.exit_code == 2
@@ -132,9 +132,9 @@ def test_csv_opens_in_excel_with_chinese_text(run_cli, tmp_path):
     raw = result.stdout_bytes
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert rows[0][:4] == ["單位編號", "單位", "編號", "事項"]
+    assert rows[0][:4] == ["Unit id", "Unit", "ID", "Item"]
     assert len(rows) == 1 + 34
-    other = rows[0].index("其他單位(牽頭在前)")
+    other = rows[0].index("Other units (lead first)")
     # a cell with the collective (it contains 、) and a comma-free field stay one cell each
     assert any("各縣、市、區人民政府" in row[other] for row in rows[1:])
     assert raw.count(b"\r\n") == len(rows)  # Excel's own line ends
@@ -157,13 +157,18 @@ def test_mechanism_lists_its_sections_items_with_convenor(run_cli):
                      "--mechanism", "数字政府")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[:3] == ["數字政府協調機制 — 截至 as of 2024-01-15",
-                         "召集人 convenor: 甘國棟 (市委常委、常務副市長)",
-                         "日常工作 daily work: 市政數局"]
+    assert lines[:3] == ["數字政府協調機制 — as of 2024-01-15",
+                         "convenor: 甘國棟 (市委常委、常務副市長)",
+                         "daily work: 市政數局"]
     ids = re.findall(r"\b(T\d\d(?:-2025)?)\b", result.stdout)
     assert sorted(set(ids)) == sorted(
         [f"T{n}" for n in range(13, 19)] + ["T13-2025", "T14-2025", "T15-2025"])
-    assert lines[-1] == "無專項協調機制的板塊 sections with no mechanism: 數字生態"
+    assert lines[-1] == "sections with no mechanism: 數字生態"
+    zh = run_cli("duties", "--plan", str(PLAN), "--as-of", "2024-01-15", "--mechanism", "数字政府",
+                 "--lang", "zh-Hans").stdout.splitlines()
+    assert zh[:3] == ["数字政府协调机制 — 截至2024年1月15日", "召集人：甘国栋（市委常委、常务副市长）",
+                      "日常工作：市政数局"]
+    assert zh[-1] == "未设专项协调机制的板块：数字生态"
     result = run_cli("duties", "--plan", str(PLAN), "--mechanism", "數字生態")
     assert result.exit_code == 2 and "has no coordination mechanism of its own" in result.stderr
 

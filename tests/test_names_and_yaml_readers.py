@@ -44,9 +44,9 @@ def test_a_unit_called_index_does_not_overwrite_the_index(run_cli: RunCli, plan_
                      "--as-of", AS_OF, "--format", "markdown")
     assert result.exit_code == 0, result.output
     index = (out / "index.md").read_text(encoding="utf-8")
-    assert index.startswith("# 責任清單索引 / duty lists\n")
+    assert index.startswith("# Duty lists\n")
     assert "| [測試辦公室](index-2.md) | index-2.md | 0 | 0 | 0 | 0 |" in index
-    assert (out / "index-2.md").read_text(encoding="utf-8").startswith("# 測試辦公室 (index) ")
+    assert (out / "index-2.md").read_text(encoding="utf-8").startswith("# 測試辦公室 duty list")
     names = sorted(p.name for p in out.iterdir())
     assert len(names) == len({n.casefold() for n in names})
 

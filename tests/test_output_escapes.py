@@ -258,7 +258,7 @@ def test_duties_csv_neutralises_formulas_and_keeps_dates(
     _assert_no_formula(rows)
     assert [row[3] for row in rows if row[2] == "P1-M3"] == ["'" + HOSTILE]
     p1m3 = next(row for row in rows if row[2] == "P1-M3")
-    assert p1m3[9] == "2023-11-30 (逾期46天)"
+    assert p1m3[9] == "2023-11-30 (46 days overdue)"
     assert p1m3[13] == "2023-12-01 " + HOSTILE  # latest progress: starts with its date
 
 
@@ -299,7 +299,7 @@ def test_duties_markdown_escapes_html(run_cli: RunCli, hostile_plan: Path) -> No
                  "--format", "markdown").stdout
     assert "<script>" not in md and "&lt;script&gt;" in md
     assert md.startswith(f"# {markdown_text(LEAD)}")
-    assert "# " + markdown_text(HOSTILE) + " (evil)" in md
+    assert "# " + markdown_text(HOSTILE) + " duty list (as of 2024-01-15)" in md
     assert not any(raw in md for raw in RAW)
 
 

@@ -113,7 +113,7 @@ def csv_rows(data: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(data[3:].decode("utf-8"), newline="")))
 
 
-def by_id(rows: list[dict[str, str]], key: str = "編號") -> dict[str, dict[str, str]]:
+def by_id(rows: list[dict[str, str]], key: str = "ID") -> dict[str, dict[str, str]]:
     return {row[key]: row for row in rows}
 
 
@@ -166,18 +166,18 @@ def test_bulletin_columns_zh(run_cli, ledger_plan):
 # --- duty lists --------------------------------------------------------------------------
 
 GOV_DATA_CSV = [
-    {"單位編號": "gov-data", "單位": "市政數局", "編號": "T01", "事項": "建設大數據產業園",
-     "類型": "task", "角色": "牽頭 lead", "經由": "", "板塊": "數字經濟", "階段節點": "M1",
-     "時間節點": "2023-06-30 (逾期10天)", "狀態": "受阻", "燈": "✖ 紅燈",
-     "其他單位(牽頭在前)": "市大數據中心", "最新進展": "2023-05-20 土建停工"},
-    {"單位編號": "gov-data", "單位": "市政數局", "編號": "M1", "事項": "建成大數據產業園",
-     "類型": "milestone", "角色": "牽頭 lead", "經由": "", "板塊": "數字經濟", "階段節點": "P1",
-     "時間節點": "2023-11-30", "狀態": "不明", "燈": "○ 灰燈",
-     "其他單位(牽頭在前)": "市大數據中心", "最新進展": ""},
-    {"單位編號": "gov-data", "單位": "市政數局", "編號": "T02", "事項": "建設城市大腦",
-     "類型": "task", "角色": "配合 support", "經由": "", "板塊": "數字經濟", "階段節點": "",
-     "時間節點": "2024-06-30", "狀態": "已辦結", "燈": "● 綠燈",
-     "其他單位(牽頭在前)": "市大數據中心、各縣、市、區人民政府", "最新進展": "2023-06-01 平台上線"},
+    {"Unit id": "gov-data", "Unit": "市政數局", "ID": "T01", "Item": "建設大數據產業園",
+     "Kind": "task", "Role": "lead", "Via": "", "Section": "數字經濟", "Milestones": "M1",
+     "Due": "2023-06-30 (10 days overdue)", "Status": "blocked", "Light": "✖ red",
+     "Other units (lead first)": "市大數據中心", "Latest progress": "2023-05-20 土建停工"},
+    {"Unit id": "gov-data", "Unit": "市政數局", "ID": "M1", "Item": "建成大數據產業園",
+     "Kind": "milestone", "Role": "lead", "Via": "", "Section": "數字經濟", "Milestones": "P1",
+     "Due": "2023-11-30", "Status": "unknown", "Light": "○ grey",
+     "Other units (lead first)": "市大數據中心", "Latest progress": ""},
+    {"Unit id": "gov-data", "Unit": "市政數局", "ID": "T02", "Item": "建設城市大腦",
+     "Kind": "task", "Role": "support", "Via": "", "Section": "數字經濟", "Milestones": "",
+     "Due": "2024-06-30", "Status": "reported-done", "Light": "● green",
+     "Other units (lead first)": "市大數據中心、各縣、市、區人民政府", "Latest progress": "2023-06-01 平台上線"},
 ]
 
 
@@ -191,27 +191,27 @@ def test_duties_csv_of_a_county_via_the_collective(run_cli, ledger_plan):
     result = run_cli("duties", "隨縣", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
                      "--format", "csv")
     (row,) = csv_rows(result.stdout_bytes)
-    assert (row["單位編號"], row["編號"], row["角色"], row["經由"], row["其他單位(牽頭在前)"]) == (
-        "suixian-gov", "T02", "配合 support", "via 各縣、市、區人民政府", "市大數據中心、市政數局")
+    assert (row["Unit id"], row["ID"], row["Role"], row["Via"], row["Other units (lead first)"]) == (
+        "suixian-gov", "T02", "support", "via 各縣、市、區人民政府", "市大數據中心、市政數局")
 
 
 def test_duties_markdown_columns(run_cli, ledger_plan):
     result = run_cli("duties", "市大數據中心", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
                      "--format", "markdown")
     lines = result.stdout.splitlines()
-    assert lines[2] == "牽頭 lead 1 · 配合 support 2 · 未完成 open 2 · 逾期 overdue 1"
+    assert lines[2] == "lead 1 · support 2 · open 2 · overdue 1"
     phase1, phase2 = markdown_tables(result.stdout)
     assert phase1 == [
-        {"編號": "T01", "事項": "建設大數據產業園", "角色": "配合 support", "經由": "",
-         "時間節點": "2023-06-30 (逾期10天)", "狀態": "受阻", "燈": "✖ 紅燈",
-         "其他單位(牽頭在前)": "市政數局"},
-        {"編號": "M1", "事項": "建成大數據產業園", "角色": "配合 support", "經由": "",
-         "時間節點": "2023-11-30", "狀態": "不明", "燈": "○ 灰燈", "其他單位(牽頭在前)": "市政數局"},
+        {"ID": "T01", "Item": "建設大數據產業園", "Role": "support", "Via": "",
+         "Due": "2023-06-30 (10 days overdue)", "Status": "blocked", "Light": "✖ red",
+         "Other units (lead first)": "市政數局"},
+        {"ID": "M1", "Item": "建成大數據產業園", "Role": "support", "Via": "",
+         "Due": "2023-11-30", "Status": "unknown", "Light": "○ grey", "Other units (lead first)": "市政數局"},
     ]
     assert phase2 == [
-        {"編號": "T02", "事項": "建設城市大腦", "角色": "牽頭 lead", "經由": "",
-         "時間節點": "2024-06-30", "狀態": "已辦結", "燈": "● 綠燈",
-         "其他單位(牽頭在前)": "市政數局、各縣、市、區人民政府"},
+        {"ID": "T02", "Item": "建設城市大腦", "Role": "lead", "Via": "",
+         "Due": "2024-06-30", "Status": "reported-done", "Light": "● green",
+         "Other units (lead first)": "市政數局、各縣、市、區人民政府"},
     ]
 
 
@@ -219,19 +219,19 @@ def test_duties_html_columns(run_cli, ledger_plan):
     result = run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
                      "--format", "html")
     phase1, phase2 = html_tables(result.stdout)
-    shown = ("編號", "事項", "角色", "經由", "時間節點", "狀態", "燈", "其他單位(牽頭在前)", "最新進展")
+    shown = ("ID", "Item", "Role", "Via", "Due", "Status", "Light", "Other units (lead first)", "Latest progress")
     assert phase1 + phase2 == [{k: row[k] for k in shown} for row in GOV_DATA_CSV]
-    assert '<td class="red">✖ 紅燈</td>' in result.stdout
+    assert '<td class="red">✖ red</td>' in result.stdout
 
 
 def test_duties_text_columns(run_cli, ledger_plan):
     result = run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF)
     lines = result.stdout.splitlines()
-    assert lines[1] == "牽頭 lead 2 · 配合 support 1 · 未完成 open 2 · 逾期 overdue 1"
+    assert lines[1] == "lead 2 · support 1 · open 2 · overdue 1"
     head = lines[4].split()
-    assert head == ["燈", "編號", "事項", "角色", "時間節點", "狀態", "經由"]
-    assert lines[5].split() == ["✖", "紅燈", "T01", "建設大數據產業園", "牽頭", "lead",
-                                "2023-06-30", "(逾期10天)", "受阻"]
+    assert head == ["Light", "ID", "Item", "Role", "Due", "Status", "Via"]
+    assert lines[5].split() == ["✖", "red", "T01", "建設大數據產業園", "lead",
+                                "2023-06-30", "(10", "days", "overdue)", "blocked"]
 
 
 # --- duties --all: the index ------------------------------------------------------------
@@ -249,34 +249,34 @@ def test_duties_all_index_csv_columns(run_cli, ledger_plan, tmp_path):
     result = run_cli("duties", "--all", "--out", str(out), "--plan", str(ledger_plan.dir),
                      "--as-of", AS_OF, "--format", "csv")
     assert result.exit_code == 0, result.output
-    rows = by_id(csv_rows((out / "index.csv").read_bytes()), "單位編號")
+    rows = by_id(csv_rows((out / "index.csv").read_bytes()), "Unit id")
     assert list(rows) == ["suizhou-gov", "gov-data", "big-data-center", "suixian-gov",
                           "guangshui-gov", "counties", "data-bureau", "old-bureau"]
     for unit, name, lead, support, open_, overdue in INDEX:
-        assert rows[unit] == {"單位編號": unit, "單位": name, "文件": f"{unit}.csv", "牽頭": lead,
-                              "配合": support, "未完成": open_, "逾期": overdue}
+        assert rows[unit] == {"Unit id": unit, "Unit": name, "File": f"{unit}.csv", "Lead": lead,
+                              "Support": support, "Open": open_, "Overdue": overdue}
         assert (out / f"{unit}.csv").exists()
     # each unit's file holds as many rows as the index counts for it
     gov_data = csv_rows((out / "gov-data.csv").read_bytes())
-    assert [r["角色"] for r in gov_data] == ["牽頭 lead", "牽頭 lead", "配合 support"]
+    assert [r["Role"] for r in gov_data] == ["lead", "lead", "support"]
 
 
 def test_duties_all_index_markdown_and_html_columns(run_cli, ledger_plan, tmp_path):
     md = tmp_path / "md"
     run_cli("duties", "--all", "--out", str(md), "--plan", str(ledger_plan.dir),
             "--as-of", AS_OF, "--format", "markdown")
-    rows = {r["文件"]: r for r in markdown_tables((md / "index.md").read_text(encoding="utf-8"))[0]}
+    rows = {r["File"]: r for r in markdown_tables((md / "index.md").read_text(encoding="utf-8"))[0]}
     for unit, name, lead, support, open_, overdue in INDEX:
-        assert rows[f"{unit}.md"] == {"單位": f"[{name}]({unit}.md)", "文件": f"{unit}.md",
-                                      "牽頭": lead, "配合": support, "未完成": open_,
-                                      "逾期": overdue}
+        assert rows[f"{unit}.md"] == {"Unit": f"[{name}]({unit}.md)", "File": f"{unit}.md",
+                                      "Lead": lead, "Support": support, "Open": open_,
+                                      "Overdue": overdue}
     page = tmp_path / "html"
     run_cli("duties", "--all", "--out", str(page), "--plan", str(ledger_plan.dir),
             "--as-of", AS_OF, "--format", "html")
-    rows = {r["單位"]: r for r in html_tables((page / "index.html").read_text(encoding="utf-8"))[0]}
+    rows = {r["Unit"]: r for r in html_tables((page / "index.html").read_text(encoding="utf-8"))[0]}
     for _, name, lead, support, open_, overdue in INDEX:
-        assert rows[name] == {"單位": name, "牽頭": lead, "配合": support, "未完成": open_,
-                              "逾期": overdue}
+        assert rows[name] == {"Unit": name, "Lead": lead, "Support": support, "Open": open_,
+                              "Overdue": overdue}
 
 
 # --- the edges of the table reports -----------------------------------------------------
@@ -297,16 +297,16 @@ def test_a_pipe_or_a_line_break_in_a_cell_keeps_the_table_whole(run_cli, ledger_
     duties = run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
                      "--format", "markdown")
     t02 = markdown_tables(duties.stdout)[1][0]
-    assert t02["事項"].replace("\\|", "|") == "建設 | 城市大腦"
-    assert t02["角色"] == "配合 support"
+    assert t02["Item"].replace("\\|", "|") == "建設 | 城市大腦"
+    assert t02["Role"] == "support"
 
 
 def test_a_unit_without_duties_says_none(run_cli, ledger_plan):
     text = run_cli("duties", "隨州市數據局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF)
-    assert text.stdout.splitlines()[-1] == "(無 none)"
+    assert text.stdout.splitlines()[-1] == "(none)"
     md = run_cli("duties", "隨州市數據局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
                  "--format", "markdown")
-    assert md.stdout.splitlines()[-1] == "_無 none_"
+    assert md.stdout.splitlines()[-1] == "_(none)_"
 
 
 def test_duties_csv_ends_lines_with_crlf(run_cli, ledger_plan):
@@ -330,21 +330,21 @@ def test_duties_json_names_the_milestones_a_task_or_measure_feeds(run_cli, ledge
 def test_duties_html_page_structure(run_cli, ledger_plan):
     page = run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
                    "--format", "html").stdout
-    head = "市政數局 (gov-data) 責任清單 / duty list — 截至 as of 2023-07-10"
-    assert page.startswith('<!DOCTYPE html>\n<html lang="zh-Hant"><head><meta charset="utf-8">\n'
+    head = "市政數局 duty list (as of 2023-07-10)"
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
                            f"<title>{head}</title><style>")
-    assert (f"</style></head><body>\n<h1>{head}</h1><p>牽頭 lead 2 · 配合 support 1 · "
-            "未完成 open 2 · 逾期 overdue 1</p>\n<h2>第1階段 Phase 1 (2021-11-01 → 2023-11-30)"
-            "</h2><table><thead><tr>\n<th>編號</th>\n") in page
-    assert ("\n<tr><td>T01</td><td>建設大數據產業園</td><td>牽頭 lead</td><td></td>"
-            "<td>2023-06-30 (逾期10天)</td><td>受阻</td><td class=\"red\">✖ 紅燈</td>"
+    assert (f"</style></head><body>\n<h1>{head}</h1><p>lead 2 · support 1 · "
+            "open 2 · overdue 1</p>\n<h2>Phase 1 (2021-11-01 → 2023-11-30)"
+            "</h2><table><thead><tr>\n<th>ID</th>\n") in page
+    assert ("\n<tr><td>T01</td><td>建設大數據產業園</td><td>lead</td><td></td>"
+            "<td>2023-06-30 (10 days overdue)</td><td>blocked</td><td class=\"red\">✖ red</td>"
             "<td>市大數據中心</td><td>2023-05-20 土建停工</td></tr>\n") in page
-    assert "\n<th>最新進展</th>\n</tr></thead><tbody>\n<tr>" in page
+    assert "\n<th>Latest progress</th>\n</tr></thead><tbody>\n<tr>" in page
     assert page.count("</tr>\n</tbody></table>\n") == 2
     assert page.endswith("</tbody></table>\n</body></html>\n")
     empty = run_cli("duties", "隨州市數據局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
                     "--format", "html").stdout
-    assert empty.endswith("</p>\n<p>無 none</p>\n</body></html>\n") and "<table>" not in empty
+    assert empty.endswith("</p>\n<p>(none)</p>\n</body></html>\n") and "<table>" not in empty
 
 
 def test_duties_all_index_json(run_cli, ledger_plan, tmp_path):
@@ -382,8 +382,8 @@ def test_a_duty_outside_every_phase_is_listed_under_a_dash(run_cli, tmp_path):
     result = run_cli("duties", "市政數局", "--plan", str(plan.dir), "--as-of", AS_OF,
                      "--format", "markdown")
     titles = [line for line in result.stdout.splitlines() if line.startswith("## ")]
-    assert titles == ["## 第1階段 Phase 1 (2021-11-01 → 2023-11-30)", "## —"]
-    assert [r["編號"] for r in markdown_tables(result.stdout)[1]] == ["T01"]
+    assert titles == ["## Phase 1 (2021-11-01 → 2023-11-30)", "## —"]
+    assert [r["ID"] for r in markdown_tables(result.stdout)[1]] == ["T01"]
 
 
 def test_duties_all_index_text_html_and_csv_bytes(run_cli, ledger_plan, tmp_path):
@@ -391,15 +391,15 @@ def test_duties_all_index_text_html_and_csv_bytes(run_cli, ledger_plan, tmp_path
         assert run_cli("duties", "--all", "--out", str(tmp_path / fmt), "--plan",
                        str(ledger_plan.dir), "--as-of", AS_OF, "--format", fmt).exit_code == 0
     lines = (tmp_path / "text" / "index.txt").read_text(encoding="utf-8").splitlines()
-    assert lines[0].split() == ["單位", "文件", "牽頭", "配合", "未完成", "逾期"]
+    assert lines[0].split() == ["Unit", "File", "Lead", "Support", "Open", "Overdue"]
     rows = {line.split()[0]: line.split()[1:] for line in lines[1:] if line.strip()}
     for unit, name, lead, support, open_, overdue in INDEX:
         assert rows[name] == [f"{unit}.txt", lead, support, open_, overdue]
     page = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
-    assert page.startswith('<!DOCTYPE html>\n<html lang="zh-Hant"><head><meta charset="utf-8">'
-                           "<title>責任清單索引</title><style>")
-    assert ("</style></head><body><h1>責任清單索引 / duty lists</h1><table><thead><tr>"
-            "<th>單位</th><th>牽頭</th><th>配合</th><th>未完成</th><th>逾期</th></tr></thead>"
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+                           "<title>Duty lists</title><style>")
+    assert ("</style></head><body><h1>Duty lists</h1><table><thead><tr>"
+            "<th>Unit</th><th>Lead</th><th>Support</th><th>Open</th><th>Overdue</th></tr></thead>"
             "<tbody><tr><td><a href=\"suizhou-gov.html\">隨州市人民政府</a></td>") in page
     assert ('</tr><tr><td><a href="gov-data.html">市政數局</a></td><td>2</td><td>1</td>'
             "<td>2</td><td>1</td></tr><tr>") in page
@@ -427,9 +427,9 @@ def test_phase_nodes_of_a_measure_and_of_a_task_feeding_two_milestones(run_cli, 
                      "        tasks: [T01]\n      - id: M1\n")
     rows = by_id(csv_rows(run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir),
                                   "--as-of", AS_OF, "--format", "csv").stdout_bytes))
-    assert (rows["T01"]["階段節點"], rows["T02"]["階段節點"], rows["M1"]["階段節點"]) == (
+    assert (rows["T01"]["Milestones"], rows["T02"]["Milestones"], rows["M1"]["Milestones"]) == (
         "M0, M1", "M1", "P1")
-    assert (rows["M9"]["板塊"], rows["M1"]["板塊"]) == ("", "數字經濟")  # M9 links no task
+    assert (rows["M9"]["Section"], rows["M1"]["Section"]) == ("", "數字經濟")  # M9 links no task
 
 
 def test_a_long_title_is_cut_at_36_columns_in_the_text_list(run_cli, ledger_plan):
@@ -439,7 +439,7 @@ def test_a_long_title_is_cut_at_36_columns_in_the_text_list(run_cli, ledger_plan
     assert "  Digital Suizhou data platform, phas…  " in text
     rows = by_id(csv_rows(run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir),
                                   "--as-of", AS_OF, "--format", "csv").stdout_bytes))
-    assert rows["T01"]["事項"] == title  # never cut in a file
+    assert rows["T01"]["Item"] == title  # never cut in a file
 
 
 def test_several_units_in_one_output(run_cli, ledger_plan):
@@ -455,8 +455,8 @@ def test_duties_all_index_markdown_and_text_layout(run_cli, ledger_plan, tmp_pat
         run_cli("duties", "--all", "--out", str(tmp_path / fmt), "--plan", str(ledger_plan.dir),
                 "--as-of", AS_OF, "--format", fmt)
     md = (tmp_path / "markdown" / "index.md").read_text(encoding="utf-8")
-    assert md.startswith("# 責任清單索引 / duty lists\n\n| 單位 | 文件 | 牽頭 | 配合 | 未完成 | 逾期 |\n"
+    assert md.startswith("# Duty lists\n\n| Unit | File | Lead | Support | Open | Overdue |\n"
                          "|---|---|---|---|---|---|\n| [")
     assert md.endswith(" |\n") and not md.endswith("\n\n")
     text = (tmp_path / "text" / "index.txt").read_text(encoding="utf-8")
-    assert text.startswith("單位") and text.endswith("0\n") and not text.endswith("\n\n")
+    assert text.startswith("Unit") and text.endswith("0\n") and not text.endswith("\n\n")

@@ -40,9 +40,9 @@ def _selectors(values: tuple[str, ...]) -> frozenset[str]:
     try:
         return frozenset(expand(names))
     except KeyError as exc:
-        raise click.UsageError(
-            f"no rule is called {exc.args[0]!r}; type `suizhou rules` to list codes and slugs"
-        ) from None
+        raise click.UsageError(Msg(
+            "no rule is called {name}; type `suizhou rules` to list codes and slugs",
+            name=repr(exc.args[0]))) from None
 
 
 @click.command("check")
@@ -228,11 +228,13 @@ def _scope(loaded: Loaded, phase: int | None, agency: str | None, section: str |
             from suizhou_plan.escapes import visible
 
             names = visible("、".join(s.name for s in tasks.sections))
-            raise click.UsageError(f"no section {section!r}; type one of: {names}")
+            raise click.UsageError(Msg("no section {name}; type one of: {names}",
+                                       name=repr(section), names=names))
         section_name = matches[0].name
     if phase is not None and phase not in {p.number for p in tasks.phases}:
         numbers = ", ".join(str(p.number) for p in tasks.phases)
-        raise click.UsageError(f"the plan has no phase {phase}; type one of: {numbers}")
+        raise click.UsageError(Msg("the plan has no phase {phase}; type one of: {numbers}",
+                                   phase=phase, numbers=numbers))
     return Scope(phase=phase, agency=found_agency, section=section_name)
 
 
@@ -245,11 +247,13 @@ def pick_agency(registry: AgencyRegistry, text: str) -> Agency:
         return lookup.matches[0]
     if lookup.matches:
         names = visible("; ".join(f"{a.name} ({a.id})" for a in lookup.matches))
-        raise click.UsageError(f"{text!r} matches several units: {names}; type one of the ids")
-    tip = ("did you mean " + visible(" or ".join(lookup.suggestions)) + "?") \
-        if lookup.suggestions \
-        else "type `suizhou agencies` to list them"
-    raise click.UsageError(f"no unit is called {text!r}; {tip}")
+        raise click.UsageError(Msg("{text} matches several units: {names}; type one of the ids",
+                                   text=repr(text), names=names))
+    if lookup.suggestions:
+        raise click.UsageError(Msg("no unit is called {text}; did you mean {names}?",
+                                   text=repr(text), names=visible("、".join(lookup.suggestions))))
+    raise click.UsageError(Msg("no unit is called {text}; type `suizhou agencies` to list them",
+                               text=repr(text)))
 
 
 def _rules_not_run(selection: Selection) -> int:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from suizhou_plan.cli.options import plan_option, resolve_plan
+from suizhou_plan.i18n import Msg
 
 if TYPE_CHECKING:
     from suizhou_plan.index import PlanIndex
@@ -24,10 +25,10 @@ def index_of(spec: str, plan_dir: Path) -> tuple[PlanIndex, str]:
         with materialise(spec, plan_dir) as (directory, label):
             result = run(load_plan(directory), as_of=None)
     except SourceError as exc:
-        raise click.UsageError(
-            f"{spec!r} is neither a plan directory nor a git revision of {plan_dir} ({exc}); "
-            "type a directory, or a revision such as HEAD~1 or main"
-        ) from None
+        raise click.UsageError(Msg(
+            "{spec} is neither a plan directory nor a git revision of {plan} ({why}); type a "
+            "directory, or a revision such as HEAD~1 or main", spec=repr(spec),
+            plan=str(plan_dir), why=str(exc))) from None
     if result.index is None:
         sys.stderr.write(f"{label}: the plan cannot be read; run `suizhou validate` on it\n")
         sys.exit(1)

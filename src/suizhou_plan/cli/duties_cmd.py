@@ -18,6 +18,7 @@ from suizhou_plan.cli.options import (
     plan_option,
     resolve_plan,
 )
+from suizhou_plan.i18n import Msg
 
 FORMATS = ["text", "markdown", "csv", "html", "json", "xlsx", "docx"]
 OFFICE = {"xlsx", "docx"}  # written to files, never to a terminal
@@ -73,32 +74,36 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
     from suizhou_plan.report import duties_render
 
     if all_units and not out_dir:
-        raise click.UsageError("--all writes one file per unit: add --out DIR")
+        raise click.UsageError(Msg("--all writes one file per unit: add --out DIR"))
     if fmt == "docx" and not out_dir:
-        raise click.UsageError("--format docx writes a Word document: add --out FILE.docx (or "
-                               "--all --out DIR for one document per unit)")
+        raise click.UsageError(Msg("--format docx writes a Word document: add --out FILE.docx "
+                                   "(or --all --out DIR for one document per unit)"))
     if fmt == "docx" and mechanism is not None:
-        raise click.UsageError("--mechanism prints text; drop --format docx")
+        raise click.UsageError(Msg("--mechanism prints text; drop --format {fmt}", fmt="docx"))
     if fmt == "xlsx" and not out_dir:
-        raise click.UsageError("--format xlsx writes a workbook: add --out FILE.xlsx (or "
-                               "--all --out DIR)")
+        raise click.UsageError(Msg("--format xlsx writes a workbook: add --out FILE.xlsx (or "
+                                   "--all --out DIR)"))
     if fmt == "xlsx" and mechanism is not None:
-        raise click.UsageError("--mechanism prints text; drop --format xlsx")
+        raise click.UsageError(Msg("--mechanism prints text; drop --format {fmt}", fmt="xlsx"))
     if out_dir and not all_units and fmt not in OFFICE:
-        raise click.UsageError("--out goes with --all or --format xlsx; to print one unit, "
-                               "drop --out")
+        raise click.UsageError(Msg("--out goes with --all or --format xlsx; to print one "
+                                   "unit, drop --out"))
     if not agency and not all_units and mechanism is None:
-        raise click.UsageError(
+        raise click.UsageError(Msg(
             "name a unit, e.g. `suizhou duties 市政數局`, or use --all --out DIR, "
-            "or --mechanism 數字政府"
-        )
+            "or --mechanism 數字政府"))
     index = load_index(plan_dir)
+    lang = lang or default_lang(index.tasks_file.supervision.lang)
     day = as_of_or_today(as_of)
     window = index.tasks_file.supervision.due_soon_days
     if mechanism is not None:
-        from suizhou_plan.report.mechanism import render_mechanism
+        from suizhou_plan.report.mechanism import NoMechanism, render_mechanism
 
-        sys.stdout.write(render_mechanism(index, mechanism, day, window))
+        try:
+            sys.stdout.write(render_mechanism(index, mechanism, day, window,
+                                              lang))
+        except NoMechanism as exc:
+            raise click.UsageError(exc.args[0]) from None
         return
 
     def narrowed(dl: DutyList) -> DutyList:
@@ -114,13 +119,13 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
         lists = [narrowed(duties_for(index, a, day, window, holders)) for a in units]
         if fmt == "xlsx":
             _write_workbooks(Path(out_dir or "."), lists,
-                             lang or default_lang(index.tasks_file.supervision.lang))
+                             lang)
         elif fmt == "docx":
             _write_documents(Path(out_dir or "."), lists,
-                             lang or default_lang(index.tasks_file.supervision.lang))
+                             lang)
         else:
             _write_all(Path(out_dir or "."), fmt, lists,
-                       lang or default_lang(index.tasks_file.supervision.lang))
+                       lang)
         return
     units = []
     for name in agency:
@@ -130,14 +135,14 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
     lists = [narrowed(duties_for(index, a, day, window, holders)) for a in units]
     if fmt == "xlsx":
         _write_workbook(Path(out_dir or "duties.xlsx"), lists,
-                        lang or default_lang(index.tasks_file.supervision.lang))
+                        lang)
         return
     if fmt == "docx":
         _write_document(Path(out_dir or "duties.docx"), lists,
-                        lang or default_lang(index.tasks_file.supervision.lang))
+                        lang)
         return
     data = duties_render.encode(fmt, duties_render.render_many(
-        fmt, lists, lang or default_lang(index.tasks_file.supervision.lang)))
+        fmt, lists, lang))
     sys.stdout.buffer.write(data)
     sys.stdout.flush()
 
@@ -154,7 +159,7 @@ def _write_all(directory: Path, fmt: str, lists: list[Any], lang: str = "en") ->
         files[name] = duties_render.encode(fmt, duties_render.render_many(fmt, [dl], lang))
         written.append((name, dl))
     index_name = f"{duties_render.INDEX}.{duties_render.EXTENSION[fmt]}"
-    files[index_name] = duties_render.encode(fmt, duties_render.index_page(fmt, written))
+    files[index_name] = duties_render.encode(fmt, duties_render.index_page(fmt, written, lang))
     try:
         write_files(directory, files)
     except OutputError as exc:
@@ -168,8 +173,9 @@ def _write_office_file(path: Path, suffix: str, data: Callable[[], bytes], lang:
     from suizhou_plan.output_files import OutputError, write_files
 
     if path.suffix.lower() != suffix:
-        raise click.UsageError(f"--out {path}: name the file FILE{suffix} (Excel, Word and "
-                               "WPS open it by its extension)")
+        raise click.UsageError(Msg("--out {path}: name the file FILE{suffix} (Excel, Word and "
+                                   "WPS open it by its extension)", path=str(path),
+                                   suffix=suffix))
     try:
         write_files(path.parent, {path.name: data()})
     except OutputError as exc:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from suizhou_plan.cli.options import default_lang, lang_option, write
+from suizhou_plan.i18n import Msg
 
 
 @click.command("import")
@@ -35,14 +36,16 @@ def command(doc: Path, out_dir: Path, agencies_file: Path | None, lang: str | No
     from suizhou_plan.importer.pipeline import OutputUnwritable, RegistryUnusable, run_import
 
     if not doc.exists():
-        raise click.UsageError(f"{doc} does not exist; type the path of the plan document")
+        raise click.UsageError(Msg("{doc} does not exist; type the path of the plan document",
+                                   doc=str(doc)))
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
-        raise click.UsageError(
-            f"{out_dir} already exists and is not empty; type a new directory, e.g. "
-            f"--out {out_dir.name}-imported (or remove {out_dir} first)")
+        raise click.UsageError(Msg(
+            "{out} already exists and is not empty; type a new directory, e.g. --out "
+            "{name}-imported (or remove {out} first)", out=str(out_dir), name=out_dir.name))
     if agencies_file is not None and not agencies_file.is_file():
-        raise click.UsageError(
-            f"--agencies {agencies_file} does not exist; type the path of an agencies.yaml")
+        raise click.UsageError(Msg(
+            "--agencies {file} does not exist; type the path of an agencies.yaml",
+            file=str(agencies_file)))
     try:
         result = run_import(doc, out_dir, agencies_file, shown=str(doc))
     except (RegistryUnusable, OutputUnwritable) as exc:
@@ -57,6 +60,7 @@ def command(doc: Path, out_dir: Path, agencies_file: Path | None, lang: str | No
             import_report.render_markdown(result, str(doc), str(out_dir), lang),
             encoding="utf-8")
     except OSError as exc:
-        raise click.UsageError(f"cannot write {out_dir}/import-report.md: "
-                               f"{exc.strerror or exc}") from None
+        raise click.UsageError(Msg("cannot write {file}: {why}",
+                                   file=str(out_dir / "import-report.md"),
+                                   why=str(exc.strerror or exc))) from None
     sys.exit(1 if result.validation_errors else 0)

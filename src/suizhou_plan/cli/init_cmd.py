@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from suizhou_plan.i18n import Msg
+
 
 @click.command("init")
 @click.argument("directory", required=False, default="plan", metavar="[DIR]")
@@ -24,8 +26,9 @@ def command(directory: str, source: str | None) -> None:
     dest = Path(directory)
     origin = Path(source) if source else bundled_plan()
     if source and not origin.is_dir():
-        raise click.UsageError(f"--from {source}: no such directory; type the directory that "
-                               "holds tasks.yaml and agencies.yaml")
+        raise click.UsageError(Msg("--from {source}: no such directory; type the directory "
+                                   "that holds tasks.yaml and agencies.yaml",
+                                   source=str(source)))
     try:
         written = init_workspace(dest, origin)
     except WorkspaceError as exc:

@@ -18,6 +18,7 @@ from suizhou_plan.cli.options import (
     use_color,
     write,
 )
+from suizhou_plan.i18n import Msg
 
 
 @click.command("report")
@@ -62,7 +63,8 @@ def command(plan_dir: str | None, as_of: date | None, lang: str | None,
 
         target = Path(out_file)
         if target.is_dir():
-            raise click.UsageError(f"--out takes a file name; {out_file} is a directory")
+            raise click.UsageError(Msg("--out takes a file name; {path} is a directory",
+                                       path=str(out_file)))
         try:
             write_files(target.parent, {target.name: render_html(dash).encode("utf-8")})
         except OutputError as exc:

@@ -268,6 +268,7 @@ AUDIT = (
                            "markdown"]),
     ("duties (csv)", ["duties", "市政数局", "--as-of", "2024-01-15", "--format", "csv"]),
     ("duties (html)", ["duties", "市政数局", "--as-of", "2024-01-15", "--format", "html"]),
+    ("duties --mechanism", ["duties", "--mechanism", "数字政府", "--as-of", "2024-01-15"]),
     ("agencies", ["agencies", "--as-of", "2024-01-15"]),
     ("rules", ["rules"]),
     ("rules overdue", ["rules", "overdue"]),

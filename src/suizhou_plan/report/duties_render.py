@@ -10,53 +10,24 @@ from collections.abc import Callable, Sequence
 
 from suizhou_plan.duties import Duty, DutyList, others_on
 from suizhou_plan.escapes import markdown_text, spreadsheet_cell, visible, visible_lines
-from suizhou_plan.i18n import in_script, is_chinese, long_date, phase_name, t
+from suizhou_plan.i18n import day, in_script, is_chinese, phase_name, span, t
 from suizhou_plan.report.labels import light_label, status_label
 from suizhou_plan.report.machine import SCHEMA_VERSION, dumps
 from suizhou_plan.report.sheet_words import kind_word, role_word, via_word, words
 from suizhou_plan.textwidth import table, truncate
 
-ROLE = {"lead": "牽頭", "support": "配合"}
-COLUMNS = ["編號", "事項", "類型", "角色", "經由", "板塊", "階段節點", "時間節點", "狀態", "燈",
-           "其他單位(牽頭在前)", "最新進展"]
+COLUMN_KEYS = ("id", "item", "kind", "role", "via", "section", "linked", "due", "status",
+               "light", "others", "latest")
 
 
 def _columns(lang: str) -> list[str]:
-    if not is_chinese(lang):
-        return COLUMNS
     w = words(lang)
-    return [w[k] for k in ("id", "item", "kind", "role", "via", "section", "linked", "due",
-                           "status", "light", "others", "latest")]
+    return [w[k] for k in COLUMN_KEYS]
 
 
 def _cells(d: Duty, dl: DutyList, *, short: bool, lang: str = "en") -> list[str]:
-    if is_chinese(lang):
-        return _cells_zh(d, dl, short=short, lang=lang)
-    item = d.item
-    latest = item.latest
-    late = d.days_late(dl.as_of)
-    feeds = item.linked if item.kind in ("task", "safeguard") else d.phases
-    others = others_on(d, dl.agency)
-    title = truncate(visible(item.title), 36) if short else item.title
-    return [
-        item.id,
-        title,
-        item.kind,
-        f"{ROLE[d.role]} {d.role}",
-        f"via {d.via.name}" if d.via else "",
-        item.section or "",
-        ", ".join(feeds),
-        item.due.isoformat() + (f" (逾期{late}天)" if late else ""),
-        status_label(item.status, "zh-Hant"),
-        light_label(d.light, "zh-Hant"),
-        "、".join(a.name for a in others) if not short else truncate(
-            visible("、".join(a.name for a in others)), 24),
-        f"{latest.date} {latest.note or latest.status}" if latest else "",
-    ]
-
-
-def _cells_zh(d: Duty, dl: DutyList, *, short: bool, lang: str) -> list[str]:
-    """A duty in Chinese only: the words of the Excel duty list, dates written 2024年1月15日."""
+    """A duty's cells in `lang`: the words of the Excel duty list, dates as the reader writes
+    them (2024年1月15日 in Chinese, 2024-01-15 in English)."""
     item = d.item
     latest = item.latest
     late = d.days_late(dl.as_of)
@@ -69,13 +40,12 @@ def _cells_zh(d: Duty, dl: DutyList, *, short: bool, lang: str) -> list[str]:
         role_word(d.role, lang),
         via_word(d.via.name, lang) if d.via else "",
         item.section or "",
-        "、".join(feeds),
-        long_date(lang, item.due) + (t(lang, " ({days} days overdue)", days=late) if late
-                                     else ""),
+        ("、" if is_chinese(lang) else ", ").join(feeds),
+        day(lang, item.due) + (t(lang, " ({days} days overdue)", days=late) if late else ""),
         status_label(item.status, lang),
         light_label(d.light, lang),
         truncate(visible(others), 24) if short else others,
-        f"{long_date(lang, latest.date)} {latest.note or status_label(latest.status, lang)}"
+        f"{day(lang, latest.date)} {latest.note or status_label(latest.status, lang)}"
         if latest else "",
     ]
 
@@ -83,35 +53,26 @@ def _cells_zh(d: Duty, dl: DutyList, *, short: bool, lang: str) -> list[str]:
 def heading(dl: DutyList, lang: str = "en") -> list[str]:
     c = dl.counts()
     a = dl.agency
-    lineage = dl.lineage.note() if dl.lineage is not None else None
-    if is_chinese(lang):
-        w = words(lang)
-        chain = dl.lineage.label() if dl.lineage is not None and lineage else None
-        return [w["duties_title"].format(unit=a.name, as_of=long_date(lang, dl.as_of)),
-                w["duties_counts"].format(**c)
-                + (t(lang, " · renamed: {chain}", chain=chain) if chain else "")]
-    return [
-        f"{a.name} ({a.id}) 責任清單 / duty list — 截至 as of {dl.as_of}",
-        f"牽頭 lead {c['lead']} · 配合 support {c['support']} · 未完成 open {c['open']} · "
-        f"逾期 overdue {c['overdue']}" + (f" · 沿革 lineage: {lineage}" if lineage else ""),
-    ]
+    w = words(lang)
+    chain = dl.lineage.label() if dl.lineage is not None and dl.lineage.note() else None
+    return [w["duties_title"].format(unit=a.name, as_of=day(lang, dl.as_of)),
+            w["duties_counts"].format(**c)
+            + (t(lang, " · renamed: {chain}", chain=chain) if chain else "")]
 
 
 def _by_phase(dl: DutyList, lang: str = "en") -> list[tuple[str, list[Duty]]]:
     groups: dict[str, list[Duty]] = {}
     for d in dl.duties:
         p = d.item.phase
-        if is_chinese(lang):
-            key = (f"{phase_name(lang, p.number)}（{long_date(lang, p.start)}—"
-                   f"{long_date(lang, p.end)}）") if p else "—"
-        else:
-            key = f"第{p.number}階段 Phase {p.number} ({p.start} → {p.end})" if p else "—"
+        opening, closing = ("（", "）") if is_chinese(lang) else (" (", ")")
+        key = (f"{phase_name(lang, p.number)}{opening}{span(lang, p.start, p.end)}{closing}"
+               if p else "—")
         groups.setdefault(key, []).append(d)
     return list(groups.items())
 
 
 def _none(lang: str) -> str:
-    return t(lang, "(none)") if is_chinese(lang) else "無 none"
+    return t(lang, "(none)")
 
 
 def text(dl: DutyList, lang: str = "en") -> str:
@@ -125,7 +86,7 @@ def text(dl: DutyList, lang: str = "en") -> str:
                                                           for d in duties)]
         lines += [*table(rows), ""]
     if not dl.duties:
-        lines.append(f"({_none(lang)})" if not is_chinese(lang) else _none(lang))
+        lines.append(_none(lang))
     return in_script(lang, visible_lines("\n".join(lines).rstrip())) + "\n"
 
 
@@ -149,9 +110,8 @@ def csv_text(dls: Sequence[DutyList], lang: str = "en") -> str:
     """One row per duty; the BOM is added by `encode` so that Excel reads UTF-8."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    unit_id, unit = ((words(lang)["unit_id"], words(lang)["unit"]) if is_chinese(lang)
-                     else ("單位編號", "單位"))
-    writer.writerow([unit_id, unit, *_columns(lang)])
+    w = words(lang)
+    writer.writerow([w["unit_id"], w["unit"], *_columns(lang)])
     for dl in dls:
         for d in dl.duties:
             writer.writerow(_csv_row([dl.agency.id, dl.agency.name,
@@ -181,8 +141,7 @@ def html_page(dl: DutyList, lang: str = "en") -> str:
     esc = html.escape
     head = heading(dl, lang)
     columns = _columns(lang)
-    page_lang = lang if is_chinese(lang) else "zh-Hant"
-    parts = ["<!DOCTYPE html>", f'<html lang="{page_lang}"><head><meta charset="utf-8">',
+    parts = ["<!DOCTYPE html>", f'<html lang="{lang}"><head><meta charset="utf-8">',
              f"<title>{esc(head[0])}</title><style>{CSS}</style></head><body>",
              f"<h1>{esc(head[0])}</h1><p>{esc(head[1])}</p>"]
     picks = (0, 1, 3, 4, 7, 8, 9, 10, 11)
@@ -238,7 +197,7 @@ def json_text(dls: Sequence[DutyList]) -> str:
 
 
 def render_many(fmt: str, dls: Sequence[DutyList], lang: str = "en") -> str:
-    """`lang` Chinese: Chinese only, in its script; else the bilingual lists of before."""
+    """The duty lists in `fmt`, in the words and script of `lang`."""
     if fmt == "json":
         return json_text(dls)
     if fmt == "csv":
@@ -284,7 +243,7 @@ def file_names(ids: Sequence[str], fmt: str) -> list[str]:
     return names
 
 
-def index_page(fmt: str, written: Sequence[tuple[str, DutyList]]) -> str:
+def index_page(fmt: str, written: Sequence[tuple[str, DutyList]], lang: str = "en") -> str:
     """The index of `duties --all --out`: one line per unit with its counts and file."""
     rows = [(name, dl.agency, dl.counts()) for name, dl in written]
     if fmt == "json":
@@ -292,32 +251,34 @@ def index_page(fmt: str, written: Sequence[tuple[str, DutyList]]) -> str:
                       "as_of": written[0][1].as_of.isoformat() if written else None,
                       "agencies": [{"id": a.id, "name": a.name, "file": n, "counts": c}
                                    for n, a, c in rows]})
+    w = words(lang)
+    counts = [w[k] for k in ("lead_count", "support_count", "open_count", "overdue_count")]
+    title = w["index_title"]
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\r\n")
-        writer.writerow(["單位編號", "單位", "文件", "牽頭", "配合", "未完成", "逾期"])
+        writer.writerow([w["unit_id"], w["unit"], w["file"], *counts])
         for n, a, c in rows:
             writer.writerow(_csv_row([a.id, a.name, n, c["lead"], c["support"], c["open"],
                                       c["overdue"]]))
-        return buf.getvalue()
+        return in_script(lang, buf.getvalue())
     if fmt == "html":
         esc = html.escape
         body = "".join(
             f'<tr><td><a href="{esc(n)}">{esc(a.name)}</a></td><td>{c["lead"]}</td>'
             f'<td>{c["support"]}</td><td>{c["open"]}</td><td>{c["overdue"]}</td></tr>'
             for n, a, c in rows)
-        return ("<!DOCTYPE html>\n<html lang=\"zh-Hant\"><head><meta charset=\"utf-8\">"
-                f"<title>責任清單索引</title><style>{CSS}</style></head><body>"
-                "<h1>責任清單索引 / duty lists</h1><table><thead><tr><th>單位</th><th>牽頭</th>"
-                "<th>配合</th><th>未完成</th><th>逾期</th></tr></thead><tbody>"
-                f"{body}</tbody></table></body></html>\n")
-    lines = [["單位", "文件", "牽頭", "配合", "未完成", "逾期"]]
+        head = "".join(f"<th>{esc(h)}</th>" for h in (w["unit"], *counts))
+        return in_script(lang, f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta '
+                               f'charset="utf-8"><title>{esc(title)}</title><style>{CSS}'
+                               f"</style></head><body><h1>{esc(title)}</h1><table><thead><tr>"
+                               f"{head}</tr></thead><tbody>{body}</tbody></table></body></html>\n")
+    lines = [[w["unit"], w["file"], *counts]]
     lines += [[a.name, n, str(c["lead"]), str(c["support"]), str(c["open"]), str(c["overdue"])]
               for n, a, c in rows]
     if fmt == "markdown":
-        out = ["# 責任清單索引 / duty lists", "", "| " + " | ".join(lines[0]) + " |",
-               "|" + "---|" * 6]
+        out = [f"# {title}", "", "| " + " | ".join(lines[0]) + " |", "|" + "---|" * 6]
         out += [f"| [{markdown_text(a.name)}]({n}) | {n} | {c['lead']} | {c['support']} | "
                 f"{c['open']} | {c['overdue']} |" for n, a, c in rows]
-        return "\n".join(out) + "\n"
-    return "\n".join(table(lines, indent="")) + "\n"  # table() escapes its cells
+        return in_script(lang, "\n".join(out) + "\n")
+    return in_script(lang, "\n".join(table(lines, indent="")) + "\n")  # table() escapes

@@ -28,6 +28,7 @@ WORDS = (
     word("sheet:days_late", "Days late"), word("sheet:status", "Status"),
     word("sheet:light", "Light"), word("sheet:others", "Other units (lead first)"),
     word("sheet:latest_date", "Latest report"), word("sheet:latest", "Latest progress"),
+    word("sheet:file", "File"), word("sheet:index_title", "Duty lists"),
     # template
     word("sheet:ledger_sheet", "Ledger"),
     word("sheet:ledger_title", "{unit} progress ledger (made {as_of})"),
