@@ -15,8 +15,11 @@ from typing import Any
 
 from suizhou_plan.i18n import N_, translations
 
+# Not click.decorators: the help texts it makes ("Show this message and exit.") are made
+# once and kept on the command, so they stay English there and `helping` translates them
+# as it does our own, whatever language a command in the same process ran in before.
 CLICK_MODULES = ("click.core", "click.exceptions", "click.formatting", "click.types",
-                 "click.decorators", "click.parser")
+                 "click.parser")
 
 
 def Np_(singular: str, plural: str) -> tuple[str, str]:
