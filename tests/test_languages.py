@@ -131,3 +131,13 @@ def test_english_words_counts_what_a_reader_would_call_english():
     assert english_words("--as-of YYYY-MM-DD 检查日期 [默认：today in Asia/Shanghai]") == [
         "YYYY-MM-DD", "today", "in", "Asia", "Shanghai"]
     assert english_words("note: 说明") == ["note"]
+
+
+@pytest.mark.parametrize(("as_of", "said"), [("2025-11-30", False), ("2025-12-01", True)])
+def test_the_bulletin_says_when_the_plan_period_has_ended(suizhou, as_of, said):
+    """The bundled plan's last phase ends on 2025-11-30: from the next day the overall
+    picture opens by saying the period is over (on the day itself, not yet)."""
+    zh = suizhou("check", "--as-of", as_of, "--format", "markdown", "--lang", "zh-Hans").out
+    en = suizhou("check", "--as-of", as_of, "--lang", "en").out
+    assert ("方案实施期已于2025年11月30日届满。方案确定的督办事项共53项" in zh) is said
+    assert en.splitlines()[2].startswith("The plan's period ended on 30 November 2025. ") is said

@@ -84,6 +84,7 @@ class Bulletin:
     pending_phases: list[int] = field(default_factory=list)
     addressees: list[str] = field(default_factory=list)  # 主送機關
     scope: str | None = None  # what a filtered bulletin covers, in the reader's words
+    plan_end: date | None = None  # the end of the plan's last phase
 
     def days_left(self, row: Row) -> int:
         return (row.item.due - self.as_of).days
@@ -193,6 +194,7 @@ def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
         addressees=list(meta.addressees),
         scope=scope,
         rectify_by=as_of + timedelta(days=RECTIFY_DAYS),
+        plan_end=max((p.end for p in index.tasks_file.phases), default=None),
         issuer=group.name if group is not None else None,
         last_recorded=max((e.date for item in index.items for e in item.progress),
                           default=None),

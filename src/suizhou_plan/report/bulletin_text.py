@@ -52,7 +52,9 @@ def overall(b: Bulletin, lang: str) -> str:
 
 def _overall(b: Bulletin, lang: str) -> list[str]:
     tally = b.tally
-    out = [t(lang, "In {scope} there are {total} to supervise: {kinds}.", scope=b.scope,
+    ended = ([t(lang, "The plan's period ended on {date}.", date=long_date(lang, b.plan_end))]
+             if b.plan_end is not None and b.plan_end < b.as_of else [])
+    out = [*ended,t(lang, "In {scope} there are {total} to supervise: {kinds}.", scope=b.scope,
              total=_count(lang, tally.total), kinds=_kinds(lang, tally.by_kind)) if b.scope
            else t(lang, "The plan has {total} to supervise: {kinds}.",
                   total=_count(lang, tally.total), kinds=_kinds(lang, tally.by_kind)),
