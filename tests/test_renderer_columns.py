@@ -460,3 +460,17 @@ def test_duties_all_index_markdown_and_text_layout(run_cli, ledger_plan, tmp_pat
     assert md.endswith(" |\n") and not md.endswith("\n\n")
     text = (tmp_path / "text" / "index.txt").read_text(encoding="utf-8")
     assert text.startswith("Unit") and text.endswith("0\n") and not text.endswith("\n\n")
+
+
+def test_units_that_did_everything_due_on_time_are_commended(run_cli, tmp_path):
+    """表揚: T01 (市政數局 lead, 市大數據中心 support) reported done before its due date;
+    M1 is not due yet.  Both units are named; with T01 late instead, nobody is."""
+    plan = SmallPlan(tmp_path, due="2023-06-30", progress=[
+        "{date: 2023-06-01, status: reported-done, by: 市政數局, note: 已建成}"]).write()
+    zh = bulletin(run_cli, plan, "zh-Hans")
+    assert "市政数局、市大数据中心按期完成了全部到期事项，予以表扬。" in section(zh, "四、")
+    en = bulletin(run_cli, plan, "en")
+    assert "市政數局, 市大數據中心 did every item due so far on time: commended." in section(
+        en, "4.")
+    plan.edit("date: 2023-06-01", "date: 2023-07-05")
+    assert "予以表扬" not in bulletin(run_cli, plan, "zh-Hans")

@@ -114,11 +114,18 @@ def _units(b: Bulletin, lang: str) -> list[Block]:
         return _para(t(lang, "No unit holds an item in this selection."))
     head = [t(lang, "Responsible unit"), t(lang, "Items held"), t(lang, "Leads"),
             t(lang, "Done"), t(lang, "Overdue (as lead or support)"), t(lang, "On-time rate")]
-    return _table(head, [[Cell(r.unit.name), Cell(str(r.held), True), Cell(str(r.lead), True),
-                          Cell(str(r.done), True), Cell(str(r.overdue), True),
-                          Cell(f"{r.on_time_rate:.0%}" if r.on_time_rate is not None else "—",
-                               True)] for r in b.units],
-                  [0.34, 0.13, 0.11, 0.13, 0.11, 0.18])
+    table = _table(head, [[Cell(r.unit.name), Cell(str(r.held), True), Cell(str(r.lead), True),
+                           Cell(str(r.done), True), Cell(str(r.overdue), True),
+                           Cell(f"{r.on_time_rate:.0%}" if r.on_time_rate is not None else "—",
+                                True)] for r in b.units],
+                   [0.34, 0.13, 0.11, 0.13, 0.11, 0.18])
+    # 表揚: the units that did on time everything due so far, and have nothing overdue
+    praised = [r.unit.name for r in b.units if r.due_so_far and r.on_time_rate == 1
+               and not r.overdue]
+    if not praised:
+        return table
+    return table + _para(t(lang, "{units} did every item due so far on time: commended.",
+                           units=t(lang, ", ").join(praised)))
 
 
 def _reported(lang: str, entries: list[Reported], none: str) -> list[Block]:
