@@ -238,3 +238,15 @@ def test_agencies_in_chinese(run_cli, plan_copy):
     ids = {a["id"] for a in yaml.safe_load((plan_copy / "agencies.yaml").read_text(
         encoding="utf-8"))["agencies"]}
     assert [w for w in english_words(page) if w not in ids] == []
+
+
+def test_a_plural_without_its_translation_counts_as_untranslated():
+    from babel.messages.catalog import Catalog
+
+    cat = Catalog(locale="zh_Hans")
+    cat.add("done", "完成")
+    cat.add(("{n} change", "{n} changes"), ("",))
+    cat.add(("{n} item", "{n} items"), ("{n}项",))
+    cat.add("fuzzy one", "模糊", flags=("fuzzy",))
+    cat.add("empty", "")
+    assert catalogue.untranslated(cat) == ["('{n} change', '{n} changes')", "fuzzy one", "empty"]

@@ -281,3 +281,20 @@ def test_an_add_is_refused_only_for_errors_it_adds(run_cli, plan_copy):
                      "--note", "ok", "--as-of", "2023-07-01")
     assert result.exit_code == 2
     assert (plan_copy / "tasks.yaml").read_bytes() == before
+
+
+def test_diff_in_the_reviewers_language(run_cli, tmp_path):
+    """The same two changes for a Chinese reviewer: each in the page's script, dates as
+    written in Chinese; json keeps the English and says which language was asked for."""
+    other = slipped_copy(tmp_path)
+    zh = run_cli("diff", str(PLAN), str(other), "--lang", "zh-Hans").stdout.splitlines()
+    assert zh[0].endswith("：2处变动")
+    assert zh[1:] == [
+        "  due-slipped      T05-2025：时间节点推迟31天，由2025年11月30日改为2025年12月31日",
+        "  lead-changed     T17：牵头单位由「市政数局」改为「市大数据中心」"]
+    md = run_cli("diff", str(PLAN), str(other), "--format", "markdown", "--lang", "zh-Hant")
+    assert "- ⚠️ **lead-changed** T17：牽頭單位由「市政數局」改為「市大數據中心」" in md.stdout
+    data = json.loads(run_cli("diff", str(PLAN), str(other), "--format", "json", "--lang",
+                              "zh-Hans").stdout)
+    assert data["lang"] == "zh-Hans"
+    assert data["changes"][1]["message"] == "T17: lead changed from 「市政數局」 to 「市大數據中心」"

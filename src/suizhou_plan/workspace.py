@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from suizhou_plan.i18n import Msg
 from suizhou_plan.load.plan_loader import AGENCIES, TASKS
 from suizhou_plan.plan_lock import LOCK_NAME
 
@@ -26,17 +27,20 @@ def init_workspace(dest: Path, source: Path) -> list[Path]:
     from suizhou_plan.writing import write_atomic
 
     if dest.exists() and not dest.is_dir():
-        raise WorkspaceError(f"{dest} is a file; name a directory for the plan")
+        raise WorkspaceError(Msg("{dest} is a file; name a directory for the plan",
+                                 dest=str(dest)))
     taken = [name for name in PLAN_FILES if (dest / name).exists() or (dest / name).is_symlink()]
     if taken:
-        raise WorkspaceError(f"{dest} already holds a plan ({', '.join(taken)}); nothing was "
-                             "copied. Use it as it is, or name another directory")
+        raise WorkspaceError(Msg("{dest} already holds a plan ({files}); nothing was copied. "
+                                 "Use it as it is, or name another directory", dest=str(dest),
+                                 files=", ".join(taken)))
     data: dict[str, bytes] = {}
     for name in PLAN_FILES:
         read = read_plan_file(source, name)
         if not isinstance(read, bytes):
-            raise WorkspaceError(f"{read.location}: {read.message}; --from takes a plan "
-                                 "directory holding tasks.yaml and agencies.yaml")
+            raise WorkspaceError(Msg("{where}: {problem}; --from takes a plan directory "
+                                     "holding tasks.yaml and agencies.yaml",
+                                     where=str(read.location), problem=read.message))
         data[name] = read
     written = []
     try:
@@ -51,5 +55,6 @@ def init_workspace(dest: Path, source: Path) -> list[Path]:
     except OSError as exc:
         for path in written:
             path.unlink(missing_ok=True)
-        raise WorkspaceError(f"cannot write into {dest}: {exc.strerror or exc}") from None
+        raise WorkspaceError(Msg("cannot write into {dest}: {why}", dest=str(dest),
+                                 why=str(exc.strerror or exc))) from None
     return written

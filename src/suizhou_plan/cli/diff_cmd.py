@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from suizhou_plan.cli.options import plan_option, resolve_plan
+from suizhou_plan.cli.options import default_lang, lang_option, plan_option, resolve_plan
 from suizhou_plan.i18n import Msg
 
 if TYPE_CHECKING:
@@ -30,7 +30,11 @@ def index_of(spec: str, plan_dir: Path) -> tuple[PlanIndex, str]:
             "directory, or a revision such as HEAD~1 or main", spec=repr(spec),
             plan=str(plan_dir), why=str(exc))) from None
     if result.index is None:
-        sys.stderr.write(f"{label}: the plan cannot be read; run `suizhou validate` on it\n")
+        from suizhou_plan.i18n import t
+
+        lang = default_lang()
+        sys.stderr.write(t(lang, "{label}: the plan cannot be read; run `suizhou validate` on "
+                                 "it", label=label) + "\n")
         sys.exit(1)
     return result.index, label
 
@@ -41,7 +45,9 @@ def index_of(spec: str, plan_dir: Path) -> tuple[PlanIndex, str]:
 @plan_option
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]),
               default="text", show_default=True, help="markdown suits a pull-request comment.")
-def command(old: str, new: str | None, plan_dir: str | None, fmt: str) -> None:
+@lang_option
+def command(old: str, new: str | None, plan_dir: str | None, fmt: str,
+            lang: str | None) -> None:
     """What changed between two plans, in the plan's terms (not a text diff).
 
     OLD and NEW are plan directories or git revisions of the plan directory (HEAD~1, main);
@@ -56,4 +62,5 @@ def command(old: str, new: str | None, plan_dir: str | None, fmt: str) -> None:
     old_index, old_label = index_of(old, path)
     new_index, new_label = index_of(new, path) if new else index_of(str(path), path)
     changes = diff_plans(old_index, new_index)
-    sys.stdout.write(diff_render.render(fmt, changes, old_label, new_label))
+    lang = lang or default_lang(new_index.tasks_file.supervision.lang)
+    sys.stdout.write(diff_render.render(fmt, changes, old_label, new_label, lang))

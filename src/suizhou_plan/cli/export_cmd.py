@@ -7,7 +7,14 @@ from datetime import date
 
 import click
 
-from suizhou_plan.cli.options import parse_iso_date, plan_option, resolve_plan, write
+from suizhou_plan.cli.options import (
+    default_lang,
+    lang_option,
+    parse_iso_date,
+    plan_option,
+    resolve_plan,
+    write,
+)
 
 
 @click.command("export")
@@ -17,7 +24,8 @@ from suizhou_plan.cli.options import parse_iso_date, plan_option, resolve_plan, 
               "counts over all items [default: the plan only, no date].")
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
               help="Output format.")
-def command(plan_dir: str | None, as_of: date | None, fmt: str) -> None:
+@lang_option
+def command(plan_dir: str | None, as_of: date | None, fmt: str, lang: str | None) -> None:
     """Print the normalised plan (ids resolved, leads and due dates derived) as JSON, for
     other tools.  Refuses (exit 1, findings on stderr) when the plan has errors.
 
@@ -31,8 +39,14 @@ def command(plan_dir: str | None, as_of: date | None, fmt: str) -> None:
     path, _ = resolve_plan(plan_dir)
     result = run(load_plan(path), as_of=None)
     if result.summary()["error"] or result.index is None:
+        from suizhou_plan.i18n import t
+
+        tasks = result.loaded.tasks
+        lang = lang or default_lang(tasks.supervision.lang if tasks is not None else None)
         errors = [f for f in result.findings if f.severity.value == "error"]
-        sys.stderr.write("\n".join(findings_text.render(errors, result.loaded.files)) + "\n")
-        sys.stderr.write("export refused: the plan has errors (run `suizhou validate`)\n")
+        sys.stderr.write("\n".join(findings_text.render(errors, result.loaded.files,
+                                                         lang=lang)) + "\n")
+        sys.stderr.write(t(lang, "export refused: the plan has errors (run `suizhou "
+                                 "validate`)") + "\n")
         sys.exit(1)
     write(machine.dumps(export_plan(result.index, as_of)))

@@ -6,14 +6,15 @@ import sys
 
 import click
 
-from suizhou_plan.cli.options import write
+from suizhou_plan.cli.options import default_lang, lang_option, write
 
 
 @click.command("schema")
 @click.argument("which", type=click.Choice(["tasks", "agencies"]), required=False)
 @click.option("--out", "out_dir", metavar="DIR", default=None,
               help="Write tasks.schema.json and agencies.schema.json into DIR (atomically).")
-def command(which: str | None, out_dir: str | None) -> None:
+@lang_option
+def command(which: str | None, out_dir: str | None, lang: str | None) -> None:
     """Print the JSON Schema of tasks.yaml or agencies.yaml (both, keyed by file, when
     WHICH is omitted), or write both files with --out.  Editors that use
     yaml-language-server complete and check plan files with it."""
@@ -31,7 +32,10 @@ def command(which: str | None, out_dir: str | None) -> None:
             write_files(Path(out_dir), files)
         except OutputError as exc:
             raise click.ClickException(str(exc)) from None
-        names = ", ".join(files)
-        sys.stderr.write(f"wrote {len(files)} files to {out_dir}: {names}\n")
+        from suizhou_plan.i18n import t
+
+        lang = lang or default_lang()
+        sys.stderr.write(t(lang, "wrote {n} files to {dir}: {names}", n=len(files),
+                           dir=out_dir, names=", ".join(files)) + "\n")
         return
     write(dumps(all_schemas[which] if which else all_schemas))

@@ -203,9 +203,14 @@ def build() -> dict[Path, bytes]:
     }
 
 
-def untranslated() -> list[str]:
-    primary = _read(_po_path(PRIMARY), "zh_Hans")
-    return [str(m.id) for m in primary if m.id and (not m.string or m.fuzzy)]
+def untranslated(primary: Any = None) -> list[str]:
+    """Messages of the simplified catalogue (or of `primary`) without a translation."""
+    if primary is None:
+        primary = _read(_po_path(PRIMARY), "zh_Hans")
+    def missing(string: Any) -> bool:  # a plural's forms are a tuple: every one must be there
+        return not string or (isinstance(string, tuple | list) and not all(string))
+
+    return [str(m.id) for m in primary if m.id and (missing(m.string) or m.fuzzy)]
 
 
 def _messages(path: Path) -> set[tuple[Any, ...]]:
