@@ -166,7 +166,7 @@ def test_duty_lists_in_word_one_unit_a_page_and_one_file_a_unit(run_cli, reporte
     assert head == ["事项", "角色", "时间节点", "状态", "灯", "逾期天数"]
     rows = [dict(zip(head, (c.text for c in row.cells), strict=True)) for row in table.rows[1:]]
     assert rows[0] == {"事项": "P1-M1 成立领导小组", "角色": "配合", "时间节点": "2023年11月30日",
-                       "状态": "不明", "灯": "✖ 红灯", "逾期天数": "46"}
+                       "状态": "未报送", "灯": "✖ 红灯", "逾期天数": "46"}
     everyone = run_cli("duties", "--all", "--as-of", "2024-01-15", "--format", "docx", "--out",
                        str(tmp_path / "all"), "--lang", "zh-Hans")
     assert everyone.exit_code == 0, everyone.output

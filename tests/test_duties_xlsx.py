@@ -36,7 +36,7 @@ def test_one_units_workbook_has_dates_words_a_frozen_filtered_header(run_cli, tm
         "lead": 16, "support": 18, "complete": 0, "on_schedule": 0, "overdue": 7, "unknown": 27,
         "open": 34, "total": 34}
     assert [c.value for c in ws[3]] == [
-        "編號", "事項", "類型", "角色", "經由", "板塊", "階段節點", "時間節點", "逾期天數", "狀態",
+        "編號", "事項", "類型", "角色", "經由", "板塊", "關聯事項", "時間節點", "逾期天數", "狀態",
         "燈", "其他單位（牽頭在前）", "最新進展日期", "最新進展"]
     assert ws.freeze_panes == "A4"
     expected = duties_json(run_cli, "市政数局")["agencies"][0]["duties"]
@@ -44,12 +44,12 @@ def test_one_units_workbook_has_dates_words_a_frozen_filtered_header(run_cli, tm
     rows = list(ws.iter_rows(min_row=4, values_only=True))
     assert [r[0] for r in rows] == [d["item"] for d in expected]
     p1m4 = next(r for r in rows if r[0] == "P1-M4")
-    assert p1m4[:11] == ("P1-M4", "實施神農雲二期建設", "階段節點", "牽頭", None, "數字政府", "P1",
-                         datetime(2023, 11, 30), 46, "不明", "✖ 紅燈")
+    assert p1m4[:11] == ("P1-M4", "實施神農雲二期建設", "階段性任務", "牽頭", None, "數字政府", "P1",
+                         datetime(2023, 11, 30), 46, "未報送", "✖ 紅燈")
     assert ws["H4"].is_date and ws["H4"].number_format == "yyyy-mm-dd"
     # widths count a CJK character as two columns
     kinds = [c.value for c in ws["C"][2:]]
-    assert ws.column_dimensions["C"].width == max(width(k) for k in kinds) + 2 == 10
+    assert ws.column_dimensions["C"].width == max(width(k) for k in kinds) + 2 == 12
     others = [c.value or "" for c in ws["L"][2:]]
     assert ws.column_dimensions["L"].width == min(max(width(o) for o in others), 60) + 2
     assert ws.page_setup.orientation == "landscape"

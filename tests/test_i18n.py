@@ -215,7 +215,7 @@ def test_a_duty_list_in_chinese_has_no_english_and_one_script(run_cli, reported_
     first = page.lstrip("\ufeff").splitlines()[0]
     expected = {"text": "市政数局 责任清单（截至2024年1月15日）",
                 "markdown": "# 市政数局 责任清单（截至2024年1月15日）",
-                "csv": "单位编号,单位,编号,事项,类型,角色,经由,板块,阶段节点,时间节点,状态,灯,"
+                "csv": "单位编号,单位,编号,事项,类型,角色,经由,板块,关联事项,时间节点,状态,灯,"
                        "其他单位（牵头在前）,最新进展",
                 "html": "<!DOCTYPE html>"}[fmt]
     assert first == expected

@@ -61,7 +61,7 @@ def test_a_template_has_one_locked_row_per_duty_and_open_columns_to_fill(run_cli
     ids = [ws[f"A{r}"].value for r in range(4, ws.max_row + 1)]
     assert ids == ["P1-M3", "P3-M1", "P3-M4", "P3-M6", "T01", "T02", "T03"]
     assert [c.value for c in ws[4]][:5] == ["P1-M3", "初步完成數據中心機房建設及指揮中心一期建設",
-                                            "牽頭", datetime(2023, 11, 30), "不明"]
+                                            "牽頭", datetime(2023, 11, 30), "未報送"]
     assert ws["D4"].is_date
     assert ws.protection.sheet is True
     for r in range(4, 11):

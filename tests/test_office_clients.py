@@ -52,8 +52,8 @@ def test_libreoffice_prints_the_duty_list_and_the_template_in_chinese(run_cli, p
     assert "市政數局 責任清單（截至2024年1月15日）" in text
     for heading in ("編號", "事項", "時間節點", "逾期天數", "狀態"):
         assert heading in text, heading
-    assert re.search(r"P1-M4\s+實施神農雲二期建設\s+階段節點\s+牽頭", text)
-    assert re.search(r"2023-11-30\s+46\s+不明\s+✖ 紅燈", text)  # a real date shown as written
+    assert re.search(r"P1-M4\s+實施神農雲二期建設\s+階段性任務\s+牽頭", text)
+    assert re.search(r"2023-11-30\s+46\s+未報送\s+✖ 紅燈", text)  # a real date shown as written
     [size] = _page_sizes(pdftotext, duties_pdf)  # every page the same: A4, landscape
     assert re.fullmatch(r"841\.89 x 595\.\d+ pts \(A4\)", size), size
 
@@ -61,7 +61,7 @@ def test_libreoffice_prints_the_duty_list_and_the_template_in_chinese(run_cli, p
     assert "隨州高新區管委會 進展情況臺賬（2024年1月15日製表）" in template_text
     for heading in ("本期狀態", "填報日期", "進展", "存在問題", "下一步", "佐證材料"):
         assert heading in template_text, heading
-    assert re.search(r"T01\s+建設大數據產業園\s+牽頭\s+2025-11-30\s+不明", template_text)
+    assert re.search(r"T01\s+建設大數據產業園\s+牽頭\s+2025-11-30\s+未報送", template_text)
     assert "suizhou ledger template" not in template_text  # the marker sheet is not printed
 
 

@@ -353,7 +353,7 @@ def test_cli_report_writes_the_html_file(run_cli, tmp_path: Path) -> None:
     result = run_cli("report", "--plan", str(PLAN), "--as-of", "2024-01-15", "--lang", "zh-Hant",
                      "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"wrote {out}\n"
+    assert result.stderr == f"已生成 {out}\n"  # said in the page's language
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "截至 2024年1月15日" in html
     again = run_cli("report", "--plan", str(PLAN), "--as-of", "2024-01-15", "--lang", "zh-Hant",

@@ -142,7 +142,7 @@ def command(plan_dir: str | None, as_of: date | None, phase: int | None, agency:
                   else due_within)
         bulletin = build_bulletin(result.index, boards, day, window,
                                   _scope_words(scope, view.lang), holders)
-        view.overview = overall(bulletin, view.lang)
+        view.overview = overall(bulletin, view.lang, lists_pending=True)
     if fmt == "json":
         write(machine.check_json(view))
     elif fmt == "github":

@@ -88,6 +88,7 @@ def _click_words(lang: str) -> Iterator[None]:
         (click.Group, "collect_usage_pieces", click.Group.collect_usage_pieces),
         (click.formatting, "term_len", getattr(click.formatting, "term_len")),  # noqa: B009
         (textwrap, "TextWrapper", textwrap.TextWrapper),
+        (click.HelpFormatter, "write_heading", click.HelpFormatter.write_heading),
     ]
 
     def translating(make_metavar: Any) -> Any:
@@ -124,6 +125,11 @@ def _click_words(lang: str) -> Iterator[None]:
 
     setattr(click.formatting, "term_len", term_len)  # noqa: B010  (not exported by click)
     textwrap.TextWrapper = Wrapper  # type: ignore[attr-defined]
+
+    def write_heading(self: click.HelpFormatter, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")  # 选项：, not 选项:
+
+    click.HelpFormatter.write_heading = write_heading  # type: ignore[method-assign]
     for name in CLICK_MODULES:
         module = importlib.import_module(name)
         for attr, replacement in (("_", tr.gettext), ("ngettext", tr.ngettext)):

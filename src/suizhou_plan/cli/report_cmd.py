@@ -18,7 +18,7 @@ from suizhou_plan.cli.options import (
     use_color,
     write,
 )
-from suizhou_plan.i18n import Msg
+from suizhou_plan.i18n import Msg, t
 
 
 @click.command("report")
@@ -47,9 +47,13 @@ def command(plan_dir: str | None, as_of: date | None, lang: str | None,
     day = as_of_or_today(as_of)
     result = run(load_plan(path), as_of=day)
     if result.index is None:
+        said = lang or default_lang(result.loaded.tasks.supervision.lang
+                                    if result.loaded.tasks is not None else None)
         errors = [f for f in result.findings if f.severity.value == "error"]
-        sys.stderr.write("\n".join(findings_text.render(errors, result.loaded.files)) + "\n")
-        sys.stderr.write("the plan cannot be loaded: fix it first (`suizhou validate`)\n")
+        sys.stderr.write("\n".join(findings_text.render(errors, result.loaded.files,
+                                                         lang=said)) + "\n")
+        sys.stderr.write(t(said, "the plan cannot be loaded: fix it first (`suizhou "
+                                 "validate`)") + "\n")
         sys.exit(1)
     index = result.index
     dash = build_dashboard(index, result.findings, day,
@@ -69,7 +73,7 @@ def command(plan_dir: str | None, as_of: date | None, lang: str | None,
             write_files(target.parent, {target.name: render_html(dash).encode("utf-8")})
         except OutputError as exc:
             raise click.ClickException(str(exc)) from None
-        sys.stderr.write(f"wrote {out_file}\n")
+        sys.stderr.write(t(dash.lang, "wrote {path}", path=str(out_file)) + "\n")
     elif use_color(sys.stdout):
         from suizhou_plan.report.dashboard_terminal import render_rich
 

@@ -58,6 +58,11 @@ def is_chinese(lang: str) -> bool:
     return lang.startswith("zh")
 
 
+def counted(lang: str, heading: str, n: int) -> str:
+    """A heading with its count: 全局问题（26） in Chinese, Plan-wide findings (26) in English."""
+    return f"{heading}（{n}）" if is_chinese(lang) else f"{heading} ({n})"
+
+
 def colon(lang: str) -> str:
     """The colon after a label: full-width in Chinese (小结：), `: ` in English."""
     return "：" if is_chinese(lang) else ": "

@@ -44,13 +44,13 @@ def _para(text: str) -> list[Block]:
     return [Block("para", text)]
 
 
-def overall(b: Bulletin, lang: str) -> str:
+def overall(b: Bulletin, lang: str, *, lists_pending: bool = False) -> str:
     """The overall picture in sentences: the bulletin's 一、總體情況, and the first thing
-    `suizhou check` prints."""
-    return _overall(b, lang)[0]
+    `suizhou check` prints (which lists the items of phases not begun: `lists_pending`)."""
+    return _overall(b, lang, lists_pending)[0]
 
 
-def _overall(b: Bulletin, lang: str) -> list[str]:
+def _overall(b: Bulletin, lang: str, lists_pending: bool = False) -> list[str]:
     tally = b.tally
     ended = ([t(lang, "The plan's period ended on {date}.", date=long_date(lang, b.plan_end))]
              if b.plan_end is not None and b.plan_end < b.as_of else [])
@@ -65,7 +65,7 @@ def _overall(b: Bulletin, lang: str) -> list[str]:
              in_progress=_count(lang, tally.in_progress), overdue=_count(lang, tally.overdue),
              unknown=_count(lang, tally.unknown), due_soon=_count(lang, tally.due_soon),
              window=b.window)]
-    if tally.not_started_phase:
+    if tally.not_started_phase and not lists_pending:
         phases = t(lang, ", ").join(phase_name(lang, n) for n in b.pending_phases)
         out.append(t(lang, "{count} of phases that have not begun ({phases}) are counted here "
                            "but not listed.",
@@ -147,8 +147,8 @@ def _requirements(b: Bulletin, lang: str) -> list[Block]:
                       unit=row.lead.name if row.lead else "—",
                       item=_item(row.item), date=long_date(lang, row.item.due)))
     if b.tally.unreported_due:
-        asks.append(t(lang, "The units that have reported no progress on {count} are to "
-                            "report it by {date}.",
+        asks.append(t(lang, "The units that have reported no progress on {count} of phases "
+                            "under way are to report it by {date}.",
                       count=_count(lang, b.tally.unreported_due),
                       date=long_date(lang, b.rectify_by)))
     if b.stale:

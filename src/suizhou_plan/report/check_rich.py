@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from suizhou_plan.escapes import visible
-from suizhou_plan.i18n import colon, in_script
+from suizhou_plan.i18n import colon, counted, in_script
 from suizhou_plan.report import findings_text
 from suizhou_plan.report.check_text import (
     CheckView,
@@ -50,7 +50,7 @@ def render(view: CheckView, stream: TextIO, *, color: bool) -> None:
             table.add_row(*(plain(cell) for cell in row_cells(row, view)),
                           style=STYLE[row.light])
         console.print(table)
-    console.print(f"[bold]{w['plan_wide']}[/] ({len(view.plan_wide)})")
+    console.print(plain(counted(view.lang, w["plan_wide"], len(view.plan_wide)), "bold"))
     for line in findings_text.render(view.plan_wide, view.files, source=False,
                                      lang=view.lang):
         console.print(plain("  " + line))

@@ -13,7 +13,7 @@ from datetime import date
 from suizhou_plan.board import PhaseBoard, Row
 from suizhou_plan.escapes import visible, visible_lines
 from suizhou_plan.finding import Finding
-from suizhou_plan.i18n import colon, in_script, is_chinese, localise, phase_name, t
+from suizhou_plan.i18n import colon, counted, in_script, is_chinese, localise, phase_name, t
 from suizhou_plan.load.plan_loader import PlanFile
 from suizhou_plan.report import findings_text
 from suizhou_plan.report.labels import light_label, status_label, words
@@ -140,7 +140,7 @@ def _findings_block(view: CheckView) -> Iterable[str]:
     w = words(view.lang)
     shown = [f for f in view.findings if f.rule in TABLE_RULES]
     rest = view.plan_wide
-    yield f"{w['plan_wide']} ({len(rest)})"
+    yield counted(view.lang, w["plan_wide"], len(rest))
     if shown:
         yield "  " + t(view.lang,
                        "(+{n} overdue / due-soon / no-progress: shown in the tables above)",

@@ -21,7 +21,7 @@ from suizhou_plan import __version__
 from suizhou_plan.board import KIND_ORDER, PhaseBoard
 from suizhou_plan.finding import Finding
 from suizhou_plan.holding import Holders
-from suizhou_plan.i18n import day, in_script, localise
+from suizhou_plan.i18n import colon, counted, day, in_script, localise
 from suizhou_plan.index import Item, PlanIndex
 from suizhou_plan.report.dashboard_matrix import Matrix, build_matrix, matrix_html
 from suizhou_plan.report.dashboard_timeline import Mark, PhaseLane, timeline_svg
@@ -259,7 +259,8 @@ def _sections(dash: Dashboard) -> str:
             f'title="{esc(names[k])} {s.count(k)}"></span>' for k in TALLY if s.count(k))
         counts = " · ".join(f"{names[k]} {s.count(k)}" for k in TALLY)
         out.append(f'<li data-section="{esc(s.name)}"><span class="name">{esc(s.name)}</span> '
-                   f'<span class="counts">{s.total} {esc(w["items"])}: {esc(counts)}</span>'
+                   f'<span class="counts">{s.total} {esc(w["items"])}{colon(dash.lang)}'
+                   f"{esc(counts)}</span>"
                    f'<div class="bar">{segs}</div></li>')
     out.append(f'</ul><p class="note">{esc(w["sections_note"])}</p>')
     return "".join(out)
@@ -312,9 +313,11 @@ def render_html(dash: Dashboard) -> str:
         f'<p class="note">{esc(w["matrix_note"])}</p>',
         matrix_html(dash.matrix, dash.lang), "</section></div><div>",
         f'<section id="sections"><h2>{esc(w["sections"])}</h2>{_sections(dash)}</section>',
-        f'<section id="red"><h2>{esc(w["red_items"])} ({len(dash.red)})</h2>{_red(dash)}'
+        f'<section id="red"><h2>{esc(counted(lang, w["red_items"], len(dash.red)))}</h2>'
+        f"{_red(dash)}"
         "</section>",
-        f'<section id="governance"><h2>{esc(w["governance"])} ({len(dash.governance)})</h2>'
+        f'<section id="governance"><h2>'
+        f'{esc(counted(lang, w["governance"], len(dash.governance)))}</h2>'
         f"{_governance(dash)}</section>",
         "</div></div>",
         f"<footer>{esc(w['generated'].format(version=__version__))}</footer>",

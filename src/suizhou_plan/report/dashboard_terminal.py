@@ -9,7 +9,16 @@ from datetime import timedelta
 from typing import TextIO
 
 from suizhou_plan.escapes import visible
-from suizhou_plan.i18n import colon, day, in_script, is_chinese, localise, phase_name, span
+from suizhou_plan.i18n import (
+    colon,
+    counted,
+    day,
+    in_script,
+    is_chinese,
+    localise,
+    phase_name,
+    span,
+)
 from suizhou_plan.report.dashboard import TALLY, Dashboard, SectionTally, source_line
 from suizhou_plan.report.dashboard_matrix import cell_counts, column_heading
 from suizhou_plan.report.dashboard_timeline import DateScale, PhaseLane, scale_for
@@ -157,24 +166,25 @@ def _matrix(dash: Dashboard) -> list[Line]:
 
 def _red(dash: Dashboard) -> list[Line]:
     w = words(dash.lang)
-    lines: list[Line] = [_heading(f"{w['red_items']} ({len(dash.red)})")]
+    lines: list[Line] = [_heading(counted(dash.lang, w["red_items"], len(dash.red)))]
     if not dash.red:
         return [*lines, [(f"  ({w['none']})", "")]]
     rows: list[list[Segment]] = [[(w[k], "bold") for k in ("id", "item", "lead", "due",
                                                              "days_overdue")]]
     rows += [[(f"{SYMBOL[Light.RED]} {m.item.id}", "bold red"),
               (truncate(visible(m.item.title), 40), ""),
-              (m.lead.name if m.lead else "—", ""), (str(m.item.due), ""),
+              (m.lead.name if m.lead else "—", ""), (day(dash.lang, m.item.due), ""),
               (f"{m.days_late}{w['days']}", "red")] for m in dash.red]
     return [*lines, *_aligned(rows)]
 
 
 def _governance(dash: Dashboard) -> list[Line]:
     w = words(dash.lang)
-    lines: list[Line] = [_heading(f"{w['governance']} ({len(dash.governance)})")]
+    lines: list[Line] = [_heading(counted(dash.lang, w["governance"], len(dash.governance)))]
+    # a leader's page: what is wrong and what to do, no rule codes (as on the HTML page)
     for f in dash.governance:
-        lines.append([(f"  {f.code} {f.rule}", "yellow"),
-                      (f"  {localise(f.message, dash.lang)}", "")])
+        hint = f" — {localise(f.hint, dash.lang)}" if f.hint else ""
+        lines.append([("  ! ", "yellow"), (localise(f.message, dash.lang) + hint, "")])
     if not dash.governance:
         lines.append([(f"  ({w['none']})", "")])
     return lines

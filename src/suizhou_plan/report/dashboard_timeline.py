@@ -11,7 +11,7 @@ import html
 from dataclasses import dataclass
 from datetime import date
 
-from suizhou_plan.i18n import day, phase_name, span
+from suizhou_plan.i18n import colon, day, phase_name, span
 from suizhou_plan.index import Item
 from suizhou_plan.model.agency import Agency
 from suizhou_plan.model.plan import Phase
@@ -131,7 +131,7 @@ def _phase(lane: PhaseLane, y: float, scale: DateScale, lang: str) -> str:
     dates = f"{span(lang, p.start, p.end)} · {w[lane.state]}"
     return (
         f'<g class="phase {lane.state}" data-id="{esc(p.id)}" data-start="{p.start}" '
-        f'data-end="{p.end}"><title>{esc(name)}: {esc(dates)}</title>'
+        f'data-end="{p.end}"><title>{esc(name)}{colon(lang)}{esc(dates)}</title>'
         f'<rect x="{_n(x0)}" y="{_n(y + 5)}" width="{_n(x1 - x0)}" height="{LANE_HEIGHT - 10}" '
         f'rx="4" fill="{PHASE_FILL[lane.state]}" fill-opacity="0.7" stroke="#546e7a"/>'
         f'<text x="12" y="{_n(y + 23)}" class="lane-label">{esc(name)}</text>'
