@@ -179,3 +179,20 @@ def test_a_plan_file_that_cannot_be_hashed_is_checked_uncached(
     assert first.exit_code == second.exit_code == 1
     assert "agencies.yaml is missing" in second.stdout
     assert len(loads) == 2 and not cache.exists()
+
+
+def test_an_edited_program_does_not_use_the_entry(
+        run_cli: Callable[..., Run], plan_copy: Path, cache: Path, loads: list[Path],
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    program = tmp_path / "program"
+    (program / "rules").mkdir(parents=True)
+    (program / "rules" / "schedule.py").write_text("RULES = 1\n", encoding="utf-8")
+    (program / "__pycache__").mkdir()
+    monkeypatch.setattr(check_cache, "PACKAGE", program)
+    check(run_cli, plan_copy)
+    (program / "__pycache__" / "schedule.pyc").write_bytes(b"bytecode")  # not the program
+    check(run_cli, plan_copy)
+    assert len(loads) == 1
+    (program / "rules" / "schedule.py").write_text("RULES = 22\n", encoding="utf-8")
+    check(run_cli, plan_copy)
+    assert len(loads) == 2

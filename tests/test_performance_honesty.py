@@ -159,3 +159,25 @@ def test_without_libyaml_the_findings_are_the_same_and_one_line_says_so() -> Non
     assert runs["libyaml"].stderr == ""
     warning = runs["pure"].stderr.splitlines()
     assert len(warning) == 1 and "libyaml" in warning[0] and "slower" in warning[0]
+
+
+def test_the_installed_command_skips_the_teardown_and_loses_no_output(
+        run_cli: Callable[..., Run]) -> None:
+    """`main()` flushes and leaves with os._exit (no atexit handler runs, no module is torn
+    down); what it printed and its exit code are those of the same command run in-process."""
+    program = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: sys.stderr.write('torn down\\n'))\n"
+        "from suizhou_plan.cli import main\n"
+        "sys.argv = ['suizhou', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+    for args in (("export", "--plan", str(PLAN)),
+                 ("check", "--format", "json", "--plan", str(PLAN), "--as-of", "2024-01-15")):
+        done = subprocess.run([sys.executable, "-c", program, *args], capture_output=True,
+                              check=False)
+        in_process = run_cli(*args)
+        assert done.stderr == b""  # the atexit handler never ran
+        assert done.returncode == in_process.exit_code
+        assert done.stdout == in_process.stdout_bytes
+        assert len(done.stdout) > 10_000
