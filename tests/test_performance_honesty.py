@@ -181,3 +181,13 @@ def test_the_installed_command_skips_the_teardown_and_loses_no_output(
         assert done.returncode == in_process.exit_code
         assert done.stdout == in_process.stdout_bytes
         assert len(done.stdout) > 10_000
+
+
+def test_under_a_profiler_the_installed_command_exits_normally(tmp_path: Path) -> None:
+    """`python -m cProfile -o FILE -m suizhou_plan ...` writes FILE at exit."""
+    stats = tmp_path / "check.prof"
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats), "-m",
+                           "suizhou_plan", "--version"], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert stats.stat().st_size > 0

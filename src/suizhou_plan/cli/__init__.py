@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> None:
             if argv is not None or not isinstance(exc.code, (int, type(None))):
                 raise
             code = exc.code or 0
-        if argv is None:
+        if argv is None and not _watched():
             _leave(code)
         sys.exit(code)
     except KeyboardInterrupt:
@@ -157,13 +157,19 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(INTERNAL_ERROR)
 
 
+def _watched() -> bool:
+    """A profiler, a debugger or coverage is running: they write their results at exit."""
+    return (sys.getprofile() is not None or sys.gettrace() is not None
+            or "coverage" in sys.modules)
+
+
 def _leave(code: int) -> NoReturn:
     """Exit at once, without tearing the interpreter down, as mypy does: freeing every module,
     model and schema one by one costs more than a `check` of the bundled plan.  Nothing is
     lost: the output is flushed here (a closed pipe raises, and `main` handles it), no command
     leaves a thread, a temporary file or an atexit handler behind, and the operating system
-    releases file locks.  Only the installed command does this; `main(argv)` from Python
-    raises SystemExit as before."""
+    releases file locks.  Only the installed command does this, and not under a profiler,
+    debugger or coverage; `main(argv)` from Python raises SystemExit as before."""
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
