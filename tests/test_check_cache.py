@@ -196,3 +196,12 @@ def test_an_edited_program_does_not_use_the_entry(
     (program / "rules" / "schedule.py").write_text("RULES = 22\n", encoding="utf-8")
     check(run_cli, plan_copy)
     assert len(loads) == 2
+
+
+def test_one_entry_per_command_whatever_the_day(
+        run_cli: Callable[..., Run], plan_copy: Path, cache: Path, loads: list[Path]) -> None:
+    """`check` without --as-of is a new key every day; its entry replaces yesterday's."""
+    for day in ("2024-01-15", "2024-01-16", "2024-01-15"):
+        run_cli("check", "--plan", str(plan_copy), "--as-of", day)
+    assert len(loads) == 3
+    assert len(list(cache.iterdir())) == 1

@@ -127,11 +127,11 @@ class Entry:
                 temporary.unlink()
 
 
-def entry_for(plan: Path, options: Sequence[object], directory: Path | None = None
-              ) -> Entry | None:
-    """The entry of a check of `plan` with `options` (every option, "today" resolved, as
-    plain values), or None when a plan file cannot be hashed (missing, not a regular file,
-    too large): the check itself then says what is wrong."""
+def entry_for(plan: Path, day: object, options: Sequence[object],
+              directory: Path | None = None) -> Entry | None:
+    """The entry of a check of `plan` on `day` ("today" resolved) with `options` (every other
+    option, as plain values), or None when a plan file cannot be hashed (missing, not a
+    regular file, too large): the check itself then says what is wrong."""
     contents = [_file_bytes(plan / name) for name in FILES]
     if any(data is None for data in contents):
         return None
@@ -142,7 +142,7 @@ def entry_for(plan: Path, options: Sequence[object], directory: Path | None = No
         program = program_files()
     except OSError:
         return None
-    key = _digest([*where, program,
+    key = _digest([*where, str(day), program,
                    *(hashlib.sha256(data or b"").hexdigest() for data in contents)])
     return Entry((directory or cache_dir()) / f"{slot}.json", key)
 

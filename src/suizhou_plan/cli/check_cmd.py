@@ -98,7 +98,9 @@ def command(plan_dir: str | None, as_of: date | None, phase: int | None, agency:
         from suizhou_plan import check_cache
         from suizhou_plan.i18n import from_environment
 
-        entry = check_cache.entry_for(path, (*args[1:], from_environment()))
+        entry = check_cache.entry_for(path, day, (label, phase, agency, section, select, ignore,
+                                                  due_within, strict, fmt, lang,
+                                                  from_environment()))
     if entry is None:
         with _collector_paused():
             _check(*args)
