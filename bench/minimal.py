@@ -2,8 +2,9 @@
 
     python bench/minimal.py PLAN_DIR
 
-Loads tasks.yaml and agencies.yaml with libyaml (`yaml.CSafeLoader`), validates them with
-six small pydantic models, and checks that every unit a task or milestone names, every
+Imports what any checker built like suizhou imports (yaml, click, pydantic), loads
+tasks.yaml and agencies.yaml with libyaml (`yaml.CSafeLoader`), validates them with six
+small pydantic models, and checks that every unit a task or milestone names, every
 collective member and every task a milestone links exists.  No locations, no dates, no
 rules, no report: one line with the count of problems, exit 1 when there are any.
 """
@@ -14,6 +15,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import click  # noqa: F401 - the floor pays for the command-line library as suizhou does
 import yaml
 from pydantic import BaseModel
 

@@ -42,18 +42,23 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 # locale), colour and tables (terminal, NO_COLOR, FORCE_COLOR), widths, the plan directory.
 HOSTILE_ENV = ("LC_ALL", "LC_MESSAGES", "LC_CTYPE", "LANG", "LANGUAGE", "TERM", "COLORTERM",
                "COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE",
-               "TTY_COMPATIBLE", "TTY_INTERACTIVE", "SUIZHOU_PLAN", "SUIZHOU_DEBUG")
+               "TTY_COMPATIBLE", "TTY_INTERACTIVE", "SUIZHOU_PLAN", "SUIZHOU_DEBUG",
+               "SUIZHOU_CACHE_DIR")
 
 
 @pytest.fixture(autouse=True)
 def hermetic_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test starts from the same environment, whatever the caller's shell has
     (`LC_ALL=zh_CN.UTF-8`, `TERM=dumb`, `COLUMNS=60`...): those variables are removed, and
-    the locale is the neutral `C.UTF-8`.  A test that needs a terminal, a language or a
-    width sets it itself.  Subprocesses that copy `os.environ` get the same."""
+    the locale is the neutral `C.UTF-8`, and the result cache of `check` is off.  A test that
+    needs a terminal, a language, a width or the cache sets it itself.  Subprocesses that
+    copy `os.environ` get the same."""
     for name in HOSTILE_ENV:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+    # Every run checks from scratch (a test that patches the loader must see it run);
+    # tests/test_check_cache.py turns the cache on where it is the subject.
+    monkeypatch.setenv("SUIZHOU_NO_CACHE", "1")
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """The cheap part of performance, kept honest without timing anything (bench/ times things).
 
-`suizhou --version` and `--help` must not pay for pydantic or rich, a `check` must read each
-plan file with one YAML parse, and a PyYAML built without libyaml must still give the same
-findings, with one line saying it is slower."""
+`suizhou --version` and `--help` must not pay for pydantic or rich; `check` imports only the
+modules a check needs, and a stored check (the result cache) not even pydantic or PyYAML; a
+`check` must read each plan file with one YAML parse, and a PyYAML built without libyaml must
+still give the same findings, with one line saying it is slower."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,13 +23,13 @@ from suizhou_plan.load import plan_loader, yamltree
 HEAVY = ("pydantic", "pydantic_core", "rich")
 
 
-def imported_modules(*args: str) -> set[str]:
+def imported_modules(*args: str, exit_codes: tuple[int, ...] = (0,)) -> set[str]:
     """Every module `python -m suizhou_plan ARGS` imports, from `-X importtime`."""
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "suizhou_plan", *args],
         capture_output=True, text=True, check=False,
     )
-    assert done.returncode == 0, done.stderr
+    assert done.returncode in exit_codes, done.stderr
     return {
         line.rsplit("|", 1)[-1].strip()
         for line in done.stderr.splitlines()
@@ -41,6 +43,60 @@ def test_version_and_help_import_neither_pydantic_nor_rich(option: str) -> None:
     assert "suizhou_plan.cli" in modules  # the measurement saw the CLI load
     heavy = sorted(m for m in modules if m.split(".")[0] in HEAVY)
     assert heavy == []
+
+
+# Everything `check --format json` (and text, and github) may import from suizhou itself.  A
+# module added to the check's path must be added here on purpose: the start-up of a check is
+# most of its time on a plan of ordinary size (docs/performance.md).
+CHECK_MODULES = {
+    "suizhou_plan", "suizhou_plan.board", "suizhou_plan.check_cache", "suizhou_plan.cli",
+    "suizhou_plan.cli.check_cmd", "suizhou_plan.cli.click_messages", "suizhou_plan.cli.options",
+    "suizhou_plan.engine", "suizhou_plan.escapes", "suizhou_plan.finding",
+    "suizhou_plan.holding", "suizhou_plan.i18n", "suizhou_plan.index", "suizhou_plan.load",
+    "suizhou_plan.load.nodestore", "suizhou_plan.load.plan_loader", "suizhou_plan.load.text",
+    "suizhou_plan.load.text_fields", "suizhou_plan.load.yaml_words", "suizhou_plan.load.yamltree",
+    "suizhou_plan.model", "suizhou_plan.model.agency", "suizhou_plan.model.plan",
+    "suizhou_plan.model.types", "suizhou_plan.names", "suizhou_plan.plan_dir",
+    "suizhou_plan.registry", "suizhou_plan.report", "suizhou_plan.report.check_text",
+    "suizhou_plan.report.findings_text", "suizhou_plan.report.labels",
+    "suizhou_plan.report.machine", "suizhou_plan.rules", "suizhou_plan.rules.assignment",
+    "suizhou_plan.rules.context", "suizhou_plan.rules.governance", "suizhou_plan.rules.loading",
+    "suizhou_plan.rules.progress", "suizhou_plan.rules.references",
+    "suizhou_plan.rules.registry", "suizhou_plan.rules.schedule", "suizhou_plan.scope",
+    "suizhou_plan.status", "suizhou_plan.textwidth",
+}
+# The text format adds the bulletin's overview sentence.
+TEXT_MODULES = {"suizhou_plan.bulletin", "suizhou_plan.report.bulletin_text",
+                "suizhou_plan.report.official_docx"}
+# Libraries of other commands (terminal colour, Word, Excel, HTML, Chinese scripts, locks,
+# the cache directory: the cache is off here) that a check from scratch must not load.
+NOT_FOR_A_CHECK = ("rich", "openpyxl", "docx", "lxml", "babel", "opencc", "jinja2", "filelock",
+                   "platformdirs", "markdown_it", "pygments", "et_xmlfile")
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "github"])
+def test_a_check_imports_only_what_a_check_needs(fmt: str) -> None:
+    modules = imported_modules("check", "--format", fmt, "--plan", str(PLAN),
+                               "--as-of", "2024-01-15", exit_codes=(1,))  # the cache is off
+    ours = {m for m in modules if m.split(".")[0] == "suizhou_plan"}
+    assert "suizhou_plan.model.plan" in ours  # the measurement saw the check run
+    allowed = CHECK_MODULES | (TEXT_MODULES if fmt == "text" else set())
+    assert sorted(ours - allowed) == []
+    assert sorted(m for m in modules if m.split(".")[0] in NOT_FOR_A_CHECK) == []
+
+
+def test_a_stored_check_imports_neither_pydantic_nor_yaml(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SUIZHOU_NO_CACHE")
+    monkeypatch.setenv("SUIZHOU_CACHE_DIR", str(tmp_path))
+    args = ("check", "--format", "json", "--plan", str(PLAN), "--as-of", "2024-01-15")
+    first = imported_modules(*args, exit_codes=(1,))
+    assert "pydantic" in first and "yaml" in first
+    stored = imported_modules(*args, exit_codes=(1,))
+    assert "suizhou_plan.check_cache" in stored
+    assert sorted(m for m in stored if m.split(".")[0] in (*HEAVY, "yaml")) == []
+    assert sorted(m for m in stored if m.startswith(("suizhou_plan.load", "suizhou_plan.model",
+                                                     "suizhou_plan.rules"))) == []
 
 
 def count_yaml_loaders(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
@@ -103,3 +159,35 @@ def test_without_libyaml_the_findings_are_the_same_and_one_line_says_so() -> Non
     assert runs["libyaml"].stderr == ""
     warning = runs["pure"].stderr.splitlines()
     assert len(warning) == 1 and "libyaml" in warning[0] and "slower" in warning[0]
+
+
+def test_the_installed_command_skips_the_teardown_and_loses_no_output(
+        run_cli: Callable[..., Run]) -> None:
+    """`main()` flushes and leaves with os._exit (no atexit handler runs, no module is torn
+    down); what it printed and its exit code are those of the same command run in-process."""
+    program = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: sys.stderr.write('torn down\\n'))\n"
+        "from suizhou_plan.cli import main\n"
+        "sys.argv = ['suizhou', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+    for args in (("export", "--plan", str(PLAN)),
+                 ("check", "--format", "json", "--plan", str(PLAN), "--as-of", "2024-01-15")):
+        done = subprocess.run([sys.executable, "-c", program, *args], capture_output=True,
+                              check=False)
+        in_process = run_cli(*args)
+        assert done.stderr == b""  # the atexit handler never ran
+        assert done.returncode == in_process.exit_code
+        assert done.stdout == in_process.stdout_bytes
+        assert len(done.stdout) > 10_000
+
+
+def test_under_a_profiler_the_installed_command_exits_normally(tmp_path: Path) -> None:
+    """`python -m cProfile -o FILE -m suizhou_plan ...` writes FILE at exit."""
+    stats = tmp_path / "check.prof"
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats), "-m",
+                           "suizhou_plan", "--version"], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert stats.stat().st_size > 0

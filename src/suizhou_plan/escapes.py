@@ -15,7 +15,6 @@ plan text through one of these before it reaches its reader:
 
 from __future__ import annotations
 
-import html
 import re
 
 # C0 controls, DEL, C1 controls, and the bidi embeddings, overrides and isolates.
@@ -67,6 +66,8 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`\[\]|])")
 def markdown_text(text: str) -> str:
     """Plan text inside Markdown (a heading, a list item or a table cell): HTML escaped,
     link, code-span and table syntax backslash-escaped, one line, no controls."""
+    import html  # not at the top: `check --format json` never writes Markdown
+
     one_line = " ".join(text.splitlines())
     return visible(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=False)))
 

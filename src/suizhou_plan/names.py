@@ -8,7 +8,6 @@ OpenCC is imported on first use only: exact lookups never need it.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -46,6 +45,8 @@ def closest(query: str, candidates: Iterable[str], n: int = 3) -> list[str]:
     qkey = name_key(query)
     if not qkey:
         return []
+    import difflib  # only for a name that was not found
+
     hits = [keyed[k] for k in difflib.get_close_matches(qkey, list(keyed), n=n, cutoff=0.5)]
     for key, cand in keyed.items():
         if len(hits) >= n:

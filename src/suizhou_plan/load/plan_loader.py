@@ -241,14 +241,14 @@ def _load_one(directory: Path, name: str, model: Any, loaded: Loaded,
         return None
     from pydantic import ValidationError
 
-    from suizhou_plan.load.schema_errors import problems_from
-
     # Validation makes as many objects as loading did: keep the cyclic GC paused for it too.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
         return model.model_validate(tree.value)
     except ValidationError as exc:
+        from suizhou_plan.load.schema_errors import problems_from
+
         listed = problems_from(exc, model, tree.root, shown, limit=MAX_PROBLEMS)
         loaded.problems.extend(_capped(listed, exc.error_count()))
         return None

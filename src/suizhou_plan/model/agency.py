@@ -15,6 +15,7 @@ from suizhou_plan.model.types import (
     SchemaVersion,
     Text,
     TextList,
+    empty_list,
     invalid,
 )
 
@@ -52,8 +53,8 @@ class Agency(Model):
     kind: AgencyKind
     full_name: Text | None = None
     full_name_source: Text | None = None
-    aliases: TextList = Field(default_factory=list)
-    members: list[Id] = Field(default_factory=list)
+    aliases: TextList = Field(default_factory=empty_list)
+    members: list[Id] = Field(default_factory=empty_list)
     in_source_text: Bool = True
     valid_from: IsoDate | None = None
     source: Text | None = None

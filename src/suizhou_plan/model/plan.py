@@ -19,6 +19,7 @@ from suizhou_plan.model.types import (
     SchemaVersion,
     Text,
     TextList,
+    empty_list,
     invalid,
 )
 
@@ -34,7 +35,7 @@ class ProgressEntry(Model):
     note: Text | None = None
     problems: Text | None = None
     next: Text | None = None
-    evidence: TextList = Field(default_factory=list)
+    evidence: TextList = Field(default_factory=empty_list)
 
 
 def _none_is_empty(value: Any) -> Any:
@@ -57,7 +58,7 @@ class Target(Model):
     text: Text
     due_text: Text | None = None
     due: IsoDate
-    progress: Ledger = Field(default_factory=list)
+    progress: Ledger = Field(default_factory=empty_list)
 
 
 class Task(Model):
@@ -67,22 +68,22 @@ class Task(Model):
     section: Text
     title: Text
     text: Text
-    units: TextList = Field(default_factory=list)
+    units: TextList = Field(default_factory=empty_list)
     lead: Text | None = None
     due: IsoDate | None = None
-    targets: list[Target] = Field(default_factory=list)
-    progress: Ledger = Field(default_factory=list)
-    repairs: list[Repair] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=empty_list)
+    progress: Ledger = Field(default_factory=empty_list)
+    repairs: list[Repair] = Field(default_factory=empty_list)
     note: Text | None = None
 
 
 class Milestone(Model):
     id: Id
     title: Text
-    tasks: list[Id] = Field(default_factory=list)
-    units: TextList = Field(default_factory=list)
+    tasks: list[Id] = Field(default_factory=empty_list)
+    units: TextList = Field(default_factory=empty_list)
     due: IsoDate | None = None
-    progress: Ledger = Field(default_factory=list)
+    progress: Ledger = Field(default_factory=empty_list)
 
 
 class Phase(Model):
@@ -92,7 +93,7 @@ class Phase(Model):
     period: Text | None = None
     start: IsoDate
     end: IsoDate
-    milestones: list[Milestone] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(default_factory=empty_list)
 
     @model_validator(mode="after")
     def _ordered(self) -> Phase:
@@ -118,10 +119,10 @@ class PlanMeta(Model):
     title: Text
     issuer: Text
     issued: IsoDate
-    addressees: TextList = Field(default_factory=list)
+    addressees: TextList = Field(default_factory=empty_list)
     document_number: DocumentNumber | None = None
     source_document: Text | None = None
-    repairs: list[Repair] = Field(default_factory=list)
+    repairs: list[Repair] = Field(default_factory=empty_list)
 
 
 class Supervision(Model):
@@ -144,7 +145,7 @@ class Meeting(Model):
     date: IsoDate
     kind: Literal["plenary", "topic"] = "plenary"
     note: Text | None = None
-    evidence: TextList = Field(default_factory=list)
+    evidence: TextList = Field(default_factory=empty_list)
 
 
 class MeetingsPerYear(Model):
@@ -155,18 +156,18 @@ class MeetingsPerYear(Model):
 
 class Office(Model):
     unit: Text
-    director_posts: TextList = Field(default_factory=list)
+    director_posts: TextList = Field(default_factory=empty_list)
 
 
 class LeadingGroup(Model):
     name: Text
     leader: Person
-    deputies: list[Person] = Field(default_factory=list)
-    member_posts: TextList = Field(default_factory=list)
-    members: TextList = Field(default_factory=list)
+    deputies: list[Person] = Field(default_factory=empty_list)
+    member_posts: TextList = Field(default_factory=empty_list)
+    members: TextList = Field(default_factory=empty_list)
     office: Office | None = None
     meetings_per_year: MeetingsPerYear | None = None
-    meetings: list[Meeting] = Field(default_factory=list)
+    meetings: list[Meeting] = Field(default_factory=empty_list)
 
 
 class Mechanism(Model):
@@ -179,16 +180,16 @@ class Mechanism(Model):
 
 class Governance(Model):
     leading_group: LeadingGroup | None = None
-    mechanisms: list[Mechanism] = Field(default_factory=list)
+    mechanisms: list[Mechanism] = Field(default_factory=empty_list)
 
 
 class TasksFile(Model):
     schema_version: SchemaVersion = 1
     plan: PlanMeta
     supervision: Supervision = Supervision()
-    sections: list[Section] = Field(default_factory=list)
-    phases: list[Phase] = Field(default_factory=list)
-    tasks: list[Task] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=empty_list)
+    phases: list[Phase] = Field(default_factory=empty_list)
+    tasks: list[Task] = Field(default_factory=empty_list)
     governance: Governance | None = None
 
     @property

@@ -102,6 +102,13 @@ def parse_bool(value: Any) -> bool:
     raise invalid("boolean", Msg("expected true or false"))
 
 
+def empty_list() -> list[Any]:
+    """The default of a list field.  Not `list` itself: pydantic inspects the signature of a
+    default factory, and a builtin's is parsed from text (tokenize), a cost paid per field at
+    every start-up."""
+    return []
+
+
 def as_list(value: Any) -> Any:
     """A single string where a list is expected is read as a one-item list."""
     return [value] if isinstance(value, str) else value
@@ -121,7 +128,8 @@ TextList = Annotated[list[Text], BeforeValidator(as_list)]
 class Model(_BaseModel):
     """Base of every plan model: unknown fields are errors (a typo must not pass silently)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True,
+                              defer_build=True)
 
 
 SchemaVersion = Annotated[Literal[1], BeforeValidator(parse_int)]
