@@ -620,3 +620,18 @@ def test_a_collective_and_a_date_before_the_plan_are_usage_errors(run_cli, plan_
     old = run_cli(*add_args(plan_copy, "T01", note="x", when="0201-01-10"))
     assert old.exit_code == 2
     assert "--date 0201-01-10 is before the plan was issued (2021-11-12)" in old.stderr
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("推进中", "in-progress"), ("推進中", "in-progress"), ("In progress", "in-progress"),
+    ("受阻", "blocked"), ("in-progress", "in-progress")])
+def test_a_status_may_be_typed_in_the_clerks_words(run_cli, plan_copy, typed, stored):
+    result = run_cli(*add_args(plan_copy, "T04", note="已开工", status=typed))
+    assert result.exit_code == 0, result.output
+    assert ledger(plan_copy, "T04")[-1]["status"] == stored
+
+
+def test_a_status_nobody_uses_is_still_a_usage_error(run_cli, plan_copy):
+    result = run_cli(*add_args(plan_copy, "T04", note="已开工", status="差不多"))
+    assert result.exit_code == 2
+    assert "'差不多' is not one of 'not-started', 'in-progress'" in result.stderr

@@ -22,6 +22,18 @@ from suizhou_plan.i18n import N_, Msg, in_script, localise, t, tn
 STATUSES = ["not-started", "in-progress", "blocked", "reported-done", "verified"]
 
 
+class Status(click.Choice):  # type: ignore[type-arg]
+    """A status as typed: the file's word (`in-progress`) or the reader's (推进中, 推進中,
+    In progress), as the ledger template reads them."""
+
+    def convert(self, value: object, param: click.Parameter | None,
+                ctx: click.Context | None) -> object:
+        from suizhou_plan.report.sheet_words import status_from_word
+
+        found = status_from_word(str(value))
+        return found if found in STATUSES else super().convert(value, param, ctx)
+
+
 @click.group("progress")
 def command() -> None:
     """The progress ledger (台賬): append an entry, show an item's history, or run the
@@ -31,8 +43,9 @@ def command() -> None:
 @command.command("add")
 @click.argument("item")
 @plan_option
-@click.option("--status", type=click.Choice(STATUSES), required=True,
-              help="Status as of this report (reported-done = 辦結, verified = 銷號).")
+@click.option("--status", type=Status(STATUSES), required=True,
+              help="Status as of this report (reported-done = 辦結, verified = 銷號); the "
+              "Chinese words are understood too: 推進中, 受阻, 已辦結 ….")
 @click.option("--date", "when", callback=parse_iso_date, required=True, metavar="YYYY-MM-DD",
               help="Date of the report.")
 @click.option("--by", "by", required=True, metavar="AGENCY",
