@@ -250,3 +250,14 @@ def test_a_plural_without_its_translation_counts_as_untranslated():
     cat.add("fuzzy one", "模糊", flags=("fuzzy",))
     cat.add("empty", "")
     assert catalogue.untranslated(cat) == ["('{n} change', '{n} changes')", "fuzzy one", "empty"]
+
+
+def test_official_pages_write_the_plans_half_width_punctuation_full_width():
+    from suizhou_plan.i18n import official
+
+    assert official("zh-Hans", "通過數據運營,挖掘數據潛在價值;二是:推進") == "通过数据运营，挖掘数据潜在价值；二是：推进"
+    # only between two Chinese characters: numbers, ids, paths and English stay as they are
+    assert official("zh-Hans", "P1-M1, T13:1,000 市政数局,gov-data a,b") == (
+        "P1-M1, T13:1,000 市政数局,gov-data a,b")
+    assert official("en", "數據運營,挖掘") == "數據運營,挖掘"
+    assert official("zh-Hant", "数据运营,挖掘") == "數據運營，挖掘"

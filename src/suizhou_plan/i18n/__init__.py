@@ -118,6 +118,21 @@ def in_script(lang: str, text: str) -> str:
     return str(_converter("t2s" if lang == "zh-Hans" else "s2tw").convert(text))
 
 
+_HALF_WIDTH = re.compile("(?<=[\u3400-\u9fff])([,;:!?])(?=[\u3400-\u9fff])")
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+
+
+def official(lang: str, text: str) -> str:
+    """`in_script`, and on a Chinese page the half-width commas, semicolons and colons the
+    plan's copy has between two Chinese characters (数据运营,挖掘) written full-width, as
+    official writing does.  For pages whose columns are not aligned by counting characters
+    (the bulletin, Markdown and HTML duty lists, the dashboard page)."""
+    shown = in_script(lang, text)
+    if lang == "en":
+        return shown
+    return _HALF_WIDTH.sub(lambda m: _FULL_WIDTH[m.group(1)], shown)
+
+
 _CN_DIGITS = "〇一二三四五六七八九"
 
 

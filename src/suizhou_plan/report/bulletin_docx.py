@@ -7,16 +7,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from suizhou_plan.bulletin import Bulletin
-from suizhou_plan.i18n import in_script
+from suizhou_plan.i18n import in_script, official
 from suizhou_plan.report import official_docx
 from suizhou_plan.report.bulletin_text import blocks, title_of
 from suizhou_plan.report.official_docx import Block, Cell
 
 
 def _in_script(block: Block, lang: str) -> Block:
-    return replace(block, text=in_script(lang, block.text),
-                   header=[in_script(lang, h) for h in block.header],
-                   rows=[[Cell(in_script(lang, c.text), c.numeric) for c in row]
+    return replace(block, text=official(lang, block.text),
+                   header=[official(lang, h) for h in block.header],
+                   rows=[[Cell(official(lang, c.text), c.numeric) for c in row]
                          for row in block.rows])
 
 

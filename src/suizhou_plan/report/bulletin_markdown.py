@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from suizhou_plan.bulletin import Bulletin
 from suizhou_plan.escapes import markdown_text
-from suizhou_plan.i18n import in_script
+from suizhou_plan.i18n import official
 from suizhou_plan.report.bulletin_text import blocks
 from suizhou_plan.report.official_docx import Block
 
@@ -28,4 +28,4 @@ def render(b: Bulletin, lang: str) -> str:
             out += [block.text, ""]
         else:
             out += [MARK.get(block.kind, "") + markdown_text(block.text), ""]
-    return in_script(lang, "\n".join(out))
+    return official(lang, "\n".join(out))

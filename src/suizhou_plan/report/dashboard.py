@@ -21,7 +21,7 @@ from suizhou_plan import __version__
 from suizhou_plan.board import KIND_ORDER, PhaseBoard
 from suizhou_plan.finding import Finding
 from suizhou_plan.holding import Holders
-from suizhou_plan.i18n import colon, counted, day, in_script, localise
+from suizhou_plan.i18n import colon, counted, day, localise, official
 from suizhou_plan.index import Item, PlanIndex
 from suizhou_plan.report.dashboard_matrix import Matrix, build_matrix, matrix_html
 from suizhou_plan.report.dashboard_timeline import Mark, PhaseLane, timeline_svg
@@ -297,7 +297,7 @@ def render_html(dash: Dashboard) -> str:
     esc = html.escape
     heading = f"{dash.title} · {w['dashboard']}"
     lang = dash.lang
-    return in_script(dash.lang, "\n".join([
+    return official(dash.lang, "\n".join([
         "<!DOCTYPE html>",
         f'<html lang="{lang}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from suizhou_plan.duties import Duty, DutyList, others_on
 from suizhou_plan.escapes import markdown_text, spreadsheet_cell, visible, visible_lines
-from suizhou_plan.i18n import day, in_script, is_chinese, phase_name, span, t
+from suizhou_plan.i18n import day, in_script, is_chinese, official, phase_name, span, t
 from suizhou_plan.report.labels import light_label, status_label
 from suizhou_plan.report.machine import SCHEMA_VERSION, dumps
 from suizhou_plan.report.sheet_words import kind_word, role_word, via_word, words
@@ -103,7 +103,7 @@ def markdown(dl: DutyList, lang: str = "en") -> str:
         out.append("")
     if not dl.duties:
         out.append(f"_{_none(lang)}_")
-    return in_script(lang, "\n".join(out).rstrip()) + "\n"
+    return official(lang, "\n".join(out).rstrip()) + "\n"
 
 
 def csv_text(dls: Sequence[DutyList], lang: str = "en") -> str:
@@ -158,7 +158,7 @@ def html_page(dl: DutyList, lang: str = "en") -> str:
     if not dl.duties:
         parts.append(f"<p>{esc(_none(lang))}</p>")
     parts.append("</body></html>")
-    return in_script(lang, "\n".join(parts)) + "\n"
+    return official(lang, "\n".join(parts)) + "\n"
 
 
 def json_text(dls: Sequence[DutyList]) -> str:
