@@ -15,7 +15,6 @@ from suizhou_plan.cli.options import (
     lang_option,
     plan_option,
 )
-from suizhou_plan.i18n import is_chinese
 
 
 @click.command("agencies")
@@ -36,10 +35,8 @@ def command(plan_dir: str | None, as_of: date | None, sort_by: str, fmt: str,
     the as-of date; a collective's duties are counted under each of its members."""
     from suizhou_plan.cli.duties_cmd import load_index
     from suizhou_plan.duties import duties_for
-    from suizhou_plan.escapes import visible
     from suizhou_plan.holding import Holders
     from suizhou_plan.report.machine import SCHEMA_VERSION, dumps
-    from suizhou_plan.textwidth import table
 
     index = load_index(plan_dir)
     day = as_of_or_today(as_of)
@@ -62,28 +59,16 @@ def command(plan_dir: str | None, as_of: date | None, sort_by: str, fmt: str,
                              "items": len(holders.of(a))} for a in collectives]}))
         return
     lang = lang or default_lang(index.tasks_file.supervision.lang)
-    if is_chinese(lang):
-        _chinese(lang, day, rows, collectives, holders, index)
-        return
-    lines = [["單位 unit", "id", "牽頭 lead", "配合 support", "未完成 open", "逾期 overdue"]]
-    lines += [[ln.label(), ln.holder.id, str(c["lead"]), str(c["support"]), str(c["open"]),
-               str(c["overdue"])] for _, ln, c in rows]
-    notes = [note for _, ln, _ in rows if (note := ln.note())]
-    notes += [f"{a.name} ({len(holders.of(a))}) = "
-              + "、".join(index.registry.by_id[m].name for m in a.members
-                         if m in index.registry.by_id)
-              + ": counted under each member (via)" for a in collectives]
-    sys.stdout.write(f"截至 as of {day}\n" + "\n".join(table(lines, indent="")) + "\n"
-                     + "".join(f"  {visible(note)}\n" for note in notes))
-    # table() shows every cell with its control characters escaped
+    _table(lang, day, rows, collectives, holders, index)
 
 
-def _chinese(lang: str, day: date, rows: list[Any], collectives: list[Any], holders: Any,
-             index: Any) -> None:
-    """The same table for a Chinese reader: Chinese words, the page in its script; the
-    renamed units' lineage shown as its chain."""
+def _table(lang: str, day: date, rows: list[Any], collectives: list[Any], holders: Any,
+           index: Any) -> None:
+    """Every unit with its load, in the reader's words and script; a renamed unit's lineage
+    shown as its chain (and, in English, how the change is known)."""
     from suizhou_plan.escapes import visible
-    from suizhou_plan.i18n import in_script, long_date, t
+    from suizhou_plan.i18n import day as shown_day
+    from suizhou_plan.i18n import in_script, t
     from suizhou_plan.report.sheet_words import words
     from suizhou_plan.textwidth import table
 
@@ -92,11 +77,12 @@ def _chinese(lang: str, day: date, rows: list[Any], collectives: list[Any], hold
               w["overdue_count"]]]
     lines += [[ln.label(), ln.holder.id, str(c["lead"]), str(c["support"]), str(c["open"]),
                str(c["overdue"])] for _, ln, c in rows]
-    notes = [t(lang, "{unit} ({count}) = {members}: counted under each member",
-               unit=a.name, count=len(holders.of(a)),
-               members="、".join(index.registry.by_id[m].name for m in a.members
-                                if m in index.registry.by_id)) for a in collectives]
-    text = (t(lang, "as of {date}", date=long_date(lang, day)) + "\n"
+    notes = [note for _, ln, _ in rows if (note := ln.note())] if lang == "en" else []
+    notes += [t(lang, "{unit} ({count}) = {members}: counted under each member",
+                unit=a.name, count=len(holders.of(a)),
+                members="、".join(index.registry.by_id[m].name for m in a.members
+                                 if m in index.registry.by_id)) for a in collectives]
+    text = (t(lang, "as of {date}", date=shown_day(lang, day)) + "\n"
             + "\n".join(table(lines, indent="")) + "\n"
             + "".join(f"  {visible(note)}\n" for note in notes))
-    sys.stdout.write(in_script(lang, text))
+    sys.stdout.write(in_script(lang, text))  # table() escapes every cell's control characters
