@@ -12,13 +12,15 @@ bundled plan is a traditional copy, and units write their notes in simplified)."
 
 from __future__ import annotations
 
-import gettext as _gettext
 import os
 import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import gettext as _gettext
 
 LANGS = ("zh-Hans", "zh-Hant", "en")
 DOMAIN = "suizhou"
@@ -70,6 +72,8 @@ def colon(lang: str) -> str:
 
 @cache
 def translations(lang: str) -> _gettext.NullTranslations:
+    import gettext as _gettext  # not at start-up: it compiles a large pattern when imported
+
     folder = DIRECTORY.get(lang)
     if folder is None:
         return _gettext.NullTranslations()
@@ -108,17 +112,24 @@ def _converter(config: str) -> Any:
     return opencc.OpenCC(config)
 
 
-_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+@cache
+def _pattern(text: str) -> re.Pattern[str]:
+    """A pattern compiled when first used: a class of CJK ranges takes over a millisecond to
+    compile, which a machine-format run would pay at start-up for nothing."""
+    return re.compile(text)
+
+
+_CJK = "[\u3400-\u9fff\uf900-\ufaff]"
 
 
 def in_script(lang: str, text: str) -> str:
     """Plan text in the script of `lang` (English output shows it as stored)."""
-    if not text or lang == "en" or not _CJK.search(text):
+    if not text or lang == "en" or not _pattern(_CJK).search(text):
         return text
     return str(_converter("t2s" if lang == "zh-Hans" else "s2tw").convert(text))
 
 
-_HALF_WIDTH = re.compile("(?<=[\u3400-\u9fff])([,;:!?])(?=[\u3400-\u9fff])")
+_HALF_WIDTH = "(?<=[\u3400-\u9fff])([,;:!?])(?=[\u3400-\u9fff])"
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 
 
@@ -130,7 +141,7 @@ def official(lang: str, text: str) -> str:
     shown = in_script(lang, text)
     if lang == "en":
         return shown
-    return _HALF_WIDTH.sub(lambda m: _FULL_WIDTH[m.group(1)], shown)
+    return _pattern(_HALF_WIDTH).sub(lambda m: _FULL_WIDTH[m.group(1)], shown)
 
 
 _CN_DIGITS = "〇一二三四五六七八九"

