@@ -9,6 +9,7 @@ breaks."""
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -39,6 +40,8 @@ MESSAGES = (
     N_("required"),
 )
 METAVAR = "metavar"  # the catalogue context of a placeholder such as FILE or YYYY-MM-DD
+NO_LINE_START = "，。、；：？！）」』”’》〉】"  # marks a Chinese line may not begin with
+CHUNKS = "[\u3000-\u9fff\uff00-\uffef]|[^\u3000-\u9fff\uff00-\uffef]+"  # compiled when used
 PLURALS = (
     Np_("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"),
     Np_("{value!r} is not {choice}.", "{value!r} is not one of {choices}."),
@@ -77,9 +80,10 @@ def _click_words(lang: str) -> Iterator[None]:
     tr = translations(lang)
     import click.formatting
 
-    from suizhou_plan.textwidth import width
+    from suizhou_plan.textwidth import width as display_width
 
     textwrap = importlib.import_module("click._textwrap")  # where click's wrapper lives
+    chunks = re.compile(CHUNKS)
 
     saved: list[tuple[Any, str, Any]] = [
         (click.Option, "make_metavar", click.Option.make_metavar),
@@ -108,10 +112,37 @@ def _click_words(lang: str) -> Iterator[None]:
         return translated_pieces
 
     class Wrapper(textwrap.TextWrapper):  # type: ignore[name-defined,misc]
-        """Never breaks a line inside `zh-TW` or `--due-within`: they are typed whole."""
+        """Help text wrapped for a Chinese page: never inside `zh-TW` or `--due-within`
+        (typed whole); lines measured in display columns (a Chinese character takes two);
+        and no line starting with a closing mark such as ，or 。 (it joins the line above)."""
+
+        width: int
+        subsequent_indent: str
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, break_on_hyphens=False, **kwargs)
+
+        def _split(self, text: str) -> list[str]:
+            """Every Chinese character a place to break at; a run of Latin text (`main`,
+            `--due-within`) stays whole."""
+            pieces: list[str] = []
+            for chunk in super()._split(text):
+                pieces += chunks.findall(chunk)
+            return pieces
+
+        def wrap(self, text: str) -> list[str]:
+            columns: int = self.width
+            self.width = max(20, columns * len(text) // max(display_width(text), 1))
+            try:
+                lines: list[str] = super().wrap(text)
+            finally:
+                self.width = columns
+            indent = len(self.subsequent_indent)
+            for k in range(1, len(lines)):
+                while lines[k][indent:indent + 1] and lines[k][indent] in NO_LINE_START:
+                    lines[k - 1] += lines[k][indent]
+                    lines[k] = lines[k][:indent] + lines[k][indent + 1:]
+            return [line for line in lines if line.strip()]
 
     click.Option.make_metavar = translating(click.Option.make_metavar)  # type: ignore[method-assign]
     click.Argument.make_metavar = translating(  # type: ignore[method-assign]
@@ -121,7 +152,7 @@ def _click_words(lang: str) -> Iterator[None]:
             cls.collect_usage_pieces)
     # the help page's columns line up by display width (a Chinese character takes two)
     def term_len(x: str) -> int:
-        return width(click.unstyle(x))
+        return display_width(click.unstyle(x))
 
     setattr(click.formatting, "term_len", term_len)  # noqa: B010  (not exported by click)
     textwrap.TextWrapper = Wrapper  # type: ignore[attr-defined]
