@@ -478,3 +478,19 @@ def test_an_import_is_told_in_the_clerks_language(run_cli, plan_copy, tmp_path):
         f"T01：已登记随州高新区管委会2024年1月12日报送的进展（推进中）（back.xlsx!臺賬!G{rows['T01']}）"]
     assert skipped.stderr.splitlines()[-1] == (
         "已将来自1个文件的1条记录；台账中已有0条登记到 plan/tasks.yaml；上列1处问题未导入（--skip-invalid）")
+
+
+def test_an_unfilled_template_is_a_warning_and_adds_nothing(run_cli, plan_copy):
+    sent = make_template(run_cli, plan_copy, HIGH_TECH)
+    before = (plan_copy / "tasks.yaml").read_bytes()
+    result = import_(run_cli, plan_copy, sent)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    name = sent.relative_to(plan_copy.parent)
+    assert result.stderr.splitlines() == [
+        f"{name}: warning: no row of this template is filled in [no-rows]",
+        "  hint: fill in the white columns of the rows to report on, then import again",
+        "nothing to add: 0 entries from 1 file(s); 0 already in the ledger"]
+    zh = import_(run_cli, plan_copy, sent, extra=("--lang", "zh-Hans"))
+    assert zh.stderr.splitlines()[0] == f"{name}：警告：模板中没有填写任何行 [no-rows]"
+    assert (plan_copy / "tasks.yaml").read_bytes() == before

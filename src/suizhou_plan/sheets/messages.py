@@ -66,7 +66,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_('the row has a report but no progress (進展)'),
         N_('say in a few words what was done; a status that goes back says why')),
     "no-rows": (
-        N_('{file} has no filled rows'),
+        N_('no row of this template is filled in'),
         N_('fill in the white columns of the rows to report on, then import again')),
 }
 
