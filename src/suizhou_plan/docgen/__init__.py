@@ -31,10 +31,11 @@ from suizhou_plan.docgen.plan_format import (
     models_of,
     plan_format_markdown,
 )
-from suizhou_plan.docgen.rule_reference import doc_markdown, rules_markdown
+from suizhou_plan.docgen.rule_reference import doc_markdown, rules_markdown, rules_markdown_in
 
 CLI_MD = Path("docs/cli.md")
 RULES_MD = Path("docs/rules.md")
+RULES_ZH_MD = Path("docs/rules.zh-Hans.md")
 
 __all__ = [
     "CHECKED_BY", "CLI_MD", "PLAN_FORMAT_MD", "REGENERATE", "RULES_MD", "WIDTH", "DocgenError",
@@ -49,6 +50,7 @@ def expected(root: Path) -> dict[Path, str]:
         raise DocgenError(f"{page} is missing: it holds the prose around the field tables")
     return {root / CLI_MD: cli_markdown(),
             root / RULES_MD: rules_markdown(),
+            root / RULES_ZH_MD: rules_markdown_in("zh-Hans"),
             page: plan_format_markdown(page.read_text(encoding="utf-8"), page)}
 
 

@@ -71,3 +71,28 @@ def rules_markdown() -> str:
             lines += ["", f"Fields it reads: {links}."]
         lines += ["", *doc_markdown(r.doc)]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def rules_markdown_in(lang: str) -> str:
+    """docs/rules.zh-Hans.md: the same reference for a Chinese reader, from the catalogue
+    (what `suizhou rules --lang zh-Hans` prints, as one page)."""
+    from suizhou_plan.i18n import in_script, t
+    from suizhou_plan.rules.describe import documentation, severity, summary
+
+    rules = _ordered_rules()
+    lines = [header("the rule registry and the message catalogue"), "",
+             "# " + t(lang, "Rule reference"), "",
+             in_script(lang, t(lang, "Every finding `suizhou` reports comes from one of these "
+                                     "rules. Select or skip them with `--select` / "
+                                     "`--ignore` (a code, a slug, or a code prefix such as "
+                                     "`SZ3`); `suizhou rules SLUG --lang {lang}` prints the "
+                                     "same documentation.", lang=lang)), "",
+             "| " + " | ".join((t(lang, "Code"), t(lang, "Slug"), t(lang, "Severity"),
+                                t(lang, "Summary"))) + " |", "|---|---|---|---|"]
+    lines += [f"| [{r.code}](#{rule_anchor(r)}) | `{r.slug}` | {severity(r, lang)} | "
+              f"{table_cell(summary(r, lang))} |" for r in rules]
+    for r in rules:
+        lines += ["", f"## {r.code} {r.slug}", "",
+                  f"**{severity(r, lang)}**：{summary(r, lang)}。", "",
+                  *doc_markdown(documentation(r, lang))]
+    return "\n".join(lines).rstrip() + "\n"
