@@ -38,7 +38,8 @@ RULES_MD = Path("docs/rules.md")
 RULES_ZH_MD = Path("docs/rules.zh-Hans.md")
 
 __all__ = [
-    "CHECKED_BY", "CLI_MD", "PLAN_FORMAT_MD", "REGENERATE", "RULES_MD", "RULES_ZH_MD", "WIDTH", "DocgenError",
+    "CHECKED_BY", "CLI_MD", "PLAN_FORMAT_MD", "REGENERATE", "RULES_MD", "RULES_ZH_MD", "WIDTH",
+    "DocgenError",
     "anchor", "cli_markdown", "command_helps", "describe", "doc_markdown", "example_plan",
     "example_values", "expected", "field_rows", "main", "models_of", "stale", "write",
 ]
