@@ -88,6 +88,31 @@ def test_each_rule_says_how_to_fix(run_cli, small, rule, fields, as_of, hint):
     assert ("T01", None, "P1", "gov-data") in ids(found)
 
 
+T02_TARGETS = T02_DUE_SOON + """\
+    targets:
+      - id: T02-2023
+        text: 到2023年,建成城市大腦。
+        due_text: 到2023年
+        due: 2023-11-30
+      - id: T02-X
+        text: 建成城市大腦。
+        due: 2023-10-31
+"""
+
+
+def test_overdue_says_where_each_due_date_comes_from(run_cli, small):
+    plan = small(due=None, extra_tasks=T02_TARGETS)
+    found = findings(run_cli, plan, "2026-01-01", "overdue")
+    assert [f["message"].split(" overdue")[0] for f in found] == [
+        "milestone M1 「建成大數據產業園」 was due 2023-11-30 (phase end): 763 day(s)",
+        "task T01 「建設大數據產業園」 was due 2023-11-30 (plan end): 763 day(s)",
+        "task T02 「建設城市大腦」 was due 2023-06-30 (explicit): 916 day(s)",
+        "target T02-2023 「到2023年,建成城市大腦。」 was due 2023-11-30 (target 到2023年): 763 day(s)",
+        # a target with no `due_text` is due on its own date
+        "target T02-X 「建成城市大腦。」 was due 2023-10-31 (explicit): 793 day(s)",
+    ]
+
+
 # --- every item, not just the first -------------------------------------------------------
 
 def test_due_soon_goes_on_after_a_done_item(run_cli, small):

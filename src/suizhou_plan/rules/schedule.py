@@ -65,7 +65,9 @@ def status_word(status: str) -> Word:
 def due_rule(item: Item) -> str:
     if item.due_rule in DUE_RULE:
         return DUE_RULE[item.due_rule]
-    return Msg("target {phrase}", phrase=item.due_rule.removeprefix("target ").strip())
+    phrase = item.due_rule.removeprefix("target").strip()
+    # a target without `due_text` is due on its own explicit date
+    return Msg("target {phrase}", phrase=phrase) if phrase else DUE_RULE["explicit"]
 
 
 @rule("SZ301", "overdue", Severity.ERROR, "past its due date and not done", dated=True)
