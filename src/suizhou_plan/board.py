@@ -57,9 +57,7 @@ def build_board(
         groups.setdefault(key, []).append(Row(item, light, holders.lead_of(item)))
     boards = []
     phases = {p.id: p for p in index.tasks_file.phases}
-    for key, rows in groups.items():
-        if key is None and not rows:
-            continue
+    for key, rows in groups.items():  # the None group is only made with a row in it
         rows.sort(key=lambda r: (KIND_ORDER[r.item.kind], r.item.due, r.item.path))
         boards.append(PhaseBoard(phases.get(key) if key else None, rows))
     return boards

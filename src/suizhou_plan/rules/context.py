@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from suizhou_plan.finding import Location
-from suizhou_plan.index import Item, PlanIndex
+from suizhou_plan.index import PlanIndex
 from suizhou_plan.load.plan_loader import AGENCIES, TASKS, PlanFile
 from suizhou_plan.load.yamltree import position
 from suizhou_plan.model.plan import Supervision
-from suizhou_plan.status import Light, light_of
 
 
 @dataclass
@@ -25,9 +24,6 @@ class Context:
 
     def at_agency(self, path: tuple[str | int, ...], *, key: bool = False) -> Location:
         return _location(self.index.files[AGENCIES], path, key)
-
-    def light(self, item: Item) -> Light:
-        return light_of(item.status, item.due, self.as_of, self.due_within)
 
     @property
     def supervision(self) -> Supervision:
