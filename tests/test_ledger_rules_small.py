@@ -9,9 +9,14 @@ asked for them.
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from small_plan import SmallPlan
+
+from suizhou_plan.engine import run
+from suizhou_plan.load import load_plan
+from suizhou_plan.rules.progress import entry_problems
 
 T01 = "task T01 「建設大數據產業園」"
 M1 = "milestone M1 「建成大數據產業園」"
@@ -203,3 +208,28 @@ def test_one_entry_may_break_every_ledger_rule_at_once(run_cli, small):
         (first, "SZ506"), (first, "SZ507"),
         (second, "SZ506"), (second, "SZ507"), (second, "SZ509"),
         (third, "SZ506"), (third, "SZ507"), (third, "SZ508")]
+
+
+def test_entry_problems_names_every_rule_an_entry_breaks(small):
+    """`progress add` and `progress import` refuse an entry by what `entry_problems` says of
+    it (they turn away a reporter without a duty before asking, so only a direct call
+    shows that slug)."""
+    plan = small(progress=[
+        "{date: 2023-03-10, status: verified, by: 隨州市人民政府, note: 甲}",
+        "{date: 2023-03-10, status: verified, by: 隨州市人民政府, note: 甲}",
+        "{date: 2023-02-10, status: verified, by: 隨州市人民政府, note: 乙}",
+        "{date: 2023-04-10, status: in-progress, by: 市政數局, note: 丙}",
+    ])
+    index = run(load_plan(plan.dir), as_of=date(2024, 1, 15)).index
+    assert index is not None
+    item = index.by_id["T01"]
+    said = [entry_problems(index, item, k) for k in range(4)]
+    assert [[slug for slug, _, _ in found] for found in said] == [
+        ["reporter-not-responsible", "verified-without-report"],
+        ["reporter-not-responsible", "verified-without-report", "duplicate-progress"],
+        ["reporter-not-responsible", "verified-without-report", "progress-out-of-order"],
+        [],
+    ]
+    assert said[0][0][1:] == (
+        f"{T01}: entry of 2023-03-10 is reported by 「隨州市人民政府」, which holds no duty on it",
+        NOT_HELD)

@@ -135,6 +135,16 @@ def test_no_progress_goes_on_after_an_item_with_progress(run_cli, small):
     assert [f["task"] or f["milestone"] for f in found] == ["M1", "M2", "M3", "T02"]
 
 
+def test_no_progress_says_which_item_has_no_entry(run_cli, small):
+    plan = small(progress=["{date: 2022-01-10, status: in-progress}"], extra_tasks=T02_DUE_SOON)
+    found = findings(run_cli, plan, "2022-06-01", "no-progress")
+    assert [(f["code"], f["severity"], f["line"], f["column"], f["message"]) for f in found] == [
+        ("SZ501", "warning", plan.line("- id: M1"), 9,
+         "milestone M1 「建成大數據產業園」 has no progress entry: status unknown"),
+        ("SZ501", "warning", plan.line("- id: T02"), 5,
+         "task T02 「建設城市大腦」 has no progress entry: status unknown")]
+
+
 # --- the ledger's details -----------------------------------------------------------------
 
 def test_stale_progress_points_at_the_first_of_identical_entries(run_cli, small):
@@ -174,6 +184,19 @@ def test_regression_is_judged_in_date_order_not_file_order(run_cli, small):
     plan.edit("date: 2022-01-10", "date: 2022-04-10")
     found = findings(run_cli, plan, "2022-06-01", "status-regression")
     assert [f["line"] for f in found] == [plan.line("date: 2022-04-10")]
+
+
+def test_entries_of_one_day_are_taken_in_file_order(run_cli, small):
+    plan = small(progress=["{date: 2022-01-10, status: reported-done, evidence: [x]}",
+                           "{date: 2022-01-10, status: in-progress}"])
+    found = findings(run_cli, plan, "2022-06-01", "status-regression")
+    assert [(f["line"], f["message"].split(": ", 1)[1]) for f in found] == [(
+        plan.line("status: in-progress"),
+        "status goes back from reported-done to in-progress on 2022-01-10 with no note saying "
+        "why")]
+    plan = small(progress=["{date: 2022-01-10, status: in-progress}",
+                           "{date: 2022-01-10, status: reported-done, evidence: [x]}"])
+    assert findings(run_cli, plan, "2022-06-01", "status-regression") == []
 
 
 def test_a_regression_after_a_higher_status_compares_with_the_highest(run_cli, small):
