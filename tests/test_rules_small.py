@@ -44,6 +44,17 @@ def test_unknown_agency_in_units(run_cli, small):
                       "unit 「市大数据中新」 is not defined in agencies.yaml")]
 
 
+@pytest.mark.parametrize(("unit", "hint"), [
+    ("市數據局", "did you mean 「隨州市數據局」 or 「市政數局」 or 「市大數據中心」?"),
+    ("市大數據中", "did you mean 「市大數據中心」 or 「隨州市數據局」?"),
+    ("全然無關", "add the unit to agencies.yaml"),
+], ids=["three", "two", "none"])
+def test_an_unknown_unit_gets_up_to_three_names_it_resembles(run_cli, small, unit, hint):
+    plan = small(units=f"[市政數局, {unit}]")
+    (found,) = findings_of(run_cli, plan, "2022-01-01", "unknown-agency")
+    assert found["hint"] == hint + " (a unit is named by its name, alias or id in agencies.yaml)"
+
+
 def test_unknown_collective_member(run_cli, small):
     plan = small()
     agencies = plan.agencies
@@ -271,3 +282,32 @@ def findings_of(run_cli, plan: SmallPlan, as_of: str, select: str) -> list[dict]
                      "--select", select)
     assert "Traceback" not in result.output
     return json.loads(result.stdout)["findings"]
+
+
+def test_rules_lists_every_rule_and_shows_one_by_slug_or_code_in_any_case(run_cli):
+    listing = run_cli("rules")
+    assert listing.exit_code == 0
+    lines = listing.stdout.splitlines()
+    assert len(lines) == 41
+    assert lines[0] == "SZ101  yaml-syntax              error    the file is not valid YAML"
+    assert ("SZ509  duplicate-progress       warning  a progress entry identical to the one "
+            "before it") in lines
+    head = ("SZ301 overdue (error): past its due date and not done\n\nA milestone, target, "
+            "task or measure whose due date is before the as-of date")
+    for name in ("overdue", "SZ301", "sz301", " Sz301 "):
+        shown = run_cli("rules", name)
+        assert shown.exit_code == 0, name
+        assert shown.stdout.startswith(head), name
+    unknown = run_cli("rules", "SZ3")  # a prefix selects in --select, but names no one rule
+    assert unknown.exit_code == 2
+    assert "no rule is called 'SZ3'; type `suizhou rules` to list codes and slugs" in \
+        unknown.stderr
+
+
+def test_expand_skips_blank_selectors_and_takes_codes_prefixes_and_slugs():
+    from suizhou_plan.rules import expand
+
+    assert expand(["", " sz301 ", "  ", "SZ60", "duplicate-progress"]) == {
+        "overdue", "meeting-cadence", "uncovered-section", "duplicate-progress"}
+    with pytest.raises(KeyError):
+        expand(["SZ9"])
