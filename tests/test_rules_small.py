@@ -257,6 +257,17 @@ def test_defunct_agency_in_second_place_and_not_for_a_done_item(run_cli, small):
     assert findings_of(run_cli, plan, "2023-09-01", "defunct-agency") == []
 
 
+def test_defunct_agency_after_a_unit_that_may_have_been_renamed(run_cli, small):
+    plan = small(units="[市大數據中心, 市舊局]", due="2024-06-30")
+    text = plan.agencies.read_text(encoding="utf-8").replace(
+        "    kind: public-institution\n",
+        "    kind: public-institution\n    change: {confidence: unconfirmed, source: test}\n")
+    plan.agencies.write_text(text, encoding="utf-8")
+    found = findings_of(run_cli, plan, "2023-09-01", "defunct-agency,possibly-renamed")
+    assert [(f["rule"], f["column"], f["agency"]) for f in found] == [
+        ("possibly-renamed", 13, "big-data-center"), ("defunct-agency", 21, "old-bureau")]
+
+
 def test_defunct_agency_without_a_known_successor(run_cli, small):
     plan = small(units="[市舊局]", due="2024-06-30")
     text = plan.agencies.read_text(encoding="utf-8").replace("successor: data-bureau, ", "")
