@@ -268,6 +268,31 @@ def test_defunct_agency_after_a_unit_that_may_have_been_renamed(run_cli, small):
         ("possibly-renamed", 13, "big-data-center"), ("defunct-agency", 21, "old-bureau")]
 
 
+SAFEGUARD_S1 = """\
+  - id: S1
+    number: 1
+    kind: safeguard
+    section: 數字經濟
+    title: 加強組織領導
+    text: 加強組織領導。
+    units: [市大數據中心]
+"""
+
+
+def test_possibly_renamed_for_a_safeguard_measure_and_not_for_a_done_item(run_cli, small):
+    plan = small(units="[市大數據中心]", extra_tasks=SAFEGUARD_S1,
+                 progress=["{date: 2022-01-10, status: reported-done, evidence: [x]}"])
+    text = plan.agencies.read_text(encoding="utf-8").replace(
+        "    kind: public-institution\n",
+        "    kind: public-institution\n    change: {confidence: likely, source: test}\n")
+    plan.agencies.write_text(text, encoding="utf-8")
+    found = findings_of(run_cli, plan, "2022-06-01", "possibly-renamed")
+    assert [(f["task"], f["line"], f["column"], f["message"]) for f in found] == [
+        ("S1", plan.line("units: [市大數據中心]", 2), 13,
+         "S1 is assigned to 「市大數據中心」, which may have been renamed or merged since 2021 "
+         "(likely)")]
+
+
 def test_defunct_agency_without_a_known_successor(run_cli, small):
     plan = small(units="[市舊局]", due="2024-06-30")
     text = plan.agencies.read_text(encoding="utf-8").replace("successor: data-bureau, ", "")

@@ -18,22 +18,22 @@ class Context:
     as_of: date
     due_within: int
 
-    def at(self, path: tuple[str | int, ...], *, key: bool = False) -> Location:
+    def at(self, path: tuple[str | int, ...]) -> Location:
         """Location of `path` in tasks.yaml."""
-        return _location(self.index.files[TASKS], path, key)
+        return _location(self.index.files[TASKS], path)
 
-    def at_agency(self, path: tuple[str | int, ...], *, key: bool = False) -> Location:
-        return _location(self.index.files[AGENCIES], path, key)
+    def at_agency(self, path: tuple[str | int, ...]) -> Location:
+        return _location(self.index.files[AGENCIES], path)
 
     @property
     def supervision(self) -> Supervision:
         return self.index.tasks_file.supervision
 
 
-def _location(plan_file: PlanFile, path: tuple[str | int, ...], key: bool) -> Location:
-    """`plan_file.location(path, key=key)`, without making node objects: every finding is
-    located, and at 100,000 tasks there are that many findings."""
-    found = position(plan_file.root, path, key=key)
+def _location(plan_file: PlanFile, path: tuple[str | int, ...]) -> Location:
+    """`plan_file.location(path)`, without making node objects: every finding is located,
+    and at 100,000 tasks there are that many findings."""
+    found = position(plan_file.root, path)
     if found is None:
         return Location(plan_file.shown)
     return Location(plan_file.shown, found[0] + 1, found[1] + 1)
