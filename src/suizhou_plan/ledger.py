@@ -136,6 +136,9 @@ class NotAList(ValueError):
     """The item's `progress:` holds something other than a list (or nothing)."""
 
 
+_DASH_ALONE = re.compile(r"( *)-[ \t]*(?:#.*)?$")  # `-`, maybe with a comment after it
+
+
 def _entry_columns(body: str, first: Any) -> tuple[int, int]:
     """(column of the `-`, column of the keys) of a block ledger's first entry, however the
     file spaces them (`- date:`, `-   date:`, or `-` alone on its line)."""
@@ -143,12 +146,16 @@ def _entry_columns(body: str, first: Any) -> tuple[int, int]:
     line = lines[first.start_mark.line]
     keys = first.start_mark.column
     dash = line.rfind("-", 0, keys)
-    if dash < 0:  # `-` alone on the line above the mapping
+    if dash < 0:  # `-` alone on a line above the mapping (blank or comment lines between)
         for above in range(first.start_mark.line - 1, -1, -1):
-            stripped = lines[above].rstrip()
-            if stripped.endswith("-"):
-                return len(stripped) - 1, keys
-        return max(keys - 2, 0), keys
+            text = lines[above].strip()
+            if not text or text.startswith("#"):
+                continue
+            alone = _DASH_ALONE.match(lines[above])
+            if alone is not None:
+                return len(alone.group(1)), keys
+            break
+        return max(keys - 2, 0), keys  # not met in a plan the loader accepts
     return dash, keys
 
 
