@@ -347,3 +347,25 @@ def test_expand_skips_blank_selectors_and_takes_codes_prefixes_and_slugs():
         "overdue", "meeting-cadence", "uncovered-section", "duplicate-progress"}
     with pytest.raises(KeyError):
         expand(["SZ9"])
+
+
+def test_narrowing_keeps_the_plan_wide_findings_of_the_phase_or_unit(run_cli, small):
+    # a phase-gap finding carries phase P2 and no item; meeting-cadence carries nothing;
+    # idle-agency carries only its unit
+    plan = small(phases=[("2021-11-01", "2023-11-30"), ("2024-01-01", "2025-11-30")],
+                 meetings=[])
+
+    def kept(*narrow: str) -> list[tuple]:
+        result = run_cli("check", "--plan", str(plan.dir), "--as-of", "2023-12-01",
+                         "--format", "json", "--select",
+                         "phase-gap,meeting-cadence,idle-agency", *narrow)
+        return [(f["rule"], f["phase"], f["agency"])
+                for f in json.loads(result.stdout)["findings"]]
+
+    gap, meeting = ("phase-gap", "P2", None), ("meeting-cadence", None, None)
+    idle = [("idle-agency", None, unit) for unit in
+            ("suixian-gov", "guangshui-gov", "counties", "data-bureau", "old-bureau")]
+    assert sorted(kept()) == sorted([gap, meeting, *idle])
+    assert sorted(kept("--phase", "2")) == sorted([gap, meeting, *idle])
+    assert sorted(kept("--phase", "1")) == sorted([meeting, *idle])
+    assert kept("--agency", "廣水市") == [("idle-agency", None, "guangshui-gov")]

@@ -58,8 +58,5 @@ class Scope:
                 return self.keeps_item(index, item)
         if self.agency is not None:
             return finding.agency == self.agency.id
-        return self.phase is None or finding.phase is None or (
-            index.by_id.get(finding.phase) is None
-            and any(p.id == finding.phase and p.number == self.phase
-                    for p in index.tasks_file.phases)
-        )
+        return self.phase is None or finding.phase is None or any(
+            p.id == finding.phase and p.number == self.phase for p in index.tasks_file.phases)
