@@ -369,3 +369,11 @@ def test_narrowing_keeps_the_plan_wide_findings_of_the_phase_or_unit(run_cli, sm
     assert sorted(kept("--phase", "2")) == sorted([gap, meeting, *idle])
     assert sorted(kept("--phase", "1")) == sorted([meeting, *idle])
     assert kept("--agency", "廣水市") == [("idle-agency", None, "guangshui-gov")]
+
+
+def test_a_safeguard_measure_with_only_a_vague_unit_is_unassigned(run_cli, small):
+    plan = small(extra_tasks=SAFEGUARD_S1.replace("[市大數據中心]", "[市政府有關部門]"))
+    found = findings_of(run_cli, plan, "2022-01-01", "unassigned")
+    assert [(f["task"], f["line"], f["column"], f["message"]) for f in found] == [
+        ("S1", plan.line("units: [市政府有關部門]"), 12,
+         "safeguard S1 「加強組織領導」 names only vague units (市政府有關部門)")]
