@@ -11,18 +11,27 @@
 # decorated functions.  mutmut runs, for each mutant, only the tests that reach the mutated
 # function.  JOBS (default: the number of cores) mutants run at once.  At the end it prints
 # the score and the surviving mutants; `cd $MUTATION_DIR && mutmut show NAME` shows one.
+# RESUME=1 goes on with a run that was stopped, in the same MUTATION_DIR (a change of the
+# [tool.mutmut] settings makes mutmut start its results over).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${MUTATION_DIR:-/tmp/suizhou-mutation}
 jobs=${JOBS:-$(nproc)}
 mutmut=${MUTMUT:-$(command -v mutmut)}
 
-rm -rf "$work"
-mkdir -p "$work"
-(cd "$root" && git ls-files -co --exclude-standard -z) | (cd "$root" && tar --null -T - -cf -) \
-    | tar -xf - -C "$work"
-cd "$work"
-python3 "$root/tools/undecorate_rules.py" $(find src/suizhou_plan -name '*.py')
+if [ "${RESUME:-0}" = 1 ] && [ -d "$work/mutants" ]; then
+    # RESUME=1: go on with a stopped run in the same MUTATION_DIR (mutmut keeps each
+    # mutant's result); only the mutmut settings are taken again from pyproject.toml.
+    cp "$root/pyproject.toml" "$work/pyproject.toml"
+    cd "$work"
+else
+    rm -rf "$work"
+    mkdir -p "$work"
+    (cd "$root" && git ls-files -co --exclude-standard -z) | (cd "$root" && tar --null -T - -cf -) \
+        | tar -xf - -C "$work"
+    cd "$work"
+    python3 "$root/tools/undecorate_rules.py" $(find src/suizhou_plan -name '*.py')
+fi
 
 start=$(date +%s)
 "$mutmut" run --max-children "$jobs" "$@" > mutmut.log 2>&1 || {
