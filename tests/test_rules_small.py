@@ -5,9 +5,14 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from small_plan import SmallPlan
+
+from suizhou_plan.engine import run
+from suizhou_plan.load import load_plan
+from suizhou_plan.scope import Scope
 
 AS_OF = "2022-06-01"
 
@@ -377,3 +382,15 @@ def test_a_safeguard_measure_with_only_a_vague_unit_is_unassigned(run_cli, small
     assert [(f["task"], f["line"], f["column"], f["message"]) for f in found] == [
         ("S1", plan.line("units: [市政府有關部門]"), 12,
          "safeguard S1 「加強組織領導」 names only vague units (市政府有關部門)")]
+
+
+def test_a_scope_without_holders_keeps_the_items_of_the_unit_and_of_its_collectives(small):
+    plan = small(units="[各縣、市、區人民政府]")
+    index = run(load_plan(plan.dir), as_of=date(2022, 1, 1)).index
+    assert index is not None
+    t01, m1 = index.by_id["T01"], index.by_id["M1"]
+    member, other = index.registry.exact("隨縣"), index.registry.exact("市政數局")
+    assert Scope(agency=member).keeps_item(index, t01)
+    assert Scope(agency=member).keeps_item(index, m1)  # through its linked task
+    assert not Scope(agency=other).keeps_item(index, t01)
+    assert Scope.holders(t01) == {"counties", "suixian-gov", "guangshui-gov"}
