@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 import yaml
 
-from suizhou_plan.ledger import Entry, NotAList, insert_entry
+from suizhou_plan.ledger import Entry, NotAList, insert_entry, pasted
 
 ENTRY = Entry(date(2023, 6, 30), "in-progress", note="甲")
 
@@ -67,3 +67,21 @@ def test_a_ledger_that_is_text_or_a_mapping_is_refused(value):
     text = f"tasks:\n  - id: T01\n    progress: {value}\n{TAIL}"
     with pytest.raises(NotAList):
         insert_entry(text, first_task(text), ENTRY)
+
+
+@pytest.mark.parametrize("first", [
+    # a flow list whose `]` is on a line of its own
+    "      - date: 2023-01-10\n        status: blocked\n        evidence: [\n          a\n"
+    "        ]\n",
+    # a flow mapping whose `}` is on a line of its own
+    "      - {date: 2023-01-10, status: blocked,\n         note: 乙\n        }\n",
+    # a quoted note whose closing quote is in the first column (1 character into its line)
+    '      - date: 2023-01-10\n        status: blocked\n        note: "乙\n"\n',
+], ids=["flow-list-closed-below", "flow-mapping-closed-below", "quote-closed-in-column-1"])
+def test_the_entry_goes_after_the_last_line_of_the_ledger_however_it_ends(first):
+    assert add(HEAD + first + TAIL) == (HEAD + first + "      - date: 2023-06-30\n"
+                                        "        status: in-progress\n        note: 甲\n" + TAIL)
+
+
+def test_a_pasted_cell_keeps_its_line_breaks_of_every_kind_as_newlines():
+    assert pasted("  機房\r主體\r\n完工\n設備進場 \r\n") == "機房\n主體\n完工\n設備進場"
