@@ -394,3 +394,11 @@ def test_a_scope_without_holders_keeps_the_items_of_the_unit_and_of_its_collecti
     assert Scope(agency=member).keeps_item(index, m1)  # through its linked task
     assert not Scope(agency=other).keeps_item(index, t01)
     assert Scope.holders(t01) == {"counties", "suixian-gov", "guangshui-gov"}
+
+
+def test_unassigned_goes_on_past_an_item_with_an_unknown_unit(run_cli, small):
+    plan = small(units="[市不存在局]",
+                 extra_tasks=SAFEGUARD_S1.replace("[市大數據中心]", "[市政府有關部門]"))
+    found = findings_of(run_cli, plan, "2022-01-01", "unassigned")
+    assert [(f["task"], f["milestone"], f["line"]) for f in found] == [
+        ("S1", None, plan.line("units: [市政府有關部門]"))]
