@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 import yaml
 
-from suizhou_plan.ledger import Entry, NotAList, insert_entry, pasted
+from suizhou_plan.ledger import Entry, NotAList, insert_entry, pasted, scalar
 
 ENTRY = Entry(date(2023, 6, 30), "in-progress", note="甲")
 
@@ -42,6 +42,9 @@ TAIL = "    due: 2023-06-30\n"
     # a comment line and a blank line between the `-` and the keys
     ("      -\n        # 補錄\n\n          date: 2023-01-10\n          status: blocked\n",
      "      -   date: 2023-06-30\n          status: in-progress\n          note: 甲\n"),
+    # one comment line between the `-` and the keys
+    ("      -\n        # 補錄\n          date: 2023-01-10\n          status: blocked\n",
+     "      -   date: 2023-06-30\n          status: in-progress\n          note: 甲\n"),
     # `-` alone, in the column of `progress:` (YAML allows it), the keys two further in
     ("    -\n      date: 2023-01-10\n      status: blocked\n",
      "    - date: 2023-06-30\n      status: in-progress\n      note: 甲\n"),
@@ -50,7 +53,7 @@ TAIL = "    due: 2023-06-30\n"
      "      - date: 2023-06-30\n        status: in-progress\n        note: 甲\n"),
     ("      -   date: 2023-01-10\n          status: blocked\n",
      "      -   date: 2023-06-30\n          status: in-progress\n          note: 甲\n"),
-], ids=["dash-alone", "dash-and-comment", "comment-between", "indentless", "plain", "wide"])
+], ids=["dash-alone", "dash-and-comment", "comment-and-blank-between", "comment-between", "indentless", "plain", "wide"])
 def test_a_block_ledger_gets_its_entry_in_the_columns_of_the_first(first, added):
     assert add(HEAD + first + TAIL) == HEAD + first + added + TAIL
 
@@ -85,3 +88,9 @@ def test_the_entry_goes_after_the_last_line_of_the_ledger_however_it_ends(first)
 
 def test_a_pasted_cell_keeps_its_line_breaks_of_every_kind_as_newlines():
     assert pasted("  機房\r主體\r\n完工\n設備進場 \r\n") == "機房\n主體\n完工\n設備進場"
+
+
+def test_a_long_value_that_needs_quotes_stays_on_one_line():
+    value = "甲: " + "乙" * 100  # `: ` makes YAML read a mapping: it is quoted
+    assert scalar(value) == f'"{value}"'
+    assert yaml.safe_load(f"note: {scalar(value)}") == {"note": value}

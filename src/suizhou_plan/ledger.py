@@ -101,7 +101,7 @@ def _last_end(node: Any) -> Any:
     """The end mark of the last scalar or flow collection in `node`'s subtree: unlike a block
     collection's end mark it sits right after text, never after trailing comments."""
     while True:
-        if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False):
+        if isinstance(node, yaml.ScalarNode) or node.flow_style:  # collections have one
             return node.end_mark
         if isinstance(node, yaml.MappingNode) and node.value:
             node = node.value[-1][1]
