@@ -91,6 +91,6 @@ def test_a_pasted_cell_keeps_its_line_breaks_of_every_kind_as_newlines():
 
 
 def test_a_long_value_that_needs_quotes_stays_on_one_line():
-    value = "甲: " + "乙" * 100  # `: ` makes YAML read a mapping: it is quoted
+    value = "甲: " + "乙 丙 " * 40 + "丁"  # `: ` makes YAML read a mapping: it is quoted
     assert scalar(value) == f'"{value}"'
     assert yaml.safe_load(f"note: {scalar(value)}") == {"note": value}
