@@ -402,3 +402,26 @@ def test_unassigned_goes_on_past_an_item_with_an_unknown_unit(run_cli, small):
     found = findings_of(run_cli, plan, "2022-01-01", "unassigned")
     assert [(f["task"], f["milestone"], f["line"]) for f in found] == [
         ("S1", None, plan.line("units: [市政府有關部門]"))]
+
+
+M2_AND_M3 = ("        tasks: [T01]\n"
+             "      - id: M2\n        title: 建成城市大腦\n        tasks: [T99]\n"
+             "      - id: M3\n        title: 完善數據共享\n")
+
+
+def test_unassigned_milestones_and_a_task_with_only_vague_units(run_cli, small):
+    plan = small(units="[市政府有關部門, 市政府有關部門]").edit("        tasks: [T01]\n", M2_AND_M3)
+    found = findings_of(run_cli, plan, "2022-01-01", "unassigned")
+    milestone_hint = "link the milestone to its task(s) in `tasks:` or give it `units:`"
+    assert [(f["task"], f["milestone"], f["phase"], f["line"], f["column"], f["message"],
+             f["hint"]) for f in found] == [
+        # M1 is held through T01, which names only vague units; M2 links an unknown task
+        (None, "M1", "P1", plan.line("- id: M1"), 9,
+         "milestone M1 「建成大數據產業園」 names only vague units (市政府有關部門、市政府有關部門)",
+         milestone_hint),
+        (None, "M3", "P1", plan.line("- id: M3"), 9,
+         "milestone M3 「完善數據共享」 links no task and names no unit of its own", milestone_hint),
+        ("T01", None, None, plan.line("units: [市政府"), 12,
+         "task T01 「建設大數據產業園」 names only vague units (市政府有關部門、市政府有關部門)",
+         "name at least one specific unit as lead (first in `units`)"),
+    ]

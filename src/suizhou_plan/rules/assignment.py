@@ -37,8 +37,6 @@ def unassigned(ctx: Context) -> Iterator[Problem]:
             continue  # unknown-agency reports these; do not guess
         if item.kind == "milestone" and any(t not in ctx.index.by_id for t in item.linked):
             continue  # unknown-task reports these
-        if known and not all(a.vague for a in known):
-            continue
         if item.kind == "milestone" and not item.refs:
             message = Msg("{item} links no task and names no unit of its own",
                           item=describe(item))
