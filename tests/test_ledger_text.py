@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 import yaml
 
-from suizhou_plan.ledger import Entry, NotAList, insert_entry, pasted, scalar
+from suizhou_plan.ledger import Entry, NotAList, insert_entries, insert_entry, pasted, scalar
 
 ENTRY = Entry(date(2023, 6, 30), "in-progress", note="甲")
 
@@ -94,3 +94,43 @@ def test_a_long_value_that_needs_quotes_stays_on_one_line():
     value = "甲: " + "乙 丙 " * 40 + "丁"  # `: ` makes YAML read a mapping: it is quoted
     assert scalar(value) == f'"{value}"'
     assert yaml.safe_load(f"note: {scalar(value)}") == {"note": value}
+
+
+LATER = Entry(date(2023, 7, 30), "blocked", note="乙")
+FLOW_NEW = ("{date: 2023-06-30, status: in-progress, note: 甲}, "
+            "{date: 2023-07-30, status: blocked, note: 乙}")
+BLOCK_NEW = "      - date: 2023-06-30\n        status: in-progress\n        note: 甲\n"
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    # a flow ledger gets flow mappings, comma-separated
+    ("tasks:\n  - id: T01\n    progress: [{date: 2023-01-10, status: blocked}]\n" + TAIL,
+     "tasks:\n  - id: T01\n    progress: [{date: 2023-01-10, status: blocked}, "
+     + FLOW_NEW + "]\n" + TAIL),
+    # a flow item gets its ledger inside its braces, replacing `[]` or as a new key
+    ("tasks:\n  - {id: T01, progress: []}\n",
+     "tasks:\n  - {id: T01, progress: [" + FLOW_NEW + "]}\n"),
+    ("tasks:\n  - {id: T01, due: 2023-06-30}\n",
+     "tasks:\n  - {id: T01, due: 2023-06-30, progress: [" + FLOW_NEW + "]}\n"),
+], ids=["flow-ledger", "flow-item-empty-ledger", "flow-item-no-ledger"])
+def test_two_entries_in_flow_style(text, written):
+    out = insert_entries(text, first_task(text), [ENTRY, LATER])
+    assert out == written
+    assert [e.get("note") for e in yaml.safe_load(out)["tasks"][0]["progress"]][-2:] == ["甲", "乙"]
+
+
+def test_a_file_with_windows_line_breaks_keeps_them():
+    text = (HEAD + "      - date: 2023-01-10\n        status: blocked\n" + TAIL).replace(
+        "\n", "\r\n")
+    assert add(text) == (HEAD + "      - date: 2023-01-10\n        status: blocked\n"
+                         + BLOCK_NEW + TAIL).replace("\n", "\r\n")
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    (HEAD + "      - date: 2023-01-10\n        status: blocked",
+     HEAD + "      - date: 2023-01-10\n        status: blocked\n" + BLOCK_NEW),
+    ("tasks:\n  - id: T01\n    due: 2023-06-30",
+     "tasks:\n  - id: T01\n    due: 2023-06-30\n    progress:\n" + BLOCK_NEW),
+], ids=["ledger", "no-ledger"])
+def test_the_last_item_of_a_file_without_a_final_line_break(text, written):
+    assert add(text) == written
