@@ -131,6 +131,8 @@ def test_a_file_with_windows_line_breaks_keeps_them():
      HEAD + "      - date: 2023-01-10\n        status: blocked\n" + BLOCK_NEW),
     ("tasks:\n  - id: T01\n    due: 2023-06-30",
      "tasks:\n  - id: T01\n    due: 2023-06-30\n    progress:\n" + BLOCK_NEW),
-], ids=["ledger", "no-ledger"])
-def test_the_last_item_of_a_file_without_a_final_line_break(text, written):
+    (HEAD + "      - date: 2023-01-10\n        status: blocked\n",
+     HEAD + "      - date: 2023-01-10\n        status: blocked\n" + BLOCK_NEW),
+], ids=["ledger", "no-ledger", "ledger-with-final-line-break"])
+def test_the_last_item_of_a_file_with_or_without_a_final_line_break(text, written):
     assert add(text) == written
