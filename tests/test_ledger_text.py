@@ -68,7 +68,7 @@ def test_an_empty_ledger_written_as_a_null_or_an_empty_list_is_replaced(empty):
 @pytest.mark.parametrize("value", ["'null'", '""', "nil", "none", "{}", "報告"])
 def test_a_ledger_that_is_text_or_a_mapping_is_refused(value):
     text = f"tasks:\n  - id: T01\n    progress: {value}\n{TAIL}"
-    with pytest.raises(NotAList):
+    with pytest.raises(NotAList, match=r"^the item's `progress:` is not a list$"):
         insert_entry(text, first_task(text), ENTRY)
 
 
