@@ -98,6 +98,7 @@ def test_the_bundled_plan_has_no_case_clash_and_an_exact_repeat_is_duplicate_id(
     ("y", "a boolean"), ("N", "a boolean"), ("true", "a boolean"),
     ("0012", "a number"), ("1e3", "a number"), ("0x1F", "a number"), ("1:30", "a number"),
     ("-3", "a number"), ("12.5", "a number"), (".inf", "a number"), ("1_000", "a number"),
+    ("-.inf", "a number"), ("+.INF", "a number"),
 ])
 def test_unquoted_text_read_otherwise_by_yaml_1_1_is_a_located_warning(
     run_cli: RunCli, plan_copy: Path, typed: str, seen_as: str

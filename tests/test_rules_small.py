@@ -425,3 +425,21 @@ def test_unassigned_milestones_and_a_task_with_only_vague_units(run_cli, small):
          "task T01 「建設大數據產業園」 names only vague units (市政府有關部門、市政府有關部門)",
          "name at least one specific unit as lead (first in `units`)"),
     ]
+
+
+SECTIONS = ("sections:\n  - id: economy\n    name: 數字經濟\n  - id: empty\n    name: 數字空間\n"
+            "  - id: society\n    name: 數字社會\n  - id: safeguards\n    name: 保障措施\n")
+TASKS_IN_SECTIONS = "".join(
+    f"  - id: {tid}\n    number: {n}\n    kind: task\n    section: {section}\n"
+    f"    title: 任務{n}\n    text: 任務{n}。\n    units: [市政數局]\n"
+    for tid, n, section in (("T02", 2, "數字社會"), ("T03", 3, "保障措施")))
+
+
+def test_uncovered_sections_are_those_with_tasks_but_the_safeguards(run_cli, small):
+    plan = small(extra_tasks=TASKS_IN_SECTIONS).edit(
+        "sections:\n  - id: economy\n    name: 數字經濟\n", SECTIONS)
+    found = findings_of(run_cli, plan, "2022-01-01", "uncovered-section")
+    assert [(f["line"], f["column"], f["message"]) for f in found] == [
+        (plan.line("- id: economy"), 5, "section 「數字經濟」 has tasks but no coordination mechanism"),
+        (plan.line("- id: society"), 5, "section 「數字社會」 has tasks but no coordination mechanism"),
+    ]
