@@ -112,7 +112,9 @@ BLOCK_NEW = "      - date: 2023-06-30\n        status: in-progress\n        note
      "tasks:\n  - {id: T01, progress: [" + FLOW_NEW + "]}\n"),
     ("tasks:\n  - {id: T01, due: 2023-06-30}\n",
      "tasks:\n  - {id: T01, due: 2023-06-30, progress: [" + FLOW_NEW + "]}\n"),
-], ids=["flow-ledger", "flow-item-empty-ledger", "flow-item-no-ledger"])
+    ("tasks:\n  - {id: T01, progress}\n",  # a key with no value: the colon is added
+     "tasks:\n  - {id: T01, progress: [" + FLOW_NEW + "]}\n"),
+], ids=["flow-ledger", "flow-item-empty-ledger", "flow-item-no-ledger", "flow-item-bare-key"])
 def test_two_entries_in_flow_style(text, written):
     out = insert_entries(text, first_task(text), [ENTRY, LATER])
     assert out == written

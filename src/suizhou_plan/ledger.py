@@ -62,7 +62,7 @@ def scalar(value: str, *, flow: bool = False) -> str:
             return value
     dumped: str = yaml.safe_dump(value, allow_unicode=True, width=1 << 16,
                                  default_style='"')
-    return dumped.rstrip("\n").removesuffix("\n...")
+    return dumped.rstrip("\n")  # double-quoted: never the open-ended `...` of a plain one
 
 
 @dataclass(frozen=True)
