@@ -144,3 +144,11 @@ def test_quoted_or_unambiguous_text_is_not_flagged(run_cli: RunCli, plan_copy: P
 def test_numbers_dates_and_booleans_in_their_own_fields_are_not_flagged(run_cli: RunCli) -> None:
     """`number: 1`, `due: 2025-11-30`, `in_source_text: false` mean what they say."""
     assert findings(run_cli, PLAN, "ambiguous-text") == []
+
+
+def test_every_spelling_of_infinity_and_not_a_number_is_a_number_to_other_readers() -> None:
+    from suizhou_plan.rules.loading import other_readers_see
+
+    spelled = [".inf", ".Inf", ".INF", "-.inf", "+.Inf", "-.INF", ".nan", ".NaN", ".NAN"]
+    assert [other_readers_see(text) for text in spelled] == ["a number"] * len(spelled)
+    assert [other_readers_see(text) for text in (".Nan", ".iNF", "..inf", ".")] == [None] * 4
