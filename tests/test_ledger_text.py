@@ -11,7 +11,15 @@ from datetime import date
 import pytest
 import yaml
 
-from suizhou_plan.ledger import Entry, NotAList, insert_entries, insert_entry, pasted, scalar
+from suizhou_plan.ledger import (
+    Entry,
+    NotAList,
+    insert_entries,
+    insert_entry,
+    pasted,
+    scalar,
+    unstorable,
+)
 
 ENTRY = Entry(date(2023, 6, 30), "in-progress", note="甲")
 
@@ -112,9 +120,12 @@ BLOCK_NEW = "      - date: 2023-06-30\n        status: in-progress\n        note
      "tasks:\n  - {id: T01, progress: [" + FLOW_NEW + "]}\n"),
     ("tasks:\n  - {id: T01, due: 2023-06-30}\n",
      "tasks:\n  - {id: T01, due: 2023-06-30, progress: [" + FLOW_NEW + "]}\n"),
+    ("tasks:\n  - {id: T01, title: 甲, due: 2023-06-30}\n",  # after the last of three keys
+     "tasks:\n  - {id: T01, title: 甲, due: 2023-06-30, progress: [" + FLOW_NEW + "]}\n"),
     ("tasks:\n  - {id: T01, progress}\n",  # a key with no value: the colon is added
      "tasks:\n  - {id: T01, progress: [" + FLOW_NEW + "]}\n"),
-], ids=["flow-ledger", "flow-item-empty-ledger", "flow-item-no-ledger", "flow-item-bare-key"])
+], ids=["flow-ledger", "flow-item-empty-ledger", "flow-item-no-ledger", "flow-item-three-keys",
+    "flow-item-bare-key"])
 def test_two_entries_in_flow_style(text, written):
     out = insert_entries(text, first_task(text), [ENTRY, LATER])
     assert out == written
@@ -135,6 +146,21 @@ def test_a_file_with_windows_line_breaks_keeps_them():
      "tasks:\n  - id: T01\n    due: 2023-06-30\n    progress:\n" + BLOCK_NEW),
     (HEAD + "      - date: 2023-01-10\n        status: blocked\n",
      HEAD + "      - date: 2023-01-10\n        status: blocked\n" + BLOCK_NEW),
-], ids=["ledger", "no-ledger", "ledger-with-final-line-break"])
+    ("tasks:\n  - id: T01\n    due: 2023-06-30\n",
+     "tasks:\n  - id: T01\n    due: 2023-06-30\n    progress:\n" + BLOCK_NEW),
+    # not the last item: the missing final line break is not this item's business
+    ("tasks:\n  - id: T01\n    due: 2023-06-30\n  - id: T02",
+     "tasks:\n  - id: T01\n    due: 2023-06-30\n    progress:\n" + BLOCK_NEW + "  - id: T02"),
+], ids=["ledger", "no-ledger", "ledger-with-final-line-break", "no-ledger-with-final-line-break",
+        "no-ledger-not-last"])
 def test_the_last_item_of_a_file_with_or_without_a_final_line_break(text, written):
     assert add(text) == written
+
+
+def test_what_cannot_be_stored_is_named_with_its_position():
+    assert unstorable("機房主體完工") is None
+    assert unstorable("ab\x90") == (3, "U+0090 (a control character)")
+    assert unstorable("甲\x01") == (2, "U+0001 (a control character)")
+    lone = "(a lone surrogate, half of a character lost in copying)"
+    assert unstorable("\ud800x") == (1, f"U+D800 {lone}")
+    assert unstorable("x\udfff") == (2, f"U+DFFF {lone}")

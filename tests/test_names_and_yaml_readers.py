@@ -88,6 +88,8 @@ def test_the_bundled_plan_has_no_case_clash_and_an_exact_repeat_is_duplicate_id(
     add_agency(plan_copy, "gov-data", "測試局")
     assert findings(run_cli, plan_copy, "id-case-clash") == []
     assert [f["agency"] for f in findings(run_cli, plan_copy, "duplicate-id")] == ["gov-data"]
+    add_agency(plan_copy, "Gov-Data", "另一測試局")  # after the repeat, a clash is still one
+    assert [f["agency"] for f in findings(run_cli, plan_copy, "id-case-clash")] == ["Gov-Data"]
 
 
 # --- SZ114 ambiguous-text ------------------------------------------------------------------

@@ -12,7 +12,6 @@ the new text before anything is written.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -38,9 +37,7 @@ def unstorable(text: str) -> tuple[int, str] | None:
     if "\ud800" <= char <= "\udfff":
         return found.start() + 1, Msg("{code} (a lone surrogate, half of a character lost in "
                                       "copying)", code=code)
-    name = unicodedata.name(char, "")
-    if name:
-        return found.start() + 1, f"{code} ({name})"
+    # (the C0 and C1 controls have no character names to show)
     return found.start() + 1, Msg("{code} (a control character)", code=code)
 
 
