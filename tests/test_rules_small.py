@@ -145,6 +145,10 @@ def test_unknown_task_link(run_cli, small):
     assert [(f[0], f[3], f[4]) for f in found] == [("unknown-task", plan.line("tasks: [T01, T1]"),
                                                     22)]
     assert found[0][5] == "milestone M1 links task `T1`, which does not exist"
+    plan.edit("tasks: [T01, T1]", "tasks: [T01, T1, X99]")
+    found = findings_of(run_cli, plan, AS_OF, "unknown-task")
+    assert [(f["milestone"], f["phase"], f["column"], f["hint"]) for f in found] == [
+        ("M1", "P1", 22, "did you mean `T01`?"), ("M1", "P1", 26, "use a task id such as T01")]
 
 
 def test_duplicate_task_id(run_cli, small):
