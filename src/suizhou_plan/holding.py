@@ -30,8 +30,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, NamedTuple
 
+from suizhou_plan.i18n import Msg, Word
 from suizhou_plan.index import Item, PlanIndex
 from suizhou_plan.model.agency import Agency
+
+CONFIDENCE = {  # how sure a recorded rename is, as a word of the catalogue
+    "confirmed": Word("confidence:confirmed", "confirmed"),
+    "likely": Word("confidence:likely", "likely"),
+    "unconfirmed": Word("confidence:unconfirmed", "unconfirmed"),
+}
 
 Role = Literal["lead", "support"]
 ViaKind = Literal["collective", "predecessor"]
@@ -74,17 +81,24 @@ class Lineage:
         return tuple(a.id for a in self.units)
 
     def note(self) -> str | None:
-        """When the duties pass on, and how sure that is; None for an unchanged unit."""
-        parts = []
+        """When the duties pass on, and how sure that is; None for an unchanged unit.  A
+        `Msg`: English as it stands, any language through `i18n.localise`."""
+        note: str | None = None
         for old, new in zip(self.units, self.units[1:], strict=False):
             change = old.change
             assert change is not None
             day = handover(old)
-            when = (f"from {day}" if change.valid_until
-                    else f"by {change.known_by} at the latest; {old.name} holds them until then"
-                    ) if day else "date unknown: duties stay with the unit the plan names"
-            parts.append(f"{old.name} → {new.name}: {when} ({change.confidence})")
-        return "; ".join(parts) or None
+            if day is None:
+                when = Msg("date unknown: duties stay with the unit the plan names")
+            elif change.valid_until:
+                when = Msg("from {day}", day=day)
+            else:
+                when = Msg("by {day} at the latest; {unit} holds them until then",
+                           day=change.known_by, unit=old.name)
+            part = Msg("{old} → {new}: {when} ({confidence})", old=old.name, new=new.name,
+                       when=when, confidence=CONFIDENCE[change.confidence])
+            note = part if note is None else Msg("{first}; {rest}", first=note, rest=part)
+        return note
 
 
 class Holders:

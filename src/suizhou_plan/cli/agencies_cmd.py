@@ -65,10 +65,10 @@ def command(plan_dir: str | None, as_of: date | None, sort_by: str, fmt: str,
 def _table(lang: str, day: date, rows: list[Any], collectives: list[Any], holders: Any,
            index: Any) -> None:
     """Every unit with its load, in the reader's words and script; a renamed unit's lineage
-    shown as its chain (and, in English, how the change is known)."""
+    shown as its chain, and when and how surely its duties pass on."""
     from suizhou_plan.escapes import visible
     from suizhou_plan.i18n import day as shown_day
-    from suizhou_plan.i18n import in_script, t
+    from suizhou_plan.i18n import in_script, localise, t
     from suizhou_plan.report.sheet_words import words
     from suizhou_plan.textwidth import table
 
@@ -77,7 +77,7 @@ def _table(lang: str, day: date, rows: list[Any], collectives: list[Any], holder
               w["overdue_count"]]]
     lines += [[ln.label(), ln.holder.id, str(c["lead"]), str(c["support"]), str(c["open"]),
                str(c["overdue"])] for _, ln, c in rows]
-    notes = [note for _, ln, _ in rows if (note := ln.note())] if lang == "en" else []
+    notes = [localise(note, lang) for _, ln, _ in rows if (note := ln.note())]
     notes += [t(lang, "{unit} ({count}) = {members}: counted under each member",
                 unit=a.name, count=len(holders.of(a)),
                 members="、".join(index.registry.by_id[m].name for m in a.members

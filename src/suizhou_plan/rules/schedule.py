@@ -51,11 +51,6 @@ STATUS = {
     "reported-done": Word("status:reported-done", "reported-done"),
     "verified": Word("status:verified", "verified"),
 }
-CONFIDENCE = {
-    "confirmed": Word("confidence:confirmed", "confirmed"),
-    "likely": Word("confidence:likely", "likely"),
-    "unconfirmed": Word("confidence:unconfirmed", "unconfirmed"),
-}
 
 
 def status_word(status: str) -> Word:
