@@ -25,6 +25,7 @@ class Sample(BaseModel):
     lt: Annotated[int, Field(lt=9)] = 1
     kind: Literal["task", "milestone", "target"] = "task"
     pair: Literal["lead", "support"] = "lead"
+    only: Literal["only"] = "only"
 
 
 CASES = [
@@ -39,6 +40,7 @@ CASES = [
     ("lt", 9, "less_than", "see docs/plan-format.md for this field"),
     ("kind", "goal", "literal_error", "use one of the values listed"),
     ("pair", "both", "literal_error", "use one of the values listed"),
+    ("only", "other", "literal_error", "use one of the values listed"),
 ]
 
 
