@@ -474,3 +474,36 @@ def test_units_that_did_everything_due_on_time_are_commended(run_cli, tmp_path):
         en, "4.")
     plan.edit("date: 2023-06-01", "date: 2023-07-05")
     assert "予以表扬" not in bulletin(run_cli, plan, "zh-Hans")
+
+
+def test_duties_xlsx_columns(run_cli, ledger_plan, tmp_path):
+    """The workbook a unit fills in, read back by its column headings: dates as dates, the
+    days overdue as a number, the latest entry's date and note in their own columns."""
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    out = tmp_path / "gov-data.xlsx"
+    result = run_cli("duties", "市政數局", "--plan", str(ledger_plan.dir), "--as-of", AS_OF,
+                     "--format", "xlsx", "--out", str(out), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(out).active
+    rows = list(sheet.iter_rows(min_row=3, values_only=True))
+    head, body = rows[0], rows[1:]
+    assert by_id([dict(zip(head, row, strict=True)) for row in body]) == {
+        "T01": {"ID": "T01", "Item": "建設大數據產業園", "Kind": "task", "Role": "lead",
+                "Via": None, "Section": "數字經濟", "Milestones": "M1",
+                "Due": datetime(2023, 6, 30), "Days late": 10, "Status": "blocked",
+                "Light": "✖ red", "Other units (lead first)": "市大數據中心",
+                "Latest report": datetime(2023, 5, 20), "Latest progress": "土建停工"},
+        "M1": {"ID": "M1", "Item": "建成大數據產業園", "Kind": "milestone", "Role": "lead",
+               "Via": None, "Section": "數字經濟", "Milestones": "P1",
+               "Due": datetime(2023, 11, 30), "Days late": None, "Status": "unknown",
+               "Light": "○ grey", "Other units (lead first)": "市大數據中心",
+               "Latest report": None, "Latest progress": None},
+        "T02": {"ID": "T02", "Item": "建設城市大腦", "Kind": "task", "Role": "support",
+                "Via": None, "Section": "數字經濟", "Milestones": None,
+                "Due": datetime(2024, 6, 30), "Days late": None, "Status": "reported-done",
+                "Light": "● green", "Other units (lead first)": "市大數據中心、各縣、市、區人民政府",
+                "Latest report": datetime(2023, 6, 1), "Latest progress": "平台上線"},
+    }
