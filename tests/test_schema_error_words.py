@@ -5,11 +5,13 @@ compares its `msg` with what the loader says, and the hint the loader adds."""
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 import pytest
 from pydantic import BaseModel, Field, ValidationError
 
+from suizhou_plan.i18n import Msg, localise
 from suizhou_plan.load import schema_errors
 
 
@@ -53,6 +55,10 @@ def test_the_loader_says_what_pydantic_says_in_english(field, value, etype, hint
     assert err["type"] == etype
     said = schema_errors._said(err, None)
     assert str(said) == err["msg"]
+    # and it is a catalogue message, so a Chinese reader does not get pydantic's English
+    assert isinstance(said, Msg)
+    chinese = localise(said, "zh-Hans")
+    assert not re.search(r"[A-Za-z]", re.sub(r"'[^']*'", "", chinese)), chinese  # values quoted
     assert str(schema_errors._hint_for(etype)) == hint
 
 
