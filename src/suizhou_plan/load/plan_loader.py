@@ -16,7 +16,7 @@ from suizhou_plan.finding import Location, Problem
 from suizhou_plan.i18n import Msg
 from suizhou_plan.load import text as text_module
 from suizhou_plan.load.text import SourceText, clip, decode, too_large
-from suizhou_plan.load.yamltree import Tree, compose, locate, resume_gc
+from suizhou_plan.load.yamltree import Tree, compose, resume_gc
 
 TASKS = "tasks.yaml"
 AGENCIES = "agencies.yaml"
@@ -26,20 +26,13 @@ MAX_PROBLEMS = 200  # listed per file
 
 @dataclass
 class PlanFile:
-    """One plan file as read: its shown name, text and node tree (for locating findings)."""
+    """One plan file as read: its shown name, text and node tree (rules locate their findings
+    in the tree with `yamltree.position`)."""
 
     shown: str
     text: str = ""
     root: Any = None
     _lines: tuple[str, list[str]] | None = field(default=None, repr=False, compare=False)
-
-    def location(self, path: tuple[str | int, ...], *, key: bool = False) -> Location:
-        key_node, node = locate(self.root, path)
-        target = key_node if key and key_node is not None else node
-        if target is None:
-            return Location(self.shown)
-        mark = target.start_mark
-        return Location(self.shown, mark.line + 1, mark.column + 1)
 
     def line(self, number: int) -> str:
         """Line `number` (1-based) of the text; split once, not once per finding quoted."""

@@ -31,8 +31,8 @@ class Context:
 
 
 def _location(plan_file: PlanFile, path: tuple[str | int, ...]) -> Location:
-    """`plan_file.location(path)`, without making node objects: every finding is located,
-    and at 100,000 tasks there are that many findings."""
+    """Where `path` is in `plan_file`, found without making node objects: every finding is
+    located, and at 100,000 tasks there are that many findings."""
     found = position(plan_file.root, path)
     if found is None:
         return Location(plan_file.shown)
