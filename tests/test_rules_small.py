@@ -160,6 +160,38 @@ def test_duplicate_task_id(run_cli, small):
         ("duplicate-id", plan.line("- id: T01", 2), 9)]
 
 
+def test_each_namespace_reports_its_own_duplicates(run_cli, small):
+    """Items (tasks, targets, milestones) share one namespace; phases, sections and
+    mechanisms have their own: the same id in two namespaces is no duplicate."""
+    mechanism = ("    - {id: %s, name: 協調機制, section: 數字經濟, "
+                 "convenor: {name: 克克, post: 市長}, daily_unit: 市政數局}\n")
+    plan = small(
+        phases=[("2021-11-01", "2023-11-30"), ("2023-12-01", "2025-11-30")], meetings=[],
+        extra_tasks="  - id: T02\n    number: 2\n    kind: task\n    section: 數字經濟\n"
+                    "    title: 目標\n    text: 目標。\n    units: [市政數局]\n"
+                    "    targets:\n      - {id: M1, text: 到2023年, due: 2023-11-30}\n"
+                    "      - {id: P1, text: 到2024年, due: 2024-11-30}\n")
+    plan.edit("  - id: P2\n", "  - id: P1\n")
+    plan.edit("sections:\n  - id: economy\n    name: 數字經濟\n",
+              "sections:\n  - id: economy\n    name: 數字經濟\n  - id: economy\n    name: 數字政府\n"
+              "  - id: T01\n    name: 數字社會\n")
+    plan.tasks.write_text(plan.tasks.read_text(encoding="utf-8") + "  mechanisms:\n"
+                          + mechanism % "economy" + mechanism % "mx" + mechanism % "mx",
+                          encoding="utf-8")
+    code, found = errors_and_warnings(run_cli, plan, "duplicate-id")
+    assert code == 1
+    assert [(f[3], f[4], f[5]) for f in found] == [  # in the order of the file
+        (plan.line("- id: economy", 2), 9,
+         f"section id `economy` is used twice (first at line {plan.line('- id: economy')})"),
+        (plan.line("- id: P1", 2), 9,
+         f"phase id `P1` is used twice (first at line {plan.line('- id: P1')})"),
+        (plan.line("{id: M1,"), 14,
+         f"item id `M1` is used twice (first at line {plan.line('- id: M1')})"),
+        (plan.line("{id: mx,", 2), 12,
+         f"mechanism id `mx` is used twice (first at line {plan.line('{id: mx,')})"),
+    ]
+
+
 def test_unknown_section(run_cli, small):
     plan = small()
     plan.edit("    section: 數字經濟\n", "    section: 數字経濟\n")

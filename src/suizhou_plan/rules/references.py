@@ -192,18 +192,25 @@ def duplicate_id(ctx: Context) -> Iterator[Problem]:
             )
         )
     for what, entries in groups:
-        seen: dict[str, Path] = {}
+        paths: dict[str, list[Path]] = {}
         for ident, path in entries:
-            first = _dupes(seen, ident, path)
-            if first is not None:
+            paths.setdefault(ident, []).append(path)
+        for ident, shared in paths.items():
+            if len(shared) < 2:
+                continue
+            # "first" is first in the file: targets are listed before milestones here,
+            # yet a plan's phases come before its tasks.
+            places = sorted((ctx.at(path) for path in shared),
+                            key=lambda at: (at.line or 0, at.column or 0))
+            for place in places[1:]:
                 yield Problem(
                     "duplicate-id",
                     Msg("{what} id `{id}` is used twice (first at line {line})",
-                        what=ID_OF[what], id=ident, line=ctx.at(first).line),
-                    ctx.at(path),
+                        what=ID_OF[what], id=ident, line=places[0].line),
+                    place,
                     Msg("give each one its own id"),
                 )
-    seen = {}
+    seen: dict[str, Path] = {}
     for i, agency in enumerate(ctx.index.agencies_file.agencies):
         first = _dupes(seen, agency.id, ("agencies", i, "id"))
         if first is not None:
