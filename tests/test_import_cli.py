@@ -216,3 +216,31 @@ def test_findings_in_simplified_chinese_quote_the_document_as_written(tmp_path):
     assert got.exit_code == 0
     assert f"{tmp_path / 'plan.txt'}:2: [open-list] T1：单位列表以「等」结尾，可能没有列全" in got.stdout
     assert "[collective-members] 「各鄉鎮人民政府」代表若干单位，文件没有说明是哪些" in got.stdout
+
+
+def test_a_document_that_cannot_be_used_is_told_in_the_clerks_language(tmp_path):
+    notice = do_import(tmp_path, "notice.txt", "关于召开会议的通知\n请各单位准时参加。\n",
+                       "--lang", "zh-Hans")
+    assert (notice.exit_code, notice.stderr) == (1, (
+        f"suizhou import: {tmp_path / 'notice.txt'} 中未找到任何任务：没有段落写明责任单位"
+        "（责任单位、牵头单位……），也没有表格含有单位列\n"))
+    pdf = do_import(tmp_path, "plan.pdf", b"%PDF-1.4\n", "--lang", "zh-Hant")
+    assert (pdf.exit_code, pdf.stderr) == (1, (
+        f"suizhou import: {tmp_path / 'plan.pdf'} 是 PDF 文件；請先轉換為文本"
+        "（`pdftotext -layout plan.pdf`）\n"))
+
+
+def test_a_registry_that_does_not_validate_is_told_in_the_clerks_language(tmp_path, capsys):
+    """Through the entry point's own runner, which puts usage errors in the reader's words."""
+    from suizhou_plan.cli import _run
+
+    (tmp_path / "plan.txt").write_text(corpus.BRACKETS, encoding="utf-8")
+    bad = tmp_path / "agencies.yaml"
+    bad.write_text("schema_version: 1\nagencies:\n  - id: x\n    name: 市数据局\n", encoding="utf-8")
+    code = _run(["import", str(tmp_path / "plan.txt"), "--out", str(tmp_path / "o"),
+                 "--agencies", str(bad), "--lang", "zh-Hans"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.endswith(
+        f"--agencies {bad} 不是有效的 agencies.yaml（{bad}:3:5：agencies[0] 中缺少必填字段 `kind`）"
+        "；请对其所属方案运行 `suizhou validate`，或去掉 --agencies\n"), err

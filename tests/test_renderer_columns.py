@@ -507,3 +507,60 @@ def test_duties_xlsx_columns(run_cli, ledger_plan, tmp_path):
                 "Light": "● green", "Other units (lead first)": "市大數據中心、各縣、市、區人民政府",
                 "Latest report": datetime(2023, 6, 1), "Latest progress": "平台上線"},
     }
+
+
+def test_a_unit_without_duties_says_none_in_the_readers_script(run_cli, ledger_plan):
+    heading = "随州市数据局 责任清单（截至2023年7月10日）"
+    counts = "牵头 0 项 · 配合 0 项 · 未完成 0 项 · 逾期 0 项 · 沿革：市旧局 → 随州市数据局"
+    for fmt, whole, ending in [
+        ("text", f"{heading}\n{counts}\n\n（无）\n", None),
+        ("markdown", f"# {heading}\n\n{counts}\n\n_（无）_\n", None),
+        ("html", None, f"<h1>{heading}</h1><p>{counts}</p>\n<p>（无）</p>\n</body></html>\n"),
+    ]:
+        shown = run_cli("duties", "隨州市數據局", "--plan", str(ledger_plan.dir), "--as-of",
+                        AS_OF, "--format", fmt, "--lang", "zh-Hans").stdout
+        assert shown == whole if whole else shown.endswith(ending), fmt
+
+
+def test_duties_all_index_in_the_readers_language_and_script(run_cli, ledger_plan, tmp_path):
+    """The index of `duties --all` in zh-Hans: headings, unit names in simplified characters,
+    and what was written said in Chinese."""
+    expected_rows = [
+        ("gov-data", "市政数局", "2", "1", "2", "1"),
+        ("big-data-center", "市大数据中心", "1", "2", "2", "1"),
+        ("suixian-gov", "随县人民政府", "0", "1", "0", "0"),
+        ("counties", "各县、市、区人民政府", "0", "1", "0", "0"),
+    ]
+    for fmt in ("text", "markdown", "html", "csv"):
+        out = tmp_path / fmt
+        result = run_cli("duties", "--all", "--out", str(out), "--plan", str(ledger_plan.dir),
+                         "--as-of", AS_OF, "--format", fmt, "--lang", "zh-Hans")
+        assert result.exit_code == 0, result.output
+        assert result.stderr == f"已在 {out} 生成9个文件\n"
+    text = (tmp_path / "text" / "index.txt").read_text(encoding="utf-8").splitlines()
+    assert text[0].split() == ["单位", "文件", "牵头", "配合", "未完成", "逾期"]
+    rows = {line.split()[0]: line.split()[1:] for line in text[1:]}
+    for unit, name, lead, support, open_, overdue in expected_rows:
+        assert rows[name] == [f"{unit}.txt", lead, support, open_, overdue]
+    [md] = markdown_tables((tmp_path / "markdown" / "index.md").read_text(encoding="utf-8"))
+    assert (tmp_path / "markdown" / "index.md").read_text(encoding="utf-8").startswith(
+        "# 责任清单索引\n")
+    for unit, name, lead, support, open_, overdue in expected_rows:
+        assert {"单位": f"[{name}]({unit}.md)", "文件": f"{unit}.md", "牵头": lead, "配合": support,
+                "未完成": open_, "逾期": overdue} in md
+    page = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="zh-Hans"><head><meta charset="utf-8">'
+                           "<title>责任清单索引</title>")
+    [table] = html_tables(page)
+    assert {"单位": "市政数局", "牵头": "2", "配合": "1", "未完成": "2", "逾期": "1"} in table
+    data = (tmp_path / "csv" / "index.csv").read_bytes()
+    assert by_id(csv_rows(data), "单位编号")["gov-data"] == {
+        "单位编号": "gov-data", "单位": "市政数局", "文件": "gov-data.csv", "牵头": "2",
+        "配合": "1", "未完成": "2", "逾期": "1"}
+
+
+def test_a_problem_reported_without_a_reporter_is_shown_with_a_dash(run_cli, tmp_path):
+    plan = SmallPlan(tmp_path, progress=[
+        "{date: 2023-05-20, status: blocked, note: 土建停工, problems: 用地手續未批}"]).write()
+    text = bulletin(run_cli, plan, "zh-Hans")
+    assert "—（T01 建设大数据产业园，2023年5月20日）：用地手续未批" in section(text, "五、")

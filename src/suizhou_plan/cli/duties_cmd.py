@@ -164,7 +164,15 @@ def _write_all(directory: Path, fmt: str, lists: list[Any], lang: str = "en") ->
         write_files(directory, files)
     except OutputError as exc:
         raise click.ClickException(str(exc)) from None
-    sys.stderr.write(f"wrote {len(files)} files to {directory}\n")
+    _said_written(lang, len(files), directory)
+
+
+def _said_written(lang: str, count: int, directory: Path) -> None:
+    """`duties --all --out DIR` says what it wrote, in the reader's language."""
+    from suizhou_plan.i18n import tn
+
+    sys.stderr.write(tn(lang, "wrote {n} file to {dir}", "wrote {n} files to {dir}", count,
+                        dir=str(directory)) + "\n")
 
 
 def _write_office_file(path: Path, suffix: str, data: Callable[[], bytes], lang: str) -> None:
@@ -210,7 +218,7 @@ def _write_documents(directory: Path, lists: list[Any], lang: str) -> None:
         write_files(directory, files)
     except OutputError as exc:
         raise click.ClickException(str(exc)) from None
-    sys.stderr.write(f"wrote {len(files)} files to {directory}\n")
+    _said_written(lang, len(files), directory)
 
 
 def _write_workbooks(directory: Path, lists: list[Any], lang: str) -> None:
@@ -231,4 +239,4 @@ def _write_workbooks(directory: Path, lists: list[Any], lang: str) -> None:
         write_files(directory, files)
     except OutputError as exc:
         raise click.ClickException(str(exc)) from None
-    sys.stderr.write(f"wrote {len(files)} files to {directory}\n")
+    _said_written(lang, len(files), directory)

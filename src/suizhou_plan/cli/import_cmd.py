@@ -49,10 +49,12 @@ def command(doc: Path, out_dir: Path, agencies_file: Path | None, lang: str | No
     try:
         result = run_import(doc, out_dir, agencies_file, shown=str(doc))
     except (RegistryUnusable, OutputUnwritable) as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(exc.args[0]) from None
     lang = lang or default_lang()
     if not result.written:
-        sys.stderr.write(f"suizhou import: {result.failure}\n")
+        from suizhou_plan.i18n import localise
+
+        sys.stderr.write(f"suizhou import: {localise(result.failure, lang)}\n")
         sys.exit(1)
     write(import_report.render_text(result, str(doc), str(out_dir), lang))
     try:

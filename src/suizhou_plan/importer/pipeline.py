@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from suizhou_plan.i18n import Msg
 from suizhou_plan.importer.findings import FindingLog, ImportFinding
 from suizhou_plan.importer.reading import Document, UnreadableDocument, read_document
 
@@ -48,10 +49,11 @@ def load_registry(path: Path) -> Any:
     loaded = load_agencies_file(path)
     if loaded.agencies is None or loaded.problems:
         first = loaded.problems[0] if loaded.problems else None
-        why = f"{first.location}: {first.message}" if first else "it holds no agencies"
-        raise RegistryUnusable(
-            f"--agencies {path} is not a valid agencies.yaml ({why}); run `suizhou validate` "
-            "on its plan, or leave --agencies out")
+        why = (Msg("{where}: {message}", where=str(first.location), message=first.message)
+               if first else Msg("it holds no agencies"))
+        raise RegistryUnusable(Msg(
+            "--agencies {path} is not a valid agencies.yaml ({why}); run `suizhou validate` "
+            "on its plan, or leave --agencies out", path=str(path), why=why))
     return AgencyRegistry(loaded.agencies.agencies)
 
 
@@ -72,7 +74,7 @@ def run_import(doc_path: Path, out_dir: Path, registry_path: Path | None = None,
     try:
         doc = read_document(doc_path)
     except UnreadableDocument as exc:
-        return ImportResult(None, failure=str(exc))
+        return ImportResult(None, failure=exc.args[0])
     log = FindingLog()
     result = ImportResult(doc)
     furniture = [b for b in doc.dropped if b.text.strip()]
@@ -86,8 +88,9 @@ def run_import(doc_path: Path, out_dir: Path, registry_path: Path | None = None,
     raw = sorted([*structure.tasks, *read_tables(structure.tables, log, sections)],
                  key=lambda t: t.line)
     if not raw:
-        result.failure = (f"no tasks found in {shown or doc_path}: no paragraph names its "
-                          "responsible units (責任單位, 牽頭單位 …) and no table has a unit column")
+        result.failure = Msg("no tasks found in {path}: no paragraph names its responsible "
+                             "units (責任單位, 牽頭單位 …) and no table has a unit column",
+                             path=shown or str(doc_path))
         result.findings = log.sorted()
         return result
     added = find_added_units(doc.blocks)
@@ -123,8 +126,9 @@ def run_import(doc_path: Path, out_dir: Path, registry_path: Path | None = None,
             "import`).", "Kinds are guessed from the names: check each `kind`."]),
             encoding="utf-8")
     except OSError as exc:
-        raise OutputUnwritable(f"cannot write {out_dir}: {exc.strerror or exc}; type "
-                               "--out with a directory you can write to") from None
+        raise OutputUnwritable(Msg("cannot write {path}: {why}; type --out with a directory "
+                                   "you can write to", path=str(out_dir),
+                                   why=exc.strerror or str(exc))) from None
     result.written = True
     result.tasks = sum(t.kind == "task" for t in plan.tasks)
     result.safeguards = sum(t.kind == "safeguard" for t in plan.tasks)

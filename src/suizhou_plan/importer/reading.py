@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from suizhou_plan.i18n import Msg
+
 MAX_BYTES = 64 * 1024 * 1024
 FORMATS = ("text", "markdown", "html", "docx")
 
@@ -57,18 +59,21 @@ def read_document(path: Path) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise UnreadableDocument(
-                f"{path} is {size:,} bytes, over the {MAX_BYTES:,}-byte limit")
+            raise UnreadableDocument(Msg(
+                "{path} is {size} bytes, over the {limit}-byte limit", path=str(path),
+                size=format(size, ","), limit=format(MAX_BYTES, ",")))
         data = path.read_bytes()
     except OSError as exc:
-        raise UnreadableDocument(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise UnreadableDocument(Msg("cannot read {path}: {why}", path=str(path),
+                                     why=exc.strerror or str(exc))) from None
     if path.suffix.lower() == ".doc" or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UnreadableDocument(
-            f"{path} is an old Word .doc file; open it in Word or WPS and save it as .docx "
-            "(or run `soffice --headless --convert-to docx` on it)")
+        raise UnreadableDocument(Msg(
+            "{path} is an old Word .doc file; open it in Word or WPS and save it as .docx "
+            "(or run `soffice --headless --convert-to docx` on it)", path=str(path)))
     if path.suffix.lower() == ".pdf" or data.startswith(b"%PDF"):
-        raise UnreadableDocument(
-            f"{path} is a PDF; convert it to text first (`pdftotext -layout {path.name}`)")
+        raise UnreadableDocument(Msg(
+            "{path} is a PDF; convert it to text first (`pdftotext -layout {name}`)",
+            path=str(path), name=path.name))
     fmt = detect_format(path, data[:4096])
     if fmt == "docx":
         from suizhou_plan.importer.reading_docx import read_docx
@@ -82,8 +87,9 @@ def read_document(path: Path) -> Document:
 
     decoded = decode_document(data)
     if decoded is None:
-        raise UnreadableDocument(
-            f"{path} is not text in UTF-8, GBK, GB18030 or Big5; save it as UTF-8 text")
+        raise UnreadableDocument(Msg(
+            "{path} is not text in UTF-8, GBK, GB18030 or Big5; save it as UTF-8 text",
+            path=str(path)))
     doc = Document(path, fmt, decoded.encoding)
     doc.blocks = text_blocks(decoded.text, markdown=fmt == "markdown")
     return doc

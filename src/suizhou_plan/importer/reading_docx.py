@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from suizhou_plan.i18n import Msg
 from suizhou_plan.importer.reading import Block, Document, UnreadableDocument
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -24,7 +25,8 @@ def read_docx(path: Path, data: bytes) -> Document:
 
         word = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several types for a damaged package
-        raise UnreadableDocument(f"{path} cannot be read as a Word .docx file: {exc}") from None
+        raise UnreadableDocument(Msg("{path} cannot be read as a Word .docx file: {why}",
+                                     path=str(path), why=str(exc))) from None
     doc = Document(path, "docx", None)
     numbering = _Numbering(word)
     position = 0

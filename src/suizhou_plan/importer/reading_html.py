@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from suizhou_plan.i18n import Msg
 from suizhou_plan.importer.reading import Block, Document, UnreadableDocument, table_cells
 
 _DROP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form",
@@ -36,7 +37,8 @@ def read_html(path: Path, data: bytes) -> Document:
     try:
         root = lxml.html.document_fromstring(text)
     except Exception as exc:  # lxml raises its own types for unparseable markup
-        raise UnreadableDocument(f"{path} cannot be read as HTML: {exc}") from None
+        raise UnreadableDocument(Msg("{path} cannot be read as HTML: {why}", path=str(path),
+                                     why=str(exc))) from None
     doc = Document(path, "html", encoding)
     for element in list(root.iter()):
         if not isinstance(element.tag, str):
@@ -74,8 +76,9 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
             return _XML_DECLARATION.sub("", text, count=1), declared.upper()
     decoded = decode_document(data)
     if decoded is None:
-        raise UnreadableDocument(
-            f"{path} is not text in UTF-8, GBK, GB18030 or Big5; save the page as UTF-8")
+        raise UnreadableDocument(Msg(
+            "{path} is not text in UTF-8, GBK, GB18030 or Big5; save the page as UTF-8",
+            path=str(path)))
     return _XML_DECLARATION.sub("", decoded.text, count=1), decoded.encoding
 
 

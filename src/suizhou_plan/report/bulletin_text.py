@@ -128,9 +128,7 @@ def _units(b: Bulletin, lang: str) -> list[Block]:
                            units=t(lang, ", ").join(praised)))
 
 
-def _reported(lang: str, entries: list[Reported], none: str) -> list[Block]:
-    if not entries:
-        return _para(none)
+def _reported(lang: str, entries: list[Reported]) -> list[Block]:
     return [Block("para", t(lang, "{unit} ({item}, {date}): {text}", unit=e.unit or "—",
                             item=_item(e.item), date=long_date(lang, e.on), text=e.text))
             for e in entries]
@@ -179,7 +177,7 @@ def _problems(b: Bulletin, lang: str) -> list[Block]:
     if b.problems:
         out.append(Block("subheading", sub_number(lang, 1) + t(lang, "Problems the units "
                                                                    "reported")))
-        out += _reported(lang, b.problems, "")
+        out += _reported(lang, b.problems)
     if b.stale:
         out.append(Block("subheading", sub_number(lang, 2 if b.problems else 1)
                          + t(lang, "Progress not reported on time")))

@@ -25,7 +25,7 @@ def _columns(lang: str) -> list[str]:
     return [w[k] for k in COLUMN_KEYS]
 
 
-def _cells(d: Duty, dl: DutyList, *, short: bool, lang: str = "en") -> list[str]:
+def _cells(d: Duty, dl: DutyList, *, short: bool, lang: str) -> list[str]:
     """A duty's cells in `lang`: the words of the Excel duty list, dates as the reader writes
     them (2024年1月15日 in Chinese, 2024-01-15 in English)."""
     item = d.item
@@ -50,7 +50,7 @@ def _cells(d: Duty, dl: DutyList, *, short: bool, lang: str = "en") -> list[str]
     ]
 
 
-def heading(dl: DutyList, lang: str = "en") -> list[str]:
+def heading(dl: DutyList, lang: str) -> list[str]:
     c = dl.counts()
     a = dl.agency
     w = words(lang)
@@ -60,7 +60,7 @@ def heading(dl: DutyList, lang: str = "en") -> list[str]:
             + (t(lang, " · renamed: {chain}", chain=chain) if chain else "")]
 
 
-def _by_phase(dl: DutyList, lang: str = "en") -> list[tuple[str, list[Duty]]]:
+def _by_phase(dl: DutyList, lang: str) -> list[tuple[str, list[Duty]]]:
     groups: dict[str, list[Duty]] = {}
     for d in dl.duties:
         p = d.item.phase
@@ -75,7 +75,7 @@ def _none(lang: str) -> str:
     return t(lang, "(none)")
 
 
-def text(dl: DutyList, lang: str = "en") -> str:
+def text(dl: DutyList, lang: str) -> str:
     lines = [*heading(dl, lang), ""]
     columns = _columns(lang)
     for title, duties in _by_phase(dl, lang):
@@ -90,7 +90,7 @@ def text(dl: DutyList, lang: str = "en") -> str:
     return in_script(lang, visible_lines("\n".join(lines).rstrip())) + "\n"
 
 
-def markdown(dl: DutyList, lang: str = "en") -> str:
+def markdown(dl: DutyList, lang: str) -> str:
     head = heading(dl, lang)
     out = [f"# {markdown_text(head[0])}", "", head[1], ""]
     picks = (0, 1, 3, 4, 7, 8, 9, 10)
@@ -106,7 +106,7 @@ def markdown(dl: DutyList, lang: str = "en") -> str:
     return official(lang, "\n".join(out).rstrip()) + "\n"
 
 
-def csv_text(dls: Sequence[DutyList], lang: str = "en") -> str:
+def csv_text(dls: Sequence[DutyList], lang: str) -> str:
     """One row per duty; the BOM is added by `encode` so that Excel reads UTF-8."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
@@ -137,7 +137,7 @@ a{color:inherit;text-decoration:none}}
 """
 
 
-def html_page(dl: DutyList, lang: str = "en") -> str:
+def html_page(dl: DutyList, lang: str) -> str:
     esc = html.escape
     head = heading(dl, lang)
     columns = _columns(lang)
@@ -196,7 +196,7 @@ def json_text(dls: Sequence[DutyList]) -> str:
     })
 
 
-def render_many(fmt: str, dls: Sequence[DutyList], lang: str = "en") -> str:
+def render_many(fmt: str, dls: Sequence[DutyList], lang: str) -> str:
     """The duty lists in `fmt`, in the words and script of `lang`."""
     if fmt == "json":
         return json_text(dls)
@@ -243,7 +243,7 @@ def file_names(ids: Sequence[str], fmt: str) -> list[str]:
     return names
 
 
-def index_page(fmt: str, written: Sequence[tuple[str, DutyList]], lang: str = "en") -> str:
+def index_page(fmt: str, written: Sequence[tuple[str, DutyList]], lang: str) -> str:
     """The index of `duties --all --out`: one line per unit with its counts and file."""
     rows = [(name, dl.agency, dl.counts()) for name, dl in written]
     if fmt == "json":
