@@ -281,13 +281,21 @@ AUDIT = (
     ("report (terminal)", ["report", "--as-of", "2024-01-15"]),
     ("report (html)", ["report", "--as-of", "2024-01-15", "--out", "-"]),
     ("a usage error", ["check", "--as-of", "2024/01/15"]),
+    # writers say what they wrote (into the working directory: `audit` runs in a new one)
+    ("duties --all --out", ["duties", "--all", "--as-of", "2024-01-15", "--out",
+                            "o1"]),
+    ("progress template", ["progress", "template", "--all", "--as-of", "2024-01-15", "--out",
+                           "o2"]),
+    ("check --format docx", ["check", "--as-of", "2024-01-15", "--format", "docx", "--out",
+                             "o3.docx"]),
+    ("import (no tasks)", ["import", "/dev/null", "--out", "o4"]),
     ("--help", ["--help"]),
     *((f"{name} --help", [*name.split(), "--help"]) for name in (
         "check", "validate", "duties", "agencies", "rules", "progress", "progress add",
         "progress show", "progress template", "progress import", "init", "report", "diff",
         "export", "schema", "import")),
 )
-_IDENTIFIER = r"\b(?:P\d+-M\d+|[TS]\d+(?:-\d{4})?|SZ\d{3})\b"
+_IDENTIFIER = r"\b(?:P\d+-M\d+|[TS]\d+(?:-\d{4})?|SZ\d{3}|(?=[a-f]*\d)[0-9a-f]{7,40})\b"
 # What a reader types or a file holds, not words: `quoted syntax`, option names, $VARIABLES,
 # file names and keys (tasks.yaml, supervision.lang, due_soon_days, zh_CN.UTF-8), and cell
 # addresses such as 文件.xlsx!工作表!C7.
@@ -356,18 +364,22 @@ def english_words(text: str) -> list[str]:
 
 def audit(lang: str = "zh-Hans") -> list[tuple[str, int, list[str]]]:
     """(output, number of English words, the first few) for every command in `AUDIT`, run
-    as a person runs it (the installed entry point, a Chinese locale, the bundled plan)."""
+    as a person runs it (the installed entry point, a Chinese locale, the bundled plan), in
+    a new directory that the writers among them write into."""
     import os
     import subprocess
+    import tempfile
 
     locale = "zh_CN.UTF-8" if lang == "zh-Hans" else "zh_TW.UTF-8"
     env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES")}
     out = []
-    for name, args in AUDIT:
-        wants_lang = args[-1] != "--help" and "/" not in args[-1]
-        argv = [*args, "--lang", lang] if wants_lang else args
-        done = subprocess.run([sys.executable, "-m", "suizhou_plan", *argv], text=True,
-                              capture_output=True, env={**env, "LANG": locale}, timeout=120)
-        words = english_words(done.stdout + done.stderr)
-        out.append((name, len(words), sorted(set(words))[:8]))
+    with tempfile.TemporaryDirectory(prefix="suizhou-audit-") as scratch:
+        for name, args in AUDIT:
+            wants_lang = args[-1] != "--help" and "/" not in args[-1]
+            argv = [*args, "--lang", lang] if wants_lang else args
+            done = subprocess.run([sys.executable, "-m", "suizhou_plan", *argv], text=True,
+                                  capture_output=True, env={**env, "LANG": locale},
+                                  timeout=120, cwd=scratch)
+            words = english_words(done.stdout + done.stderr)
+            out.append((name, len(words), sorted(set(words))[:8]))
     return out
