@@ -180,6 +180,8 @@ def test_each_namespace_reports_its_own_duplicates(run_cli, small):
                           encoding="utf-8")
     code, found = errors_and_warnings(run_cli, plan, "duplicate-id")
     assert code == 1
+    hints = {f["hint"] for f in findings_of(run_cli, plan, AS_OF, "duplicate-id")}
+    assert hints == {"give each one its own id"}
     assert [(f[3], f[4], f[5]) for f in found] == [  # in the order of the file
         (plan.line("- id: economy", 2), 9,
          f"section id `economy` is used twice (first at line {plan.line('- id: economy')})"),
@@ -190,6 +192,20 @@ def test_each_namespace_reports_its_own_duplicates(run_cli, small):
         (plan.line("{id: mx,", 2), 12,
          f"mechanism id `mx` is used twice (first at line {plan.line('{id: mx,')})"),
     ]
+
+
+def test_a_unit_id_used_twice_in_the_registry(run_cli, small):
+    plan = small()
+    text = plan.agencies.read_text(encoding="utf-8")
+    plan.agencies.write_text(text + "  - id: gov-data\n    name: 測試局\n"
+                             "    kind: municipal-department\n", encoding="utf-8")
+    lines = plan.agencies.read_text(encoding="utf-8").splitlines()
+    first, again = [n for n, line in enumerate(lines, 1) if line == "  - id: gov-data"]
+    [found] = findings_of(run_cli, plan, AS_OF, "duplicate-id")
+    assert (found["file"].rsplit("/", 1)[-1], found["line"], found["column"], found["message"],
+            found["hint"], found["agency"]) == (
+        "agencies.yaml", again, 9, f"agency id `gov-data` is used twice (first at line {first})",
+        "give each unit its own id", "gov-data")
 
 
 def test_unknown_section(run_cli, small):
