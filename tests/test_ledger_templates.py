@@ -494,3 +494,39 @@ def test_an_unfilled_template_is_a_warning_and_adds_nothing(run_cli, plan_copy):
     zh = import_(run_cli, plan_copy, sent, extra=("--lang", "zh-Hans"))
     assert zh.stderr.splitlines()[0] == f"{name}：警告：模板中没有填写任何行 [no-rows]"
     assert (plan_copy / "tasks.yaml").read_bytes() == before
+
+
+def test_rows_a_unit_cannot_report_are_told_in_the_clerks_language(run_cli, plan_copy, tmp_path):
+    """Each refusal of a row in the reader's language and script, at its cell."""
+    sent = make_template(run_cli, plan_copy, HIGH_TECH)
+    filled = tmp_path / "back.xlsx"
+    rows = fill(sent, filled, {
+        "T03": {"G": "推進中", "H": "2024/2/1", "I": "未來"},                  # after today
+    })
+    result = import_(run_cli, plan_copy, filled, extra=("--lang", "zh-Hans"))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    said = (f"back.xlsx!臺賬!H{rows['T03']}：错误：T03：日期 2024年2月1日 晚于今天（2024年1月20日）"
+            " [future-progress]")
+    assert lines[lines.index(said) + 1] == "  修改建议：只能登记已发生的进展：请改正年、月或日"
+
+
+def test_a_plan_with_errors_is_refused_in_the_clerks_language(run_cli, plan_copy):
+    """`progress add` on a plan with an error lists it in the reader's language, its plan
+    text with control characters shown escaped, never sent to the terminal."""
+    tasks = plan_copy / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    tasks.write_text(text.replace("    units: [", '    units: ["\\e[2J壞單位", ', 1),
+                     encoding="utf-8")
+    result = run_cli("progress", "add", "T01", "--plan", str(plan_copy), "--status",
+                     "in-progress", "--date", "2024-01-12", "--by", HIGH_TECH, "--note", "施工",
+                     "--as-of", AS_OF, "--lang", "zh-Hans")
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stderr
+    lines = result.stderr.splitlines()
+    line = next(n for n, t in enumerate(tasks.read_text(encoding="utf-8").splitlines(), 1)
+                if "壞單位" in t)
+    assert lines == [
+        f"plan/tasks.yaml:{line}:13: unknown-agency 单位「\\x1b[2J坏单位」未在 "
+        "agencies.yaml 中定义 [SZ201 错误]",
+        "方案本身已有错误，请先修正（`suizhou validate` 会列出）", "未写入，台账文件未作任何改动"]

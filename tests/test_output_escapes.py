@@ -45,12 +45,13 @@ LEAD = "隨州高新區管委會"  # leads T01 and the red milestone P1-M3
 
 @pytest.fixture(scope="module")
 def hostile_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled plan with HOSTILE as its title, phase 1's theme, the title of the red
+    """The bundled plan with HOSTILE as its title, its first addressee, phase 1's theme, the title of the red
     milestone P1-M3, P1-M3's latest progress, and a unit's name; SHORT as T01's title."""
     plan = tmp_path_factory.mktemp("hostile") / "plan"
     shutil.copytree(PLAN, plan)
     tasks = plan / "tasks.yaml"
     edit(tasks, "  title: 數字隨州建設實施方案\n", f"  title: {HOSTILE_YAML}\n")
+    edit(tasks, "  addressees: [各縣、市、區人民政府,", f"  addressees: [{HOSTILE_YAML},")
     edit(tasks, "    theme: 整合資源\n", f"    theme: {HOSTILE_YAML}\n")
     edit(tasks, "    title: 建設大數據產業園\n", f"    title: {SHORT_YAML}\n")
     edit(tasks, "        title: 初步完成數據中心機房建設及指揮中心一期建設\n",
@@ -292,6 +293,9 @@ def test_check_markdown_escapes_html(run_cli: RunCli, hostile_plan: Path) -> Non
     assert not any(raw in md for raw in RAW)
     row = next(line for line in md.splitlines() if line.startswith("| P1-M3 "))
     assert row.count(" | ") == 4  # a | in plan text cannot add a column
+    addressees = md.splitlines()[4]  # 主送機關, after the title and the date
+    assert addressees.startswith('=HYPERLINK("http://evil.example/","点击") '
+                                 "&lt;script&gt;alert(1)&lt;/script&gt; \\[x\\](javascript")
 
 
 def test_duties_markdown_escapes_html(run_cli: RunCli, hostile_plan: Path) -> None:
@@ -330,3 +334,31 @@ def test_duties_all_html_and_markdown_index(
             text = path.read_text(encoding="utf-8")
             assert "<script" not in text, path.name
         assert "&lt;script&gt;" in (out / f"index.{ext}").read_text(encoding="utf-8")
+
+
+def test_word_outputs_show_control_characters_escaped(run_cli: RunCli, hostile_plan: Path,
+                                                      tmp_path: Path) -> None:
+    """Word refuses control characters in its XML: they are shown as escapes (`\\x1b`), in
+    the bulletin (title, addressees, tables) and the duty lists, never a crash."""
+    import docx
+
+    out = tmp_path / "通報.docx"
+    result = run_cli("check", "--plan", str(hostile_plan), "--as-of", AS_OF, "--format", "docx",
+                     "--out", str(out), "--lang", "zh-Hant")
+    assert result.exit_code == 1, result.output
+    document = docx.Document(str(out))
+    texts = [p.text for p in document.paragraphs]
+    texts += [c.text for table in document.tables for row in table.rows for c in row.cells]
+    hostile = [text for text in texts if "evil.example" in text]
+    assert len(hostile) >= 4  # the title, the addressees, the opening sentence, P1-M3's row
+    for text in hostile:
+        assert not any(raw in text for raw in RAW)
+        assert "\\x1b[2J" in text and "\\u202e" in text
+    assert document.core_properties.title.startswith("關於《=HYPERLINK(")
+    lists = run_cli("duties", LEAD, "--plan", str(hostile_plan), "--as-of", AS_OF, "--format",
+                    "docx", "--out", str(tmp_path / "清單.docx"))
+    assert lists.exit_code == 0, lists.output
+    cells = [c.text for table in docx.Document(str(tmp_path / "清單.docx")).tables
+             for row in table.rows for c in row.cells]
+    assert any("\\x1b[2J" in c for c in cells) and not any(
+        raw in c for c in cells for raw in RAW)

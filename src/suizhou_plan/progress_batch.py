@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from suizhou_plan.i18n import Msg
 from suizhou_plan.ledger import Entry
 from suizhou_plan.plan_lock import DEFAULT_WAIT
 from suizhou_plan.progress_edit import Refused, _ledger
@@ -97,10 +98,14 @@ def _as_progress(entry: Entry) -> ProgressEntry:
 
 
 def _first_error(exc: ValueError) -> str:
+    """pydantic's first complaint, in words that can be translated."""
     errors = getattr(exc, "errors", None)
     if callable(errors):
+        from suizhou_plan.load.schema_errors import said
+
         first = errors()[0]
-        return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
+        return Msg("{where}: {message}", where=".".join(str(p) for p in first["loc"]),
+                   message=said(first))
     return str(exc)
 
 
@@ -127,20 +132,24 @@ def _sift(index: PlanIndex, reports: list[Report], as_of: date
         entry = report.entry
         item = index.by_id.get(report.item_id) or index.by_id.get(report.item_id.upper())
         if item is None:
-            refuse(report, "unknown-item", f"there is no item {report.item_id!r} in the plan",
-                   "ids look like T01, S1, T05-2025 or P1-M4 (`suizhou duties UNIT` lists a "
-                   "unit's items)", "item")
+            refuse(report, "unknown-item",
+                   Msg("there is no item {item} in the plan", item=repr(report.item_id)),
+                   Msg("ids look like T01, S1, T05-2025 or P1-M4 (`suizhou duties UNIT` lists "
+                       "a unit's items)"), "item")
             continue
         bad = unstorable_field(entry)
         if bad is not None:
-            refuse(report, "unstorable-text", f"the {bad[0]} holds {bad[2]} at character "
-                   f"{bad[1]}, which cannot be stored in the plan",
-                   "type the text again without it", bad[0])
+            refuse(report, "unstorable-text",
+                   Msg("the cell holds {char} at character {at}, which cannot be stored in "
+                       "the plan", char=bad[2], at=bad[1]),
+                   Msg("type the text again without it"), bad[0])
             continue
         if entry.date > as_of:
-            refuse(report, "future-progress", f"{item.id}: the date {entry.date} is after "
-                   f"today ({as_of})", "progress is recorded for days that have come: fix "
-                   "the year, month or day", "date")
+            refuse(report, "future-progress",
+                   Msg("{id}: the date {date} is after today ({today})", id=item.id,
+                       date=entry.date, today=as_of),
+                   Msg("progress is recorded for days that have come: fix the year, month or "
+                       "day"), "date")
             continue
         by = entry.by or ""
         unit = index.registry.by_id.get(by) or index.registry.exact(by)
@@ -148,8 +157,10 @@ def _sift(index: PlanIndex, reports: list[Report], as_of: date
         if unit is None or not any(a is unit for a in allowed):
             who = unit.name if unit is not None else by
             refuse(report, "reporter-not-responsible",
-                   f"{who} holds no duty on {item.id} and cannot report its progress",
-                   "progress on it is reported by " + "、".join(a.name for a in allowed), "by")
+                   Msg("{who} holds no duty on {id} and cannot report its progress", who=who,
+                       id=item.id),
+                   Msg("progress on it is reported by {who}",
+                       who="、".join(a.name for a in allowed)), "by")
             continue
         entry = replace(entry, by=str(unit.name))
         report = replace(report, item_id=item.id, entry=entry)
@@ -157,8 +168,10 @@ def _sift(index: PlanIndex, reports: list[Report], as_of: date
         try:
             new = _as_progress(entry)
         except ValueError as exc:  # pydantic's ValidationError: e.g. a note of 30,000 characters
-            refuse(report, "invalid-entry", f"{item.id}: the entry cannot be stored: "
-                   f"{_first_error(exc)}", "shorten or correct the cell and import again", "entry")
+            refuse(report, "invalid-entry",
+                   Msg("{id}: the entry cannot be stored: {why}", id=item.id,
+                       why=_first_error(exc)),
+                   Msg("shorten or correct the cell and import again"), "entry")
             continue
         if any(_same(old, new) for old in ledger):
             outcome.already.append(report)
@@ -185,7 +198,7 @@ def _insert_all(loaded: Loaded, given: dict[str, bytes], index: PlanIndex,
     from suizhou_plan.load import load_plan
     from suizhou_plan.load.plan_loader import AGENCIES, TASKS
     from suizhou_plan.load.yamltree import locate
-    from suizhou_plan.report.findings_text import headline
+    from suizhou_plan.report.findings_text import headline_message
 
     by_item: dict[str, list[Entry]] = {}
     items: dict[str, Item] = {}
@@ -200,16 +213,17 @@ def _insert_all(loaded: Loaded, given: dict[str, bytes], index: PlanIndex,
         _, node = locate(root, items[item_id].path)
         try:
             text = insert_entries(text, node, entries)
-        except ValueError as exc:
-            raise Refused([f"{loaded.files[TASKS].shown}: {item_id}: {exc}; make it a list "
-                           "(`progress: []`) and import again"]) from None
+        except ValueError:
+            raise Refused([Msg("{file}: {id}: the item's `progress:` is not a list; make it a "
+                               "list (`progress: []`) and import again",
+                               file=loaded.files[TASKS].shown, id=item_id)]) from None
     bom = b"\xef\xbb\xbf" if given[TASKS].startswith(b"\xef\xbb\xbf") else b""
     data = bom + text.encode("utf-8")
     after = load_plan(loaded.directory, {TASKS: data, AGENCIES: given[AGENCIES]})
     if after.tasks is None or after.problems:
-        raise Refused([headline(f) for f in run(after, as_of=None).findings
+        raise Refused([headline_message(f) for f in run(after, as_of=None).findings
                        if f.severity.value == "error"]
-                      or ["the new entries could not be read back"])
+                      or [Msg("the new entries could not be read back")])
     _same_but_for(loaded.tasks, after.tasks, [(items[i].path, e) for i, e in by_item.items()])
     return data
 
@@ -224,13 +238,13 @@ def _same_but_for(old: Any, new: Any, appended: list[tuple[Any, list[Entry]]]) -
             if len(tail) != len(entries) or not all(
                     _same(got, _as_progress(want)) for got, want in zip(tail, entries,
                                                                          strict=True)):
-                raise Refused(["the new entries did not read back as given; nothing was "
-                               "written"])
+                raise Refused([Msg("the new entries did not read back as given; nothing "
+                                   "was written")])
             del ledger[len(ledger) - len(entries):]
             removed.append((ledger, tail))
         if new != old:
-            raise Refused(["writing the entries would have changed other parts of "
-                           "tasks.yaml; nothing was written"])
+            raise Refused([Msg("writing the entries would have changed other parts of "
+                               "tasks.yaml; nothing was written")])
     finally:
         for ledger, tail in removed:
             ledger.extend(tail)

@@ -155,17 +155,18 @@ def read_plan(plan: Path) -> tuple[dict[str, bytes], Loaded, PlanIndex]:
     from suizhou_plan.finding import Problem
     from suizhou_plan.load import load_plan
     from suizhou_plan.load.plan_loader import AGENCIES, TASKS, read_plan_file
-    from suizhou_plan.report.findings_text import headline
+    from suizhou_plan.report.findings_text import headline_message
 
     given: dict[str, bytes] = {}
     for name in (TASKS, AGENCIES):
         read = read_plan_file(plan, name)
         if isinstance(read, Problem):
-            raise Refused([f"{read.location}: {read.message}"])
+            raise Refused([Msg("{where}: {message}", where=str(read.location),
+                               message=read.message)])
         given[name] = read
     loaded = load_plan(plan, given)
     result = run(loaded, as_of=None)
-    errors = [headline(f) for f in result.findings if f.severity.value == "error"]
+    errors = [headline_message(f) for f in result.findings if f.severity.value == "error"]
     if result.index is None or errors:
         raise Refused([*errors, Msg("the plan has errors already: fix them first "
                                     "(`suizhou validate` lists them)")])
@@ -179,7 +180,7 @@ def _prepare(plan: Path, item_id: str, entry: Entry, as_of: date
     from suizhou_plan.load import load_plan
     from suizhou_plan.load.plan_loader import AGENCIES, TASKS
     from suizhou_plan.load.yamltree import locate
-    from suizhou_plan.report.findings_text import headline
+    from suizhou_plan.report.findings_text import headline_message
     from suizhou_plan.writing import content_digest
 
     given, loaded, index = read_plan(plan)
@@ -211,7 +212,7 @@ def _prepare(plan: Path, item_id: str, entry: Entry, as_of: date
     data = bom + new_text.encode("utf-8")
     after = load_plan(plan, {TASKS: data, AGENCIES: given[AGENCIES]})
     if after.tasks is None or after.problems:
-        raise Refused([headline(f) for f in run(after, as_of=None).findings
+        raise Refused([headline_message(f) for f in run(after, as_of=None).findings
                        if f.severity.value == "error"]
                       or [Msg("the new entry could not be read back")])
     _same_but_for_the_entry(loaded.tasks, after.tasks, item.path, entry)

@@ -92,14 +92,9 @@ def add(item: str, plan_dir: str | None, status: str, when: date, by: str, note:
         added = append_progress(path, item, entry, as_of_or_today(as_of), wait)
     except BadRequest as exc:
         raise click.UsageError(in_script(lang, localise(exc.args[0], lang))) from None
-    except Refused as exc:
-        said = "\n".join(localise(reason, lang) for reason in exc.reasons)
+    except (Refused, PlanLocked, PlanNotWritable) as exc:
         not_written = t(lang, "not written: nothing was changed")
-        sys.stderr.write(in_script(lang, f"{said}\n{not_written}") + "\n")
-        sys.exit(1)
-    except (PlanLocked, PlanNotWritable) as exc:
-        not_written = t(lang, "not written: nothing was changed")
-        sys.stderr.write(f"{localise(exc.args[0], lang)}\n{not_written}\n")
+        sys.stderr.write(in_script(lang, f"{_why(exc, lang)}\n{not_written}") + "\n")
         sys.exit(1)
     sys.stdout.write(in_script(lang, t(
         lang, "{item}: added {status} of {date} by {unit} to {file}", item=added.item_id,
@@ -183,8 +178,8 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
     try:
         given, _, index = read_plan(path)
     except Refused as exc:
-        sys.stderr.write(in_script(lang or default_lang(), localise(exc.args[0], lang or
-                                                                    default_lang())) + "\n")
+        said = lang or default_lang()
+        sys.stderr.write(in_script(said, _why(exc, said)) + "\n")
         sys.exit(1)
     chosen = lang or default_lang(index.tasks_file.supervision.lang)
     day = as_of_or_today(as_of)
@@ -263,7 +258,7 @@ def import_(files: tuple[str, ...], plan_dir: str | None, dry_run: bool, skip_in
                               dry_run=dry_run, skip_invalid=skip_invalid, wait=wait)
     except (Refused, PlanLocked, PlanNotWritable) as exc:
         said = lang or default_lang()
-        sys.stderr.write(in_script(said, f"{localise(exc.args[0], said)}\n"
+        sys.stderr.write(in_script(said, f"{_why(exc, said)}\n"
                                          f"{t(said, 'not imported: nothing was changed')}\n"))
         sys.exit(1)
     from suizhou_plan.escapes import visible_lines
@@ -307,3 +302,12 @@ def import_(files: tuple[str, ...], plan_dir: str | None, dry_run: bool, skip_in
                      n=len(result.errors)) if result.errors else "")
         sys.stderr.write(t(lang, "added {counts} to {file}{skipped}", counts=counts,
                            file=_shown(path / "tasks.yaml"), skipped=skipped) + "\n")
+
+
+def _why(exc: Exception, lang: str) -> str:
+    """Why a writer wrote nothing, in `lang`: each reason of a refusal on its own line (the
+    plan's errors among them quote plan text: its control characters are shown escaped)."""
+    from suizhou_plan.escapes import visible_lines
+
+    reasons = getattr(exc, "reasons", None) or [exc.args[0]]
+    return "\n".join(visible_lines(localise(reason, lang)) for reason in reasons)

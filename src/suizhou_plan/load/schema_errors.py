@@ -170,6 +170,11 @@ def _said(err: Any, node: Any) -> str:
     return str(err["msg"])
 
 
+def said(err: Any) -> str:
+    """What pydantic's error `err` says, as a message that can be translated."""
+    return _said(err, None)
+
+
 def _alternatives(expected: str) -> str:
     """pydantic's `'a', 'b' or 'c'` as nested messages, so that a translation can use its own
     commas and its own "or"."""

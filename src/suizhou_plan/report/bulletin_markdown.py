@@ -24,8 +24,6 @@ def render(b: Bulletin, lang: str) -> str:
     for block in blocks(b, lang):
         if block.kind == "table":
             out += [*_table(block), ""]
-        elif block.kind in ("subtitle", "addressee"):
-            out += [block.text, ""]
         else:
             out += [MARK.get(block.kind, "") + markdown_text(block.text), ""]
     return official(lang, "\n".join(out))

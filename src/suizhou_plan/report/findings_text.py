@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from suizhou_plan.escapes import visible
 from suizhou_plan.finding import Finding
-from suizhou_plan.i18n import Word, in_script, is_chinese, localise, t
+from suizhou_plan.i18n import Msg, Word, in_script, is_chinese, localise, t
 from suizhou_plan.load.plan_loader import PlanFile
 from suizhou_plan.textwidth import truncate, width
 
@@ -45,6 +45,14 @@ def headline(finding: Finding, lang: str = "en") -> str:
         f"{finding.location}: {finding.rule} {localise(finding.message, lang)} "
         f"[{finding.code} {severity}]"
     )
+
+
+def headline_message(finding: Finding) -> Msg:
+    """`headline` as a message to be shown later in the reader's language (a writer's
+    refusal lists the plan's errors so)."""
+    return Msg("{where}: {rule} {message} [{code} {severity}]", where=str(finding.location),
+               rule=finding.rule, message=finding.message, code=finding.code,
+               severity=SEVERITY[finding.severity.value])
 
 
 def render(findings: Iterable[Finding], files: Mapping[str, PlanFile], *,

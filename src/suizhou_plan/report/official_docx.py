@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from suizhou_plan.escapes import visible_lines
+
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
 HEADING_FONT = "黑体"
@@ -266,7 +268,7 @@ def _table(document: Any, block: Block) -> None:
         paragraph.style = document.styles["Table Text"]
         if numeric:
             paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(visible_lines(text))
         if bold:
             run.bold = True
 
@@ -299,7 +301,7 @@ def render(blocks: Iterable[Block], *, title: str, template: Path | None = None)
         for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Signature", "Salutation",
                      "Table Text"):
             _style(document, name, "Normal")
-    document.core_properties.title = title
+    document.core_properties.title = visible_lines(title).replace("\n", " ")
     document.core_properties.author = ""
     document.core_properties.comments = ""
     styles = {"title": "Title", "subtitle": "Subtitle", "heading": "Heading 1",
@@ -311,7 +313,8 @@ def render(blocks: Iterable[Block], *, title: str, template: Path | None = None)
         elif block.kind == "pagebreak":
             document.add_page_break()  # type: ignore[no-untyped-call]  # python-docx
         else:
-            document.add_paragraph(block.text, style=document.styles[styles[block.kind]])
+            document.add_paragraph(visible_lines(block.text),
+                                   style=document.styles[styles[block.kind]])
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
