@@ -176,3 +176,28 @@ def test_duty_lists_in_word_one_unit_a_page_and_one_file_a_unit(run_cli, reporte
     missing = run_cli("duties", "市政数局", "--format", "docx", "--as-of", "2024-01-15")
     assert missing.exit_code == 2
     assert "--format docx writes a Word document: add --out FILE.docx" in missing.stderr
+
+
+def test_tables_share_the_text_width_and_centre_their_figures(run_cli, reported, tmp_path):
+    """Each table spans the 156 mm of text in the shares its columns need; dates, days and
+    counts are centred, names and text are not."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = _bulletin(run_cli, tmp_path / "通报.docx")
+    expected = {
+        ("事项", "时间节点", "逾期天数", "最新进展", "存在问题"):
+            ([0.34, 0.17, 0.11, 0.22, 0.16], [False, True, True, False, False]),
+        ("责任单位", "承担事项", "其中牵头", "已完成", "逾期（含配合）", "按时完成率"):
+            ([0.34, 0.13, 0.11, 0.13, 0.11, 0.18], [False, True, True, True, True, True]),
+    }
+    seen = set()
+    for table in document.tables:
+        head = tuple(c.text for c in table.rows[0].cells)
+        shares, centred = expected[head]
+        seen.add(head)
+        assert [round(column.width.mm, 1) for column in table.columns] == [
+            round(156 * share, 1) for share in shares]
+        for row in table.rows[1:]:
+            assert [c.paragraphs[0].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+                    for c in row.cells] == centred
+    assert seen == set(expected)

@@ -564,3 +564,51 @@ def test_a_problem_reported_without_a_reporter_is_shown_with_a_dash(run_cli, tmp
         "{date: 2023-05-20, status: blocked, note: 土建停工, problems: 用地手續未批}"]).write()
     text = bulletin(run_cli, plan, "zh-Hans")
     assert "—（T01 建设大数据产业园，2023年5月20日）：用地手续未批" in section(text, "五、")
+
+
+def test_bulletin_with_nothing_overdue_and_an_item_due_soon(run_cli, tmp_path):
+    plan = SmallPlan(tmp_path).write()
+    result = run_cli("check", "--plan", str(plan.dir), "--as-of", "2023-06-10", "--format",
+                     "markdown", "--lang", "zh-Hans")
+    text = result.stdout
+    assert section(text, "二、") == ["无逾期事项。"]
+    [due_soon] = markdown_tables("\n".join(section(text, "三、")))
+    assert due_soon == [{"事项": "T01 建设大数据产业园", "牵头单位": "市政数局",
+                         "时间节点": "2023年6月30日", "剩余天数": "20天"}]
+    assert "1.请市政数局于2023年6月30日前完成“T01 建设大数据产业园”。" in section(text, "六、")
+
+
+def test_bulletin_groups_an_item_without_a_lead_unit_under_its_own_heading(run_cli, tmp_path):
+    plan = SmallPlan(tmp_path, units="[]").write()
+    result = run_cli("check", "--plan", str(plan.dir), "--as-of", "2023-07-10", "--format",
+                     "markdown", "--lang", "zh-Hans")
+    text = result.stdout
+    overdue = section(text, "二、")
+    assert overdue[0] == "### （一）未明确牵头单位（1项）"
+    assert markdown_tables("\n".join(overdue)) == [[{
+        "事项": "T01 建设大数据产业园", "时间节点": "2023年6月30日", "逾期天数": "10天",
+        "最新进展": "", "存在问题": ""}]]
+    assert section(text, "三、") == ["今后30天内无到期事项。"]
+    assert section(text, "四、") == ["所选范围内无责任单位。"]
+
+
+def test_duties_csv_columns_in_chinese_with_an_entry_without_a_note(run_cli, tmp_path):
+    """In zh-Hans, by column heading: a latest entry without a note shows its status, and a
+    county's duty through its collective says so."""
+    plan = SmallPlan(tmp_path, phases=[("2021-11-01", "2023-11-30"), ("2023-12-01", "2025-11-30")],
+                     progress=["{date: 2023-05-20, status: blocked, by: 市政數局}"],
+                     extra_tasks=T02).write()
+
+    def rows(unit: str) -> dict[str, dict[str, str]]:
+        result = run_cli("duties", unit, "--plan", str(plan.dir), "--as-of", AS_OF, "--format",
+                         "csv", "--lang", "zh-Hans")
+        return by_id(csv_rows(result.stdout_bytes), "编号")
+
+    t01 = rows("市政數局")["T01"]
+    assert (t01["时间节点"], t01["状态"], t01["灯"], t01["最新进展"]) == (
+        "2023年6月30日（逾期10天）", "受阻", "✖ 红灯", "2023年5月20日 受阻")
+    assert rows("隨縣")["T02"] == {
+        "单位编号": "suixian-gov", "单位": "随县人民政府", "编号": "T02", "事项": "建设城市大脑",
+        "类型": "任务", "角色": "配合", "经由": "经由 各县、市、区人民政府", "板块": "数字经济",
+        "关联事项": "", "时间节点": "2024年6月30日", "状态": "已办结", "灯": "● 绿灯",
+        "其他单位（牵头在前）": "市大数据中心、市政数局", "最新进展": "2023年6月1日 平台上线"}

@@ -124,6 +124,9 @@ def test_lead_not_listed(run_cli, small):
     assert code == 1
     assert found == [("lead-not-listed", "SZ205", "tasks.yaml", plan.line("lead: 隨縣"), 11,
                       "lead 「隨縣」 of T01 is not among its units")]
+    [finding] = findings_of(run_cli, plan, AS_OF, "lead-not-listed")
+    assert (finding["task"], finding["hint"]) == (
+        "T01", "name one of the task's units, or add the unit to `units`")
 
 
 def test_an_explicit_lead_leads(run_cli, small):

@@ -44,7 +44,7 @@ def _cells(d: Duty, dl: DutyList, *, short: bool, lang: str) -> list[str]:
         day(lang, item.due) + (t(lang, " ({days} days overdue)", days=late) if late else ""),
         status_label(item.status, lang),
         light_label(d.light, lang),
-        truncate(visible(others), 24) if short else others,
+        others,  # not a column of the short (text) form
         f"{day(lang, latest.date)} {latest.note or status_label(latest.status, lang)}"
         if latest else "",
     ]
