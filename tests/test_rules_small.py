@@ -211,6 +211,27 @@ def test_a_unit_id_used_twice_in_the_registry(run_cli, small):
         "give each unit its own id", "gov-data")
 
 
+def test_unknown_sections_of_tasks_and_mechanisms_with_their_hints(run_cli, small):
+    """A near miss gets the section it resembles; a name like none gets the list of the
+    plan's sections; a mechanism's section is checked as a task's is."""
+    plan = small(meetings=[])
+    plan.edit("sections:\n  - id: economy\n    name: 數字經濟\n",
+              "sections:\n  - id: economy\n    name: 數字經濟\n  - id: government\n"
+              "    name: 數字政府\n")
+    plan.edit("    section: 數字經濟\n", "    section: 數字経濟\n")
+    plan.tasks.write_text(plan.tasks.read_text(encoding="utf-8") + "  mechanisms:\n"
+                          "    - {id: mx, name: 協調機制, section: 農業農村, "
+                          "convenor: {name: 克克, post: 市長}, daily_unit: 市政數局}\n",
+                          encoding="utf-8")
+    found = findings_of(run_cli, plan, AS_OF, "unknown-section")
+    assert [(f["line"], f["column"], f["message"], f["hint"]) for f in found] == [
+        (plan.line("section: 數字経濟"), 14, "section 「數字経濟」 is not one of the plan's sections",
+         "did you mean 「數字經濟」?"),
+        (plan.line("{id: mx,"), 37, "section 「農業農村」 is not one of the plan's sections",
+         "use one of: 數字經濟、數字政府"),
+    ]
+
+
 def test_unknown_section(run_cli, small):
     plan = small()
     plan.edit("    section: 數字經濟\n", "    section: 數字経濟\n")
