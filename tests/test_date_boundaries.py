@@ -282,6 +282,9 @@ def test_milestone_outside_phase_at_both_ends(run_cli, small, due, outside):
     assert found(data, "milestone-outside-phase") == ([(
         plan.line(f"due: {due}"), 14, f"milestone M1 is due {due}, outside phase 1 "
         "(2021-11-01 to 2023-11-30)")] if outside else [])
+    assert [(f["milestone"], f["phase"], f["hint"]) for f in data["findings"]] == ([(
+        "M1", "P1", "move the milestone to the phase whose window holds its date, or fix the "
+        "date")] if outside else [])
 
 
 @pytest.mark.parametrize(("start", "overlap", "gap"), [
@@ -300,6 +303,9 @@ def test_successive_phases_at_their_seam(run_cli, small, start, overlap, gap):
     assert found(data, "phase-gap") == ([(
         line, 12, f"{gap} day(s) between phase 1 (ends 2023-11-30) and phase 2 (starts {start}) "
         "belong to no phase")] if gap else [])
+    assert [(f["rule"], f["phase"], f["task"], f["hint"]) for f in data["findings"]] == (
+        [("phase-overlap" if overlap else "phase-gap", "P2", None,
+          "start phase 2 the day after 2023-11-30")] if overlap or gap else [])
 
 
 @pytest.mark.parametrize(("as_of", "states"), [
