@@ -232,6 +232,29 @@ def test_unknown_sections_of_tasks_and_mechanisms_with_their_hints(run_cli, smal
     ]
 
 
+def test_phases_are_taken_in_date_order_not_file_order(run_cli, small):
+    """Phase 2 listed first, seamlessly before phase 1: no overlap and no gap."""
+    plan = small(phases=[("2023-12-01", "2024-11-30"), ("2021-11-01", "2023-11-30")])
+    assert findings_of(run_cli, plan, AS_OF, "phase-overlap,phase-gap") == []
+
+
+def test_an_unknown_addressee_is_an_unknown_unit(run_cli, small):
+    plan = small()
+    plan.edit("  issued: 2021-11-12\n", "  issued: 2021-11-12\n  addressees: [隨縣, 不存在局]\n")
+    [finding] = findings_of(run_cli, plan, AS_OF, "unknown-agency")
+    assert (finding["line"], finding["column"], finding["message"], finding["task"]) == (
+        plan.line("addressees:"), 20, "unit 「不存在局」 is not defined in agencies.yaml", None)
+
+
+def test_a_milestone_id_used_twice_is_found_at_the_second(run_cli, small):
+    plan = small()
+    plan.edit("    milestones:\n", "    milestones:\n      - id: M1\n        title: 重複\n", 1)
+    [finding] = findings_of(run_cli, plan, AS_OF, "duplicate-id")
+    assert (finding["line"], finding["column"], finding["message"]) == (
+        plan.line("- id: M1", 2), 13,
+        f"item id `M1` is used twice (first at line {plan.line('- id: M1')})")
+
+
 def test_unknown_section(run_cli, small):
     plan = small()
     plan.edit("    section: 數字經濟\n", "    section: 數字経濟\n")
