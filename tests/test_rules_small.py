@@ -255,6 +255,40 @@ def test_a_milestone_id_used_twice_is_found_at_the_second(run_cli, small):
         f"item id `M1` is used twice (first at line {plan.line('- id: M1')})")
 
 
+def test_an_unknown_unit_is_found_wherever_the_plan_names_a_unit(run_cli, small):
+    """Addressees, a task's units, lead and reporters (its own and its targets'), a
+    milestone's units and reporters, the leading group's members and office, a mechanism's
+    daily unit: each names a unit, and a name agencies.yaml lacks is found where it stands."""
+    entry = "{{date: 2022-01-01, status: in-progress, by: {}, note: 推進}}"
+    plan = small(units="[市政數局, 乙局]", progress=[entry.format("丁局")],
+                 milestone_progress=[entry.format("庚局")], meetings=[],
+                 extra_tasks="  - id: T02\n    number: 2\n    kind: task\n    section: 數字經濟\n"
+                             "    title: 目標\n    text: 目標。\n    units: [市政數局]\n"
+                             "    targets:\n      - {id: T02-2025, text: 到2025年, due: 2025-11-30, "
+                             f"progress: [{entry.format('戊局')}]}}\n")
+    plan.edit("  issued: 2021-11-12\n", "  issued: 2021-11-12\n  addressees: [甲局]\n")
+    plan.edit("    units: [市政數局, 乙局]\n", "    units: [市政數局, 乙局]\n    lead: 丙局\n")
+    plan.edit("        tasks: [T01]\n", "        tasks: [T01]\n        units: [己局]\n")
+    plan.edit("    members: [市政數局]\n", "    members: [市政數局, 辛局]\n    office: {unit: 壬局}\n")
+    plan.tasks.write_text(plan.tasks.read_text(encoding="utf-8") + "  mechanisms:\n"
+                          "    - {id: mx, name: 協調機制, section: 數字經濟, "
+                          "convenor: {name: 克克, post: 市長}, daily_unit: 癸局}\n",
+                          encoding="utf-8")
+    lines = plan.tasks.read_text(encoding="utf-8").splitlines()
+
+    def where(name: str) -> tuple[int, int]:
+        [(n, text)] = [(n, text) for n, text in enumerate(lines, 1) if name in text]
+        return n, text.index(name) + 1
+
+    expected = [(*where(name), f"unit 「{name}」 is not defined in agencies.yaml", task)
+                for name, task in [("甲局", None), ("己局", None), ("庚局", None), ("乙局", "T01"),
+                                   ("丙局", "T01"), ("丁局", "T01"), ("戊局", "T02"),
+                                   ("辛局", None), ("壬局", None), ("癸局", None)]]
+    found = findings_of(run_cli, plan, AS_OF, "unknown-agency")
+    assert sorted((f["line"], f["column"], f["message"], f["task"]) for f in found) == sorted(
+        expected)
+
+
 def test_unknown_section(run_cli, small):
     plan = small()
     plan.edit("    section: 數字經濟\n", "    section: 數字経濟\n")
