@@ -201,3 +201,15 @@ def test_tables_share_the_text_width_and_centre_their_figures(run_cli, reported,
             assert [c.paragraphs[0].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
                     for c in row.cells] == centred
     assert seen == set(expected)
+    # three weeks before phase 1 ends, its milestones are due soon (催办)
+    soon = tmp_path / "催办.docx"
+    assert run_cli("check", "--as-of", "2023-11-10", "--format", "docx", "--out", str(soon),
+                   "--lang", "zh-Hans").exit_code == 1
+    [table] = [t for t in docx.Document(str(soon)).tables
+               if [c.text for c in t.rows[0].cells] == ["事项", "牵头单位", "时间节点", "剩余天数"]]
+    assert [round(column.width.mm, 1) for column in table.columns] == [
+        round(156 * share, 1) for share in (0.46, 0.24, 0.18, 0.12)]
+    first = table.rows[1].cells
+    assert [c.text for c in first[2:]] == ["2023年11月30日", "20天"]
+    assert [c.paragraphs[0].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+            for c in first] == [False, False, True, True]

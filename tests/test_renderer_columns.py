@@ -559,37 +559,19 @@ def test_duties_all_index_in_the_readers_language_and_script(run_cli, ledger_pla
         "配合": "1", "未完成": "2", "逾期": "1"}
 
 
-def test_a_problem_reported_without_a_reporter_is_shown_with_a_dash(run_cli, tmp_path):
+def test_an_entry_without_a_reporter_is_the_lead_units_to_answer_for(run_cli, tmp_path):
+    """A problem or next step whose entry names no reporter is listed under the item's lead
+    unit (the one the bulletin asks); with no lead either, under a dash."""
     plan = SmallPlan(tmp_path, progress=[
-        "{date: 2023-05-20, status: blocked, note: 土建停工, problems: 用地手續未批}"]).write()
-    text = bulletin(run_cli, plan, "zh-Hans")
-    assert "—（T01 建设大数据产业园，2023年5月20日）：用地手续未批" in section(text, "五、")
-
-
-def test_bulletin_with_nothing_overdue_and_an_item_due_soon(run_cli, tmp_path):
-    plan = SmallPlan(tmp_path).write()
-    result = run_cli("check", "--plan", str(plan.dir), "--as-of", "2023-06-10", "--format",
-                     "markdown", "--lang", "zh-Hans")
-    text = result.stdout
-    assert section(text, "二、") == ["无逾期事项。"]
-    [due_soon] = markdown_tables("\n".join(section(text, "三、")))
-    assert due_soon == [{"事项": "T01 建设大数据产业园", "牵头单位": "市政数局",
-                         "时间节点": "2023年6月30日", "剩余天数": "20天"}]
-    assert "1.请市政数局于2023年6月30日前完成“T01 建设大数据产业园”。" in section(text, "六、")
-
-
-def test_bulletin_groups_an_item_without_a_lead_unit_under_its_own_heading(run_cli, tmp_path):
-    plan = SmallPlan(tmp_path, units="[]").write()
-    result = run_cli("check", "--plan", str(plan.dir), "--as-of", "2023-07-10", "--format",
-                     "markdown", "--lang", "zh-Hans")
-    text = result.stdout
-    overdue = section(text, "二、")
-    assert overdue[0] == "### （一）未明确牵头单位（1项）"
-    assert markdown_tables("\n".join(overdue)) == [[{
-        "事项": "T01 建设大数据产业园", "时间节点": "2023年6月30日", "逾期天数": "10天",
-        "最新进展": "", "存在问题": ""}]]
-    assert section(text, "三、") == ["今后30天内无到期事项。"]
-    assert section(text, "四、") == ["所选范围内无责任单位。"]
+        "{date: 2023-05-20, status: blocked, note: 土建停工, problems: 用地手續未批, "
+        "next: 協調用地}"]).write()
+    text = bulletin_as_of(run_cli, plan, "2023-06-01")
+    assert section(text, "五、") == ["### （一）各单位报送的问题",
+                                   "市政数局（T01 建设大数据产业园，2023年5月20日）：用地手续未批"]
+    assert "3.请市政数局按既定安排推进“T01 建设大数据产业园”：协调用地" in section(text, "六、")
+    plan.edit("    units: [市政數局, 市大數據中心]\n", "    units: []\n")
+    text = bulletin_as_of(run_cli, plan, "2023-06-01")
+    assert section(text, "五、")[1] == "—（T01 建设大数据产业园，2023年5月20日）：用地手续未批"
 
 
 def test_duties_csv_columns_in_chinese_with_an_entry_without_a_note(run_cli, tmp_path):
@@ -612,3 +594,37 @@ def test_duties_csv_columns_in_chinese_with_an_entry_without_a_note(run_cli, tmp
         "类型": "任务", "角色": "配合", "经由": "经由 各县、市、区人民政府", "板块": "数字经济",
         "关联事项": "", "时间节点": "2024年6月30日", "状态": "已办结", "灯": "● 绿灯",
         "其他单位（牵头在前）": "市大数据中心、市政数局", "最新进展": "2023年6月1日 平台上线"}
+
+
+def test_bulletin_lists_reports_overdue_under_problems_and_asks_for_them(run_cli, tmp_path):
+    """催報: an item last reported more than the cadence ago, numbered after the problems
+    reported, and asked for in 六; its next step, as old, is not repeated."""
+    plan = SmallPlan(tmp_path, due="2024-06-30", phases=[("2021-11-01", "2024-11-30")], progress=[
+        "{date: 2022-01-10, status: in-progress, by: 市政數局, note: 施工, problems: 資金緊張, "
+        "next: 加快施工}"]).write()
+    text = bulletin_as_of(run_cli, plan, "2023-01-10")
+    assert section(text, "五、") == [
+        "### （一）各单位报送的问题",
+        "市政数局（T01 建设大数据产业园，2022年1月10日）：资金紧张",
+        "### （二）未按期报送进展",
+        "进展应每92天报送一次，以下事项已超过92天未报送：T01 建设大数据产业园（市政数局，上次报送"
+        "2022年1月10日）。"]
+    assert section(text, "六、")[:2] == [
+        "1.对已开始阶段中尚未报送进展的事项（1项），请相关责任单位于2023年1月25日前补报。",
+        "2.请逾期未报送进展事项（1项）的责任单位于2023年1月25日前补报。"]
+    plan.edit("problems: 資金緊張, next: 加快施工", "note2: x", 1)
+    plan.edit(", note2: x", "")
+    assert section(bulletin_as_of(run_cli, plan, "2023-01-10"), "五、")[0] == (
+        "### （一）未按期报送进展")
+
+
+def test_bulletin_with_nothing_to_ask(run_cli, tmp_path):
+    recent = "{date: 2022-01-05, status: in-progress, by: 市政數局, note: 推進}"
+    plan = SmallPlan(tmp_path, progress=[recent], milestone_progress=[recent]).write()
+    assert section(bulletin_as_of(run_cli, plan, "2022-01-10"), "六、")[0] == (
+        "请各责任单位按时间节点推进各项工作。")
+
+
+def bulletin_as_of(run_cli, plan: SmallPlan, as_of: str) -> str:
+    return run_cli("check", "--plan", str(plan.dir), "--as-of", as_of, "--format", "markdown",
+                   "--lang", "zh-Hans").stdout
