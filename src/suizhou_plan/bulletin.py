@@ -168,16 +168,16 @@ def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
         if latest is None:
             continue
         # an entry that names no reporter is the lead unit's to answer for
-        unit = latest.by or (row.lead.name if row.lead is not None else None)
+        who = latest.by or (row.lead.name if row.lead is not None else None)
         if latest.problems:
-            problems.append(Reported(row.item, unit, latest.date, latest.problems))
+            problems.append(Reported(row.item, who, latest.date, latest.problems))
         if row.item.status in DONE:
             continue
         current = (as_of - latest.date).days <= cadence
         if latest.next and current:  # a plan reported two periods ago is no plan any more
-            next_steps.append(Reported(row.item, unit, latest.date, latest.next))
+            next_steps.append(Reported(row.item, who, latest.date, latest.next))
         if not current:
-            stale.append(Reported(row.item, unit, latest.date, ""))
+            stale.append(Reported(row.item, who, latest.date, ""))
     meta = index.tasks_file.plan
     group = index.tasks_file.governance.leading_group if index.tasks_file.governance else None
     return Bulletin(
