@@ -41,6 +41,13 @@ def test_the_small_plan_is_clean(run_cli, small):
     assert [f[0] for f in found] == ["idle-agency"] * 5
 
 
+def test_a_small_plan_with_a_leading_group_without_an_office_is_clean(run_cli, small):
+    plan = small(meetings=["{date: 2022-03-01, kind: plenary}"])
+    result = run_cli("check", "--plan", str(plan.dir), "--as-of", AS_OF, "--format", "json")
+    assert [f["rule"] for f in json.loads(result.stdout)["findings"]
+            if f["severity"] == "error"] == []
+
+
 def test_unknown_agency_in_units(run_cli, small):
     plan = small(units="[市政數局, 市大数据中新]")
     code, found = errors_and_warnings(run_cli, plan, "unknown-agency")

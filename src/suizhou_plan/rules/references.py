@@ -100,16 +100,14 @@ def unknown_agency(ctx: Context) -> Iterator[Problem]:
     """
     registry = ctx.index.registry
     labels = {label for agency in registry.agencies for label in registry.labels(agency)}
-    for path, text, task_id in unit_sites(ctx, known=labels):
-        if registry.exact(text) is None:
-            hint = _unknown(ctx, text)
-            yield Problem(
-                "unknown-agency",
-                Msg("unit 「{unit}」 is not defined in agencies.yaml", unit=text),
-                ctx.at(path),
-                hint,
-                task=task_id,
-            )
+    for path, text, task_id in unit_sites(ctx, known=labels):  # only the unknown texts
+        yield Problem(
+            "unknown-agency",
+            Msg("unit 「{unit}」 is not defined in agencies.yaml", unit=text),
+            ctx.at(path),
+            _unknown(ctx, text),
+            task=task_id,
+        )
     for ai, agency in enumerate(ctx.index.agencies_file.agencies):
         for j, member in enumerate(agency.members):
             if member not in registry.by_id:
