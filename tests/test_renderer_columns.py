@@ -601,17 +601,26 @@ def test_bulletin_lists_reports_overdue_under_problems_and_asks_for_them(run_cli
     reported, and asked for in 六; its next step, as old, is not repeated."""
     plan = SmallPlan(tmp_path, due="2024-06-30", phases=[("2021-11-01", "2024-11-30")], progress=[
         "{date: 2022-01-10, status: in-progress, by: 市政數局, note: 施工, problems: 資金緊張, "
-        "next: 加快施工}"]).write()
+        "next: 加快施工}"], milestone_progress=["{date: 2022-02-01, status: in-progress, "
+                                                "note: 推進}"]).write()
     text = bulletin_as_of(run_cli, plan, "2023-01-10")
     assert section(text, "五、") == [
         "### （一）各单位报送的问题",
         "市政数局（T01 建设大数据产业园，2022年1月10日）：资金紧张",
         "### （二）未按期报送进展",
-        "进展应每92天报送一次，以下事项已超过92天未报送：T01 建设大数据产业园（市政数局，上次报送"
-        "2022年1月10日）。"]
-    assert section(text, "六、")[:2] == [
-        "1.对已开始阶段中尚未报送进展的事项（1项），请相关责任单位于2023年1月25日前补报。",
-        "2.请逾期未报送进展事项（1项）的责任单位于2023年1月25日前补报。"]
+        "进展应每92天报送一次，以下事项已超过92天未报送：M1 建成大数据产业园（市政数局，上次报送"
+        "2022年2月1日）、T01 建设大数据产业园（市政数局，上次报送2022年1月10日）。"]
+    assert section(text, "六、")[0] == (
+        "1.请逾期未报送进展事项（2项）的责任单位于2023年1月25日前补报。")
+    english = run_cli("check", "--plan", str(plan.dir), "--as-of", "2023-01-10", "--format",
+                      "markdown", "--lang", "en").stdout
+    assert section(english, "5.") == [
+        "### (1) Problems the units reported",
+        "市政數局 (T01 建設大數據產業園, 10 January 2022): 資金緊張",
+        "### (2) Progress not reported on time",
+        "Reports are due every 92 days; these items were last reported more than 92 days ago: "
+        "M1 建成大數據產業園 (市政數局, last on 1 February 2022), T01 建設大數據產業園 (市政數局, "
+        "last on 10 January 2022)."]
     plan.edit("problems: 資金緊張, next: 加快施工", "note2: x", 1)
     plan.edit(", note2: x", "")
     assert section(bulletin_as_of(run_cli, plan, "2023-01-10"), "五、")[0] == (

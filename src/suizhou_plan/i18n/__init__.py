@@ -190,7 +190,7 @@ def heading_number(lang: str, n: int) -> str:
 
 def sub_number(lang: str, n: int) -> str:
     """（一） in Chinese; (1) in English."""
-    return f"（{chinese_number(n)}）" if is_chinese(lang) else f"({n})"
+    return f"（{chinese_number(n)}）" if is_chinese(lang) else f"({n}) "
 
 
 class Msg(str):
