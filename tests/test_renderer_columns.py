@@ -574,6 +574,37 @@ def test_an_entry_without_a_reporter_is_the_lead_units_to_answer_for(run_cli, tm
     assert section(text, "五、")[1] == "—（T01 建设大数据产业园，2023年5月20日）：用地手续未批"
 
 
+def test_bulletin_with_nothing_overdue_and_an_item_due_soon(run_cli, tmp_path):
+    plan = SmallPlan(tmp_path).write()
+    result = run_cli("check", "--plan", str(plan.dir), "--as-of", "2023-06-10", "--format",
+                     "markdown", "--lang", "zh-Hans")
+    text = result.stdout
+    assert section(text, "二、") == ["无逾期事项。"]
+    [due_soon] = markdown_tables("\n".join(section(text, "三、")))
+    assert due_soon == [{"事项": "T01 建设大数据产业园", "牵头单位": "市政数局",
+                         "时间节点": "2023年6月30日", "剩余天数": "20天"}]
+    assert "1.请市政数局于2023年6月30日前完成“T01 建设大数据产业园”。" in section(text, "六、")
+
+
+def test_bulletin_groups_an_item_without_a_lead_unit_under_its_own_heading(run_cli, tmp_path):
+    plan = SmallPlan(tmp_path, units="[]").write()
+    result = run_cli("check", "--plan", str(plan.dir), "--as-of", "2023-07-10", "--format",
+                     "markdown", "--lang", "zh-Hans")
+    text = result.stdout
+    overdue = section(text, "二、")
+    assert overdue[0] == "### （一）未明确牵头单位（1项）"
+    assert markdown_tables("\n".join(overdue)) == [[{
+        "事项": "T01 建设大数据产业园", "时间节点": "2023年6月30日", "逾期天数": "10天",
+        "最新进展": "", "存在问题": ""}]]
+    assert section(text, "三、") == ["今后30天内无到期事项。"]
+    assert section(text, "四、") == ["所选范围内无责任单位。"]
+    soon = bulletin_as_of(run_cli, plan, "2023-06-10")
+    assert markdown_tables("\n".join(section(soon, "三、"))) == [[{
+        "事项": "T01 建设大数据产业园", "牵头单位": "—", "时间节点": "2023年6月30日",
+        "剩余天数": "20天"}]]
+    assert section(soon, "六、")[0] == "1.请相关责任单位于2023年6月30日前完成“T01 建设大数据产业园”。"
+
+
 def test_duties_csv_columns_in_chinese_with_an_entry_without_a_note(run_cli, tmp_path):
     """In zh-Hans, by column heading: a latest entry without a note shows its status, and a
     county's duty through its collective says so."""

@@ -141,8 +141,11 @@ def _requirements(b: Bulletin, lang: str) -> list[Block]:
                             "report their progress by {date}.",
                       count=_count(lang, b.tally.overdue), date=long_date(lang, b.rectify_by)))
     for row in b.due_soon:
-        asks.append(t(lang, "{unit} is to complete {item} by {date}.",
-                      unit=row.lead.name if row.lead else "—",
+        if row.lead is None:  # no unit to name: those that hold it are asked
+            asks.append(t(lang, "The units responsible are to complete {item} by {date}.",
+                          item=_item(row.item), date=long_date(lang, row.item.due)))
+            continue
+        asks.append(t(lang, "{unit} is to complete {item} by {date}.", unit=row.lead.name,
                       item=_item(row.item), date=long_date(lang, row.item.due)))
     if b.tally.unreported_due:
         asks.append(t(lang, "The units that have reported no progress on {count} of phases "
