@@ -78,6 +78,13 @@ def test_unknown_collective_member(run_cli, small):
     assert code == 1
     assert found == [("unknown-agency", "SZ201", "agencies.yaml", line, 28,
                       "member id `guangshui` of 「各縣、市、區人民政府」 is not defined")]
+    [finding] = findings_of(run_cli, plan, AS_OF, "unknown-agency")
+    assert (finding["agency"], finding["hint"]) == (
+        "counties", "did you mean `guangshui-gov`? (members and successors are unit ids)")
+    agencies.write_text(text.replace("guangshui]", "zzz]"), encoding="utf-8")
+    [finding] = findings_of(run_cli, plan, AS_OF, "unknown-agency")
+    assert finding["hint"] == (
+        "write the id of a unit in agencies.yaml (members and successors are unit ids)")
 
 
 def test_unknown_successor(run_cli, small):
@@ -85,10 +92,12 @@ def test_unknown_successor(run_cli, small):
     text = plan.agencies.read_text(encoding="utf-8").replace("successor: data-bureau",
                                                                "successor: data-bureaux")
     plan.agencies.write_text(text, encoding="utf-8")
-    code, found = errors_and_warnings(run_cli, plan, "unknown-agency")
-    assert code == 1
-    assert [(f[0], f[2]) for f in found] == [("unknown-agency", "agencies.yaml")]
-    assert "data-bureaux" in found[0][5]
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "data-bureaux" in t)
+    [finding] = findings_of(run_cli, plan, AS_OF, "unknown-agency")
+    assert (finding["file"].rsplit("/", 1)[-1], finding["line"], finding["column"],
+            finding["message"], finding["hint"], finding["agency"]) == (
+        "agencies.yaml", line, 25, "successor id `data-bureaux` of 「市舊局」 is not defined",
+        "did you mean `data-bureau`? (members and successors are unit ids)", "old-bureau")
 
 
 def test_a_task_with_only_a_vague_unit_is_unassigned(run_cli, small):
@@ -294,6 +303,27 @@ def test_an_unknown_unit_is_found_wherever_the_plan_names_a_unit(run_cli, small)
     found = findings_of(run_cli, plan, AS_OF, "unknown-agency")
     assert sorted((f["line"], f["column"], f["message"], f["task"]) for f in found) == sorted(
         expected)
+
+
+def test_the_index_places_items_and_says_whose_lead_was_named(run_cli, small):
+    """A task due on the first day of phase 2 is phase 2's; an overdue target is found at
+    its own line; `export` says which lead was named and which taken from the first unit."""
+    plan = small(phases=[("2021-11-01", "2023-11-30"), ("2023-12-01", "2025-11-30")],
+                 due="2023-12-01",
+                 extra_tasks="  - id: T02\n    number: 2\n    kind: task\n    section: 數字經濟\n"
+                             "    title: 目標\n    text: 目標。\n    units: [市政數局, 市大數據中心]\n"
+                             "    lead: 市大數據中心\n    targets:\n"
+                             "      - {id: T02-2022, text: 到2022年, due: 2022-06-30}\n")
+    result = run_cli("check", "--plan", str(plan.dir), "--as-of", "2023-01-10", "--format", "json")
+    data = json.loads(result.stdout)
+    phases = {p["id"]: [i["id"] for i in p["items"]] for p in data["phases"]}
+    assert phases == {"P1": ["M1", "T02-2022"], "P2": ["T01", "T02"]}
+    [overdue] = [f for f in data["findings"] if f["rule"] == "overdue"]
+    assert (overdue["line"], overdue["column"], overdue["task"]) == (
+        plan.line("{id: T02-2022"), 9, "T02")
+    exported = json.loads(run_cli("export", "--plan", str(plan.dir)).stdout)
+    assert [(t["id"], t["lead"], t["lead_inferred"]) for t in exported["tasks"]] == [
+        ("T01", "gov-data", True), ("T02", "big-data-center", False)]
 
 
 def test_unknown_section(run_cli, small):

@@ -155,7 +155,9 @@ def test_an_unknown_collective_member_is_an_unknown_agency(run_cli, plan_copy):
     column = agencies.read_text(encoding="utf-8").splitlines()[line - 1].index("guangshui,") + 1
     assert errors == [("unknown-agency", "agencies.yaml", line, column)]
     assert found[0]["message"] == "member id `guangshui` of 「各縣、市、區人民政府」 is not defined"
-    assert found[0]["hint"].startswith("did you mean 「廣水市人民政府」?")
+    # members are ids: the hint offers the id, not the unit's name (which the schema refuses)
+    assert found[0]["hint"] == (
+        "did you mean `guangshui-gov`? (members and successors are unit ids)")
     assert found[0]["agency"] == "county-governments"
 
 

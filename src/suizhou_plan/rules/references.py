@@ -65,9 +65,9 @@ ID_OF = {
 }
 
 
-def _either(names: list[str]) -> str:
+def _either(names: list[str], quote: str = "「{}」") -> str:
     """「A」 or 「B」 or 「C」 (did-you-mean offers three at most), in the reader's language."""
-    quoted = [f"「{name}」" for name in names]
+    quoted = [quote.format(name) for name in names]
     if len(quoted) == 1:
         return quoted[0]
     if len(quoted) == 2:
@@ -82,6 +82,19 @@ def _unknown(ctx: Context, text: str) -> Msg:
                    "agencies.yaml)", names=_either(suggestions))
     return Msg("add the unit to agencies.yaml (a unit is named by its name, alias or id in "
                "agencies.yaml)")
+
+
+def _unknown_id(ctx: Context, text: str, own: str) -> Msg:
+    """The hint for a member or successor id agencies.yaml lacks: the ids it resembles (the
+    schema refuses a name there, so ids are what to offer)."""
+    import difflib
+
+    ids = difflib.get_close_matches(text, [i for i in ctx.index.registry.by_id if i != own],
+                                    n=3)
+    if ids:
+        return Msg("did you mean {ids}? (members and successors are unit ids)",
+                   ids=_either(ids, "`{}`"))
+    return Msg("write the id of a unit in agencies.yaml (members and successors are unit ids)")
 
 
 @rule("SZ201", "unknown-agency", Severity.ERROR, "a unit that agencies.yaml does not define")
@@ -116,7 +129,7 @@ def unknown_agency(ctx: Context) -> Iterator[Problem]:
                     Msg("member id `{member}` of 「{unit}」 is not defined", member=member,
                         unit=agency.name),
                     ctx.at_agency(("agencies", ai, "members", j)),
-                    _unknown(ctx, member),
+                    _unknown_id(ctx, member, agency.id),
                     agency=agency.id,
                 )
         if agency.change and agency.change.successor:
@@ -127,7 +140,7 @@ def unknown_agency(ctx: Context) -> Iterator[Problem]:
                     Msg("successor id `{successor}` of 「{unit}」 is not defined",
                         successor=succ, unit=agency.name),
                     ctx.at_agency(("agencies", ai, "change", "successor")),
-                    _unknown(ctx, succ),
+                    _unknown_id(ctx, succ, agency.id),
                     agency=agency.id,
                 )
 
