@@ -584,6 +584,8 @@ def test_bulletin_with_nothing_overdue_and_an_item_due_soon(run_cli, tmp_path):
     assert due_soon == [{"事项": "T01 建设大数据产业园", "牵头单位": "市政数局",
                          "时间节点": "2023年6月30日", "剩余天数": "20天"}]
     assert "1.请市政数局于2023年6月30日前完成“T01 建设大数据产业园”。" in section(text, "六、")
+    # the source of the figures, without a document number when the plan gives none
+    assert "数据来源：《数字随州建设实施方案》，尚无进展记录。" in section(text, "六、")
 
 
 def test_bulletin_groups_an_item_without_a_lead_unit_under_its_own_heading(run_cli, tmp_path):
