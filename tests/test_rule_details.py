@@ -113,6 +113,42 @@ def test_overdue_says_where_each_due_date_comes_from(run_cli, small):
     ]
 
 
+def test_a_milestone_with_its_own_date_and_units(run_cli, small):
+    """A milestone's own `due` is explicit, and its own `units` hold it (the first leads),
+    instead of the units of the tasks it advances."""
+    plan = small(milestone_due="2023-06-30")
+    plan.edit("        tasks: [T01]\n", "        tasks: [T01]\n        units: [市大數據中心]\n")
+    [found] = [f for f in findings(run_cli, plan, "2023-07-10", "overdue") if f["milestone"]]
+    assert found["message"].split(" overdue")[0] == (
+        "milestone M1 「建成大數據產業園」 was due 2023-06-30 (explicit): 10 day(s)")
+    duties = json.loads(run_cli("duties", "市大數據中心", "--plan", str(plan.dir), "--as-of",
+                                "2023-07-10", "--format", "json").stdout)
+    roles = {d["item"]: d["role"] for d in duties["agencies"][0]["duties"]}
+    assert roles == {"M1": "lead", "T01": "support"}
+
+
+def test_diff_reports_a_change_of_a_milestones_own_units(run_cli, small, tmp_path):
+    """A milestone that names its units reports their change; one that takes them from its
+    tasks does not repeat the tasks' change."""
+    old = small()
+    old_dir = tmp_path / "old"
+    import shutil
+
+    shutil.copytree(old.dir, old_dir)
+    old.edit("        tasks: [T01]\n", "        tasks: [T01]\n        units: [市大數據中心]\n")
+    result = run_cli("diff", str(old_dir), str(old.dir), "--format", "json")
+    changes = [(c["kind"], c["message"]) for c in json.loads(result.stdout)["changes"]]
+    assert changes == [("lead-changed", "M1: lead changed from 「市政數局」 to 「市大數據中心」"),
+                       ("units-changed", "M1: units removed 市政數局")]
+    # back to the tasks' units, and T01's units changed: reported once, on T01
+    shutil.copytree(old.dir, tmp_path / "named")
+    old.edit("        units: [市大數據中心]\n", "")
+    old.edit("    units: [市政數局, 市大數據中心]\n", "    units: [市大數據中心, 市政數局]\n")
+    result = run_cli("diff", str(old_dir), str(old.dir), "--format", "json")
+    assert [(c["kind"], c["subject"]) for c in json.loads(result.stdout)["changes"]] == [
+        ("lead-changed", "T01")]
+
+
 # --- every item, not just the first -------------------------------------------------------
 
 def test_due_soon_goes_on_after_a_done_item(run_cli, small):

@@ -98,7 +98,6 @@ class PlanIndex:
     registry: AgencyRegistry
     items: list[Item]
     by_id: dict[str, Item]
-    horizon: date
 
     def iter_kind(self, *kinds: ItemKind) -> Iterator[Item]:
         return (item for item in self.items if item.kind in kinds)
@@ -201,4 +200,4 @@ def build_index(loaded: Loaded) -> PlanIndex:
     by_id: dict[str, Item] = {}
     for item in items:
         by_id.setdefault(item.id, item)
-    return PlanIndex(tf, af, loaded.files, registry, items, by_id, horizon)
+    return PlanIndex(tf, af, loaded.files, registry, items, by_id)
