@@ -81,10 +81,11 @@ def test_unknown_collective_member(run_cli, small):
     [finding] = findings_of(run_cli, plan, AS_OF, "unknown-agency")
     assert (finding["agency"], finding["hint"]) == (
         "counties", "did you mean `guangshui-gov`? (members and successors are unit ids)")
-    agencies.write_text(text.replace("guangshui]", "zzz]"), encoding="utf-8")
-    [finding] = findings_of(run_cli, plan, AS_OF, "unknown-agency")
-    assert finding["hint"] == (
-        "write the id of a unit in agencies.yaml (members and successors are unit ids)")
+    for member in ("zzz", "countie"):  # never the collective itself
+        agencies.write_text(text.replace("guangshui]", f"{member}]"), encoding="utf-8")
+        [finding] = findings_of(run_cli, plan, AS_OF, "unknown-agency")
+        assert finding["hint"] == (
+            "write the id of a unit in agencies.yaml (members and successors are unit ids)")
 
 
 def test_unknown_successor(run_cli, small):
@@ -281,7 +282,8 @@ def test_an_unknown_unit_is_found_wherever_the_plan_names_a_unit(run_cli, small)
                  extra_tasks="  - id: T02\n    number: 2\n    kind: task\n    section: 數字經濟\n"
                              "    title: 目標\n    text: 目標。\n    units: [市政數局]\n"
                              "    targets:\n      - {id: T02-2025, text: 到2025年, due: 2025-11-30, "
-                             f"progress: [{entry.format('戊局')}]}}\n")
+                             f"progress: [{entry.format('戊局')}, "
+                             "{date: 2022-02-01, status: in-progress, note: 無報送單位}]}\n")
     plan.edit("  issued: 2021-11-12\n", "  issued: 2021-11-12\n  addressees: [甲局]\n")
     plan.edit("    units: [市政數局, 乙局]\n", "    units: [市政數局, 乙局]\n    lead: 丙局\n")
     plan.edit("        tasks: [T01]\n", "        tasks: [T01]\n        units: [己局]\n")
