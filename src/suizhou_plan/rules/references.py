@@ -89,8 +89,7 @@ def _unknown_id(ctx: Context, text: str, own: str) -> Msg:
     schema refuses a name there, so ids are what to offer)."""
     import difflib
 
-    ids = difflib.get_close_matches(text, [i for i in ctx.index.registry.by_id if i != own],
-                                    n=3)
+    ids = difflib.get_close_matches(text, [i for i in ctx.index.registry.by_id if i != own])
     if ids:
         return Msg("did you mean {ids}? (members and successors are unit ids)",
                    ids=_either(ids, "`{}`"))
