@@ -213,3 +213,16 @@ def test_tables_share_the_text_width_and_centre_their_figures(run_cli, reported,
     assert [c.text for c in first[2:]] == ["2023年11月30日", "20天"]
     assert [c.paragraphs[0].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
             for c in first] == [False, False, True, True]
+
+
+def test_reports_overdue_are_a_paragraph_of_the_word_bulletin(run_cli, reported, tmp_path):
+    """Months later, the entries of the `reported` plan are older than the cadence (催報)."""
+    out = tmp_path / "催报.docx"
+    assert run_cli("check", "--as-of", "2024-04-30", "--format", "docx", "--out", str(out),
+                   "--lang", "zh-Hans").exit_code == 1
+    paragraphs = [(p.style.name, p.text) for p in docx.Document(str(out)).paragraphs]
+    at = paragraphs.index(("Heading 2", "（二）未按期报送进展"))
+    style, text = paragraphs[at + 1]
+    assert style == "Normal" and text.startswith("进展应每92天报送一次，以下事项已超过92天未报送：")
+    assert text.endswith("：P1-M3 初步完成数据中心机房建设及指挥中心一期建设（随州高新区管委会，"
+                         "上次报送2024年1月10日）。")  # P1-M2, reported done, is not asked for

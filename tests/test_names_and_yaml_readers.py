@@ -34,6 +34,9 @@ def findings(run_cli: RunCli, plan: Path, rule: str) -> list[dict[str, object]]:
 def test_file_names_keep_ids_and_number_the_ones_that_would_clash() -> None:
     assert file_names(["gov-data", "index", "Gov-Data", "index-2", "NUL", "com1"], "markdown") \
         == ["gov-data.md", "index-3.md", "Gov-Data-2.md", "index-2.md", "NUL-2.md", "com1-2.md"]
+    # three ids one disk cannot tell apart: each number is taken once
+    assert file_names(["gov-data", "Gov-Data", "GOV-DATA"], "csv") == [
+        "gov-data.csv", "Gov-Data-2.csv", "GOV-DATA-3.csv"]
 
 
 def test_a_unit_called_index_does_not_overwrite_the_index(run_cli: RunCli, plan_copy: Path,

@@ -584,6 +584,11 @@ def test_bulletin_with_nothing_overdue_and_an_item_due_soon(run_cli, tmp_path):
     assert due_soon == [{"事项": "T01 建设大数据产业园", "牵头单位": "市政数局",
                          "时间节点": "2023年6月30日", "剩余天数": "20天"}]
     assert "1.请市政数局于2023年6月30日前完成“T01 建设大数据产业园”。" in section(text, "六、")
+    english = run_cli("check", "--plan", str(plan.dir), "--as-of", "2023-06-10", "--format",
+                      "markdown", "--lang", "en").stdout
+    assert markdown_tables("\n".join(section(english, "3."))) == [[{
+        "Item": "T01 建設大數據產業園", "Lead unit": "市政數局", "Deadline": "30 June 2023",
+        "Days left": "20 days"}]]
     # the source of the figures, without a document number when the plan gives none
     assert "数据来源：《数字随州建设实施方案》，尚无进展记录。" in section(text, "六、")
 
@@ -600,6 +605,13 @@ def test_bulletin_groups_an_item_without_a_lead_unit_under_its_own_heading(run_c
         "最新进展": "", "存在问题": ""}]]
     assert section(text, "三、") == ["今后30天内无到期事项。"]
     assert section(text, "四、") == ["所选范围内无责任单位。"]
+    # an entry with neither a reporter nor a lead unit: a dash stands for the unit
+    plan.edit("    units: []\n", "    units: []\n    progress:\n      - {date: 2023-01-20, "
+              "status: blocked, note: 停工, next: 復工}\n")
+    assert "2.请—按既定安排推进“T01 建设大数据产业园”：复工" in section(
+        bulletin_as_of(run_cli, plan, "2023-02-01"), "六、")
+    assert "T01 建设大数据产业园（—，上次报送2023年1月20日）" in section(
+        bulletin_as_of(run_cli, plan, "2023-06-01"), "五、")[-1]
     soon = bulletin_as_of(run_cli, plan, "2023-06-10")
     assert markdown_tables("\n".join(section(soon, "三、"))) == [[{
         "事项": "T01 建设大数据产业园", "牵头单位": "—", "时间节点": "2023年6月30日",
