@@ -17,6 +17,7 @@ from small_plan import SmallPlan
 from suizhou_plan.board import build_board
 from suizhou_plan.clock import today_in_china
 from suizhou_plan.engine import run
+from suizhou_plan.holding import Holders
 from suizhou_plan.load import load_plan
 from suizhou_plan.status import Light, light_of
 
@@ -320,7 +321,7 @@ def test_a_phase_is_upcoming_current_or_ended(small, as_of, states):
     plan = small(phases=[("2021-11-01", "2023-11-30"), ("2023-12-01", "2024-11-30")])
     index = run(load_plan(plan.dir), as_of=as_of).index
     assert index is not None
-    boards = build_board(index, as_of, 30)
+    boards = build_board(index, as_of, 30, Holders(index, as_of))
     assert [b.state(as_of) for b in boards] == states
 
 

@@ -21,6 +21,7 @@ from suizhou_plan.escapes import (
     visible,
     visible_lines,
 )
+from suizhou_plan.holding import Holders
 
 RunCli = Callable[..., Run]
 
@@ -218,7 +219,8 @@ def _check_view(plan: Path) -> object:
     loaded = load_plan(plan)
     result = run(loaded, as_of=date(2024, 1, 15))
     assert result.index is not None
-    boards = build_board(result.index, date(2024, 1, 15), 30, lambda item: True)
+    boards = build_board(result.index, date(2024, 1, 15), 30,
+                         Holders(result.index, date(2024, 1, 15)))
     return CheckView(HOSTILE, "plan", date(2024, 1, 15), boards, result.findings, loaded.files,
                      "zh")
 

@@ -13,6 +13,7 @@ from small_plan import SmallPlan
 
 from suizhou_plan.board import build_board
 from suizhou_plan.engine import run
+from suizhou_plan.holding import Holders
 from suizhou_plan.load import load_plan
 
 T02_DUE_SOON = """\
@@ -252,13 +253,13 @@ def test_items_outside_every_phase_get_a_board_of_their_own(small):
                                            ("2023-12-01", "2024-01-31")])
     index = run(load_plan(plan.dir), as_of=date(2024, 3, 2)).index
     assert index is not None
-    boards = build_board(index, date(2024, 3, 2), 30)
+    boards = build_board(index, date(2024, 3, 2), 30, Holders(index, date(2024, 3, 2)))
     assert [(b.phase.id if b.phase else None, [r.item.id for r in b.rows]) for b in boards] == [
         ("P1", ["M1"]), ("P2", []), (None, ["T01"])]
     assert [b.state(date(2024, 3, 2)) for b in boards] == ["ended", "ended", "current"]
     plan.edit("due: 2024-03-01", "due: 2023-06-30")
     index = run(load_plan(plan.dir), as_of=date(2024, 3, 2)).index
     assert index is not None
-    boards = build_board(index, date(2024, 3, 2), 30)
+    boards = build_board(index, date(2024, 3, 2), 30, Holders(index, date(2024, 3, 2)))
     assert [(b.phase.id if b.phase else None, [r.item.id for r in b.rows]) for b in boards] == [
         ("P1", ["M1", "T01"]), ("P2", [])]

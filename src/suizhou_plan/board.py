@@ -44,10 +44,9 @@ class PhaseBoard:
 
 
 def build_board(
-    index: PlanIndex, as_of: date, window: int, keep: Callable[[Item], bool] = lambda _: True,
-    holders: Holders | None = None,
+    index: PlanIndex, as_of: date, window: int, holders: Holders,
+    keep: Callable[[Item], bool] = lambda _: True,
 ) -> list[PhaseBoard]:
-    holders = holders if holders is not None else Holders(index, as_of)
     groups: dict[str | None, list[Row]] = {p.id: [] for p in index.tasks_file.phases}
     for item in index.items:
         if not keep(item):

@@ -100,13 +100,11 @@ def _done_on(item: Item) -> date | None:
 
 
 def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
-                   window: int, scope: str | None = None,
-                   holders: Holders | None = None) -> Bulletin:
+                   window: int, holders: Holders, scope: str | None = None) -> Bulletin:
     """The bulletin of the items on `boards` (already narrowed by phase, unit or section;
     `scope` then says which, in the reader's words).  Who answers for an item is
     `holding.Holders` on `as_of` (renames applied, a collective standing for its members),
     as in every other per-unit view."""
-    holders = holders if holders is not None else Holders(index, as_of)
     held = holders.by_item()
     rows = [row for board in boards for row in board.rows]
     pending = sorted({board.phase.number for board in boards

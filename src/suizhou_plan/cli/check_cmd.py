@@ -163,8 +163,9 @@ def _check(path: Path, label: str, day: date, phase: int | None, agency: str | N
         if changed_since is not None:
             findings, touched = _changed(findings, index, changed_since, path)
         window = index.tasks_file.supervision.due_soon_days if due_within is None else due_within
-        boards = build_board(index, day, window, lambda item: scope.keeps_item(index, item)
-                             and (touched is None or item.id in touched), holders)
+        boards = build_board(index, day, window, holders,
+                             lambda item: scope.keeps_item(index, item)
+                             and (touched is None or item.id in touched))
         if phase is not None:
             boards = [b for b in boards if b.phase is not None and b.phase.number == phase]
         left_out_items = len(index.items) - sum(len(b.rows) for b in boards)
@@ -194,8 +195,9 @@ def _check(path: Path, label: str, day: date, phase: int | None, agency: str | N
 
         window = (result.index.tasks_file.supervision.due_soon_days if due_within is None
                   else due_within)
-        bulletin = build_bulletin(result.index, boards, day, window,
-                                  _scope_words(scope, view.lang), holders)
+        assert holders is not None  # made with the index
+        bulletin = build_bulletin(result.index, boards, day, window, holders,
+                                  scope=_scope_words(scope, view.lang))
         view.overview = overall(bulletin, view.lang, lists_pending=True)
     if fmt == "json":
         write(machine.check_json(view))
