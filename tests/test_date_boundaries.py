@@ -379,3 +379,47 @@ def test_defunct_agency_from_the_day_after_it_ceased(run_cli, small, as_of, flag
     assert found(data, "defunct-agency") == ([(
         plan.line("units: [市舊局"), 13, "T01 is assigned to 「市舊局」, which ceased on 2023-08-17 "
         "(confirmed); successor: 「隨州市數據局」")] if flagged else [])
+
+
+# --- the bulletin's own windows --------------------------------------------------------------
+
+def bulletin(run_cli, plan: SmallPlan, as_of: str) -> str:
+    return run_cli("check", "--plan", str(plan.dir), "--as-of", as_of, "--format", "markdown",
+                   "--lang", "zh-Hans").stdout
+
+
+def part(text: str, heading: str) -> str:
+    return next(p for p in text.split("\n## ") if p.startswith(heading))
+
+
+@pytest.mark.parametrize(("as_of", "left"), [
+    ("2023-05-30", None), ("2023-05-31", "30天"), ("2023-06-30", "0天"), ("2023-07-01", None)])
+def test_the_bulletin_asks_for_an_item_from_the_window_to_its_due_date(run_cli, small, as_of,
+                                                                      left):
+    """T01 is due 2023-06-30 and the window is 30 days: 催办 from 31 May to its day."""
+    soon = part(bulletin(run_cli, small(), as_of), "三、")
+    row = "| T01 建设大数据产业园 | 市政数局 | 2023年6月30日 | "
+    assert (row + f"{left} |" in soon) if left else (row not in soon), soon
+
+
+@pytest.mark.parametrize(("as_of", "pending"), [("2023-11-30", True), ("2023-12-01", False)])
+def test_a_phase_is_left_out_of_the_bulletin_until_its_first_day(run_cli, small, as_of,
+                                                                  pending):
+    plan = small(phases=[("2021-11-01", "2023-11-30"), ("2023-12-01", "2025-11-30")])
+    plan.edit("  - id: P2\n    number: 2\n    start: 2023-12-01\n    end: 2025-11-30\n",
+              "  - id: P2\n    number: 2\n    start: 2023-12-01\n    end: 2025-11-30\n"
+              "    milestones:\n      - id: M2\n        title: 深化應用\n        tasks: [T01]\n")
+    overall = part(bulletin(run_cli, plan, as_of), "一、")
+    said = "其中第二阶段尚未开始，相关事项1项暂不逐项列出。"
+    assert (said in overall) is pending, overall
+
+
+@pytest.mark.parametrize(("as_of", "done", "rate"), [
+    ("2023-06-30", "2023-06-30", "100%"),   # due today counts as due so far; done on the day
+    ("2023-07-10", "2023-06-30", "100%"),
+    ("2023-07-10", "2023-07-01", "0%"),     # a day late
+])
+def test_an_item_done_on_its_due_date_is_done_on_time(run_cli, small, as_of, done, rate):
+    plan = small(progress=[f"{{date: {done}, status: verified, by: 市政數局, evidence: [驗收]}}"])
+    units = part(bulletin(run_cli, plan, as_of), "四、")
+    assert f"| 市政数局 | 2 | 2 | 1 | 0 | {rate} |" in units, units
