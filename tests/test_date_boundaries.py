@@ -426,3 +426,19 @@ def test_an_item_done_on_its_due_date_is_done_on_time(run_cli, small, as_of, don
     plan = small(progress=[f"{{date: {done}, status: verified, by: 市政數局, evidence: [驗收]}}"])
     units = part(bulletin(run_cli, plan, as_of), "四、")
     assert f"| 市政数局 | 2 | 2 | 1 | 0 | {rate} |" in units, units
+
+
+@pytest.mark.parametrize(("as_of", "stale"), [("2023-04-12", False), ("2023-04-13", True)])
+def test_the_bulletin_asks_for_a_report_the_day_after_the_cadence(run_cli, small, as_of, stale):
+    """Reports every 92 days: an entry of 2023-01-10 is 92 days old on 12 April (current)."""
+    plan = small(due="2024-06-30", phases=[("2021-11-01", "2024-11-30")],
+                 progress=["{date: 2023-01-10, status: in-progress, by: 市政數局, note: 推進}"],
+                 milestone_progress=["{date: 2023-04-01, status: in-progress, note: 推進}"])
+    problems = part(bulletin(run_cli, plan, as_of), "五、")
+    assert ("T01 建设大数据产业园（市政数局，上次报送2023年1月10日）" in problems) is stale, problems
+
+
+def test_two_phases_not_begun_are_named_together(run_cli):
+    text = run_cli("check", "--as-of", "2023-06-01", "--format", "markdown", "--lang",
+                   "zh-Hans").stdout
+    assert "其中第二阶段、第三阶段尚未开始，相关事项" in part(text, "一、")
