@@ -50,7 +50,7 @@ def overall(b: Bulletin, lang: str, *, lists_pending: bool = False) -> str:
     return _overall(b, lang, lists_pending)[0]
 
 
-def _overall(b: Bulletin, lang: str, lists_pending: bool = False) -> list[str]:
+def _overall(b: Bulletin, lang: str, lists_pending: bool) -> list[str]:
     tally = b.tally
     ended = ([t(lang, "The plan's period ended on {date}.", date=long_date(lang, b.plan_end))]
              if b.plan_end is not None and b.plan_end < b.as_of else [])
