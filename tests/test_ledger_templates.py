@@ -530,3 +530,26 @@ def test_a_plan_with_errors_is_refused_in_the_clerks_language(run_cli, plan_copy
         f"plan/tasks.yaml:{line}:13: unknown-agency 单位「\\x1b[2J坏单位」未在 "
         "agencies.yaml 中定义 [SZ201 错误]",
         "方案本身已有错误，请先修正（`suizhou validate` 会列出）", "未写入，台账文件未作任何改动"]
+
+
+def test_a_plan_with_errors_stops_duties_in_the_readers_language(run_cli, plan_copy):
+    tasks = plan_copy / "tasks.yaml"
+    tasks.write_text(tasks.read_text(encoding="utf-8").replace("    units: [", '    units: [壞單位, ', 1),
+                     encoding="utf-8")
+    result = run_cli("duties", HIGH_TECH, "--plan", str(plan_copy), "--as-of", AS_OF,
+                     "--lang", "zh-Hans")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].endswith("unknown-agency 单位「坏单位」未在 agencies.yaml 中定义 [SZ201 错误]")
+    assert lines[-1] == "方案有错误，请先改正（`suizhou validate` 会列出）"
+
+
+def test_a_plan_directory_that_cannot_be_locked_is_told_in_the_clerks_language(
+        run_cli, plan_copy, tmp_path):
+    (plan_copy / ".suizhou.lock").mkdir()  # the lock file cannot be made
+    result = run_cli("progress", "add", "T01", "--plan", str(plan_copy), "--status",
+                     "in-progress", "--date", "2024-01-12", "--by", HIGH_TECH, "--note", "施工",
+                     "--as-of", AS_OF, "--lang", "zh-Hans", "--wait", "0.2")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"无法锁定方案目录 {plan_copy}：")
+    assert result.stderr.endswith("\n未写入，台账文件未作任何改动\n")

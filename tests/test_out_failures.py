@@ -238,3 +238,17 @@ def test_names_that_differ_only_by_case_are_a_bug_not_a_set(tmp_path: Path) -> N
     with pytest.raises(ValueError, match="differ in more than case"):
         write_files(tmp_path, {"gov-data.md": b"", "GOV-DATA.md": b""})
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failure_to_write_is_told_in_the_readers_language(tmp_path, capsys):
+    """Through the entry point's own runner, as a clerk types it."""
+    from suizhou_plan.cli import _run
+
+    blocker = tmp_path / "blocker"
+    blocker.write_text("", encoding="utf-8")
+    out = blocker / "lists"
+    code = _run(["duties", "--all", "--out", str(out), "--as-of", "2024-01-15", "--lang",
+                 "zh-Hans"])
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"错误：无法写入 {out}：{blocker} 是文件，不是目录\n")

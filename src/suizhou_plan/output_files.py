@@ -18,26 +18,30 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from suizhou_plan.i18n import N_, Msg
+
 
 class OutputError(Exception):
     """An output could not be written; nothing of it was left behind."""
 
 
 _WHY = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is exceeded",
-    errno.EFBIG: "the file is larger than this system allows",
-    errno.EROFS: "the file system is read-only",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.ENOTDIR: "a file is in the way where a directory should be",
-    errno.EEXIST: "a file is in the way where a directory should be",
-    errno.EISDIR: "a directory is in the way where a file should be",
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("the disk quota is exceeded"),
+    errno.EFBIG: N_("the file is larger than this system allows"),
+    errno.EROFS: N_("the file system is read-only"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.ENOTDIR: N_("a file is in the way where a directory should be"),
+    errno.EEXIST: N_("a file is in the way where a directory should be"),
+    errno.EISDIR: N_("a directory is in the way where a file should be"),
 }
 
 
 def _why(exc: OSError) -> str:
-    return _WHY.get(exc.errno or 0) or exc.strerror or type(exc).__name__
+    """Why, in words that can be translated; else the system's own."""
+    known = _WHY.get(exc.errno or 0)
+    return Msg(known) if known else exc.strerror or type(exc).__name__
 
 
 def _mode_for(path: Path) -> int:
@@ -60,13 +64,15 @@ def _make_directory(directory: Path) -> list[Path]:
     created: list[Path] = []
     try:
         if probe.exists() and not probe.is_dir():
-            raise OutputError(f"cannot write into {directory}: {probe} is a file, not a directory")
+            raise OutputError(Msg("cannot write into {dest}: {why}", dest=str(directory),
+                                  why=Msg("{path} is a file, not a directory", path=str(probe))))
         for path in reversed(missing):
             path.mkdir()
             created.append(path)
     except OSError as exc:
         _remove_directories(created)
-        raise OutputError(f"cannot create the directory {directory}: {_why(exc)}") from None
+        raise OutputError(Msg("cannot create the directory {dest}: {why}", dest=str(directory),
+                              why=_why(exc))) from None
     except OutputError:
         _remove_directories(created)
         raise
@@ -101,7 +107,8 @@ def write_files(directory: Path, files: Mapping[str, bytes]) -> None:
         staging = Path(tempfile.mkdtemp(prefix=".suizhou-", dir=directory))
     except OSError as exc:
         _remove_directories(created)
-        raise OutputError(f"cannot write into {directory}: {_why(exc)}") from None
+        raise OutputError(Msg("cannot write into {dest}: {why}", dest=str(directory),
+                              why=_why(exc))) from None
     try:
         _stage(directory, staging, files)
         _commit(directory, staging, list(files))
@@ -117,7 +124,8 @@ def _stage(directory: Path, staging: Path, files: Mapping[str, bytes]) -> None:
     for name, data in files.items():
         target = directory / name
         if target.is_dir() and not target.is_symlink():
-            raise OutputError(f"cannot write {target}: a directory is in the way")
+            raise OutputError(Msg("cannot write {target}: a directory is in the way",
+                                  target=str(target)))
         try:
             fd = os.open(staging / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "wb") as handle:
@@ -126,8 +134,8 @@ def _stage(directory: Path, staging: Path, files: Mapping[str, bytes]) -> None:
                 os.fsync(handle.fileno())
             os.chmod(staging / name, _mode_for(target))
         except OSError as exc:
-            raise OutputError(f"cannot write {target}: {_why(exc)}; nothing was written to "
-                              f"{directory}") from None
+            raise OutputError(Msg("cannot write {target}: {why}; nothing was written to {dest}",
+                                  target=str(target), why=_why(exc), dest=str(directory))) from None
 
 
 def _commit(directory: Path, staging: Path, names: list[str]) -> None:
@@ -150,5 +158,5 @@ def _commit(directory: Path, staging: Path, names: list[str]) -> None:
                     os.replace(kept / name, directory / name)
                 else:
                     os.unlink(directory / name)
-        raise OutputError(f"cannot write into {directory}: {_why(exc)}; nothing was "
-                          "changed") from None
+        raise OutputError(Msg("cannot write into {dest}: {why}; nothing was changed",
+                              dest=str(directory), why=_why(exc))) from None

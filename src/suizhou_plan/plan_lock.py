@@ -44,8 +44,10 @@ def locked(directory: Path, wait: float = DEFAULT_WAIT) -> Iterator[None]:
     except Timeout:
         raise PlanLocked(path, wait) from None
     except OSError as exc:
-        raise PlanNotWritable(f"cannot lock the plan directory {directory}: "
-                              f"{exc.strerror or exc}") from None
+        from suizhou_plan.i18n import Msg
+
+        raise PlanNotWritable(Msg("cannot lock the plan directory {dir}: {why}",
+                                  dir=str(directory), why=exc.strerror or str(exc))) from None
     try:
         yield
     finally:

@@ -38,7 +38,7 @@ def command(plan_dir: str | None, as_of: date | None, sort_by: str, fmt: str,
     from suizhou_plan.holding import Holders
     from suizhou_plan.report.machine import SCHEMA_VERSION, dumps
 
-    index = load_index(plan_dir)
+    index = load_index(plan_dir, lang)
     day = as_of_or_today(as_of)
     window = index.tasks_file.supervision.due_soon_days
     holders = Holders(index, day)

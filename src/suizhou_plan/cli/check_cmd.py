@@ -244,7 +244,7 @@ def _bulletin_out(bulletin: Any, lang: str, fmt: str, out_file: str | None,
     try:
         write_files(target.parent, {target.name: data})
     except OutputError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(exc.args[0]) from None
     sys.stderr.write(t(lang, "wrote {path}", path=out_file) + "\n")
 
 

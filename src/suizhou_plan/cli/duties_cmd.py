@@ -24,8 +24,9 @@ FORMATS = ["text", "markdown", "csv", "html", "json", "xlsx", "docx"]
 OFFICE = {"xlsx", "docx"}  # written to files, never to a terminal
 
 
-def load_index(plan_dir: str | None) -> Any:
-    """The indexed plan, or exit 1 with the errors that stop it from loading."""
+def load_index(plan_dir: str | None, lang: str | None) -> Any:
+    """The indexed plan, or exit 1 with the errors that stop it from loading, in `lang` (else
+    the locale's language)."""
     from suizhou_plan.engine import run
     from suizhou_plan.load import load_plan
     from suizhou_plan.report import findings_text
@@ -34,8 +35,12 @@ def load_index(plan_dir: str | None) -> Any:
     result = run(load_plan(path), as_of=None)
     errors = [f for f in result.findings if f.severity.value == "error"]
     if result.index is None or errors:
-        sys.stderr.write("\n".join(findings_text.render(errors, result.loaded.files)) + "\n")
-        sys.stderr.write("the plan has errors: fix them first (`suizhou validate`)\n")
+        from suizhou_plan.i18n import t
+
+        said = lang or default_lang()
+        sys.stderr.write("\n".join(findings_text.render(errors, result.loaded.files, lang=said))
+                         + "\n" + t(said, "the plan has errors: fix them first (`suizhou "
+                                          "validate`)") + "\n")
         sys.exit(1)
     return result.index
 
@@ -92,7 +97,7 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
         raise click.UsageError(Msg(
             "name a unit, e.g. `suizhou duties 市政數局`, or use --all --out DIR, "
             "or --mechanism 數字政府"))
-    index = load_index(plan_dir)
+    index = load_index(plan_dir, lang)
     lang = lang or default_lang(index.tasks_file.supervision.lang)
     day = as_of_or_today(as_of)
     window = index.tasks_file.supervision.due_soon_days
@@ -163,7 +168,7 @@ def _write_all(directory: Path, fmt: str, lists: list[Any], lang: str = "en") ->
     try:
         write_files(directory, files)
     except OutputError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(exc.args[0]) from None
     _said_written(lang, len(files), directory)
 
 
@@ -187,7 +192,7 @@ def _write_office_file(path: Path, suffix: str, data: Callable[[], bytes], lang:
     try:
         write_files(path.parent, {path.name: data()})
     except OutputError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(exc.args[0]) from None
     sys.stderr.write(t(lang, "wrote {path}", path=str(path)) + "\n")
 
 
@@ -217,7 +222,7 @@ def _write_documents(directory: Path, lists: list[Any], lang: str) -> None:
     try:
         write_files(directory, files)
     except OutputError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(exc.args[0]) from None
     _said_written(lang, len(files), directory)
 
 
@@ -238,5 +243,5 @@ def _write_workbooks(directory: Path, lists: list[Any], lang: str) -> None:
     try:
         write_files(directory, files)
     except OutputError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(exc.args[0]) from None
     _said_written(lang, len(files), directory)

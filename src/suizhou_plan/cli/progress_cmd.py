@@ -94,7 +94,7 @@ def add(item: str, plan_dir: str | None, status: str, when: date, by: str, note:
         raise click.UsageError(in_script(lang, localise(exc.args[0], lang))) from None
     except (Refused, PlanLocked, PlanNotWritable) as exc:
         not_written = t(lang, "not written: nothing was changed")
-        sys.stderr.write(in_script(lang, f"{_why(exc, lang)}\n{not_written}") + "\n")
+        sys.stderr.write(f"{_why(exc, lang)}\n{not_written}\n")
         sys.exit(1)
     sys.stdout.write(in_script(lang, t(
         lang, "{item}: added {status} of {date} by {unit} to {file}", item=added.item_id,
@@ -120,7 +120,7 @@ def show(item: str, plan_dir: str | None, lang: str | None) -> None:
     from suizhou_plan.report.labels import status_label
     from suizhou_plan.textwidth import table
 
-    index = load_index(plan_dir)
+    index = load_index(plan_dir, lang)
     lang = lang or default_lang(index.tasks_file.supervision.lang)
     found = index.by_id.get(item) or index.by_id.get(item.upper())
     if found is None:
@@ -178,8 +178,7 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
     try:
         given, _, index = read_plan(path)
     except Refused as exc:
-        said = lang or default_lang()
-        sys.stderr.write(in_script(said, _why(exc, said)) + "\n")
+        sys.stderr.write(_why(exc, lang or default_lang()) + "\n")
         sys.exit(1)
     chosen = lang or default_lang(index.tasks_file.supervision.lang)
     day = as_of_or_today(as_of)
@@ -216,7 +215,7 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
     try:
         write_files(Path(out_dir), files)
     except OutputError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(exc.args[0]) from None
     for name, dl in zip(names, lists, strict=True):
         sys.stdout.write(in_script(chosen, tn(
             chosen, "{file}: {unit}, {n} item", "{file}: {unit}, {n} items", len(dl.duties),
@@ -258,8 +257,8 @@ def import_(files: tuple[str, ...], plan_dir: str | None, dry_run: bool, skip_in
                               dry_run=dry_run, skip_invalid=skip_invalid, wait=wait)
     except (Refused, PlanLocked, PlanNotWritable) as exc:
         said = lang or default_lang()
-        sys.stderr.write(in_script(said, f"{_why(exc, said)}\n"
-                                         f"{t(said, 'not imported: nothing was changed')}\n"))
+        not_imported = t(said, "not imported: nothing was changed")
+        sys.stderr.write(f"{_why(exc, said)}\n{not_imported}\n")
         sys.exit(1)
     from suizhou_plan.escapes import visible_lines
     from suizhou_plan.report.labels import status_label
@@ -309,5 +308,8 @@ def _why(exc: Exception, lang: str) -> str:
     plan's errors among them quote plan text: its control characters are shown escaped)."""
     from suizhou_plan.escapes import visible_lines
 
-    reasons = getattr(exc, "reasons", None) or [exc.args[0]]
-    return "\n".join(visible_lines(localise(reason, lang)) for reason in reasons)
+    reasons = getattr(exc, "reasons", None)
+    if reasons is None:  # the lock's words name a directory: its script stays as it is
+        return visible_lines(localise(exc.args[0], lang))
+    return in_script(lang, "\n".join(visible_lines(localise(reason, lang))
+                                      for reason in reasons))

@@ -72,7 +72,7 @@ def command(plan_dir: str | None, as_of: date | None, lang: str | None,
         try:
             write_files(target.parent, {target.name: render_html(dash).encode("utf-8")})
         except OutputError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(exc.args[0]) from None
         sys.stderr.write(t(dash.lang, "wrote {path}", path=str(out_file)) + "\n")
     elif use_color(sys.stdout):
         from suizhou_plan.report.dashboard_terminal import render_rich

@@ -31,7 +31,7 @@ def command(which: str | None, out_dir: str | None, lang: str | None) -> None:
         try:
             write_files(Path(out_dir), files)
         except OutputError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(exc.args[0]) from None
         from suizhou_plan.i18n import t
 
         lang = lang or default_lang()
