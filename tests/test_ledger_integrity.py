@@ -106,15 +106,25 @@ def test_the_lock_of_a_killed_writer_does_not_block(plan_copy):
 
 # -- writers that ignore the lock -------------------------------------------------------
 
+def _around_each_read(monkeypatch, around):
+    """Run `around(make)` for each fresh read-and-prepare that `progress_edit.rewrite` (the
+    one way tasks.yaml is rewritten) makes under its lock."""
+    real = progress_edit.rewrite
+
+    def rewrite(plan, wait, make):
+        return real(plan, wait, lambda: around(make))
+
+    monkeypatch.setattr(progress_edit, "rewrite", rewrite)
+
+
 def test_a_file_saved_by_another_program_in_between_is_read_again(plan_copy, monkeypatch):
     """Another program replaces tasks.yaml after the add has read it: the add notices, reads
     again, and both the program's edit and the entry are in the file."""
     tasks = plan_copy / "tasks.yaml"
-    real_prepare = progress_edit._prepare
     calls = []
 
-    def prepare_then_other_program_saves(*args, **kwargs):
-        out = real_prepare(*args, **kwargs)
+    def prepare_then_other_program_saves(make):
+        out = make()
         calls.append(1)
         if len(calls) == 1:  # another editor saves (write a temp file, rename) right now
             other = tasks.with_name("tasks.yaml.other")
@@ -123,7 +133,7 @@ def test_a_file_saved_by_another_program_in_between_is_read_again(plan_copy, mon
             os.replace(other, tasks)
         return out
 
-    monkeypatch.setattr(progress_edit, "_prepare", prepare_then_other_program_saves)
+    _around_each_read(monkeypatch, prepare_then_other_program_saves)
     added = progress_edit.append_progress(plan_copy, "T01", Entry(
         date(2023, 6, 30), "in-progress", "市政數局", "機房主體完工"), date(2024, 1, 15))
     assert len(calls) == 2
@@ -135,16 +145,15 @@ def test_a_file_saved_by_another_program_in_between_is_read_again(plan_copy, mon
 
 def test_a_file_that_keeps_changing_is_refused_not_overwritten(plan_copy, monkeypatch):
     tasks = plan_copy / "tasks.yaml"
-    real_prepare = progress_edit._prepare
     saves = []
 
-    def prepare_then_save(*args, **kwargs):
-        out = real_prepare(*args, **kwargs)
+    def prepare_then_save(make):
+        out = make()
         saves.append(len(saves))
         tasks.write_bytes(tasks.read_bytes() + f"# save {len(saves)}\n".encode())
         return out
 
-    monkeypatch.setattr(progress_edit, "_prepare", prepare_then_save)
+    _around_each_read(monkeypatch, prepare_then_save)
     with pytest.raises(progress_edit.Refused) as refused:
         progress_edit.append_progress(plan_copy, "T01", Entry(
             date(2023, 6, 30), "in-progress", "市政數局", "x"), date(2024, 1, 15))
@@ -526,20 +535,19 @@ def test_a_file_caught_half_saved_is_read_again_not_refused(plan_copy, monkeypat
     tasks = plan_copy / "tasks.yaml"
     saved = tasks.read_text(encoding="utf-8").replace(
         "title: 城市中臺開放構建", "title: 城市中臺開放構建（二期）").encode()  # the editor's save
-    real_prepare = progress_edit._prepare
     calls = []
 
-    def half_then_whole(*args, **kwargs):
+    def half_then_whole(make):
         calls.append(1)
         if len(calls) == 1:
             tasks.write_bytes(saved[: len(saved) // 2])
             try:
-                return real_prepare(*args, **kwargs)
+                return make()
             finally:
                 tasks.write_bytes(saved)  # the editor finishes its save
-        return real_prepare(*args, **kwargs)
+        return make()
 
-    monkeypatch.setattr(progress_edit, "_prepare", half_then_whole)
+    _around_each_read(monkeypatch, half_then_whole)
     progress_edit.append_progress(plan_copy, "T01", Entry(
         date(2023, 6, 30), "in-progress", "市政數局", "x"), date(2024, 1, 15))
     assert len(calls) == 2

@@ -11,6 +11,8 @@ from typing import Literal, NamedTuple
 from suizhou_plan.load.plan_loader import Loaded, PlanFile
 from suizhou_plan.model.agency import AgenciesFile, Agency
 from suizhou_plan.model.plan import Phase, ProgressEntry, Task, TasksFile
+from suizhou_plan.office import office_units, with_successors
+from suizhou_plan.record import Record, Said, Voices, build_record
 from suizhou_plan.registry import AgencyRegistry
 
 ItemKind = Literal["task", "safeguard", "target", "milestone"]
@@ -44,15 +46,12 @@ class Item:
     task: Task | None = None  # the task itself, or a target's task
     linked: list[str] = field(default_factory=list)  # milestones: task ids; tasks: milestone ids
 
+    planned_due: date | None = None  # the plan's own date; `due` is the date in force
+    record: Record | None = None  # set by `build_index`: who said what, and the state
+
     def __post_init__(self) -> None:
-        # Worked out once: every rule and report asks for them, and an item's ledger and
-        # units do not change once the plan is indexed.
-        latest = -1
-        latest_date: date | None = None
-        for k, entry in enumerate(self.progress):
-            if latest_date is None or entry.date >= latest_date:
-                latest, latest_date = k, entry.date
-        self._latest = latest
+        # Worked out once: every rule and report asks for them, and an item's units do not
+        # change once the plan is indexed.
         # The registry gives one object per unit (every label resolves to the first unit
         # that has it), so identity finds repeats without comparing every field.
         units = [ref.agency for ref in self.refs if ref.agency is not None]
@@ -67,17 +66,29 @@ class Item:
         self._agencies = tuple(units)
 
     @property
+    def line(self) -> Said | None:
+        """The entry that speaks for the item last: the lead's report or the office's
+        decision (`record.py`); a supporting unit's report never is."""
+        return self.record.line if self.record is not None else None
+
+    @property
     def latest_index(self) -> int:
-        """Position in `progress` of the latest entry (the last of equal dates); -1: none."""
-        return self._latest
+        """Position in `progress` of the entry that speaks for the item; -1: none."""
+        line = self.line
+        return line.k if line is not None else -1
 
     @property
     def latest(self) -> ProgressEntry | None:
-        return self.progress[self._latest] if self._latest >= 0 else None
+        line = self.line
+        return line.entry if line is not None else None
 
     @property
     def status(self) -> str:
-        return self.progress[self._latest].status if self._latest >= 0 else "unknown"
+        return self.record.status if self.record is not None else "unknown"
+
+    @property
+    def extended(self) -> bool:
+        return self.planned_due is not None and self.planned_due != self.due
 
     @property
     def agencies(self) -> list[Agency]:
@@ -200,4 +211,55 @@ def build_index(loaded: Loaded) -> PlanIndex:
     by_id: dict[str, Item] = {}
     for item in items:
         by_id.setdefault(item.id, item)
+    _attach_records(tf, registry, items)
     return PlanIndex(tf, af, loaded.files, registry, items, by_id)
+
+
+class _Recorder:
+    """Builds items' records: who is the office, whose successors are whose."""
+
+    def __init__(self, tf: TasksFile, registry: AgencyRegistry) -> None:
+        self.registry = registry
+        self.office = frozenset(a.id for a in office_units(tf, registry))
+        self._chains: dict[str, frozenset[str]] = {}
+
+    def _chain(self, agency: Agency) -> frozenset[str]:
+        found = self._chains.get(agency.id)
+        if found is None:
+            found = self._chains[agency.id] = frozenset(
+                a.id for a in with_successors(self.registry, agency))
+        return found
+
+    def _resolve(self, by: str) -> Agency | None:
+        return self.registry.exact(by) or self.registry.by_id.get(by)
+
+    def record(self, item: Item, progress: list[ProgressEntry], planned: date) -> Record:
+        if not progress:
+            return Record("unknown", None, (), (), planned, planned, None, None)
+        lead, by_id = item.lead, self.registry.by_id
+        members: tuple[frozenset[str], ...] = ()
+        if lead is not None and lead.members:
+            members = tuple(self._chain(by_id[m]) for m in lead.members if m in by_id)
+        voices = Voices(self._chain(lead) if lead is not None and not lead.members
+                        else frozenset(), members, self.office)
+        return build_record(progress, planned, voices, self._resolve)
+
+
+def _attach_records(tf: TasksFile, registry: AgencyRegistry, items: list[Item]) -> None:
+    """Each item's record (`record.py`); the date in force becomes its `due`."""
+    recorder = _Recorder(tf, registry)
+    for item in items:
+        item.planned_due = item.due
+        item.record = recorder.record(item, item.progress, item.due)
+        item.due = item.record.due
+
+
+def with_progress(index: PlanIndex, item: Item, progress: list[ProgressEntry]) -> Item:
+    """A copy of `item` whose ledger is `progress` (a writer's ledger as it will be), with
+    its record and date in force worked out again."""
+    from dataclasses import replace
+
+    planned = item.planned_due or item.due
+    record = _Recorder(index.tasks_file, index.registry).record(item, progress, planned)
+    return replace(item, progress=progress, due=record.due, planned_due=planned,
+                   record=record)

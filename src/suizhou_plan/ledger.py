@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from datetime import date as Day  # inside `Entry`, `date` is a field
 from typing import Any
 
 import yaml
@@ -63,6 +64,14 @@ def scalar(value: str, *, flow: bool = False) -> str:
 
 
 @dataclass(frozen=True)
+class Source:
+    """The file an entry came from: its name as given and the SHA-256 of its bytes."""
+
+    file: str
+    sha256: str
+
+
+@dataclass(frozen=True)
 class Entry:
     date: date
     status: str
@@ -71,17 +80,36 @@ class Entry:
     problems: str | None = None
     next: str | None = None
     evidence: tuple[str, ...] = ()
+    until: Day | None = None
+    reason: str | None = None
+    received: Day | None = None
+    source: Source | None = None
+
+    def key(self) -> tuple[object, ...]:
+        """What makes two entries the same report: everything the unit wrote (not when or
+        from which file it was recorded), so the same sheet imported twice adds nothing."""
+        return (self.date, self.status, self.by, self.note, self.problems, self.next,
+                tuple(self.evidence), self.until, self.reason)
 
     def fields(self, *, flow: bool = False) -> list[str]:
         """`key: value` for every field that is set, in the ledger's order."""
         out = [f"date: {self.date.isoformat()}", f"status: {self.status}"]
-        for key in ("by", "note", "problems", "next"):
+        if self.by:
+            out.append(f"by: {scalar(self.by, flow=flow)}")
+        if self.until is not None:
+            out.append(f"until: {self.until.isoformat()}")
+        for key in ("reason", "note", "problems", "next"):
             value = getattr(self, key)
             if value:
                 out.append(f"{key}: {scalar(value, flow=flow)}")
         if self.evidence:
             out.append("evidence: [" + ", ".join(scalar(e, flow=True) for e in self.evidence)
                        + "]")
+        if self.received is not None:
+            out.append(f"received: {self.received.isoformat()}")
+        if self.source is not None:
+            out.append(f"source: {{file: {scalar(self.source.file, flow=True)}, "
+                       f"sha256: {scalar(self.source.sha256, flow=True)}}}")
         return out
 
     def lines(self) -> list[str]:
@@ -161,6 +189,52 @@ def insert_entry(text: str, item_node: Any, entry: Entry) -> str:
     Only text is added (or an empty ledger's `[]`/`null` replaced): no earlier entry is
     rewritten, whatever style the ledger is written in."""
     return insert_entries(text, item_node, [entry])
+
+
+def _dash_line_start(body: str, entry: Any) -> int:
+    """Offset of the start of the line that holds a block entry's `-` (the entry's own
+    line, or the line of a `-` standing alone above it)."""
+    lines = body.split("\n")
+    line = entry.start_mark.line
+    if lines[line].rfind("-", 0, entry.start_mark.column) < 0:
+        for above in range(line - 1, -1, -1):
+            if _DASH_ALONE.match(lines[above]) is not None:
+                line = above
+                break
+    return _offset(body, line, 0)
+
+
+def place_entries(text: str, item_node: Any, placed: Sequence[tuple[int, Entry]]) -> str:
+    """The text with each `(position, entry)` inserted into the item's ledger before its
+    existing entry number `position` (the ledger's length: after the last), so a late report
+    stands among the entries of its own date.  Only text is added: no entry is rewritten.
+    Insertions are made from the end of the ledger backwards, so the marks of one parse
+    stay valid; entries for one position keep their order."""
+    progress = next((v for k, v in item_node.value if k.value == "progress"), None)
+    count = len(progress.value) if isinstance(progress, yaml.SequenceNode) else 0
+    groups: dict[int, list[Entry]] = {}
+    for position, entry in placed:
+        groups.setdefault(min(max(position, 0), count), []).append(entry)
+    text = insert_entries(text, item_node, groups.pop(count, []))
+    if not groups:
+        return text
+    assert isinstance(progress, yaml.SequenceNode)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    body = text.replace("\r\n", "\n")
+    for position in sorted(groups, reverse=True):
+        entries = groups[position]
+        before = progress.value[position]
+        if progress.flow_style:
+            at = _at(body, before.start_mark)
+            body = body[:at] + ", ".join(e.flow() for e in entries) + ", " + body[at:]
+            continue
+        dash, keys = _entry_columns(body, progress.value[0])
+        lines = [line for entry in entries for line in entry.lines()]
+        block = [" " * dash + "-" + " " * (keys - dash - 1) + line[2:] if line[:2] == "- "
+                 else " " * keys + line[2:] for line in lines]
+        at = _dash_line_start(body, before)
+        body = body[:at] + "\n".join(block) + "\n" + body[at:]
+    return body.replace("\n", newline) if newline != "\n" else body
 
 
 def insert_entries(text: str, item_node: Any, entries: Sequence[Entry]) -> str:

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from suizhou_plan.i18n import Msg
 from suizhou_plan.ledger import Entry
 from suizhou_plan.plan_lock import DEFAULT_WAIT
-from suizhou_plan.progress_edit import Refused, _ledger
+from suizhou_plan.progress_edit import Refused
+from suizhou_plan.progress_edit import ledger_at as _ledger
 
 if TYPE_CHECKING:
     from suizhou_plan.index import Item, PlanIndex
@@ -51,7 +52,10 @@ class Objection:
 
 # The part of an entry each ledger rule objects to, so a message can point at its cell.
 RULE_FIELD = {"reporter-not-responsible": "by", "verified-without-report": "status",
-              "progress-out-of-order": "date", "duplicate-progress": "date"}
+              "progress-out-of-order": "date", "duplicate-progress": "date",
+              "progress-before-plan": "date", "decision-by-unit": "status",
+              "verified-by-unit": "status", "nothing-to-decide": "status",
+              "done-without-evidence": "evidence"}
 
 
 @dataclass
@@ -78,11 +82,11 @@ def append_reports(plan: Path, reports: list[Report], as_of: date, *,
 
     def make() -> tuple[bytes, str] | None:
         given, loaded, index = read_plan(plan)
-        outcome, accepted = _sift(index, reports, as_of)
+        outcome, ledgers = _sift(index, reports, as_of)
         result[:] = [outcome]
-        if not write or not accepted or (outcome.refused and not skip_invalid):
+        if not write or not outcome.added or (outcome.refused and not skip_invalid):
             return None
-        return _insert_all(loaded, given, index, accepted), content_digest(given[TASKS])
+        return _insert_all(loaded, given, ledgers), content_digest(given[TASKS])
 
     written = rewrite(plan, wait, make)
     outcome = result[0]
@@ -91,10 +95,14 @@ def append_reports(plan: Path, reports: list[Report], as_of: date, *,
 
 
 def _as_progress(entry: Entry) -> ProgressEntry:
-    from suizhou_plan.model.plan import ProgressEntry
+    from suizhou_plan.model.plan import EntrySource, ProgressEntry
 
+    source = (EntrySource(file=entry.source.file, sha256=entry.source.sha256)
+              if entry.source is not None else None)
     return ProgressEntry(date=entry.date, status=entry.status, by=entry.by, note=entry.note,
-                         problems=entry.problems, next=entry.next, evidence=list(entry.evidence))
+                         problems=entry.problems, next=entry.next, evidence=list(entry.evidence),
+                         until=entry.until, reason=entry.reason, received=entry.received,
+                         source=source)
 
 
 def _first_error(exc: ValueError) -> str:
@@ -104,26 +112,48 @@ def _first_error(exc: ValueError) -> str:
         from suizhou_plan.load.schema_errors import said
 
         first = errors()[0]
-        return Msg("{where}: {message}", where=".".join(str(p) for p in first["loc"]),
-                   message=said(first))
+        where = ".".join(str(p) for p in first["loc"])
+        message = said(first)
+        return Msg("{where}: {message}", where=where, message=message) if where else message
     return str(exc)
 
 
-def _same(a: ProgressEntry, b: ProgressEntry) -> bool:
-    return (a.date, a.status, a.by, a.note, a.problems, a.next, tuple(a.evidence)) == (
-        b.date, b.status, b.by, b.note, b.problems, b.next, tuple(b.evidence))
+def key_of(entry: ProgressEntry) -> tuple[object, ...]:
+    """What the unit wrote (`ledger.Entry.key`): the same report recorded twice is one."""
+    return (entry.date, entry.status, entry.by, entry.note, entry.problems, entry.next,
+            tuple(entry.evidence), entry.until, entry.reason)
+
+
+def place(ledger: list[ProgressEntry], entry: ProgressEntry) -> int:
+    """Where a new entry goes: after every entry dated on or before it, so the ledger stays
+    in date order however late a report arrives (entries of one day keep their arrival
+    order)."""
+    position = 0
+    for k, old in enumerate(ledger):
+        if old.date <= entry.date:
+            position = k + 1
+    return position
+
+
+@dataclass
+class _Ledger:
+    """One item's ledger as the batch will leave it; `new[k]` marks the batch's entries."""
+
+    entries: list[ProgressEntry]
+    new: list[Entry | None]
 
 
 def _sift(index: PlanIndex, reports: list[Report], as_of: date
-          ) -> tuple[Outcome, list[tuple[Item, Report]]]:
+          ) -> tuple[Outcome, dict[str, tuple[Item, _Ledger]]]:
     """Every report checked against the ledger as it stands plus the reports before it."""
+    from suizhou_plan.index import with_progress
     from suizhou_plan.progress_edit import unstorable_field
     from suizhou_plan.reporters import may_report
     from suizhou_plan.rules.progress import entry_problems
 
     outcome = Outcome()
-    accepted: list[tuple[Item, Report]] = []
-    ledgers: dict[str, list[ProgressEntry]] = {}
+    ledgers: dict[str, tuple[Item, _Ledger]] = {}
+    seen: dict[str, set[tuple[object, ...]]] = {}
 
     def refuse(report: Report, slug: str, message: str, hint: str, field: str) -> None:
         outcome.refused.append(Objection(report, slug, message, hint, field))
@@ -162,9 +192,10 @@ def _sift(index: PlanIndex, reports: list[Report], as_of: date
                    Msg("progress on it is reported by {who}",
                        who="、".join(a.name for a in allowed)), "by")
             continue
-        entry = replace(entry, by=str(unit.name))
+        entry = replace(entry, by=str(unit.name), received=entry.received or as_of)
         report = replace(report, item_id=item.id, entry=entry)
-        ledger = ledgers.setdefault(item.id, list(item.progress))
+        _, ledger = ledgers.get(item.id) or (
+            item, _Ledger(list(item.progress), [None] * len(item.progress)))
         try:
             new = _as_progress(entry)
         except ValueError as exc:  # pydantic's ValidationError: e.g. a note of 30,000 characters
@@ -173,50 +204,61 @@ def _sift(index: PlanIndex, reports: list[Report], as_of: date
                        why=_first_error(exc)),
                    Msg("shorten or correct the cell and import again"), "entry")
             continue
-        if any(_same(old, new) for old in ledger):
+        keys = seen.get(item.id)
+        if keys is None:
+            keys = seen[item.id] = {key_of(old) for old in item.progress}
+        if key_of(new) in keys:
             outcome.already.append(report)
             continue
-        problems = entry_problems(index, replace(item, progress=[*ledger, new]), len(ledger))
+        at = place(ledger.entries, new)
+        entries = [*ledger.entries[:at], new, *ledger.entries[at:]]
+        candidate = with_progress(index, item, entries)
+        problems = entry_problems(index, candidate, at, writing=True)
         for slug, message, hint in problems:
             refuse(report, slug, message, hint, RULE_FIELD.get(slug, "entry"))
         if problems:
             continue
-        ledger.append(new)
-        accepted.append((item, report))
+        keys.add(key_of(new))
+        ledgers[item.id] = (candidate, _Ledger(entries,
+                                               [*ledger.new[:at], entry, *ledger.new[at:]]))
         outcome.added.append(report)
-    return outcome, accepted
+    return outcome, ledgers
 
 
-def _insert_all(loaded: Loaded, given: dict[str, bytes], index: PlanIndex,
-                accepted: list[tuple[Item, Report]]) -> bytes:
-    """The new bytes of tasks.yaml with every accepted entry appended, read back and
-    compared: the new plan is the old one plus exactly these entries."""
+def _insert_all(loaded: Loaded, given: dict[str, bytes],
+                ledgers: dict[str, tuple[Item, _Ledger]]) -> bytes:
+    """The new bytes of tasks.yaml with every accepted entry inserted in its place, read
+    back and compared: the new plan is the old one plus exactly these entries."""
     import yaml
 
     from suizhou_plan.engine import run
-    from suizhou_plan.ledger import insert_entries
+    from suizhou_plan.ledger import place_entries
     from suizhou_plan.load import load_plan
     from suizhou_plan.load.plan_loader import AGENCIES, TASKS
     from suizhou_plan.load.yamltree import locate
     from suizhou_plan.report.findings_text import headline_message
 
-    by_item: dict[str, list[Entry]] = {}
-    items: dict[str, Item] = {}
-    for item, report in accepted:
-        by_item.setdefault(item.id, []).append(report.entry)
-        items[item.id] = item
     text = loaded.files[TASKS].text
-    for item_id, entries in by_item.items():
+    for item, ledger in ledgers.values():
+        placed: list[tuple[int, Entry]] = []
+        old = 0
+        for marked in ledger.new:
+            if marked is None:
+                old += 1
+            else:
+                placed.append((old, marked))
+        if not placed:
+            continue
         # Each insertion moves the text after it, so the node tree is composed afresh
         # (libyaml, about 3 ms for the bundled plan) before the next item is located.
         root = yaml.compose(text.replace("\r\n", "\n"), Loader=yaml.CSafeLoader)
-        _, node = locate(root, items[item_id].path)
+        _, node = locate(root, item.path)
         try:
-            text = insert_entries(text, node, entries)
+            text = place_entries(text, node, placed)
         except ValueError:
             raise Refused([Msg("{file}: {id}: the item's `progress:` is not a list; make it a "
                                "list (`progress: []`) and import again",
-                               file=loaded.files[TASKS].shown, id=item_id)]) from None
+                               file=loaded.files[TASKS].shown, id=item.id)]) from None
     bom = b"\xef\xbb\xbf" if given[TASKS].startswith(b"\xef\xbb\xbf") else b""
     data = bom + text.encode("utf-8")
     after = load_plan(loaded.directory, {TASKS: data, AGENCIES: given[AGENCIES]})
@@ -224,27 +266,25 @@ def _insert_all(loaded: Loaded, given: dict[str, bytes], index: PlanIndex,
         raise Refused([headline_message(f) for f in run(after, as_of=None).findings
                        if f.severity.value == "error"]
                       or [Msg("the new entries could not be read back")])
-    _same_but_for(loaded.tasks, after.tasks, [(items[i].path, e) for i, e in by_item.items()])
+    _same_but_for(loaded.tasks, after.tasks, [(item.path, ledger)
+                                              for item, ledger in ledgers.values()])
     return data
 
 
-def _same_but_for(old: Any, new: Any, appended: list[tuple[Any, list[Entry]]]) -> None:
-    """`new` is `old` with exactly these entries appended to these ledgers."""
+def _same_but_for(old: Any, new: Any, changed: list[tuple[Any, _Ledger]]) -> None:
+    """`new` is `old` with exactly these ledgers (the batch's entries in their places)."""
     removed: list[tuple[list[Any], list[Any]]] = []
     try:
-        for path, entries in appended:
-            ledger = _ledger(new, path)
-            tail = ledger[len(ledger) - len(entries):] if len(ledger) >= len(entries) else []
-            if len(tail) != len(entries) or not all(
-                    _same(got, _as_progress(want)) for got, want in zip(tail, entries,
-                                                                         strict=True)):
+        for path, ledger in changed:
+            got = _ledger(new, path)
+            if len(got) != len(ledger.entries) or got != ledger.entries:
                 raise Refused([Msg("the new entries did not read back as given; nothing "
                                    "was written")])
-            del ledger[len(ledger) - len(entries):]
-            removed.append((ledger, tail))
+            removed.append((got, list(got)))
+            got[:] = [e for e, marked in zip(got, ledger.new, strict=True) if marked is None]
         if new != old:
             raise Refused([Msg("writing the entries would have changed other parts of "
                                "tasks.yaml; nothing was written")])
     finally:
-        for ledger, tail in removed:
-            ledger.extend(tail)
+        for got, whole in removed:
+            got[:] = whole

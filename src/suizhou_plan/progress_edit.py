@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from suizhou_plan.i18n import Msg
-from suizhou_plan.ledger import Entry, NotAList, insert_entry, unstorable
+from suizhou_plan.ledger import Entry, unstorable
 from suizhou_plan.plan_lock import DEFAULT_WAIT, locked
 
 if TYPE_CHECKING:
@@ -134,18 +134,48 @@ def rewrite(plan: Path, wait: float, make: Callable[[], tuple[bytes, str] | None
 
 def append_progress(plan: Path, item_id: str, entry: Entry, as_of: date,
                     wait: float = DEFAULT_WAIT) -> Added:
-    """Append `entry` to the ledger of `item_id` in `plan`/tasks.yaml, or raise."""
+    """Record `entry` in the ledger of `item_id` in `plan`/tasks.yaml, or raise.  The one
+    append path of `progress import` (`progress_batch.append_reports`) does the work, so a
+    line typed here and a row of a returned sheet meet the same rules; what was typed wrong
+    on the command line is said in the command line's words (exit 2)."""
+    from suizhou_plan.progress_batch import Report, append_reports
+
     check_text(entry)
-    done: list[tuple[str, Entry]] = []
-
-    def make() -> tuple[bytes, str]:
-        data, digest, item, final = _prepare(plan, item_id, entry, as_of)
-        done[:] = [(item, final)]
-        return data, digest
-
-    written = rewrite(plan, wait, make)
-    assert written is not None and done  # make() never returns None
-    return Added(done[0][0], done[0][1], written)
+    _, _, index = read_plan(plan)
+    item = index.by_id.get(item_id) or index.by_id.get(item_id.upper())
+    if item is None:
+        raise BadRequest(Msg("no task, target or milestone {id}; ids look like T01, S1, "
+                             "T05-2025 or P1-M4 (`suizhou duties UNIT` lists a unit's items)",
+                             id=repr(item_id)))
+    issued = index.tasks_file.plan.issued
+    if entry.date < issued:
+        raise BadRequest(Msg("--date {date} is before the plan was issued ({issued}); check "
+                             "the year", date=entry.date.isoformat(),
+                             issued=issued.isoformat()))
+    if entry.date > as_of:
+        raise BadRequest(Msg("--date {date} is after today ({today}); progress is "
+                             "recorded for days that have come", date=entry.date.isoformat(),
+                             today=as_of.isoformat()))
+    if entry.received is not None and not entry.date <= entry.received <= as_of:
+        raise BadRequest(Msg("--received {received} must lie between the entry's date "
+                             "({date}) and today ({today})", received=entry.received.isoformat(),
+                             date=entry.date.isoformat(), today=as_of.isoformat()))
+    entry = replace(entry, by=_reporter(index, item, entry.by or ""))
+    outcome = append_reports(plan, [Report(item.id, entry, "", 0)], as_of, wait=wait)
+    if outcome.refused:
+        raise Refused([Msg("{id}: {message} [{slug}]\n  hint: {hint}", id=item.id,
+                           message=o.message, slug=o.slug, hint=o.hint)
+                       for o in outcome.refused])
+    if outcome.already:
+        said = outcome.already[0].entry
+        raise Refused([Msg("{id}: {message} [{slug}]\n  hint: {hint}", id=item.id,
+                           message=Msg("{item}: the entry of {date} ({status}) is in the "
+                                       "ledger already, word for word", item=item.id,
+                                       date=said.date, status=said.status),
+                           slug="duplicate-progress",
+                           hint=Msg("remove the copy, or record what changed since"))])
+    assert outcome.written is not None and outcome.added
+    return Added(item.id, outcome.added[0].entry, outcome.written)
 
 
 def read_plan(plan: Path) -> tuple[dict[str, bytes], Loaded, PlanIndex]:
@@ -173,56 +203,6 @@ def read_plan(plan: Path) -> tuple[dict[str, bytes], Loaded, PlanIndex]:
     return given, loaded, result.index
 
 
-def _prepare(plan: Path, item_id: str, entry: Entry, as_of: date
-             ) -> tuple[bytes, str, str, Entry]:
-    """(new bytes, digest of the bytes read, item id, the entry as written)."""
-    from suizhou_plan.engine import run
-    from suizhou_plan.load import load_plan
-    from suizhou_plan.load.plan_loader import AGENCIES, TASKS
-    from suizhou_plan.load.yamltree import locate
-    from suizhou_plan.report.findings_text import headline_message
-    from suizhou_plan.writing import content_digest
-
-    given, loaded, index = read_plan(plan)
-    item = index.by_id.get(item_id) or index.by_id.get(item_id.upper())
-    if item is None:
-        raise BadRequest(Msg("no task, target or milestone {id}; ids look like T01, S1, "
-                             "T05-2025 or P1-M4 (`suizhou duties UNIT` lists a unit's items)",
-                             id=repr(item_id)))
-    issued = index.tasks_file.plan.issued
-    if entry.date < issued:
-        raise BadRequest(Msg("--date {date} is before the plan was issued ({issued}); check "
-                             "the year", date=entry.date.isoformat(),
-                             issued=issued.isoformat()))
-    if entry.date > as_of:
-        raise BadRequest(Msg("--date {date} is after today ({today}); progress is "
-                             "recorded for days that have come", date=entry.date.isoformat(),
-                             today=as_of.isoformat()))
-    entry = replace(entry, by=_reporter(index, item, entry.by or ""))
-
-    tasks_file = loaded.files[TASKS]
-    _, node = locate(tasks_file.root, item.path)
-    try:
-        new_text = insert_entry(tasks_file.text, node, entry)
-    except NotAList:
-        raise Refused([Msg("{file}: {id}: the item's `progress:` is not a list; make it a "
-                           "list (`progress: []`) and run the command again",
-                           file=tasks_file.shown, id=item.id)]) from None
-    bom = b"\xef\xbb\xbf" if given[TASKS].startswith(b"\xef\xbb\xbf") else b""
-    data = bom + new_text.encode("utf-8")
-    after = load_plan(plan, {TASKS: data, AGENCIES: given[AGENCIES]})
-    if after.tasks is None or after.problems:
-        raise Refused([headline_message(f) for f in run(after, as_of=None).findings
-                       if f.severity.value == "error"]
-                      or [Msg("the new entry could not be read back")])
-    _same_but_for_the_entry(loaded.tasks, after.tasks, item.path, entry)
-    ledger = _ledger(after.tasks, item.path)
-    problems = _ledger_problems(index, replace(item, progress=ledger), len(ledger) - 1)
-    if problems:
-        raise Refused(problems)
-    return data, content_digest(given[TASKS]), item.id, entry
-
-
 def _reporter(index: PlanIndex, item: Item, typed: str) -> str:
     """The reporting unit as the plan writes it, if it may report on `item`."""
     from suizhou_plan.reporters import may_report
@@ -247,37 +227,10 @@ def _reporter(index: PlanIndex, item: Item, typed: str) -> str:
     return str(unit.name)
 
 
-def _ledger(tasks: Any, path: tuple[str | int, ...]) -> list[Any]:
+def ledger_at(tasks: Any, path: tuple[str | int, ...]) -> list[Any]:
+    """The ledger (a list of entries) of the item at `path` in a loaded tasks file."""
     node = tasks
     for step in path:
         node = node[step] if isinstance(step, int) else getattr(node, step)
     ledger: list[Any] = node.progress
     return ledger
-
-
-def _same_but_for_the_entry(old: Any, new: Any, path: tuple[str | int, ...],
-                            entry: Entry) -> None:
-    """The new plan is the old one with exactly `entry` appended to one ledger."""
-    ledger = _ledger(new, path)
-    last = ledger[-1] if ledger else None
-    if last is None or (last.date, last.status, last.by, last.note, last.problems, last.next,
-                        tuple(last.evidence)) != (entry.date, entry.status, entry.by,
-                                                  entry.note, entry.problems, entry.next,
-                                                  entry.evidence):
-        raise Refused([Msg("the new entry did not read back as given; nothing was written")])
-    ledger.pop()  # `new` is a throw-away copy: without the entry it must equal `old`
-    try:
-        same = new == old
-    finally:
-        ledger.append(last)
-    if not same:
-        raise Refused([Msg("writing the entry would have changed other parts of tasks.yaml; "
-                           "nothing was written")])
-
-
-def _ledger_problems(index: PlanIndex, item: Item, k: int) -> list[str]:
-    from suizhou_plan.rules.progress import entry_problems
-
-    return [Msg("{id}: {message} [{slug}]\n  hint: {hint}", id=item.id, message=message,
-                slug=slug, hint=hint)
-            for slug, message, hint in entry_problems(index, item, k)]

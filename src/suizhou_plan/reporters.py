@@ -10,41 +10,26 @@ from __future__ import annotations
 
 from suizhou_plan.index import Item, PlanIndex
 from suizhou_plan.model.agency import Agency
-
-
-def _with_successors(index: PlanIndex, agency: Agency, out: dict[str, Agency]) -> None:
-    seen = 0
-    while agency.id not in out and seen < 100:  # a cycle of renames is a plan error, not a hang
-        out[agency.id] = agency
-        change = agency.change
-        successor = index.registry.by_id.get(change.successor) if change and change.successor \
-            else None
-        if successor is None:
-            return
-        agency, seen = successor, seen + 1
+from suizhou_plan.office import office_units, with_successors
 
 
 def office(index: PlanIndex) -> list[Agency]:
-    """The leading group's office (and its successors), as named in the plan's governance."""
-    group = index.tasks_file.governance.leading_group if index.tasks_file.governance else None
-    unit = group.office.unit if group is not None and group.office is not None else None
-    agency = index.registry.exact(unit) if unit else None
-    out: dict[str, Agency] = {}
-    if agency is not None:
-        _with_successors(index, agency, out)
-    return list(out.values())
+    """The office (and its successors): `office.office_units`."""
+    return office_units(index.tasks_file, index.registry)
 
 
 def may_report(index: PlanIndex, item: Item) -> list[Agency]:
     """Every unit that may record progress on `item`: its holders first (document order),
     then the office."""
     out: dict[str, Agency] = {}
+    registry = index.registry
     for agency in item.resolved:
-        _with_successors(index, agency, out)
+        out.update((a.id, a) for a in with_successors(registry, agency) if a.id not in out)
         for member in agency.members:
-            found = index.registry.by_id.get(member)
+            found = registry.by_id.get(member)
             if found is not None:
-                _with_successors(index, found, out)
+                out.update((a.id, a) for a in with_successors(registry, found)
+                           if a.id not in out)
     for agency in office(index):
         out.setdefault(agency.id, agency)
     # A collective reports through its members, and a placeholder is nobody in particular.

@@ -4,6 +4,7 @@ safeguard measures with their targets, the progress ledger, and governance."""
 from __future__ import annotations
 
 from datetime import date
+from datetime import date as Day  # inside `ProgressEntry`, `date` is a field
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
@@ -21,13 +22,30 @@ from suizhou_plan.model.types import (
     TextList,
     empty_list,
     invalid,
+    parse_int,
 )
 
-Status = Literal["not-started", "in-progress", "blocked", "reported-done", "verified"]
+# What an entry records: a unit's report on its part (the first four), a unit's application
+# for more time, or one of the office's decisions (`record.py` says who may write which).
+Status = Literal["not-started", "in-progress", "blocked", "reported-done", "verified",
+                 "returned", "reopened", "extension-requested", "extension-approved",
+                 "extension-refused"]
+# The entries that must say why (退回, 重新打開, 申請延期, 不予延期) and those that name a date.
+NEEDS_REASON = frozenset({"returned", "reopened", "extension-requested", "extension-refused"})
+NEEDS_UNTIL = frozenset({"extension-requested", "extension-approved"})
+
+
+class EntrySource(Model):
+    """The file an entry was imported from, so a disputed entry can be traced."""
+
+    file: Text
+    sha256: Text
 
 
 class ProgressEntry(Model):
-    """One dated line of the ledger (台賬): 進展 / 存在問題 / 下一步, with evidence."""
+    """One dated line of the ledger (台賬): 進展 / 存在問題 / 下一步, with evidence; or an
+    application for more time, or a decision of the office.  `date` is the date the unit
+    (or the office) wrote; `received` the day it was recorded (absent: that same day)."""
 
     date: IsoDate
     status: Status
@@ -36,6 +54,31 @@ class ProgressEntry(Model):
     problems: Text | None = None
     next: Text | None = None
     evidence: TextList = Field(default_factory=empty_list)
+    until: IsoDate | None = None  # an extension's new date
+    reason: Text | None = None  # why: a return, a reopening, an application, a refusal
+    received: IsoDate | None = None
+    source: EntrySource | None = None
+
+    @property
+    def received_on(self) -> Day:
+        return self.received or self.date
+
+    @model_validator(mode="after")
+    def _complete(self) -> ProgressEntry:
+        if self.status in NEEDS_REASON and not self.reason:
+            raise invalid("entry_reason", Msg("a `{status}` entry needs `reason:`",
+                                              status=self.status))
+        if self.status in NEEDS_UNTIL and self.until is None:
+            raise invalid("entry_until", Msg("a `{status}` entry needs `until:` (the new date)",
+                                             status=self.status))
+        if self.until is not None and self.status not in NEEDS_UNTIL:
+            raise invalid("entry_until", Msg("`until:` belongs to an extension entry, not to "
+                                             "`{status}`", status=self.status))
+        if self.received is not None and self.received < self.date:
+            raise invalid("entry_received", Msg("received on {received}, before the date it "
+                                                "was written ({date})",
+                                                received=self.received, date=self.date))
+        return self
 
 
 def _none_is_empty(value: Any) -> Any:
@@ -129,6 +172,12 @@ class Supervision(Model):
     """The supervising office's settings: not part of the document."""
 
     reporting_cadence_days: PosInt = 92
+    # The reporting cycle the office sets (月報 / 季報) and the day of the month by which a
+    # period's report is due (每月28日前): 考核 and the 通報's "did not report" use them.
+    report_cycle: Literal["monthly", "quarterly"] = "quarterly"
+    report_cutoff_day: Annotated[int, BeforeValidator(parse_int), Field(ge=1, le=31)] = 28
+    # The office that decides (銷號, 退回, 延期); default: the leading group's office.
+    office: Text | None = None
     due_soon_days: Int = 30
     verify_within_days: PosInt = 90
     # The language of the office's reports when the user's locale names none (a CI job on a

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from suizhou_plan.finding import Problem, Severity
 from suizhou_plan.i18n import Msg
 from suizhou_plan.model.plan import ProgressEntry
+from suizhou_plan.record import OFFICE_ONLY
 from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import rule
 from suizhou_plan.rules.schedule import about, describe, status_word
@@ -15,6 +16,7 @@ from suizhou_plan.status import DONE, ORDER
 
 if TYPE_CHECKING:
     from suizhou_plan.index import Item, PlanIndex
+    from suizhou_plan.record import Said
 
 
 @rule("SZ501", "no-progress", Severity.WARNING, "an open item with no progress entry", dated=True)
@@ -250,12 +252,110 @@ def repeated(item: Item, k: int) -> tuple[Msg, Msg] | None:
             Msg("remove the copy, or record what changed since"))
 
 
-def entry_problems(index: PlanIndex, item: Item, k: int) -> list[tuple[str, Msg, Msg]]:
-    """(slug, message, hint) of every ledger rule that entry `k` of `item` breaks."""
+def _said(item: Item, k: int) -> Said | None:
+    record = item.record
+    return record.at(k) if record is not None and record.said else None
+
+
+def _office_names(index: PlanIndex) -> str:
+    from suizhou_plan.reporters import office
+
+    return "、".join(a.name for a in office(index)) or Msg("the leading group's office")
+
+
+def decided_by_unit(index: PlanIndex, item: Item, k: int) -> tuple[Msg, Msg] | None:
+    """A decision only the office takes (退回, 重新打開, 延期 approved or refused), written by
+    a unit."""
+    said = _said(item, k)
+    if said is None or said.entry.status not in OFFICE_ONLY or said.entry.status == "verified":
+        return None
+    if said.voice == "office" or (said.unit is None and not said.entry.by):
+        return None
+    return (Msg("{item}: 「{unit}」 cannot record {status} (entry of {date}): only the office "
+                "decides that", item=describe(item), unit=said.who or "—",
+                status=status_word(said.entry.status), date=said.entry.date),
+            Msg("a unit reports on its own part or applies for an extension; {office} "
+                "decides", office=_office_names(index)))
+
+
+def verified_by_unit(index: PlanIndex, item: Item, k: int) -> tuple[Msg, Msg] | None:
+    """A unit's own 銷號: read as its 辦結, and to be reviewed by the office."""
+    said = _said(item, k)
+    if said is None or said.entry.status != "verified" or said.voice == "office":
+        return None
+    if said.unit is None and not said.entry.by:
+        return None  # no reporter named: an older ledger's entry, the office's by default
+    return (Msg("{item}: 「{unit}」 closed (verified) the item itself on {date}; only the "
+                "office closes an item after reviewing the lead's report", item=describe(item),
+                unit=said.who or "—", date=said.entry.date),
+            Msg("it is read as the unit's report of done; {office} reviews it and closes or "
+                "returns the item", office=_office_names(index)))
+
+
+_NEEDS = {"verified": "reported-done", "returned": "reported-done", "reopened": "verified"}
+
+
+def nothing_to_decide(item: Item, k: int) -> tuple[Msg, Msg] | None:
+    """The office closes or returns what the lead reported done, reopens what it closed, and
+    decides on an application that is waiting."""
+    said = _said(item, k)
+    record = item.record
+    if said is None or record is None or said.voice != "office":
+        return None
+    status = said.entry.status
+    before = record.before_entry(k)
+    if status in _NEEDS and before.status != _NEEDS[status]:
+        return (Msg("{item}: {status} on {date}, but the item stood at {before}: nobody had "
+                    "reported it done", item=describe(item), status=status_word(status),
+                    date=said.entry.date, before=status_word(before.status))
+                if _NEEDS[status] == "reported-done" else
+                Msg("{item}: reopened on {date}, but the item was not closed (it stood at "
+                    "{before})", item=describe(item), date=said.entry.date,
+                    before=status_word(before.status)),
+                Msg("the lead reports done (reported-done) first; the office then closes or "
+                    "returns it") if _NEEDS[status] == "reported-done" else
+                Msg("only a closed (verified) item is reopened"))
+    if status == "extension-refused" and not before.pending:
+        return (Msg("{item}: an extension refused on {date}, but no application was waiting",
+                    item=describe(item), date=said.entry.date),
+                Msg("record the unit's application (extension-requested) first"))
+    return None
+
+
+def before_plan(index: PlanIndex, item: Item, k: int) -> tuple[Msg, Msg] | None:
+    entry = item.progress[k]
+    issued = index.tasks_file.plan.issued
+    if entry.date >= issued:
+        return None
+    return (Msg("{item}: entry dated {date}, before the plan was issued ({issued})",
+                item=describe(item), date=entry.date, issued=issued),
+            Msg("check the year: progress is reported after the plan was issued"))
+
+
+def unproved_closing(item: Item, k: int) -> tuple[Msg, Msg] | None:
+    entry = item.progress[k]
+    if entry.status != "verified" or entry.evidence:
+        return None
+    return (Msg("{item}: {status} entry of {date} has no evidence", item=describe(item),
+                status=status_word(entry.status), date=entry.date),
+            Msg("add `evidence:` (document number, URL or file reference)"))
+
+
+def entry_problems(index: PlanIndex, item: Item, k: int, *, writing: bool = False
+                   ) -> list[tuple[str, Msg, Msg]]:
+    """(slug, message, hint) of every ledger rule that entry `k` of `item` breaks (`item`'s
+    record includes the entry).  `writing`: the stricter checks a writer makes of a new
+    entry: a closing (銷號) needs evidence."""
     found = [("reporter-not-responsible", outsider(index, item, k)),
+             ("progress-before-plan", before_plan(index, item, k)),
+             ("decision-by-unit", decided_by_unit(index, item, k)),
+             ("verified-by-unit", verified_by_unit(index, item, k)),
              ("verified-without-report", unearned_verification(item, k)),
+             ("nothing-to-decide", nothing_to_decide(item, k)),
              ("progress-out-of-order", out_of_order(item, k)),
              ("duplicate-progress", repeated(item, k))]
+    if writing:
+        found.append(("done-without-evidence", unproved_closing(item, k)))
     return [(slug, said[0], said[1]) for slug, said in found if said is not None]
 
 
@@ -352,3 +452,90 @@ def duplicate_progress(ctx: Context) -> Iterator[Problem]:
           - {date: 2023-04-10, status: in-progress, note: 合同簽訂}
     """
     yield from _each_entry(ctx, "duplicate-progress", repeated)
+
+
+@rule("SZ510", "decision-by-unit", Severity.ERROR,
+      "a return, reopening or extension decision written by a unit, not the office")
+def decision_by_unit(ctx: Context) -> Iterator[Problem]:
+    """Only the office (the leading group's office, or `supervision.office`) returns an
+    item (退回), reopens it, and approves or refuses an extension (延期).  A unit reports on
+    its part and applies for more time.
+
+    Failing (市公安局 is a unit, not the office):
+
+        progress:
+          - {date: 2023-03-10, status: returned, by: 市公安局, reason: 材料不全}
+
+    Passing:
+
+        progress:
+          - {date: 2023-03-01, status: reported-done, by: 市政數局, evidence: [驗收報告]}
+          - {date: 2023-03-10, status: returned, by: 市發改委, reason: 材料不全}
+    """
+    yield from _each_entry(ctx, "decision-by-unit",
+                           lambda item, k: decided_by_unit(ctx.index, item, k))
+
+
+@rule("SZ511", "verified-by-unit", Severity.WARNING,
+      "a unit closed (verified) an item itself")
+def verified_by_unit_rule(ctx: Context) -> Iterator[Problem]:
+    """Closing an item (銷號) is the office's decision after it reviews the lead's report of
+    done (辦結).  A `verified` entry by a unit (written before the office decided, or by
+    hand) is read as that unit's report of done and listed for the office to review; the
+    tools refuse to write one.
+
+    Failing:
+
+        progress:
+          - {date: 2023-03-10, status: verified, by: 市公安局, evidence: [無]}
+
+    Passing:
+
+        progress:
+          - {date: 2023-03-01, status: reported-done, by: 市政數局, evidence: [驗收報告]}
+          - {date: 2023-03-10, status: verified, by: 市發改委, evidence: [驗收意見]}
+    """
+    yield from _each_entry(ctx, "verified-by-unit",
+                           lambda item, k: verified_by_unit(ctx.index, item, k))
+
+
+@rule("SZ512", "nothing-to-decide", Severity.WARNING,
+      "the office closed or returned an item nobody reported done, or decided nothing pending")
+def nothing_to_decide_rule(ctx: Context) -> Iterator[Problem]:
+    """The office closes (銷號) or returns (退回) what the lead reported done (辦結), reopens
+    what it closed, and refuses an extension somebody applied for.  Otherwise the decision
+    answers nothing: usually a date typed wrong, or the lead's report not recorded yet.
+
+    Failing:
+
+        progress:
+          - {date: 2023-03-01, status: in-progress, by: 市政數局, note: 建設中}
+          - {date: 2023-03-10, status: returned, by: 市發改委, reason: 材料不全}
+
+    Passing:
+
+        progress:
+          - {date: 2023-03-01, status: reported-done, by: 市政數局, evidence: [驗收報告]}
+          - {date: 2023-03-10, status: returned, by: 市發改委, reason: 材料不全}
+    """
+    yield from _each_entry(ctx, "nothing-to-decide", nothing_to_decide)
+
+
+@rule("SZ513", "progress-before-plan", Severity.ERROR,
+      "a progress entry dated before the plan was issued")
+def progress_before_plan(ctx: Context) -> Iterator[Problem]:
+    """Nothing is reported on a plan before it exists: a date before `plan.issued` is a
+    typo in the year (or a sheet's impossible date, such as Excel's 1900-02-28).
+
+    Failing (the plan was issued on 2021-11-12):
+
+        progress:
+          - {date: 2012-03-10, status: in-progress, by: 市政數局, note: 建設中}
+
+    Passing:
+
+        progress:
+          - {date: 2022-03-10, status: in-progress, by: 市政數局, note: 建設中}
+    """
+    yield from _each_entry(ctx, "progress-before-plan",
+                           lambda item, k: before_plan(ctx.index, item, k))
