@@ -403,7 +403,7 @@ def to_pdf(docx_path: Path, soffice: Path) -> Path:
 
 
 def data_broken(folder: Path) -> Path:
-    from external import find, LIBREOFFICE, LIBREOFFICE_PATHS
+    from external import LIBREOFFICE, LIBREOFFICE_PATHS, find
 
     soffice = find(LIBREOFFICE, LIBREOFFICE_PATHS)
     assert soffice is not None, "LibreOffice makes the PDF sample"

@@ -27,26 +27,33 @@ from suizhou_plan.cli.options import (
 @lang_option
 def command(plan_dir: str | None, as_of: date | None, fmt: str, lang: str | None) -> None:
     """Print the normalised plan (ids resolved, leads and due dates derived) as JSON, for
-    other tools.  Refuses (exit 1, findings on stderr) when the plan has errors.
+    other tools, with the plan's findings (`findings`, `summary`).  Refuses (exit 1, the
+    errors on stderr) only a plan that cannot be read (syntax, schema, duplicate ids); a plan
+    with errors about its content is exported and exits 1.
 
     The plan itself has no date, so --as-of is optional: with it, the lights, the holders
     (renames and collectives applied, as in `suizhou duties`) and the counts on that date."""
+    from suizhou_plan.cli.duties_cmd import unreadable
     from suizhou_plan.engine import run
     from suizhou_plan.export import export_plan
     from suizhou_plan.load import load_plan
     from suizhou_plan.report import findings_text, machine
 
     path, _ = resolve_plan(plan_dir)
-    result = run(load_plan(path), as_of=None)
-    if result.summary()["error"] or result.index is None:
+    result = run(load_plan(path), as_of=None)  # the plan's own findings, as `validate`
+    tasks = result.loaded.tasks
+    lang = lang or default_lang(tasks.supervision.lang if tasks is not None else None)
+    refused = unreadable(result)
+    if result.index is None or refused:
         from suizhou_plan.i18n import t
 
-        tasks = result.loaded.tasks
-        lang = lang or default_lang(tasks.supervision.lang if tasks is not None else None)
-        errors = [f for f in result.findings if f.severity.value == "error"]
-        sys.stderr.write("\n".join(findings_text.render(errors, result.loaded.files,
+        sys.stderr.write("\n".join(findings_text.render(refused, result.loaded.files,
                                                          lang=lang)) + "\n")
         sys.stderr.write(t(lang, "export refused: the plan has errors (run `suizhou "
                                  "validate`)") + "\n")
         sys.exit(1)
-    write(machine.dumps(export_plan(result.index, as_of)))
+    data = export_plan(result.index, as_of)
+    data["findings"] = [f.to_json(lang) for f in result.findings]
+    data["findings_summary"] = result.summary()
+    write(machine.dumps(data))
+    sys.exit(1 if result.summary()["error"] else 0)

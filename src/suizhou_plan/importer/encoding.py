@@ -8,7 +8,8 @@ made of wins."""
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 # Frequent characters of plans and notices, in both scripts.
 _COMMON = set(
@@ -28,6 +29,96 @@ _COMMON = set(
 class Decoded:
     text: str
     encoding: str  # as named to the user: UTF-8, GBK, GB18030, Big5
+    replaced: list[tuple[int, int, str]] = field(default_factory=list)  # line, column, bytes
+
+
+_CODECS = (("utf-8", "UTF-8"), ("gbk", "GBK"), ("gb18030", "GB18030"), ("big5", "Big5"))
+MAX_REPLACED = 100  # bytes replaced before the document is taken for another encoding
+
+
+@dataclass(frozen=True)
+class BadByte:
+    encoding: str  # the encoding the rest of the document reads as
+    codec: str
+    offset: int
+    line: int
+    column: int
+    byte: str  # the bad bytes, in hex
+
+
+def locate_bad_byte(data: bytes, codecs_to_try: tuple[tuple[str, str], ...] = _CODECS
+                    ) -> BadByte | None:
+    """The encoding that reads furthest into `data` before it fails, and where it fails
+    (line and column of the text read so far, 1-based): one bad byte in a GBK document is
+    said as such, not as 'not text'."""
+    best: tuple[int, int, str, str] | None = None
+    for codec, name in codecs_to_try:
+        try:
+            data.decode(codec)
+        except UnicodeDecodeError as error:
+            if best is None or error.start > best[0]:
+                best = (error.start, error.end, codec, name)
+        except LookupError:
+            continue
+        else:
+            return None
+    if best is None or best[0] == 0:
+        return None
+    start, end, codec, name = best
+    text = data[:start].decode(codec, errors="replace")
+    line = text.count("\n") + 1
+    column = len(text) - (text.rfind("\n") + 1) + 1
+    return BadByte(name, codec, start, line, column, data[start:end].hex(" "))
+
+
+def decode_replacing(data: bytes, codec: str, name: str) -> Decoded | None:
+    """`data` in `codec` with each undecodable byte replaced by U+FFFD, each spot noted."""
+    text = data.decode(codec, errors="replace")
+    replaced: list[tuple[int, int, str]] = []
+    line, line_start = 1, 0
+    for index, ch in enumerate(text):
+        if ch == "\n":
+            line, line_start = line + 1, index + 1
+        elif ch == "\ufffd":
+            replaced.append((line, index - line_start + 1, "\ufffd"))
+            if len(replaced) > MAX_REPLACED:
+                return None
+    return Decoded(text, name, replaced)
+
+
+def decode_or_refuse(path: Path, data: bytes, *, replace_bad_bytes: bool) -> Decoded:
+    """The text of a text document, or `UnreadableDocument` saying why and where."""
+    from suizhou_plan.i18n import Msg
+    from suizhou_plan.importer.reading import UnreadableDocument
+
+    decoded = decode_document(data)
+    if decoded is not None:
+        return decoded
+    bad = locate_bad_byte(data)
+    if bad is None:
+        raise UnreadableDocument(Msg(
+            "{path} is not text in UTF-8, GBK, GB18030 or Big5; save it as UTF-8 text",
+            path=str(path)))
+    if replace_bad_bytes:
+        replaced = decode_replacing(data, bad.codec, bad.encoding)
+        if replaced is not None:
+            return replaced
+        raise UnreadableDocument(Msg(
+            "{path} has more than {limit} bytes that are not {encoding}: it is not a "
+            "{encoding} document with a few damaged bytes; save it as UTF-8 text",
+            path=str(path), limit=str(MAX_REPLACED), encoding=bad.encoding))
+    raise UnreadableDocument(bad_byte_message(path, bad))
+
+
+def bad_byte_message(path: Path, bad: BadByte) -> str:
+    from suizhou_plan.i18n import Msg
+
+    return Msg(
+        "{path} reads as {encoding} except for byte {byte} at line {line}, column {column} "
+        "(byte offset {offset}); import it with --replace-bad-bytes to read it with such "
+        "bytes replaced by 「\ufffd」 (each marked in the import report), or correct the "
+        "file", path=str(path), encoding=bad.encoding, byte=bad.byte, line=str(bad.line),
+        column=str(bad.column), offset=format(bad.offset, ","))
 
 
 def decode_document(data: bytes) -> Decoded | None:

@@ -7,6 +7,14 @@ from __future__ import annotations
 from suizhou_plan.i18n import N_
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "charset-unknown": (
+        N_('the page declares charset 「{charset}」, which is not a text encoding; its '
+           'encoding was detected instead'),
+        N_('check that the text reads right')),
+    "replaced-byte": (
+        N_('column {column}: a byte that is not {encoding} was replaced by 「\ufffd」 '
+           '(--replace-bad-bytes)'),
+        N_('compare the spot with the original document and correct the text in tasks.yaml')),
     "page-furniture": (
         N_('{count} blocks of page furniture (navigation, breadcrumbs, footer) left out, the '
            'first 「{text}」'),

@@ -58,7 +58,7 @@ def load_registry(path: Path) -> Any:
 
 
 def run_import(doc_path: Path, out_dir: Path, registry_path: Path | None = None,
-               shown: str | None = None) -> ImportResult:
+               shown: str | None = None, *, replace_bad_bytes: bool = False) -> ImportResult:
     from suizhou_plan.importer.clauses import find_added_units, find_lead_rule
     from suizhou_plan.importer.draft import DraftPlan
     from suizhou_plan.importer.emit import agencies_yaml, tasks_yaml
@@ -72,11 +72,15 @@ def run_import(doc_path: Path, out_dir: Path, registry_path: Path | None = None,
 
     registry = load_registry(registry_path) if registry_path else None
     try:
-        doc = read_document(doc_path)
+        doc = read_document(doc_path, replace_bad_bytes=replace_bad_bytes)
     except UnreadableDocument as exc:
         return ImportResult(None, failure=exc.args[0])
     log = FindingLog()
     result = ImportResult(doc)
+    for slug, line, args in doc.notes:
+        log.add(slug, line, **args)
+    for line, column, _ in doc.replaced:
+        log.add("replaced-byte", line, column=str(column), encoding=doc.encoding or "")
     furniture = [b for b in doc.dropped if b.text.strip()]
     if furniture:
         first = min(furniture, key=lambda b: b.line)

@@ -13,7 +13,7 @@ from pathlib import Path
 from suizhou_plan.i18n import Msg
 
 MAX_BYTES = 64 * 1024 * 1024
-FORMATS = ("text", "markdown", "html", "docx")
+FORMATS = ("text", "markdown", "html", "docx", "pdf")
 
 
 @dataclass(frozen=True)
@@ -31,10 +31,18 @@ class Document:
     encoding: str | None
     blocks: list[Block] = field(default_factory=list)
     dropped: list[Block] = field(default_factory=list)  # page furniture left out (HTML)
+    replaced: list[tuple[int, int, str]] = field(default_factory=list)  # (line, column, bytes)
+    notes: list[tuple[str, int | None, dict[str, str]]] = field(default_factory=list)
 
     @property
     def where(self) -> str:
         return "paragraph" if self.format == "docx" else "line"
+
+    def place(self, line: int) -> Msg:
+        """「line 12」 or 「paragraph 12」, in the reader's language when shown."""
+        if self.format == "docx":
+            return Msg("paragraph {n}", n=str(line))
+        return Msg("line {n}", n=str(line))
 
 
 class UnreadableDocument(Exception):
@@ -55,43 +63,110 @@ def detect_format(path: Path, head: bytes) -> str:
     return "text"
 
 
-def read_document(path: Path) -> Document:
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file, at most MAX_BYTES of them.  A device, a FIFO or a socket
+    is refused before anything is read from it, whatever a symbolic link says: the file is
+    opened without blocking and its kind checked on the open descriptor, so a FIFO never
+    hangs the import and /dev/zero never fills the memory."""
+    import os
+    import stat
+
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        if path.is_symlink() and not path.exists():
+            raise UnreadableDocument(Msg(
+                "{path} is a symbolic link to {target}, which does not exist",
+                path=str(path), target=str(os.readlink(path)))) from None
+        raise UnreadableDocument(Msg("cannot read {path}: {why}", path=str(path),
+                                     why=exc.strerror or str(exc))) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = (Msg("a directory") if stat.S_ISDIR(info.st_mode) else
+                    Msg("a FIFO (named pipe)") if stat.S_ISFIFO(info.st_mode) else
+                    Msg("a socket") if stat.S_ISSOCK(info.st_mode) else Msg("a device"))
+            shown = (f"{path} → {os.path.realpath(path)}" if path.is_symlink()
+                     else str(path))
+            raise UnreadableDocument(Msg(
+                "{path} is {kind}, not a file: only regular files are imported",
+                path=shown, kind=kind))
+        if info.st_size > MAX_BYTES:
             raise UnreadableDocument(Msg(
                 "{path} is {size} bytes, over the {limit}-byte limit", path=str(path),
-                size=format(size, ","), limit=format(MAX_BYTES, ",")))
-        data = path.read_bytes()
+                size=format(info.st_size, ","), limit=format(MAX_BYTES, ",")))
+        chunks: list[bytes] = []
+        left = MAX_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
     except OSError as exc:
         raise UnreadableDocument(Msg("cannot read {path}: {why}", path=str(path),
                                      why=exc.strerror or str(exc))) from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > MAX_BYTES:  # the file grew while it was read
+        raise UnreadableDocument(Msg(
+            "{path} is {size} bytes, over the {limit}-byte limit", path=str(path),
+            size=format(len(data), ",") + "+", limit=format(MAX_BYTES, ",")))
+    return data
+
+
+def read_document(path: Path, *, replace_bad_bytes: bool = False) -> Document:
+    data = read_bytes(path)
     if path.suffix.lower() == ".doc" or data.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnreadableDocument(Msg(
             "{path} is an old Word .doc file; open it in Word or WPS and save it as .docx "
             "(or run `soffice --headless --convert-to docx` on it)", path=str(path)))
-    if path.suffix.lower() == ".pdf" or data.startswith(b"%PDF"):
-        raise UnreadableDocument(Msg(
-            "{path} is a PDF; convert it to text first (`pdftotext -layout {name}`)",
-            path=str(path), name=path.name))
+    if data.startswith(b"%PDF") or (path.suffix.lower() == ".pdf" and b"%PDF" in data[:1024]):
+        from suizhou_plan.importer.reading_pdf import read_pdf
+
+        return check_length(read_pdf(path, data))
     fmt = detect_format(path, data[:4096])
     if fmt == "docx":
         from suizhou_plan.importer.reading_docx import read_docx
 
-        return read_docx(path, data)
+        return check_length(read_docx(path, data))
     if fmt == "html":
         from suizhou_plan.importer.reading_html import read_html
 
-        return read_html(path, data)
-    from suizhou_plan.importer.encoding import decode_document
+        return check_length(read_html(path, data, replace_bad_bytes=replace_bad_bytes))
+    from suizhou_plan.importer.encoding import decode_or_refuse
 
-    decoded = decode_document(data)
-    if decoded is None:
-        raise UnreadableDocument(Msg(
-            "{path} is not text in UTF-8, GBK, GB18030 or Big5; save it as UTF-8 text",
-            path=str(path)))
+    decoded = decode_or_refuse(path, data, replace_bad_bytes=replace_bad_bytes)
     doc = Document(path, fmt, decoded.encoding)
+    doc.replaced = decoded.replaced
+    check_text_length(doc, decoded.text)
     doc.blocks = text_blocks(decoded.text, markdown=fmt == "markdown")
+    return doc
+
+
+MAX_CHARS = 4_000_000  # characters of text: a long plan holds well under 500,000
+
+
+def check_text_length(doc: Document, text: str) -> None:
+    if len(text) > MAX_CHARS:
+        line = text.count("\n", 0, MAX_CHARS) + 1
+        raise UnreadableDocument(Msg(
+            "{path} holds {count} characters of text, over the {limit}-character limit "
+            "(reached at {place}); split the document and import each part",
+            path=str(doc.path), count=format(len(text), ","), limit=format(MAX_CHARS, ","),
+            place=doc.place(line)))
+
+
+def check_length(doc: Document) -> Document:
+    total = 0
+    for block in doc.blocks:
+        total += len(block.text)
+        if total > MAX_CHARS:
+            raise UnreadableDocument(Msg(
+                "{path} holds more than {limit} characters of text (reached at {place}); "
+                "split the document and import each part", path=str(doc.path),
+                limit=format(MAX_CHARS, ","), place=doc.place(block.line)))
     return doc
 
 

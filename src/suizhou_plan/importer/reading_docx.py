@@ -17,7 +17,43 @@ _CN = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
+MAX_PART = 64 * 1024 * 1024  # bytes unpacked: a long plan's document.xml is a few MB
+MAX_UNPACKED = 200 * 1024 * 1024  # every part together, images included
+MAX_PARTS = 10_000
+
+
+def check_package(path: Path, data: bytes) -> None:
+    """Refuse a package whose parts unpack beyond the limits, before any part is read:
+    a small file can hold a part of gigabytes.  The sizes checked are those the zip
+    directory declares, which bound what zipfile will unpack of each part."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            infos = package.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise UnreadableDocument(Msg("{path} cannot be read as a Word .docx file: {why}",
+                                     path=str(path), why=str(exc))) from None
+    if len(infos) > MAX_PARTS:
+        raise UnreadableDocument(Msg(
+            "{path} holds {count} parts, over the limit of {limit} for a Word document",
+            path=str(path), count=format(len(infos), ","), limit=format(MAX_PARTS, ",")))
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > MAX_PART:
+            raise UnreadableDocument(Msg(
+                "{path}: its part {part} unpacks to {size} bytes, over the {limit}-byte limit "
+                "for one part; nothing was read", path=str(path), part=info.filename[:200],
+                size=format(info.file_size, ","), limit=format(MAX_PART, ",")))
+    if total > MAX_UNPACKED:
+        raise UnreadableDocument(Msg(
+            "{path} unpacks to {size} bytes, over the {limit}-byte limit; nothing was read",
+            path=str(path), size=format(total, ","), limit=format(MAX_UNPACKED, ",")))
+
+
 def read_docx(path: Path, data: bytes) -> Document:
+    check_package(path, data)
     try:
         import docx
         from docx.table import Table

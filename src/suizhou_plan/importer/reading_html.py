@@ -30,16 +30,33 @@ _BREADCRUMB_TEXT = re.compile(
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
-def read_html(path: Path, data: bytes) -> Document:
+# Presentational tags that old pages open and never close (「<font color=red>」 per line):
+# they carry nothing the import reads, and nested they pass libxml2's depth limit.
+_INLINE = re.compile(rb"</?(?:font|b|strong|i|em|u|small|big|o:p)(?:\s[^<>]*)?/?>", re.I)
+MAX_DEPTH = 2048  # libxml2's limit with huge_tree; the page beyond it would be cut
+
+
+def read_html(path: Path, data: bytes, *, replace_bad_bytes: bool = False) -> Document:
+    import lxml.etree
     import lxml.html
 
-    text, encoding = _decode(path, data)
+    text, encoding, notes, replaced = _decode(path, _INLINE.sub(b"", data), replace_bad_bytes)
+    parser = lxml.html.HTMLParser(huge_tree=True, recover=True)
     try:
-        root = lxml.html.document_fromstring(text)
-    except Exception as exc:  # lxml raises its own types for unparseable markup
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (lxml.etree.LxmlError, ValueError) as exc:
         raise UnreadableDocument(Msg("{path} cannot be read as HTML: {why}", path=str(path),
                                      why=str(exc))) from None
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in error.message:
+            raise UnreadableDocument(Msg(
+                "{path}: its elements are nested more than {limit} deep at line {line}, "
+                "where the HTML parser stops, so the rest of the page could not be read; "
+                "save the page as text (or correct its markup) and import that",
+                path=str(path), limit=str(MAX_DEPTH), line=str(error.line)))
     doc = Document(path, "html", encoding)
+    doc.notes.extend(notes)
+    doc.replaced = replaced
     for element in list(root.iter()):
         if not isinstance(element.tag, str):
             continue
@@ -55,31 +72,56 @@ def read_html(path: Path, data: bytes) -> Document:
 
 
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
+# What a page may declare: the text encodings of the web (WHATWG), by Python's names.
+_WEB_CODECS = {"utf_8", "gb18030", "gbk", "big5hkscs", "big5", "utf_16_le", "utf_16_be",
+               "utf_16", "ascii", "latin_1", "iso8859_2", "iso8859_15", "cp1250", "cp1251",
+               "cp1252", "shift_jis", "euc_jp", "euc_kr", "koi8_r", "iso2022_jp", "hz",
+               "gb2312", "cp936", "cp950"}
 
 
-def _decode(path: Path, data: bytes) -> tuple[str, str]:
+def _decode(path: Path, data: bytes, replace_bad_bytes: bool
+            ) -> tuple[str, str, list[tuple[str, int | None, dict[str, str]]],
+                       list[tuple[int, int, str]]]:
     """The page's text and its encoding: the one it declares, else the one detected (a page
-    saved without a declaration is common, and lxml would read it as Latin-1)."""
+    saved without a declaration is common, and lxml would read it as Latin-1).  A declared
+    name that is no text encoding (「undefined」, 「punycode」) is said and set aside."""
     import codecs
 
-    from suizhou_plan.importer.encoding import decode_document
+    from suizhou_plan.importer.encoding import (
+        bad_byte_message,
+        decode_or_refuse,
+        decode_replacing,
+        locate_bad_byte,
+    )
 
-    match = re.search(rb"charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", data[:4096])
+    notes: list[tuple[str, int | None, dict[str, str]]] = []
+    match = re.search(rb"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", data[:4096])
     if match:
         declared = match.group(1).decode("ascii").lower()
+        line = data.count(b"\n", 0, match.start()) + 1
         try:
-            codec = codecs.lookup(_SUPERSETS.get(declared, declared)).name
-            text = data.decode(codec)
-        except (LookupError, UnicodeDecodeError):
-            pass
+            codec = codecs.lookup(_SUPERSETS.get(declared, declared)).name.replace("-", "_")
+        except LookupError:
+            codec = ""
+        if codec in _WEB_CODECS:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                bad = locate_bad_byte(data, ((codec, declared.upper()),))
+                if bad is not None and replace_bad_bytes:
+                    replaced = decode_replacing(data, codec, declared.upper())
+                    if replaced is not None:
+                        return (_XML_DECLARATION.sub("", replaced.text, count=1),
+                                declared.upper(), notes, replaced.replaced)
+                if bad is not None and not replace_bad_bytes:
+                    raise UnreadableDocument(bad_byte_message(path, bad)) from None
+            else:
+                return _XML_DECLARATION.sub("", text, count=1), declared.upper(), notes, []
         else:
-            return _XML_DECLARATION.sub("", text, count=1), declared.upper()
-    decoded = decode_document(data)
-    if decoded is None:
-        raise UnreadableDocument(Msg(
-            "{path} is not text in UTF-8, GBK, GB18030 or Big5; save the page as UTF-8",
-            path=str(path)))
-    return _XML_DECLARATION.sub("", decoded.text, count=1), decoded.encoding
+            notes.append(("charset-unknown", line, {"charset": declared[:40]}))
+    decoded = decode_or_refuse(path, data, replace_bad_bytes=replace_bad_bytes)
+    return (_XML_DECLARATION.sub("", decoded.text, count=1), decoded.encoding, notes,
+            decoded.replaced)
 
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -96,11 +138,14 @@ def _is_furniture(element: Any) -> bool:
 
 def _blocks(element: Any) -> list[Block]:
     out: list[Block] = []
-    _walk(element, out)
+    _walk(element, out, 0)
     return out
 
 
-def _walk(element: Any, out: list[Block]) -> None:
+_WALK_DEPTH = 200  # deeper elements are read as one block of lines (no recursion limit)
+
+
+def _walk(element: Any, out: list[Block], depth: int) -> None:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag == "tr":
         row = tuple(_text(c) for c in element if isinstance(c.tag, str)
@@ -111,7 +156,7 @@ def _walk(element: Any, out: list[Block]) -> None:
         return
     has_block_child = any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS and c.tag != "span"
                           and c.tag != "font" for c in element)
-    if not has_block_child or tag in _HEADINGS or tag == "p":
+    if not has_block_child or tag in _HEADINGS or tag == "p" or depth >= _WALK_DEPTH:
         for offset, line in enumerate(_lines(element)):
             cells = table_cells(line)
             out.append(Block((element.sourceline or 0) + offset, line, cells,
@@ -121,29 +166,36 @@ def _walk(element: Any, out: list[Block]) -> None:
         out.append(Block(element.sourceline or 0, " ".join(element.text.split())))
     for child in element:
         if isinstance(child.tag, str):
-            _walk(child, out)
+            _walk(child, out, depth + 1)
         if child.tail and child.tail.strip():
             out.append(Block(child.sourceline or element.sourceline or 0,
                              " ".join(child.tail.split())))
 
 
+_BREAKS = {"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table"}
+
+
 def _lines(element: Any) -> list[str]:
-    """The element's text, split where the page breaks lines (<br>)."""
+    """The element's text, split where the page breaks lines (<br>, and the blocks inside an
+    element read whole), without recursion: a page may nest elements thousands deep."""
+    import lxml.etree
+
     parts: list[str] = []
     current: list[str] = []
-
-    def visit(el: Any) -> None:
-        if isinstance(el.tag, str) and el.tag == "br":
-            parts.append("".join(current))
-            current.clear()
-        elif el.text and isinstance(el.tag, str):
-            current.append(el.text)
-        for child in el:
-            visit(child)
-            if child.tail:
-                current.append(child.tail)
-
-    visit(element)
+    for event, el in lxml.etree.iterwalk(element, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _BREAKS and el is not element:
+                parts.append("".join(current))
+                current.clear()
+            if el.text and tag and tag != "br":
+                current.append(el.text)
+        else:
+            if tag in _BREAKS and tag != "br" and el is not element:
+                parts.append("".join(current))
+                current.clear()
+            if el is not element and el.tail:
+                current.append(el.tail)
     parts.append("".join(current))
     return [" ".join(p.replace("\u00a0", " ").split()) for p in parts if p.strip()]
 
