@@ -25,24 +25,38 @@ OFFICE = {"xlsx", "docx"}  # written to files, never to a terminal
 
 
 def load_index(plan_dir: str | None, lang: str | None) -> Any:
-    """The indexed plan, or exit 1 with the errors that stop it from loading, in `lang` (else
-    the locale's language)."""
+    """The indexed plan, or exit 1 with the errors that stop it from being read, in `lang`
+    (else the locale's language).  Only a plan that cannot be read into the model (syntax,
+    schema, duplicate ids) is refused: findings about its content (unassigned, vague or
+    unknown units, overdue) are what the commands exist to report, so they answer on it."""
     from suizhou_plan.engine import run
     from suizhou_plan.load import load_plan
     from suizhou_plan.report import findings_text
 
     path, _ = resolve_plan(plan_dir)
     result = run(load_plan(path), as_of=None)
-    errors = [f for f in result.findings if f.severity.value == "error"]
+    errors = unreadable(result)
     if result.index is None or errors:
         from suizhou_plan.i18n import t
 
         said = lang or default_lang()
         sys.stderr.write("\n".join(findings_text.render(errors, result.loaded.files, lang=said))
-                         + "\n" + t(said, "the plan has errors: fix them first (`suizhou "
+                         + "\n" + t(said, "the plan cannot be loaded: fix it first (`suizhou "
                                           "validate`)") + "\n")
         sys.exit(1)
     return result.index
+
+
+UNREADABLE_RULES = frozenset({"duplicate-id"})  # besides every error that stops the loader
+
+
+def unreadable(result: Any) -> list[Any]:
+    """The errors that keep the plan out of the model: all of them when it did not load,
+    else the ids it holds twice (every view keys items by id)."""
+    errors = [f for f in result.findings if f.severity.value == "error"]
+    if result.index is None:
+        return errors
+    return [f for f in errors if f.rule in UNREADABLE_RULES]
 
 
 @click.command("duties")
