@@ -171,6 +171,8 @@ def test_every_translation_has_the_placeholders_of_its_message():
             continue
         wanted = set().union(*(fields(i) for i in ids)) - {"n"}
         for text in strs:
+            if not text:  # untranslated: test_i18n says so
+                continue
             got = fields(text) - {"n"}
             if len(ids) == 1:
                 assert got == wanted, (msgid, text)
