@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from suizhou_plan.load.plan_loader import Loaded
     from suizhou_plan.model.agency import Agency
     from suizhou_plan.registry import AgencyRegistry
+    from suizhou_plan.report.docx_template import Template
     from suizhou_plan.scope import Scope
 
 FORMATS = ["text", "json", "markdown", "docx", "github"]
@@ -186,9 +187,7 @@ def _check(path: Path, label: str, day: date, phase: int | None, agency: str | N
         raise click.UsageError(Msg("--out goes with --format markdown or docx"))
     if template and fmt != "docx":
         raise click.UsageError(Msg("--template goes with --format docx"))
-    if template and not Path(template).is_file():
-        raise click.UsageError(Msg("--template {file}: no such Word document",
-                                   file=template))
+    safe_template = _template(template, view.lang) if template else None
     if result.index is not None and fmt in ("text", "markdown", "docx"):
         from suizhou_plan.bulletin import build_bulletin
         from suizhou_plan.report.bulletin_text import overall
@@ -207,7 +206,8 @@ def _check(path: Path, label: str, day: date, phase: int | None, agency: str | N
         if bulletin is None:  # the plan cannot be read: the text format says why
             raise click.UsageError(Msg("the plan has errors that stop a bulletin; run "
                                        "`suizhou validate` to list them"))
-        _bulletin_out(bulletin, view.lang, fmt, out_file, template)
+        _bulletin_out(bulletin, view.lang, fmt, out_file, safe_template,
+                      loaded.tasks.plan.issuer if loaded.tasks is not None else None)
     elif use_color(sys.stdout):
         from suizhou_plan.report import check_rich
 
@@ -219,8 +219,23 @@ def _check(path: Path, label: str, day: date, phase: int | None, agency: str | N
     sys.exit(1 if failed else 0)
 
 
+def _template(path: str, lang: str) -> Template:
+    """`--template`, made safe (`docx_template`): what was left out of it is said on stderr,
+    a file that is not a Word document is a usage error that says what to give instead."""
+    from suizhou_plan.i18n import localise, t
+    from suizhou_plan.report.docx_template import TemplateError, read_template
+
+    try:
+        safe = read_template(Path(path), path)
+    except TemplateError as exc:
+        raise click.UsageError(exc.message) from None
+    for message in safe.dropped:
+        sys.stderr.write(t(lang, "warning: {message}", message=localise(message, lang)) + "\n")
+    return safe
+
+
 def _bulletin_out(bulletin: Any, lang: str, fmt: str, out_file: str | None,
-                  template: str | None) -> None:
+                  template: Template | None, plan_issuer: str | None) -> None:
     from suizhou_plan.i18n import t
 
     if fmt == "markdown":
@@ -234,7 +249,7 @@ def _bulletin_out(bulletin: Any, lang: str, fmt: str, out_file: str | None,
     else:
         from suizhou_plan.report import bulletin_docx
 
-        data = bulletin_docx.render(bulletin, lang, Path(template) if template else None)
+        data = bulletin_docx.render(bulletin, lang, template, plan_issuer)
     from suizhou_plan.output_files import OutputError, write_files
 
     target = Path(out_file or "")

@@ -4,13 +4,16 @@ blocks of `bulletin_text`, laid out by `official_docx`, in the output's script."
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from suizhou_plan.bulletin import Bulletin
-from suizhou_plan.i18n import in_script, official
+from suizhou_plan.i18n import in_script, official, t
 from suizhou_plan.report import official_docx
 from suizhou_plan.report.bulletin_text import blocks, title_of
 from suizhou_plan.report.official_docx import Block, Cell
+
+if TYPE_CHECKING:
+    from suizhou_plan.report.docx_template import Template
 
 
 def _in_script(block: Block, lang: str) -> Block:
@@ -20,7 +23,13 @@ def _in_script(block: Block, lang: str) -> Block:
                          for row in block.rows])
 
 
-def render(bulletin: Bulletin, lang: str, template: Path | None = None) -> bytes:
+def render(bulletin: Bulletin, lang: str, template: Template | None = None,
+           plan_issuer: str | None = None) -> bytes:
+    """The Word bulletin; its author is the office that signs it (else `plan_issuer`), its
+    dates the as-of date."""
+    office = t(lang, "{group} Office", group=bulletin.issuer) if bulletin.issuer else plan_issuer
     return official_docx.render([_in_script(b, lang) for b in blocks(bulletin, lang)],
                                 title=in_script(lang, title_of(bulletin, lang)),
-                                template=template)
+                                template=template,
+                                author=official(lang, office) if office else None,
+                                dated=bulletin.as_of)

@@ -6,7 +6,7 @@ duty list (`sheet_words`), so a unit reads the same headings in either file."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from suizhou_plan.duties import Duty, DutyList
 from suizhou_plan.i18n import in_script, long_date, phase_name
@@ -14,6 +14,9 @@ from suizhou_plan.report import official_docx
 from suizhou_plan.report.labels import light_label
 from suizhou_plan.report.official_docx import Block, Cell
 from suizhou_plan.report.sheet_words import role_word, status_word, words
+
+if TYPE_CHECKING:
+    from suizhou_plan.report.docx_template import Template
 
 COLUMNS = ("item", "role", "due", "status", "light", "days_late")
 WIDTHS = (0.37, 0.08, 0.2, 0.1, 0.14, 0.11)
@@ -42,8 +45,10 @@ def blocks(dl: DutyList, lang: str) -> list[Block]:
     return out
 
 
-def render(dls: Sequence[DutyList], lang: str, template: Path | None = None) -> bytes:
-    """One document: each unit's list on pages of its own."""
+def render(dls: Sequence[DutyList], lang: str, template: Template | None = None,
+           author: str | None = None) -> bytes:
+    """One document: each unit's list on pages of its own; dated its as-of date, by
+    `author` (the office that sends it) when the caller knows it."""
     out: list[Block] = []
     for n, dl in enumerate(dls):
         if n:
@@ -53,4 +58,6 @@ def render(dls: Sequence[DutyList], lang: str, template: Path | None = None) -> 
                    [[Cell(in_script(lang, c.text), c.numeric) for c in row] for row in b.rows],
                    b.widths) for b in out]
     title = in_script(lang, out[0].text) if out else ""
-    return official_docx.render(shown, title=title, template=template)
+    return official_docx.render(shown, title=title, template=template,
+                                author=in_script(lang, author) if author else None,
+                                dated=dls[0].as_of if dls else None)

@@ -10,7 +10,13 @@ LibreOffice falls back to an installed CJK face (Noto).
 
 All of this is set on named styles, not on each run, so an office can bring its own look:
 `--template FILE.docx` supplies the styles (and its header, e.g. a letterhead), as pandoc's
-`--reference-doc` does, and nothing here overrides them."""
+`--reference-doc` does, and nothing here overrides them.  A template is read only as
+`docx_template` has made it safe (no macros, no fields that run or fetch, nothing outside
+the file); python-docx's own template goes through the same sieve.
+
+The document's properties are its own: its title, its author (the issuing office), the date
+it speaks for as created and modified, and nothing left over from a template (python-docx's
+say "python-docx", 2013, "Microsoft Macintosh Word")."""
 
 from __future__ import annotations
 
@@ -18,10 +24,13 @@ import contextlib
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from suizhou_plan.escapes import visible_lines
+
+if TYPE_CHECKING:
+    from suizhou_plan.report.docx_template import Template
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -79,16 +88,23 @@ def _set_fonts(style_or_run: Any, east_asian: str, size_pt: float | None = None,
 
 
 def _style(document: Any, name: str, base: str | None = None) -> Any:
+    """The paragraph style `name`, made (based on `base`) when missing.  A template's style
+    of that name that is not a paragraph style (a table style called "Title") is replaced."""
     from docx.enum.style import WD_STYLE_TYPE
 
     styles = document.styles
     try:
-        return styles[name]
+        style = styles[name]
     except KeyError:
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        if base:
-            style.base_style = styles[base]
-        return style
+        pass
+    else:
+        if style.type == WD_STYLE_TYPE.PARAGRAPH:
+            return style
+        style.delete()
+    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    if base:
+        style.base_style = _style(document, base)
+    return style
 
 
 def _official_styles(document: Any) -> None:
@@ -225,15 +241,6 @@ def _font_alternatives(document: Any) -> None:
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _clear_body(document: Any) -> None:
-    """A template's own text goes; its styles, section settings and headers stay."""
-    body = document.element.body
-    for child in list(body):
-        if child.tag.endswith("}sectPr"):
-            continue
-        body.remove(child)
-
-
 def _repeat_header(row: Any) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -285,25 +292,50 @@ def _table(document: Any, block: Block) -> None:
     document.add_paragraph("", style=document.styles["Table Text"])
 
 
-def render(blocks: Iterable[Block], *, title: str, template: Path | None = None) -> bytes:
-    """The .docx bytes of `blocks`.  With `template`, its styles and headers are used as
-    they are (and its body text is dropped)."""
+def _properties(document: Any, *, title: str, author: str | None,
+                dated: date | None) -> None:
+    """Title, author (also the last to modify it) and the date the document speaks for as
+    created and modified (midnight UTC: the same calendar day in China); every other
+    property removed, whatever the template had."""
+    properties = document.core_properties
+    element = properties._element
+    for child in list(element):
+        element.remove(child)
+    properties.title = title
+    if author:
+        properties.author = author
+        properties.last_modified_by = author
+    if dated is not None:
+        midnight = datetime(dated.year, dated.month, dated.day)
+        properties.created = midnight
+        properties.modified = midnight
+
+
+def render(blocks: Iterable[Block], *, title: str, template: Template | None = None,
+           author: str | None = None, dated: date | None = None) -> bytes:
+    """The .docx bytes of `blocks`.  With `template` (made safe by `docx_template`), its
+    styles and headers are used as they are.  `author` is the issuing office and `dated` the
+    date the document speaks for (the as-of date); without them the document has no author
+    or dates, never the clock's or a template's."""
     import docx
 
-    document = docx.Document(str(template)) if template is not None else docx.Document()
+    from suizhou_plan.report.docx_template import default_template
+
+    source = template if template is not None else default_template()
+    document = docx.Document(io.BytesIO(source.data))
     if template is None:
         _official_styles(document)
         _page(document)
         _page_numbers(document)
         _font_alternatives(document)
     else:
-        _clear_body(document)
+        _style(document, "Normal")
         for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Signature", "Salutation",
                      "Table Text"):
             _style(document, name, "Normal")
-    document.core_properties.title = visible_lines(title).replace("\n", " ")
-    document.core_properties.author = ""
-    document.core_properties.comments = ""
+    _properties(document, title=visible_lines(title).replace("\n", " "),
+                author=visible_lines(author).replace("\n", " ") if author else None,
+                dated=dated)
     styles = {"title": "Title", "subtitle": "Subtitle", "heading": "Heading 1",
               "subheading": "Heading 2", "para": "Normal", "signature": "Signature",
               "plain": "Table Text", "addressee": "Salutation"}
