@@ -91,7 +91,7 @@ def test_title_repair_and_the_findings_to_confirm(both):
         ("issuer-missing", 1), ("lead-inferred", 1), ("repaired-title", 4),
         ("skipped-text", 8), ("collective-members", 18), ("milestone-links", 44),
         ("milestone-links", 45), ("milestone-links", 46), ("damaged-text", 48),
-        ("skipped-text", 65)]
+        ("skipped-text", 65), ("page-furniture", 71)]
 
 
 def test_the_import_validates_and_every_report_runs(both, tmp_path):

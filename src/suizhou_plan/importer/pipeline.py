@@ -75,6 +75,10 @@ def run_import(doc_path: Path, out_dir: Path, registry_path: Path | None = None,
         doc = read_document(doc_path, replace_bad_bytes=replace_bad_bytes)
     except UnreadableDocument as exc:
         return ImportResult(None, failure=exc.args[0])
+    from suizhou_plan.importer.flat import split_blocks
+
+    doc.blocks, furniture_found = split_blocks(doc.blocks)
+    doc.dropped.extend(furniture_found)
     log = FindingLog()
     result = ImportResult(doc)
     for slug, line, args in doc.notes:

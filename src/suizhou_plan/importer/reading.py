@@ -187,7 +187,9 @@ def text_blocks(text: str, *, markdown: bool = False) -> list[Block]:
     blocks: list[Block] = []
     joinable = False
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.replace("\u00a0", " ").replace("\f", "").strip()
+        line = raw.replace("\u00a0", " ").replace("\f", "").lstrip().rstrip(" \u3000\r\n\v")
+        if not line.strip():
+            line = ""
         if _PAGE_NUMBER.match(line):
             continue  # 「— 3 —」 between the pages of a converted PDF
         if not line:

@@ -76,9 +76,26 @@ def read_docx(path: Path, data: bytes) -> Document:
             prefix = numbering.prefix(para)
             doc.blocks.append(Block(position, prefix + text, None, _heading_level(para)))
         elif child.tag == f"{_W}tbl":
-            for row in Table(child, word).rows:
+            rows = [tuple(" ".join(c.text.split()) for c in row.cells)
+                    for row in Table(child, word).rows]
+            if all(len({c for c in cells if c}) <= 1 for cells in rows):
+                # one item per cell (a one-column table used as a frame): its paragraphs
+                table = Table(child, word)
+                for row in table.rows:
+                    seen: list[Any] = []
+                    for cell in row.cells:
+                        if any(cell._tc is tc for tc in seen):
+                            continue  # a merged cell comes back once per grid column
+                        seen.append(cell._tc)
+                        for para in cell.paragraphs:
+                            position += 1
+                            text = " ".join(para.text.split())
+                            if text:
+                                doc.blocks.append(Block(position, numbering.prefix(para) + text,
+                                                        None, _heading_level(para)))
+                continue
+            for cells in rows:
                 position += 1
-                cells = tuple(" ".join(c.text.split()) for c in row.cells)
                 if any(cells):
                     doc.blocks.append(Block(position, " | ".join(cells), cells))
     return doc

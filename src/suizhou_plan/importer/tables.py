@@ -20,7 +20,10 @@ _COLUMNS = (
     ("deadline", compile_either(r"时限|时间|节点|期限|进度")),
     ("section", compile_either(r"类别|领域|板块|类型|方面|项目类别|重点领域|分类")),
     ("task", compile_either(r"任务|工作内容|事项|措施|内容|重点工作|具体工作|目标")),
+    ("measures", compile_either(r"措施|内容|具体工作|工作目标|备注")),
 )
+_CATEGORY = compile_either(r"^[一二三四五六七八九十]{1,3}[、.．]\s*"
+                           r"|^[（(][一二三四五六七八九十]{1,3}[）)]\s*")
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ def read_tables(tables: list[Node], log: FindingLog, section_of: dict[int, str])
     out: list[RawTask] = []
     for node in tables:
         columns: Columns | None = None
+        section: str | None = None
         count = 0
         for row in node.table:
             assert row.cells is not None
@@ -55,13 +59,32 @@ def read_tables(tables: list[Node], log: FindingLog, section_of: dict[int, str])
                 continue
             if columns is None:
                 continue
-            task = _row_task(row.cells, row.line, columns, section_of.get(id(node), "任務"))
+            category = _category(row.cells, columns)
+            if category is not None:
+                section = category
+                continue
+            task = _row_task(row.cells, row.line, columns, section or section_of.get(id(node),
+                                                                                  "任務"))
             if task is not None:
                 count += 1
                 out.append(task)
         if columns is None and len(node.table) >= 2:
             log.add("skipped-table", node.line, rows=str(len(node.table)))
     return out
+
+
+def _category(cells: tuple[str, ...], columns: Columns) -> str | None:
+    """A category row (「一、基礎設施」 merged across the table, or alone in its row): the
+    section of the rows below it."""
+    filled = {c.strip() for c in cells if c.strip()}
+    if len(filled) != 1:
+        return None
+    text = filled.pop()
+    marked = _CATEGORY.match(text)
+    if marked is None and columns.index.get("number") != next(
+            i for i, c in enumerate(cells) if c.strip()) and len(set(cells)) > 1:
+        return None
+    return text[marked.end():].strip() if marked else text
 
 
 def _cell(cells: tuple[str, ...], columns: Columns, role: str) -> str:
@@ -72,6 +95,9 @@ def _cell(cells: tuple[str, ...], columns: Columns, role: str) -> str:
 def _row_task(cells: tuple[str, ...], line: int, columns: Columns,
               default_section: str) -> RawTask | None:
     text = _cell(cells, columns, "task")
+    measures = _cell(cells, columns, "measures")
+    if measures and measures != text:
+        text = f"{text.rstrip('。')}。{measures}" if text else measures
     if not text:
         return None
     lead = split_units(_cell(cells, columns, "lead")).units
