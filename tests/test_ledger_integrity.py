@@ -237,7 +237,8 @@ def test_every_ledger_style_is_extended_with_every_entry_intact(run_cli, plan_co
     entries = ledger(plan_copy, "T17")
     assert entries[:-1] == old_entries
     assert entries[-1] == {"date": date(2023, 3, 10), "status": "in-progress",
-                           "by": "市大數據中心", "note": "平台上线, 迁移50%"}
+                           "by": "市大數據中心", "note": "平台上线, 迁移50%",
+                           "received": date(2024, 1, 15)}
     if before:  # earlier entries survive byte for byte: text was only inserted
         ops = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
         assert {op for op, *_ in ops} == {"equal", "insert"}
@@ -253,7 +254,8 @@ def test_a_flow_ledger_gets_one_more_flow_mapping(run_cli, plan_copy):
     result = run_cli(*add_args(plan_copy, "T17", note="資金到位", when="2023-03-10"))
     assert result.exit_code == 0, result.output
     assert ("    progress: [{date: 2023-01-10, status: blocked, by: 市政數局, note: 等待資金}, "
-            "{date: 2023-03-10, status: in-progress, by: 市政數局, note: 資金到位}]\n"
+            "{date: 2023-03-10, status: in-progress, by: 市政數局, note: 資金到位, "
+            "received: 2024-01-15}]\n"
             ) in tasks.read_text(encoding="utf-8")
 
 
@@ -381,36 +383,60 @@ def test_the_leading_group_office_may_report_on_any_item(run_cli, plan_copy):
 
 # -- status order -----------------------------------------------------------------------
 
-def test_verified_needs_a_report_of_done_or_evidence(run_cli, plan_copy):
+def test_only_the_office_closes_and_only_what_the_lead_reported_done(run_cli, plan_copy):
+    """P1-M5's lead is 市政數局, which is also the leading group's office; 市大數據中心 holds
+    P1-M4 and P1-M5 with it.  A unit's own 銷號 is refused; the office's 銷號 of an item nobody
+    reported done is refused; after the lead's 辦結 the office closes it on evidence."""
+    before = (plan_copy / "tasks.yaml").read_bytes()
+    own = run_cli(*add_args(plan_copy, "P1-M4", note="自行銷號", status="verified",
+                            by="市大數據中心"), "--evidence", "無")
+    assert own.exit_code == 1
+    assert own.stderr == (
+        "P1-M4: milestone P1-M4 「實施神農云二期建設」: 「市大數據中心」 closed (verified) the "
+        "item itself on 2023-06-30; only the office closes an item after reviewing the lead's "
+        "report [verified-by-unit]\n"
+        "  hint: it is read as the unit's report of done; 市政數局 reviews it and closes or "
+        "returns the item\n"
+        "not written: nothing was changed\n")
     bare = run_cli(*add_args(plan_copy, "P1-M4", note="驗收", status="verified"))
     assert bare.exit_code == 1
     assert bare.stderr == (
         "P1-M4: milestone P1-M4 「實施神農云二期建設」: verified on 2023-06-30 with no "
         "`reported-done` entry before it and no evidence [verified-without-report]\n"
         "  hint: record the unit's `reported-done` first, or give the verification's evidence\n"
+        "P1-M4: milestone P1-M4 「實施神農云二期建設」: verified on 2023-06-30, but the item "
+        "stood at unknown: nobody had reported it done [nothing-to-decide]\n"
+        "  hint: the lead reports done (reported-done) first; the office then closes or "
+        "returns it\n"
+        "P1-M4: milestone P1-M4 「實施神農云二期建設」: verified entry of 2023-06-30 has no "
+        "evidence [done-without-evidence]\n"
+        "  hint: add `evidence:` (document number, URL or file reference)\n"
         "not written: nothing was changed\n")
-    with_evidence = run_cli(*add_args(plan_copy, "P1-M4", note="驗收", status="verified"),
-                            "--evidence", "驗收意見〔2023〕3號")
-    assert with_evidence.exit_code == 0, with_evidence.output
+    assert (plan_copy / "tasks.yaml").read_bytes() == before
     assert run_cli(*add_args(plan_copy, "P1-M5", note="完成", status="reported-done",
-                             when="2023-06-01")).exit_code == 0
-    after_report = run_cli(*add_args(plan_copy, "P1-M5", note="驗收", status="verified"))
-    assert after_report.exit_code == 0, after_report.output
+                             when="2023-06-01"), "--evidence", "驗收報告").exit_code == 0
+    closed = run_cli(*add_args(plan_copy, "P1-M5", note="驗收", status="verified"),
+                     "--evidence", "驗收意見〔2023〕3號")
+    assert closed.exit_code == 0, closed.output
 
 
-def test_an_entry_repeating_the_latest_or_dated_before_it_is_refused(run_cli, plan_copy):
+def test_the_same_entry_twice_is_refused_and_a_late_one_takes_its_place(run_cli, plan_copy):
     assert run_cli(*add_args(plan_copy, "T01", note="機房主體完工")).exit_code == 0
     before = (plan_copy / "tasks.yaml").read_bytes()
     again = run_cli(*add_args(plan_copy, "T01", note="機房主體完工"))
     assert again.exit_code == 1
-    assert "repeats the one before it word for word [duplicate-progress]" in again.stderr
-    earlier = run_cli(*add_args(plan_copy, "T01", note="補錄", when="2023-05-31"))
-    assert earlier.exit_code == 1
-    assert ("entry of 2023-05-31 comes after the entry of 2023-06-30 [progress-out-of-order]"
-            in earlier.stderr)
+    assert again.stderr == (
+        "T01: the entry of 2023-06-30 (in-progress) is in the ledger already, word for word "
+        "[duplicate-progress]\n  hint: remove the copy, or record what changed since\n"
+        "not written: nothing was changed\n")
     assert (plan_copy / "tasks.yaml").read_bytes() == before
+    earlier = run_cli(*add_args(plan_copy, "T01", note="補錄", when="2023-05-31"))
+    assert earlier.exit_code == 0, earlier.output
+    assert [(e["date"], e["note"]) for e in ledger(plan_copy, "T01")] == [
+        (date(2023, 5, 31), "補錄"), (date(2023, 6, 30), "機房主體完工")]
     same_day = run_cli(*add_args(plan_copy, "T01", note="機房驗收", status="reported-done"))
     assert same_day.exit_code == 0, same_day.output
+    assert [e["note"] for e in ledger(plan_copy, "T01")] == ["補錄", "機房主體完工", "機房驗收"]
 
 
 def test_a_status_going_back_carries_its_note(run_cli, plan_copy):
@@ -582,7 +608,8 @@ def test_a_blank_optional_cell_is_no_value(run_cli, plan_copy):
     result = run_cli(*add_args(plan_copy, "T01", note="x"), "--problems", " ", "--next", "\r\n")
     assert result.exit_code == 0, result.output
     assert ledger(plan_copy, "T01")[-1] == {"date": date(2023, 6, 30), "status": "in-progress",
-                                            "by": "市政數局", "note": "x"}
+                                            "by": "市政數局", "note": "x",
+                                            "received": date(2024, 1, 15)}
 
 
 LAST_ITEM = "  - id: S5\n"

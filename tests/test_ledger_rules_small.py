@@ -225,9 +225,11 @@ def test_entry_problems_names_every_rule_an_entry_breaks(small):
     item = index.by_id["T01"]
     said = [entry_problems(index, item, k) for k in range(4)]
     assert [[slug for slug, _, _ in found] for found in said] == [
-        ["reporter-not-responsible", "verified-without-report"],
-        ["reporter-not-responsible", "verified-without-report", "duplicate-progress"],
-        ["reporter-not-responsible", "verified-without-report", "progress-out-of-order"],
+        ["reporter-not-responsible", "verified-by-unit", "verified-without-report"],
+        ["reporter-not-responsible", "verified-by-unit", "verified-without-report",
+         "duplicate-progress"],
+        ["reporter-not-responsible", "verified-by-unit", "verified-without-report",
+         "progress-out-of-order"],
         [],
     ]
     assert said[0][0][1:] == (

@@ -53,6 +53,7 @@ def test_add_keeps_every_other_byte_of_the_file(run_cli, plan_copy):
         '        problems: "資金: 未到位"\n',
         '        next: "no"\n',
         '        evidence: [隨政數發〔2023〕7號, "https://example.invalid/a,b"]\n',
+        "        received: 2024-01-15\n",
     ]
     show = run_cli("progress", "show", "T17", "--plan", str(plan_copy))
     assert show.stdout.splitlines()[:2] == ["T17 云平臺集約管理", "status: in-progress · due 2025-11-30"]
@@ -126,7 +127,17 @@ def test_an_invalid_add_leaves_the_file_byte_identical(run_cli, plan_copy, args,
 
 
 def test_verifying_every_phase_one_milestone_clears_phase_one(run_cli, plan_copy):
+    """Each lead reports 辦結; the office (市政數局) then closes each item (銷號)."""
+    from suizhou_plan.index import build_index
+    from suizhou_plan.load import load_plan
+
+    index = build_index(load_plan(plan_copy))
     for ms in P1:
+        lead = index.by_id[ms].lead
+        assert lead is not None and not lead.members
+        done = add(run_cli, plan_copy, ms, "--evidence", "驗收報告", status="reported-done",
+                   date="2023-11-20", note="完成", by=lead.name)
+        assert done.exit_code == 0, done.output
         result = add(run_cli, plan_copy, ms, "--evidence", f"驗收意見〔2023〕{ms}",
                      status="verified", date="2023-11-28", note="驗收通過")
         assert result.exit_code == 0, result.output

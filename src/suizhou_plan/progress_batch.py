@@ -13,6 +13,7 @@ refused entry stops the whole batch is the caller's choice (`skip_invalid`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -68,8 +69,11 @@ class Outcome:
 
 def append_reports(plan: Path, reports: list[Report], as_of: date, *,
                    wait: float = DEFAULT_WAIT, write: bool = True,
-                   skip_invalid: bool = False) -> Outcome:
+                   skip_invalid: bool = False,
+                   vet: Callable[[PlanIndex, list[Report]], list[Report]] | None = None
+                   ) -> Outcome:
     """Check `reports` (in order) against the plan and append the acceptable ones.
+    `vet`, given the plan as read under the lock, may refuse (raise) or rewrite them first.
 
     Nothing is written when `write` is false (a dry run), when nothing is new, or when an
     entry is refused and `skip_invalid` is false.  Raises `Refused` (exit 1) when the plan
@@ -82,7 +86,7 @@ def append_reports(plan: Path, reports: list[Report], as_of: date, *,
 
     def make() -> tuple[bytes, str] | None:
         given, loaded, index = read_plan(plan)
-        outcome, ledgers = _sift(index, reports, as_of)
+        outcome, ledgers = _sift(index, vet(index, reports) if vet else reports, as_of)
         result[:] = [outcome]
         if not write or not outcome.added or (outcome.refused and not skip_invalid):
             return None

@@ -141,12 +141,39 @@ def append_progress(plan: Path, item_id: str, entry: Entry, as_of: date,
     from suizhou_plan.progress_batch import Report, append_reports
 
     check_text(entry)
-    _, _, index = read_plan(plan)
+
+    def vet(index: PlanIndex, reports: list[Report]) -> list[Report]:
+        return [Report(_typed_item(index, item_id).id, _typed(index, item_id, entry, as_of),
+                       "", 0)]
+
+    outcome = append_reports(plan, [], as_of, wait=wait, vet=vet)
+    if outcome.refused:
+        raise Refused([Msg("{id}: {message} [{slug}]\n  hint: {hint}", id=o.report.item_id,
+                           message=o.message, slug=o.slug, hint=o.hint)
+                       for o in outcome.refused])
+    if outcome.already:
+        said = outcome.already[0]
+        raise Refused([Msg("{id}: the entry of {date} ({status}) is in the ledger already, "
+                           "word for word [duplicate-progress]\n  hint: {hint}",
+                           id=said.item_id, date=said.entry.date, status=said.entry.status,
+                           hint=Msg("remove the copy, or record what changed since"))])
+    assert outcome.written is not None and outcome.added
+    added = outcome.added[0]
+    return Added(added.item_id, added.entry, outcome.written)
+
+
+def _typed_item(index: PlanIndex, item_id: str) -> Item:
     item = index.by_id.get(item_id) or index.by_id.get(item_id.upper())
     if item is None:
         raise BadRequest(Msg("no task, target or milestone {id}; ids look like T01, S1, "
                              "T05-2025 or P1-M4 (`suizhou duties UNIT` lists a unit's items)",
                              id=repr(item_id)))
+    return item
+
+
+def _typed(index: PlanIndex, item_id: str, entry: Entry, as_of: date) -> Entry:
+    """The entry as typed, its dates and unit checked in the command line's words."""
+    item = _typed_item(index, item_id)
     issued = index.tasks_file.plan.issued
     if entry.date < issued:
         raise BadRequest(Msg("--date {date} is before the plan was issued ({issued}); check "
@@ -160,22 +187,7 @@ def append_progress(plan: Path, item_id: str, entry: Entry, as_of: date,
         raise BadRequest(Msg("--received {received} must lie between the entry's date "
                              "({date}) and today ({today})", received=entry.received.isoformat(),
                              date=entry.date.isoformat(), today=as_of.isoformat()))
-    entry = replace(entry, by=_reporter(index, item, entry.by or ""))
-    outcome = append_reports(plan, [Report(item.id, entry, "", 0)], as_of, wait=wait)
-    if outcome.refused:
-        raise Refused([Msg("{id}: {message} [{slug}]\n  hint: {hint}", id=item.id,
-                           message=o.message, slug=o.slug, hint=o.hint)
-                       for o in outcome.refused])
-    if outcome.already:
-        said = outcome.already[0].entry
-        raise Refused([Msg("{id}: {message} [{slug}]\n  hint: {hint}", id=item.id,
-                           message=Msg("{item}: the entry of {date} ({status}) is in the "
-                                       "ledger already, word for word", item=item.id,
-                                       date=said.date, status=said.status),
-                           slug="duplicate-progress",
-                           hint=Msg("remove the copy, or record what changed since"))])
-    assert outcome.written is not None and outcome.added
-    return Added(item.id, outcome.added[0].entry, outcome.written)
+    return replace(entry, by=_reporter(index, item, entry.by or ""))
 
 
 def read_plan(plan: Path) -> tuple[dict[str, bytes], Loaded, PlanIndex]:

@@ -51,8 +51,10 @@ class Said:
 
     k: int  # position in the item's `progress:`
     entry: ProgressEntry
-    voice: Voice
+    voice: Voice  # the capacity a report speaks in: lead, support, the office (holding no
+    # part of the item), or other (a unit that holds nothing)
     unit: Agency | None  # None: no `by`, or a name the registry does not know
+    office: bool = False  # written by the office: its decisions count
 
     @property
     def who(self) -> str | None:
@@ -104,7 +106,7 @@ class Record:
     def reports(self) -> tuple[Said, ...]:
         """Every unit report (not decisions or applications), in date order."""
         return tuple(s for s in self.said if s.entry.status in REPORTS
-                     or (s.entry.status == "verified" and s.voice != "office"))
+                     or (s.entry.status == "verified" and not s.office))
 
 
 def in_date_order(progress: Sequence[ProgressEntry]) -> list[int]:
@@ -123,13 +125,13 @@ class Voices:
     office: frozenset[str]
 
     def of(self, unit: Agency | None, named: bool) -> Voice:
+        """The capacity a unit's report speaks in.  A unit that is the office and also holds
+        the item (the office often sits in a lead unit) reports as the holder it is."""
         if unit is None:
             return "lead" if not named else "other"  # no `by`: the lead's (older ledgers)
-        if unit.id in self.office:
-            return "office"
         if unit.id in self.lead or any(unit.id in m for m in self.members):
             return "lead"
-        return "support"
+        return "office" if unit.id in self.office else "support"
 
     def member_of(self, unit: Agency | None) -> int:
         if unit is None:
@@ -158,7 +160,8 @@ def build_record(progress: Sequence[ProgressEntry], planned_due: date, voices: V
     for k in in_date_order(progress):
         entry = progress[k]
         unit = resolve(entry.by) if entry.by else None
-        said.append(Said(k, entry, voices.of(unit, bool(entry.by)), unit))
+        said.append(Said(k, entry, voices.of(unit, bool(entry.by)), unit,
+                         unit is not None and unit.id in voices.office))
     status, line = "unknown", None
     members: list[str | None] = [None] * len(voices.members)
     due, done_on, closed_on = planned_due, None, None
@@ -191,7 +194,7 @@ def build_record(progress: Sequence[ProgressEntry], planned_due: date, voices: V
         value = s.entry.status
         if value == APPLICATION:
             pending.append(s)
-        elif s.voice == "office" and value in OFFICE_ONLY:
+        elif s.office and value in OFFICE_ONLY:
             if value == "verified":
                 status, line, closed_on = "verified", s, s.entry.date
                 done_on = done_on or s.entry.date

@@ -40,6 +40,10 @@ STATUS_WORDS = (
     word("status:unknown", "unknown"), word("status:not-started", "not-started"),
     word("status:in-progress", "in-progress"), word("status:blocked", "blocked"),
     word("status:reported-done", "reported-done"), word("status:verified", "verified"),
+    word("status:returned", "returned"), word("status:reopened", "reopened"),
+    word("status:extension-requested", "extension requested"),
+    word("status:extension-approved", "extension approved"),
+    word("status:extension-refused", "extension refused"),
 )
 
 

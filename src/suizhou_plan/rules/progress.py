@@ -130,10 +130,11 @@ def done_without_evidence(ctx: Context) -> Iterator[Problem]:
 @rule("SZ504", "status-regression", Severity.WARNING,
       "a status that goes backwards with no note saying why")
 def status_regression(ctx: Context) -> Iterator[Problem]:
-    """In date order, an entry whose status is earlier in the vocabulary than the best one
-    before it (for example `in-progress` after `verified`), and that has no `note`.
-    `blocked` may come and go.  A real reopening says why in its note; `suizhou progress
-    add` always takes one.
+    """In date order, a unit's entry whose status is earlier in the vocabulary than the
+    best one the same unit reported before it (for example `in-progress` after its own
+    `reported-done`), and that has no `note`.  `blocked` may come and go, and after the
+    office returns or reopens the item every unit starts afresh.  A real step back says why
+    in its note; `suizhou progress add` always takes one.
 
     Failing:
 
@@ -151,23 +152,26 @@ def status_regression(ctx: Context) -> Iterator[Problem]:
         if len(item.progress) < 2:
             continue  # nothing to go back from
         ordered = sorted(enumerate(item.progress), key=lambda pair: (pair[1].date, pair[0]))
-        best = ""
+        best: dict[str | None, str] = {}  # each reporter's best status so far
         for k, entry in ordered:
-            if entry.status == "blocked":
+            if entry.status in ("returned", "reopened"):
+                best.clear()  # the office put the item back in progress: no regression
+            if entry.status not in ORDER or entry.status == "blocked":
                 continue
-            if best and ORDER[entry.status] < ORDER[best] and not entry.note:
+            mine = best.get(entry.by, "")
+            if mine and ORDER[entry.status] < ORDER[mine] and not entry.note:
                 yield about(
                     item,
                     "status-regression",
                     Msg("{item}: status goes back from {before} to {status} on {date} with no "
-                        "note saying why", item=describe(item), before=status_word(best),
+                        "note saying why", item=describe(item), before=status_word(mine),
                         status=status_word(entry.status), date=entry.date),
                     ctx.at((*item.path, "progress", k)),
                     Msg("if the item was reopened, say why in the entry's `note:`; otherwise fix "
                         "the status"),
                 )
-            if not best or ORDER[entry.status] > ORDER[best]:
-                best = entry.status
+            if not mine or ORDER[entry.status] > ORDER[mine]:
+                best[entry.by] = entry.status
 
 
 @rule("SZ505", "future-progress", Severity.ERROR,
@@ -260,7 +264,8 @@ def _said(item: Item, k: int) -> Said | None:
 def _office_names(index: PlanIndex) -> str:
     from suizhou_plan.reporters import office
 
-    return "、".join(a.name for a in office(index)) or Msg("the leading group's office")
+    found = office(index)
+    return found[0].name if found else Msg("the leading group's office")
 
 
 def decided_by_unit(index: PlanIndex, item: Item, k: int) -> tuple[Msg, Msg] | None:
@@ -269,7 +274,7 @@ def decided_by_unit(index: PlanIndex, item: Item, k: int) -> tuple[Msg, Msg] | N
     said = _said(item, k)
     if said is None or said.entry.status not in OFFICE_ONLY or said.entry.status == "verified":
         return None
-    if said.voice == "office" or (said.unit is None and not said.entry.by):
+    if said.office or (said.unit is None and not said.entry.by):
         return None
     return (Msg("{item}: 「{unit}」 cannot record {status} (entry of {date}): only the office "
                 "decides that", item=describe(item), unit=said.who or "—",
@@ -281,7 +286,7 @@ def decided_by_unit(index: PlanIndex, item: Item, k: int) -> tuple[Msg, Msg] | N
 def verified_by_unit(index: PlanIndex, item: Item, k: int) -> tuple[Msg, Msg] | None:
     """A unit's own 銷號: read as its 辦結, and to be reviewed by the office."""
     said = _said(item, k)
-    if said is None or said.entry.status != "verified" or said.voice == "office":
+    if said is None or said.entry.status != "verified" or said.office:
         return None
     if said.unit is None and not said.entry.by:
         return None  # no reporter named: an older ledger's entry, the office's by default
@@ -300,7 +305,7 @@ def nothing_to_decide(item: Item, k: int) -> tuple[Msg, Msg] | None:
     decides on an application that is waiting."""
     said = _said(item, k)
     record = item.record
-    if said is None or record is None or said.voice != "office":
+    if said is None or record is None or not said.office:
         return None
     status = said.entry.status
     before = record.before_entry(k)
