@@ -60,8 +60,16 @@ def unstorable_field(entry: Entry) -> tuple[str, int, str] | None:
 
 
 def check_text(entry: Entry) -> None:
-    """Refuse an empty note and characters that cannot be stored, naming the option."""
-    if not (entry.note or "").strip():
+    """Refuse an empty note, reason or opinion where one is needed, and characters that
+    cannot be stored, naming the option."""
+    from suizhou_plan.model.plan import NEEDS_REASON
+
+    if entry.status == "verified" and not (entry.note or "").strip():
+        raise BadRequest(Msg("--opinion is empty; give the office's review opinion"))
+    if entry.status in NEEDS_REASON and not (entry.reason or "").strip():
+        raise BadRequest(Msg("--reason is empty; say why"))
+    if entry.status not in NEEDS_REASON - {"extension-requested"} | {"extension-approved"} \
+            and not (entry.note or "").strip():
         raise BadRequest(Msg("--note is empty; say in a few words what was done (進展)"))
     bad = unstorable_field(entry)
     if bad is not None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +21,11 @@ from suizhou_plan.cli.options import (
 )
 from suizhou_plan.i18n import N_, Msg, in_script, localise, t, tn
 
+if TYPE_CHECKING:
+    from suizhou_plan.ledger import Entry
+
+# What `--status` takes: a unit's report, or (the office's) 銷號.  The other decisions and
+# the application for more time have commands of their own that ask for what they need.
 STATUSES = ["not-started", "in-progress", "blocked", "reported-done", "verified"]
 
 
@@ -36,58 +43,50 @@ class Status(click.Choice):  # type: ignore[type-arg]
 
 @click.group("progress")
 def command() -> None:
-    """The progress ledger (台賬): append an entry, show an item's history, or run the
-    monthly loop with Excel templates (make them, import them back)."""
+    """The progress ledger (台賬): each unit reports on its part, applies for more time;
+    the office closes (銷號), returns (退回), reopens and decides on extensions (延期).
+    Also an item's whole record, and the monthly loop with Excel templates."""
 
 
-@command.command("add")
-@click.argument("item")
-@plan_option
-@click.option("--status", type=Status(STATUSES), required=True,
-              help="Status as of this report (reported-done = 辦結, verified = 銷號); the "
-              "Chinese words are understood too: 推進中, 受阻, 已辦結 ….")
-@click.option("--date", "when", callback=parse_iso_date, required=True, metavar="YYYY-MM-DD",
-              help="Date of the report.")
-@click.option("--by", "by", required=True, metavar="AGENCY",
-              help="The reporting unit: one that holds ITEM, or the leading group's office.")
-@click.option("--note", required=True, help="Progress made (進展); says why when a status "
-              "goes back.")
-@click.option("--problems", default=None, help="Problems (存在問題).")
-@click.option("--next", "next_step", default=None, help="Next step (下一步).")
-@click.option("--evidence", multiple=True, metavar="REF",
-              help="Evidence: document number, URL or file (repeatable).")
-@click.option("--as-of", "as_of", callback=parse_iso_date, default=None, metavar="YYYY-MM-DD",
-              help="Refuse entries dated after this day [default: today in Asia/Shanghai].")
-@click.option("--wait", type=click.FloatRange(min=0), default=60.0, show_default=True,
-              metavar="SECONDS", help="How long to wait while another command writes the plan.")
-@lang_option
-def add(item: str, plan_dir: str | None, status: str, when: date, by: str, note: str,
-        problems: str | None, next_step: str | None, evidence: tuple[str, ...],
-        as_of: date | None, wait: float, lang: str | None) -> None:
-    """Append one dated entry to ITEM's ledger in tasks.yaml.
+def _common(f: Callable[..., None]) -> Callable[..., None]:
+    """The options every writer of the ledger takes."""
+    for option in reversed([
+        plan_option,
+        click.option("--date", "when", callback=parse_iso_date, required=True,
+                     metavar="YYYY-MM-DD", help="The date written on the report or decision."),
+        click.option("--received", callback=parse_iso_date, default=None,
+                     metavar="YYYY-MM-DD", help="The day it reached the office [default: "
+                     "--as-of]; a report that arrives late keeps its own --date."),
+        click.option("--as-of", "as_of", callback=parse_iso_date, default=None,
+                     metavar="YYYY-MM-DD", help="Refuse entries dated after this day "
+                     "[default: today in Asia/Shanghai]."),
+        click.option("--wait", type=click.FloatRange(min=0), default=60.0,
+                     show_default=True, metavar="SECONDS",
+                     help="How long to wait while another command writes the plan."),
+        lang_option,
+    ]):
+        f = option(f)
+    return f
 
-    Only the reporting unit's own items: --by must hold ITEM (directly, through a
-    collective, or as the successor of a renamed unit) or be the leading group's office.
-    An entry that repeats the latest one, is dated before it, or verifies what nobody
-    reported done (without evidence) is refused.
 
-    Other writers wait for each other (a lock in the plan directory), and a file saved by
-    another program in the meantime is read again, never overwritten.  Everything else in
-    the file is kept byte for byte; when the result would be invalid nothing is written
-    and the command exits 1.
-    """
-    from suizhou_plan.ledger import Entry, pasted
+def _by_option(office: bool) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    if office:
+        return click.option("--by", "by", default=None, metavar="AGENCY",
+                            help="The office deciding [default: the office the plan names: "
+                            "supervision.office, else the leading group's office].")
+    return click.option("--by", "by", required=True, metavar="AGENCY",
+                        help="The reporting unit: one that holds ITEM.")
+
+
+def _record(item: str, plan_dir: str | None, entry: Entry, as_of: date | None, wait: float,
+            lang: str | None) -> None:
+    """Write `entry` through the one append path and say what was written, or why not."""
     from suizhou_plan.plan_lock import PlanLocked, PlanNotWritable
     from suizhou_plan.progress_edit import BadRequest, Refused, append_progress
     from suizhou_plan.report.labels import status_label
 
     lang = lang or default_lang()
-
     path, _label = resolve_plan(plan_dir, writing=True)
-    entry = Entry(when, status, by.strip(), pasted(note),
-                  pasted(problems or "") or None,  # a blank cell is no problem reported
-                  pasted(next_step or "") or None,
-                  tuple(pasted(e) for e in evidence if pasted(e)))
     try:
         added = append_progress(path, item, entry, as_of_or_today(as_of), wait)
     except BadRequest as exc:
@@ -96,10 +95,185 @@ def add(item: str, plan_dir: str | None, status: str, when: date, by: str, note:
         not_written = t(lang, "not written: nothing was changed")
         sys.stderr.write(f"{_why(exc, lang)}\n{not_written}\n")
         sys.exit(1)
-    sys.stdout.write(in_script(lang, t(
+    sys.stdout.write(t(
         lang, "{item}: added {status} of {date} by {unit} to {file}", item=added.item_id,
-        status=status_label(status, lang), date=localise(when, lang), unit=added.entry.by,
-        file=_shown(path / "tasks.yaml"))) + "\n")
+        status=status_label(entry.status, lang), date=localise(entry.date, lang),
+        unit=in_script(lang, added.entry.by or ""), file=_shown(path / "tasks.yaml")) + "\n")
+
+
+def _entry(status: str, when: date, by: str | None, *, note: str | None = None,
+           problems: str | None = None, next_step: str | None = None,
+           evidence: tuple[str, ...] = (), until: date | None = None,
+           reason: str | None = None, received: date | None = None) -> Entry:
+    from suizhou_plan.ledger import Entry, pasted
+
+    def cell(text: str | None) -> str | None:
+        return pasted(text or "") or None  # a blank cell is no value
+
+    return Entry(when, status, (by or "").strip(), cell(note), cell(problems), cell(next_step),
+                 tuple(pasted(e) for e in evidence if pasted(e)), until, cell(reason),
+                 received)
+
+
+@command.command("add")
+@click.argument("item")
+@click.option("--status", type=Status(STATUSES), required=True,
+              help="Status of the unit's part as of this report (reported-done = 辦結); "
+              "verified (銷號) is the office's alone.  The Chinese words are understood "
+              "too: 推進中, 受阻, 已辦結 ….")
+@_by_option(office=False)
+@click.option("--note", required=True, help="Progress made (進展); says why when a status "
+              "goes back.  For 銷號: the office's review opinion.")
+@click.option("--problems", default=None, help="Problems (存在問題).")
+@click.option("--next", "next_step", default=None, help="Next step (下一步).")
+@click.option("--evidence", multiple=True, metavar="REF",
+              help="Evidence: document number, URL or file (repeatable).")
+@_common
+def add(item: str, plan_dir: str | None, status: str, when: date, by: str, note: str,
+        problems: str | None, next_step: str | None, evidence: tuple[str, ...],
+        received: date | None, as_of: date | None, wait: float, lang: str | None) -> None:
+    """Record a unit's report on ITEM (one dated entry of tasks.yaml's ledger).
+
+    A unit reports on its own part: --by must hold ITEM (directly, through a collective,
+    or as the successor of a renamed unit).  The lead's report decides where the item
+    stands; a supporting unit's is shown as its part.  A report that arrives late keeps
+    its own --date and is put in its place among the entries; the same report twice is
+    refused.  Only the office closes an item (--status verified, with --evidence), after
+    the lead reported it done.
+
+    Other writers wait for each other (a lock in the plan directory), and a file saved by
+    another program in the meantime is read again, never overwritten.  Everything else in
+    the file is kept byte for byte; when the result would be invalid nothing is written
+    and the command exits 1.
+    """
+    _record(item, plan_dir, _entry(status, when, by, note=note, problems=problems,
+                                   next_step=next_step, evidence=evidence, received=received),
+            as_of, wait, lang)
+
+
+@command.command("apply")
+@click.argument("item")
+@_by_option(office=False)
+@click.option("--until", callback=parse_iso_date, required=True, metavar="YYYY-MM-DD",
+              help="The date the unit expects to finish by.")
+@click.option("--reason", required=True, help="Why the item cannot be finished on time.")
+@click.option("--note", required=True, help="What has been done so far (進展).")
+@click.option("--next", "next_step", default=None, help="The measures it will take (下一步).")
+@_common
+def apply(item: str, plan_dir: str | None, by: str, until: date, reason: str, note: str,
+          next_step: str | None, when: date, received: date | None, as_of: date | None,
+          wait: float, lang: str | None) -> None:
+    """Apply for more time on ITEM (申請延期), for the office to approve or refuse.
+
+    Any unit that holds ITEM may apply, before or after the due date (an application made
+    after it is counted as late).  The date the item is judged against moves only when
+    the office approves (`suizhou progress extend`).
+    """
+    _record(item, plan_dir, _entry("extension-requested", when, by, note=note, until=until,
+                                   reason=reason, next_step=next_step, received=received),
+            as_of, wait, lang)
+
+
+@command.command("close")
+@click.argument("item")
+@_by_option(office=True)
+@click.option("--opinion", required=True, help="The office's review opinion (審核意見).")
+@click.option("--evidence", multiple=True, required=True, metavar="REF",
+              help="What the closing rests on: document number, URL or file (repeatable).")
+@_common
+def close(item: str, plan_dir: str | None, by: str | None, opinion: str,
+          evidence: tuple[str, ...], when: date, received: date | None, as_of: date | None,
+          wait: float, lang: str | None) -> None:
+    """The office closes ITEM (銷號) after reviewing the lead's report of done (辦結).
+
+    After 銷號 no unit's report reopens the item; only `suizhou progress reopen` does.
+    """
+    _record(item, plan_dir, _entry("verified", when, _office(plan_dir, by, as_of), note=opinion,
+                                   evidence=evidence, received=received), as_of, wait, lang)
+
+
+@command.command("return")
+@click.argument("item")
+@_by_option(office=True)
+@click.option("--reason", required=True, help="Why the report of done is not accepted.")
+@_common
+def return_(item: str, plan_dir: str | None, by: str | None, reason: str, when: date,
+            received: date | None, as_of: date | None, wait: float,
+            lang: str | None) -> None:
+    """The office returns ITEM to its lead to be redone (退回重辦): the lead's report of
+    done is not accepted, the item is back in progress, and the return is counted against
+    the lead in the assessment (考核)."""
+    _record(item, plan_dir, _entry("returned", when, _office(plan_dir, by, as_of), reason=reason,
+                                   received=received), as_of, wait, lang)
+
+
+@command.command("reopen")
+@click.argument("item")
+@_by_option(office=True)
+@click.option("--reason", required=True, help="Why the closed item is opened again.")
+@_common
+def reopen(item: str, plan_dir: str | None, by: str | None, reason: str, when: date,
+           received: date | None, as_of: date | None, wait: float,
+           lang: str | None) -> None:
+    """The office reopens a closed (銷號) ITEM: it is back in progress."""
+    _record(item, plan_dir, _entry("reopened", when, _office(plan_dir, by, as_of), reason=reason,
+                                   received=received), as_of, wait, lang)
+
+
+@command.command("extend")
+@click.argument("item")
+@_by_option(office=True)
+@click.option("--until", callback=parse_iso_date, required=True, metavar="YYYY-MM-DD",
+              help="The new date the item is judged against.")
+@click.option("--document", "documents", multiple=True, metavar="REF",
+              help="The approval's document number, where there is one (repeatable).")
+@click.option("--note", default=None, help="The office's opinion.")
+@_common
+def extend(item: str, plan_dir: str | None, by: str | None, until: date,
+           documents: tuple[str, ...], note: str | None, when: date, received: date | None,
+           as_of: date | None, wait: float, lang: str | None) -> None:
+    """The office approves an extension of ITEM (同意延期) to --until.
+
+    The new date moves the light, the overdue counts and the reminders; the plan's own
+    date stays on the record and is shown beside it.
+    """
+    _record(item, plan_dir, _entry("extension-approved", when, _office(plan_dir, by, as_of),
+                                   note=note, until=until, evidence=documents,
+                                   received=received), as_of, wait, lang)
+
+
+@command.command("refuse")
+@click.argument("item")
+@_by_option(office=True)
+@click.option("--reason", required=True, help="Why the application is refused.")
+@_common
+def refuse(item: str, plan_dir: str | None, by: str | None, reason: str, when: date,
+           received: date | None, as_of: date | None, wait: float,
+           lang: str | None) -> None:
+    """The office refuses a unit's application for more time on ITEM (不予延期)."""
+    _record(item, plan_dir, _entry("extension-refused", when, _office(plan_dir, by, as_of),
+                                   reason=reason, received=received), as_of, wait, lang)
+
+
+def _office(plan_dir: str | None, by: str | None, as_of: date | None) -> str:
+    """--by as typed, or the office the plan names (its successor once renamed)."""
+    if by:
+        return by
+    from suizhou_plan.office import office_units
+    from suizhou_plan.progress_edit import Refused, read_plan
+
+    path, _ = resolve_plan(plan_dir)
+    try:
+        _, _, index = read_plan(path)
+    except Refused:
+        return ""  # the writer says why, in the reader's words
+    found = office_units(index.tasks_file, index.registry)
+    if not found:
+        raise click.UsageError(Msg("the plan names no office (supervision.office or "
+                                   "governance.leading_group.office): give --by"))
+    from suizhou_plan.holding import Holders
+
+    return Holders(index, as_of_or_today(as_of)).holder_of(found[0]).name
 
 
 def _shown(path: Path) -> str:
@@ -114,11 +288,13 @@ def _shown(path: Path) -> str:
 @plan_option
 @lang_option
 def show(item: str, plan_dir: str | None, lang: str | None) -> None:
-    """Print ITEM's ledger, oldest first, with its current status."""
+    """Print ITEM's whole record: where it stands (from its lead's reports and the office's
+    decisions), each supporting unit's latest report on its part, extensions and returns,
+    then every entry in date order with who wrote it, in which capacity, and when it was
+    received."""
     from suizhou_plan.cli.duties_cmd import load_index
     from suizhou_plan.escapes import visible_lines
-    from suizhou_plan.report.labels import status_label
-    from suizhou_plan.textwidth import table
+    from suizhou_plan.report.record_text import record_lines
 
     index = load_index(plan_dir, lang)
     lang = lang or default_lang(index.tasks_file.supervision.lang)
@@ -126,18 +302,7 @@ def show(item: str, plan_dir: str | None, lang: str | None) -> None:
     if found is None:
         raise click.UsageError(t(lang, "no task, target or milestone {id}; ids look like T01, "
                                        "S1, T05-2025 or P1-M4", id=repr(item)))
-    lines = [f"{found.id} {found.title}",
-             t(lang, "status: {status} · due {due}", status=status_label(found.status, lang),
-               due=localise(found.due, lang)), ""]
-    rows = [[t(lang, "date"), t(lang, "status"), t(lang, "reported by"), t(lang, "progress"),
-             t(lang, "problems"), t(lang, "next step"), t(lang, "evidence")]]
-    for entry in sorted(found.progress, key=lambda e: e.date):
-        rows.append([localise(entry.date, lang), status_label(entry.status, lang),
-                     entry.by or "", entry.note or "", entry.problems or "", entry.next or "",
-                     "; ".join(entry.evidence)])
-    lines += (table(rows, indent="") if found.progress
-              else [t(lang, "(no progress recorded)")])
-    sys.stdout.write(in_script(lang, visible_lines("\n".join(lines))) + "\n")
+    sys.stdout.write(visible_lines("\n".join(record_lines(found, lang))) + "\n")
 
 
 @command.command("template")

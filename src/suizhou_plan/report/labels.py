@@ -4,9 +4,11 @@ so the same English word may be translated differently in different places."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from functools import cache
 
-from suizhou_plan.i18n import tp
+from suizhou_plan.i18n import day, t, tp
 from suizhou_plan.status import Light
 
 SYMBOL = {Light.RED: "✖", Light.YELLOW: "▲", Light.GREEN: "●", Light.GREY: "○"}
@@ -62,3 +64,13 @@ def light_label(light: Light, lang: str) -> str:
 
 def status_label(status: str, lang: str) -> str:
     return _translated(lang, STATUS_WORDS).get(f"status:{status}", status)
+
+
+def due_words(lang: str, due: date, planned: date | None,
+              shown: Callable[[str, date], str] = day) -> str:
+    """An item's date as every view shows it: the date in force, and where an approved
+    extension moved it, the plan's own date beside it (原定2023年11月30日，延期至2024年3月31日)."""
+    if planned is None or planned == due:
+        return shown(lang, due)
+    return t(lang, "originally {planned}, extended to {due}", planned=shown(lang, planned),
+             due=shown(lang, due))

@@ -1,0 +1,80 @@
+"""An item's whole record as text (`suizhou progress show`): where it stands and on whose
+word, each supporting unit's part, the extensions and returns, then every entry."""
+
+from __future__ import annotations
+
+from suizhou_plan.i18n import Msg, in_script, localise, t
+from suizhou_plan.index import Item
+from suizhou_plan.record import OFFICE_ONLY, Said
+from suizhou_plan.report.labels import due_words, status_label
+from suizhou_plan.textwidth import table
+
+ROLE = {"lead": Msg("lead"), "support": Msg("supporting"), "office": Msg("office"),
+        "other": Msg("holds no duty")}
+
+
+def said_line(said: Said, lang: str) -> str:
+    """「2024年1月10日 市政数局（牵头）：推进中 — 平台上线」"""
+    entry = said.entry
+    role = _role(said, lang)
+    what = status_label(entry.status, lang)
+    text = entry.note or entry.reason or ""
+    return in_script(lang, t(lang, "{date} {unit} ({role}): {status}{text}",
+                             date=localise(entry.date, lang), unit=said.who or "—", role=role,
+                             status=what, text=f" — {text}" if text else ""))
+
+
+def record_lines(item: Item, lang: str) -> list[str]:
+    record = item.record
+    lead = item.lead.name if item.lead is not None else "—"
+    lines = [in_script(lang, f"{item.id} {item.title}"),
+             in_script(lang, t(lang, "status: {status} · due {due} · lead {lead}",
+                               status=status_label(item.status, lang),
+                               due=due_words(lang, item.due, item.planned_due, localise_day),
+                               lead=lead)), ""]
+    if record is None or not record.said:
+        return [*lines, t(lang, "(no progress recorded)")]
+    if record.line is not None:
+        lines += [t(lang, "Where the item stands (the lead's word or the office's):"),
+                  "  " + said_line(record.line, lang)]
+    if record.parts:
+        lines += [t(lang, "Each unit's latest report on its part:")]
+        lines += ["  " + said_line(s, lang) for s in record.parts]
+    for heading, group in ((Msg("Extensions approved:"), record.extensions),
+                           (Msg("Applications for more time waiting:"), record.pending),
+                           (Msg("Returned for redoing:"), record.returns),
+                           (Msg("Closed by a unit itself (for the office to review):"),
+                            record.self_verified)):
+        if group:
+            lines.append(localise(heading, lang))
+            lines += ["  " + said_line(s, lang) + _until(s, lang) for s in group]
+    lines.append("")
+    rows = [[t(lang, "date"), t(lang, "received"), t(lang, "reported by"), t(lang, "role"),
+             t(lang, "status"), t(lang, "progress"), t(lang, "problems"), t(lang, "next step"),
+             t(lang, "evidence")]]
+    for s in record.said:
+        e = s.entry
+        late = s.late_days
+        rows.append([localise(e.date, lang),
+                     localise(e.received_on, lang) + (t(lang, " ({days} d late)", days=late)
+                                                      if late > 0 else ""),
+                     in_script(lang, s.who or ""), _role(s, lang),
+                     status_label(e.status, lang) + _until(s, lang),
+                     in_script(lang, e.note or e.reason or ""),
+                     in_script(lang, e.problems or ""), in_script(lang, e.next or ""),
+                     in_script(lang, "; ".join(e.evidence))])
+    return lines + table(rows, indent="")
+
+
+def _role(said: Said, lang: str) -> str:
+    office = said.office and (said.voice != "lead" or said.entry.status in OFFICE_ONLY)
+    return localise(ROLE["office"] if office else ROLE[said.voice], lang)
+
+
+def localise_day(lang: str, when: object) -> str:
+    return localise(when, lang)
+
+
+def _until(said: Said, lang: str) -> str:
+    until = said.entry.until
+    return t(lang, " → {until}", until=localise(until, lang)) if until is not None else ""
