@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING
 
 from suizhou_plan.holding import NOT_ACCOUNTABLE, Holders, Role
 from suizhou_plan.index import Item, PlanIndex, with_progress
-from suizhou_plan.periods import Cadence, Period, UnitReport, reports_for
-from suizhou_plan.record import APPLICATION, Said
+from suizhou_plan.periods import Cadence, Period, UnitReport, by_office, reports_for
+from suizhou_plan.record import APPLICATION, DECISIONS, REPORTS, Said
 from suizhou_plan.status import DONE
 
 if TYPE_CHECKING:
@@ -92,8 +92,9 @@ def _lead_of(holders: Holders, said: Said, leads: tuple[Agency, ...]) -> str | N
 
 @dataclass(frozen=True)
 class Returned:
-    """One return (退回) and the lead units it was returned to."""
+    """One return (退回) of an item and the lead units it was returned to."""
 
+    item: Item
     said: Said
     to: tuple[Agency, ...]
 
@@ -117,17 +118,17 @@ def returns_of(item: Item, leads: tuple[Agency, ...], holders: Holders) -> list[
     out: list[Returned] = []
     for said in record.said:
         status = said.entry.status
-        if said.voice == "lead" and status in ("not-started", "in-progress", "blocked",
-                                                 "reported-done", "verified"):
+        if by_office(said) and status in DECISIONS:
+            if status in ("returned", "reopened"):
+                done = tuple(u for u in leads if last.get(u.id) == "reported-done")
+                if status == "returned":
+                    out.append(Returned(item, said, done or leads))
+                for unit in done:
+                    last[unit.id] = "in-progress"
+        elif said.voice == "lead" and status in (*REPORTS, "verified"):
             who = _lead_of(holders, said, leads)
             if who is not None:
                 last[who] = "reported-done" if status == "verified" else status
-        elif said.voice == "office" and status in ("returned", "reopened"):
-            done = tuple(u for u in leads if last.get(u.id) == "reported-done")
-            if status == "returned":
-                out.append(Returned(said, done or leads))
-            for unit in done:
-                last[unit.id] = "in-progress"
     return out
 
 
@@ -146,8 +147,9 @@ def open_returns(item: Item, leads: tuple[Agency, ...],
         if found is not None:
             for unit in found.to:
                 waiting[unit.id] = found
-        elif said.voice == "office" and status == "verified":
-            waiting.clear()
+        elif by_office(said) and status in DECISIONS:
+            if status == "verified":
+                waiting.clear()
         elif said.voice == "lead" and status in ("reported-done", "verified"):
             who = _lead_of(holders, said, leads)
             if who is not None:
@@ -163,6 +165,8 @@ class Outcome:
     """An item due in the span, as it stood at the span's end."""
 
     item: Item  # as known on the span's last day (its record, its date in force)
+    leads: tuple[Agency, ...] = ()  # who leads it on that day (a collective: its members)
+    supports: tuple[Agency, ...] = ()
 
     @property
     def due(self) -> date:
@@ -332,7 +336,7 @@ def _extensions(item: Item, roles: dict[str, Role], leads: tuple[Agency, ...],
                     tally.applied.setdefault((who, role), []).append(said)
                     if entry.date > due:
                         tally.late[(who, role)] = tally.late.get((who, role), 0) + 1
-        elif said.voice == "office" and entry.status in ("extension-approved",
+        elif by_office(said) and entry.status in ("extension-approved",
                                                          "extension-refused"):
             if entry.status == "extension-approved":
                 if within:
@@ -363,7 +367,7 @@ def assess(index: PlanIndex, first: date, last: date,
         item = as_known(index, original, last)
         leads = tuple(u for u, h in held if h.role == "lead")
         if first <= item.due <= last:
-            outcome = Outcome(item)
+            outcome = Outcome(item, leads, tuple(u for u, h in held if h.role == "support"))
             outcomes.append(outcome)
             for unit_id, role in roles.items():
                 tally.outcomes.setdefault((unit_id, role), []).append(outcome)
@@ -386,7 +390,7 @@ def assess(index: PlanIndex, first: date, last: date,
         figures = {
             role: RoleFigures(
                 role, tally.held.get((unit.id, role), 0),
-                tuple(tally.outcomes.get((unit.id, role), ())),
+                tuple(_by_due(tally.outcomes.get((unit.id, role), ()))),
                 tuple(tally.returns.get(unit.id, ())) if role == "lead" else (),
                 tuple(tally.applied.get((unit.id, role), ())),
                 tally.late.get((unit.id, role), 0),

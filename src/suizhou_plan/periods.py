@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from suizhou_plan.index import Item, PlanIndex
     from suizhou_plan.model.agency import Agency
     from suizhou_plan.model.plan import ProgressEntry, Supervision
+    from suizhou_plan.record import Said
 
 Cycle = Literal["monthly", "quarterly"]
 ReportState = Literal["on-time", "late", "missing", "not-due"]
@@ -182,6 +183,13 @@ class UnitReport:
         return (received - self.period.cutoff).days
 
 
+def by_office(said: Said) -> bool:
+    """Whether the office wrote `said`, so that a decision in it counts (the office may also
+    hold the item: its reports then speak as a holder's, its decisions as the office's)."""
+    flag = getattr(said, "office", None)
+    return bool(flag) if flag is not None else said.voice == "office"
+
+
 def closed_before(item: Item, day: date) -> bool:
     """Whether the office had closed (銷號) `item` before `day` and not reopened it."""
     record = item.record
@@ -191,7 +199,7 @@ def closed_before(item: Item, day: date) -> bool:
     for said in record.said:
         if said.entry.date >= day:
             break
-        if said.voice != "office":
+        if not by_office(said):
             continue
         if said.entry.status == "verified":
             closed = True

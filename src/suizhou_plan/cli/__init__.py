@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("suizhou_plan.cli.export_cmd", "Print the normalised plan as JSON."),
     "schema": ("suizhou_plan.cli.schema_cmd", "Print or write the JSON Schema of the plan files."),
     "import": ("suizhou_plan.cli.import_cmd", "Turn a plan document (實施方案) into a plan."),
+    "assess": ("suizhou_plan.cli.assess_cmd", "The assessment (考核) of the units over a span."),
 }
 
 

@@ -180,6 +180,9 @@ class Supervision(Model):
     office: Text | None = None
     due_soon_days: Int = 30
     verify_within_days: PosInt = 90
+    # Days a unit has to answer a reminder (催辦通知): its reply date is the as-of date plus
+    # these.
+    reply_days: PosInt = 5
     # The language of the office's reports when the user's locale names none (a CI job on a
     # C locale): zh-Hans (simplified), zh-Hant (traditional) or en.
     lang: Literal["zh-Hans", "zh-Hant", "en"] | None = None

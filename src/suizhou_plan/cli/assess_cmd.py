@@ -1,0 +1,81 @@
+"""`suizhou assess`: the assessment (考核) of the responsible units over a span of dates."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from suizhou_plan.cli.options import default_lang, lang_option, parse_iso_date, plan_option
+from suizhou_plan.i18n import Msg
+
+FORMATS = ["text", "csv", "json", "xlsx"]
+SUFFIX = {"csv": ".csv", "json": ".json", "xlsx": ".xlsx", "text": ".txt"}
+
+
+@click.command("assess")
+@plan_option
+@click.option("--from", "first", callback=parse_iso_date, required=True,
+              metavar="YYYY-MM-DD", help="The first day of the span assessed.")
+@click.option("--to", "last", callback=parse_iso_date, required=True, metavar="YYYY-MM-DD",
+              help="The last day of the span assessed; entries dated after it are not read.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="text (the terminal), csv, json, or xlsx (an Excel workbook; needs --out) "
+              "[default: from the --out file's extension, else text].")
+@click.option("--out", "out_file", metavar="FILE", default=None,
+              help="Write to FILE instead of the terminal.")
+@lang_option
+def command(plan_dir: str | None, first: date, last: date, fmt: str | None,
+            out_file: str | None, lang: str | None) -> None:
+    """The assessment (考核) of each responsible unit over a span: as lead and as supporting
+    unit, the items that fell due, those done on time (辦結 or 銷號 by the date in force) and
+    overdue, returns, extensions applied for and approved; and its progress reports, due,
+    on time, late and missing, for each reporting period whose cut-off falls in the span.
+
+    Every rate shows its numerator and denominator, and a dash when nothing was due.
+    """
+    from suizhou_plan.cli.duties_cmd import load_index
+
+    if last < first:
+        raise click.UsageError(Msg("--to {last} is before --from {first}", last=last,
+                                   first=first))
+    if fmt is None:
+        suffix = Path(out_file).suffix.lower() if out_file else ""
+        fmt = next((f for f, s in SUFFIX.items() if s == suffix), "text")
+    if fmt == "xlsx" and not out_file:
+        raise click.UsageError(Msg("--format xlsx writes a workbook: add --out FILE.xlsx"))
+    index = load_index(plan_dir, lang)
+    lang = lang or default_lang(index.tasks_file.supervision.lang)
+    from suizhou_plan.assessment import assess
+    from suizhou_plan.report import assessment_render as render
+
+    assessment = assess(index, first, last)
+    if fmt == "xlsx":
+        data = render.workbook(lang, assessment)
+    elif fmt == "csv":
+        data = render.csv_bytes(lang, assessment)
+    elif fmt == "json":
+        data = render.json_text(assessment).encode("utf-8")
+    else:
+        data = render.text(lang, assessment).encode("utf-8")
+    if not out_file:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    _write(Path(out_file), data, lang)
+
+
+def _write(target: Path, data: bytes, lang: str) -> None:
+    from suizhou_plan.i18n import t
+    from suizhou_plan.output_files import OutputError, write_files
+
+    if target.is_dir():
+        raise click.UsageError(Msg("--out takes a file name; {path} is a directory",
+                                   path=str(target)))
+    try:
+        write_files(target.parent, {target.name: data})
+    except OutputError as exc:
+        raise click.ClickException(exc.args[0]) from None
+    sys.stderr.write(t(lang, "wrote {path}", path=str(target)) + "\n")
