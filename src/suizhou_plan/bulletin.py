@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from suizhou_plan.board import PhaseBoard, Row
-from suizhou_plan.holding import NOT_ACCOUNTABLE, Holders
+from suizhou_plan.holding import NOT_ACCOUNTABLE, Holders, Holding
 from suizhou_plan.index import Item, PlanIndex
 from suizhou_plan.model.agency import Agency
+from suizhou_plan.periods import Cadence, Period, reports_for
+from suizhou_plan.record import APPLICATION, REPORTS, Said
 from suizhou_plan.status import DONE, Light, tally
 
 RECTIFY_DAYS = 15  # 整改期限: overdue items are to be put right within this many days
@@ -39,19 +41,28 @@ class Tally:
 
 @dataclass(frozen=True)
 class UnitRecord:
-    """One responsible unit's line: what it holds, leads, has done, has overdue."""
+    """One responsible unit's line, as lead and as supporting unit separately: what it holds
+    and has overdue today, and its assessment (考核) figures from the plan's issue to the
+    as-of date (`assessment.assess`, the same numbers as `suizhou assess`)."""
 
     unit: Agency
-    held: int
-    lead: int
-    done: int
-    overdue: int
-    due_so_far: int
-    done_on_time: int
+    lead: int  # items it leads
+    support: int  # items it supports
+    lead_overdue: int  # red today, as lead
+    support_overdue: int  # red today, as supporting unit
+    lead_due: int  # led items whose date in force has come
+    lead_on_time: int  # of those, done (辦結 or 銷號) on or before that date
+    returns: int  # reports of done returned for redoing (退回), as lead
+    reports_due: int  # reporting periods closed so far in which it owed a report
+    reports_on_time: int
+
+    @property
+    def held(self) -> int:
+        return self.lead + self.support
 
     @property
     def on_time_rate(self) -> float | None:
-        return self.done_on_time / self.due_so_far if self.due_so_far else None
+        return self.lead_on_time / self.lead_due if self.lead_due else None
 
 
 @dataclass(frozen=True)
@@ -62,6 +73,15 @@ class Reported:
     unit: str | None
     on: date
     text: str
+
+
+@dataclass(frozen=True)
+class Decided:
+    """An item the office decided on, or a unit applied for: an extension or a return."""
+
+    item: Item
+    said: Said  # the decision or application
+    unit: str | None  # the applicant, or the lead the item was returned to
 
 
 @dataclass
@@ -78,6 +98,12 @@ class Bulletin:
     next_steps: list[Reported]
     stale: list[Reported]  # open items whose latest report is older than the cadence (催報)
     cadence: int
+    period: Period  # the reporting period just closed: what "this period" means
+    unreported: list[Agency]  # units that owed a report for `period` and sent none
+    late: list[Agency]  # units whose report for `period` came after its cut-off
+    extensions: list[Decided]  # approved extensions in force (the item's date moved)
+    applications: list[Decided]  # applications for more time waiting for the office
+    returned: list[Decided]  # items returned for redoing in the period
     rectify_by: date
     issuer: str | None  # the leading group's office
     last_recorded: date | None  # the newest ledger entry of the whole plan
@@ -88,15 +114,6 @@ class Bulletin:
 
     def days_left(self, row: Row) -> int:
         return (row.item.due - self.as_of).days
-
-
-def _done_on(item: Item) -> date | None:
-    """When the item last became done (reported done or verified), if it is done now; an
-    item reported done and then reopened is not done."""
-    since: date | None = None
-    for entry in sorted(item.progress, key=lambda e: e.date):
-        since = (since or entry.date) if entry.status in DONE else None
-    return since
 
 
 def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
@@ -139,43 +156,52 @@ def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
         leads[key] = row.lead
     overdue_by_unit = sorted(((leads[k], v) for k, v in groups.items()),
                              key=lambda pair: (-len(pair[1]), pair[0].name if pair[0] else ""))
-    records: dict[str, list[int]] = {}
-    units: dict[str, Agency] = {}
-    for row in rows:
-        item = row.item
-        done_on = _done_on(item)
-        for unit, holding in held.get(id(item), ()):
-            if unit.kind in NOT_ACCOUNTABLE:
-                continue
-            units[unit.id] = unit
-            rec = records.setdefault(unit.id, [0, 0, 0, 0, 0, 0])
-            rec[0] += 1
-            rec[1] += holding.role == "lead"
-            rec[2] += item.status in DONE
-            rec[3] += row.light is Light.RED
-            if item.due <= as_of:
-                rec[4] += 1
-                rec[5] += done_on is not None and done_on <= item.due
-    unit_records = sorted(
-        (UnitRecord(units[uid], *rec) for uid, rec in records.items()),
-        key=lambda r: (-r.overdue, -r.lead, -r.held, r.unit.name))
-    problems, next_steps, stale = [], [], []
     cadence = index.tasks_file.supervision.reporting_cadence_days
+    cycle = Cadence.of(index.tasks_file.supervision)
+    period = cycle.just_closed(as_of)
+    since = period.start  # this period's reports, and those recorded since its cut-off
+    unit_records = _unit_records(index, rows, held, holders, as_of)
+    problems: list[Reported] = []
+    next_steps: list[Reported] = []
+    stale: list[Reported] = []
+    extensions: list[Decided] = []
+    applications: list[Decided] = []
+    returned: list[Decided] = []
     for row in listed:
-        latest = row.item.latest
-        if latest is None:
+        item, record = row.item, row.item.record
+        if record is None or not record.said:
             continue
-        # an entry that names no reporter is the lead unit's to answer for
-        who = latest.by or (row.lead.name if row.lead is not None else None)
-        if latest.problems:
-            problems.append(Reported(row.item, who, latest.date, latest.problems))
-        if row.item.status in DONE:
-            continue
-        current = (as_of - latest.date).days <= cadence
-        if latest.next and current:  # a plan reported two periods ago is no plan any more
-            next_steps.append(Reported(row.item, who, latest.date, latest.next))
-        if not current:
-            stale.append(Reported(row.item, who, latest.date, ""))
+        seen: set[tuple[str | None, str, str]] = set()
+        for said in record.said:
+            entry = said.entry
+            if said.entry.status == "returned" and since <= entry.date <= as_of:
+                lead = row.lead.name if row.lead is not None else None
+                returned.append(Decided(item, said, lead))
+            if entry.status not in REPORTS and entry.status != APPLICATION:
+                continue
+            if not since <= entry.date <= as_of:
+                continue
+            # an entry that names no reporter is the lead unit's to answer for
+            who = said.who or (row.lead.name if row.lead is not None else None)
+            for kind, text, into in (("p", entry.problems, problems),
+                                     ("n", entry.next, next_steps)):
+                if text and (who, kind, text) not in seen and not (
+                        kind == "n" and item.status in DONE):
+                    seen.add((who, kind, text))
+                    into.append(Reported(item, who, entry.date, text))
+        latest = item.latest
+        if latest is not None and item.status not in DONE \
+                and (as_of - latest.date).days > cadence:
+            who = latest.by or (row.lead.name if row.lead is not None else None)
+            stale.append(Reported(item, who, latest.date, ""))
+        if item.extended and record.extensions:
+            approval = record.extensions[-1]
+            extensions.append(Decided(item, approval, approval.who))
+        applications += [Decided(item, s, s.who) for s in record.pending]
+    reports = reports_for(index, period, Holders(index, period.cutoff), known_by=as_of)
+    in_scope = {unit.id for unit in (r.unit for r in unit_records)}
+    unreported = [r.unit for r in reports if r.state == "missing" and r.unit.id in in_scope]
+    late = [r.unit for r in reports if r.state == "late" and r.unit.id in in_scope]
     meta = index.tasks_file.plan
     group = index.tasks_file.governance.leading_group if index.tasks_file.governance else None
     return Bulletin(
@@ -191,6 +217,12 @@ def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
         next_steps=next_steps,
         stale=stale,
         cadence=cadence,
+        period=period,
+        unreported=unreported,
+        late=late,
+        extensions=sorted(extensions, key=lambda d: (d.item.due, d.item.path)),
+        applications=applications,
+        returned=returned,
         addressees=list(meta.addressees),
         scope=scope,
         rectify_by=as_of + timedelta(days=RECTIFY_DAYS),
@@ -200,3 +232,37 @@ def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
                           default=None),
         pending_phases=pending,
     )
+
+
+def _unit_records(index: PlanIndex, rows: list[Row],
+                  held: dict[int, list[tuple[Agency, Holding]]], holders: Holders,
+                  as_of: date) -> list[UnitRecord]:
+    """Each accountable unit's line over the listed items, ranked by what it leads: most
+    overdue as lead first, then the lowest on-time rate as lead, then the most led."""
+    from suizhou_plan.assessment import assess
+
+    listed = {row.item.id for row in rows}
+    judged = assess(index, index.tasks_file.plan.issued, as_of, holders)
+    figures = {a.unit.id: a for a in judged.units}
+    counts: dict[str, list[int]] = {}
+    units: dict[str, Agency] = {}
+    for row in rows:
+        for unit, holding in held.get(id(row.item), ()):
+            if unit.kind in NOT_ACCOUNTABLE:
+                continue
+            units[unit.id] = unit
+            rec = counts.setdefault(unit.id, [0, 0, 0, 0])
+            leads = holding.role == "lead"
+            rec[0 if leads else 1] += 1
+            rec[2 if leads else 3] += row.light is Light.RED
+    out: list[UnitRecord] = []
+    for unit_id, (lead, support, lead_red, support_red) in counts.items():
+        a = figures.get(unit_id)
+        outcomes = [o for o in a.lead.outcomes if o.item.id in listed] if a else []
+        returns = [r for r in a.lead.returns if r.item.id in listed] if a else []
+        out.append(UnitRecord(
+            units[unit_id], lead, support, lead_red, support_red, len(outcomes),
+            sum(1 for o in outcomes if o.on_time), len(returns),
+            a.reports.due if a else 0, a.reports.on_time if a else 0))
+    return sorted(out, key=lambda r: (-r.lead_overdue, r.on_time_rate if r.on_time_rate
+                                      is not None else 2.0, -r.lead, -r.held, r.unit.name))

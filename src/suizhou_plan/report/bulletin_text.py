@@ -9,10 +9,11 @@ dates as 「2024年1月15日」, phases as 「第一階段」.  Every word comes
 from __future__ import annotations
 
 from suizhou_plan.board import Row
-from suizhou_plan.bulletin import Bulletin, Reported
+from suizhou_plan.bulletin import Bulletin, Decided, Reported
 from suizhou_plan.i18n import heading_number, long_date, phase_name, sub_number, t, tn, tp
 from suizhou_plan.index import Item
-from suizhou_plan.report.labels import status_label
+from suizhou_plan.record import APPLICATION
+from suizhou_plan.report.labels import due_words, status_label
 from suizhou_plan.report.official_docx import Block, Cell
 
 KINDS = ("task", "safeguard", "target", "milestone")
@@ -34,6 +35,11 @@ def _kinds(lang: str, by_kind: dict[str, int]) -> str:
 
 def _item(item: Item) -> str:
     return f"{item.id} {item.title}"
+
+
+def _due(lang: str, item: Item) -> str:
+    """The date in force, and the plan's own beside it when an extension moved it."""
+    return due_words(lang, item.due, item.planned_due, long_date)
 
 
 def _table(head: list[str], rows: list[list[Cell]], widths: list[float]) -> list[Block]:
@@ -91,7 +97,7 @@ def _overdue(b: Bulletin, lang: str) -> list[Block]:
         name = unit.name if unit is not None else t(lang, "No lead unit")
         heading = t(lang, "{unit} ({count})", unit=name, count=_count(lang, len(rows)))
         out.append(Block("subheading", f"{sub_number(lang, n)}{heading}"))
-        out += _table(head, [[Cell(_item(r.item)), Cell(long_date(lang, r.item.due), True),
+        out += _table(head, [[Cell(_item(r.item)), Cell(_due(lang, r.item), True),
                               Cell(t(lang, "{days} days", days=(b.as_of - r.item.due).days),
                                    True), *_latest(r, lang)] for r in rows],
                       [0.34, 0.17, 0.11, 0.22, 0.16])
@@ -104,28 +110,87 @@ def _due_soon(b: Bulletin, lang: str) -> list[Block]:
                        window=b.window))
     head = [t(lang, "Item"), t(lang, "Lead unit"), t(lang, "Deadline"), t(lang, "Days left")]
     return _table(head, [[Cell(_item(r.item)), Cell(r.lead.name if r.lead else "—"),
-                          Cell(long_date(lang, r.item.due), True),
+                          Cell(_due(lang, r.item), True),
                           Cell(t(lang, "{days} days", days=b.days_left(r)), True)]
                          for r in b.due_soon], [0.46, 0.24, 0.18, 0.12])
+
+
+def _rate(lang: str, numerator: int, denominator: int) -> str:
+    """「2/3（67%）」; 「—」 when nothing was due."""
+    if not denominator:
+        return "—"
+    return t(lang, "{n}/{d} ({percent})", n=numerator, d=denominator,
+             percent=f"{numerator / denominator:.0%}")
 
 
 def _units(b: Bulletin, lang: str) -> list[Block]:
     if not b.units:
         return _para(t(lang, "No unit holds an item in this selection."))
-    head = [t(lang, "Responsible unit"), t(lang, "Items held"), t(lang, "Leads"),
-            t(lang, "Done"), t(lang, "Overdue (as lead or support)"), t(lang, "On-time rate")]
-    table = _table(head, [[Cell(r.unit.name), Cell(str(r.held), True), Cell(str(r.lead), True),
-                           Cell(str(r.done), True), Cell(str(r.overdue), True),
-                           Cell(f"{r.on_time_rate:.0%}" if r.on_time_rate is not None else "—",
-                                True)] for r in b.units],
-                   [0.34, 0.13, 0.11, 0.13, 0.11, 0.18])
-    # 表揚: the units that did on time everything due so far, and have nothing overdue
-    praised = [r.unit.name for r in b.units if r.due_so_far and r.on_time_rate == 1
-               and not r.overdue]
-    if not praised:
-        return table
-    return table + _para(t(lang, "{units} did every item due so far on time: commended.",
-                           units=t(lang, ", ").join(praised)))
+    head = [t(lang, "Responsible unit"), t(lang, "Leads"), t(lang, "Supports"),
+            t(lang, "Overdue as lead"), t(lang, "Overdue as support"),
+            t(lang, "Done on time as lead"), t(lang, "Returned"), t(lang, "Reports on time")]
+    out = _table(head, [[Cell(r.unit.name), Cell(str(r.lead), True), Cell(str(r.support), True),
+                         Cell(str(r.lead_overdue), True), Cell(str(r.support_overdue), True),
+                         Cell(_rate(lang, r.lead_on_time, r.lead_due), True),
+                         Cell(str(r.returns), True),
+                         Cell(_rate(lang, r.reports_on_time, r.reports_due), True)]
+                        for r in b.units],
+                 [0.22, 0.08, 0.08, 0.1, 0.1, 0.16, 0.08, 0.18])
+    out += _para(t(lang, "Units are listed by what they lead: most overdue first. Done on time: "
+                         "of the items a unit leads whose date (an approved extension's where "
+                         "there is one) has come by {date}, those reported done or closed on or "
+                         "before it. Reports on time: reporting periods for which its report "
+                         "arrived by the cut-off, of those it owed. \"—\": nothing was due.",
+                   date=long_date(lang, b.as_of)))
+    # 表揚: everything it leads that has come due was done on time, with nothing overdue and
+    # every report on time; 批評: what it leads is overdue
+    praised = [r.unit.name for r in b.units if r.lead_due and r.lead_on_time == r.lead_due
+               and not r.lead_overdue and not r.support_overdue
+               and r.reports_on_time == r.reports_due]
+    if praised:
+        out += _para(t(lang, "{units} completed every item they lead on time: commended.",
+                       units=t(lang, ", ").join(praised)))
+    criticised = [r.unit.name for r in b.units if r.lead_overdue]
+    if criticised:
+        out += _para(t(lang, "{units} have items they lead overdue: criticised, and to put "
+                             "them right by {date}.", units=t(lang, ", ").join(criticised),
+                       date=long_date(lang, b.rectify_by)))
+    return out
+
+
+def _decisions(b: Bulletin, lang: str) -> list[Block]:
+    """The extensions the office approved, and the applications waiting for it."""
+    out: list[Block] = []
+    if b.extensions:
+        out += _para(t(lang, "The office approved an extension of {count}:",
+                       count=_count(lang, len(b.extensions))))
+        head = [t(lang, "Item"), t(lang, "Applied for by"), t(lang, "Deadline"),
+                t(lang, "Approval")]
+        out += _table(head, [[Cell(_item(d.item)), Cell(_applicant(d, lang)),
+                              Cell(_due(lang, d.item), True),
+                              Cell(_approval(d, lang), True)] for d in b.extensions],
+                      [0.36, 0.18, 0.26, 0.2])
+    if b.applications:
+        out += _para(t(lang, "Applications for an extension waiting for the office's decision "
+                             "({count}): {list}.", count=_count(lang, len(b.applications)),
+                       list=t(lang, ", ").join(
+                           t(lang, "{unit} for {item}, to {date}", unit=d.unit or "—",
+                             item=_item(d.item), date=long_date(lang, d.said.entry.until))
+                           for d in b.applications)))
+    return out
+
+
+def _applicant(d: Decided, lang: str) -> str:
+    record = d.item.record
+    asked = [s for s in (record.said if record else ()) if s.entry.status == APPLICATION
+             and s.entry.date <= d.said.entry.date]
+    return asked[-1].who or "—" if asked else t(lang, "the office")
+
+
+def _approval(d: Decided, lang: str) -> str:
+    entry = d.said.entry
+    number = ", ".join(entry.evidence)
+    return long_date(lang, entry.date) + (f" {number}" if number else "")
 
 
 def _reported(lang: str, entries: list[Reported]) -> list[Block]:
@@ -147,6 +212,14 @@ def _requirements(b: Bulletin, lang: str) -> list[Block]:
             continue
         asks.append(t(lang, "{unit} is to complete {item} by {date}.", unit=row.lead.name,
                       item=_item(row.item), date=long_date(lang, row.item.due)))
+    if b.unreported:
+        asks.append(t(lang, "{units} are to send their reports for the period by {date}.",
+                      units=t(lang, ", ").join(u.name for u in b.unreported),
+                      date=long_date(lang, b.rectify_by)))
+    if b.applications:
+        asks.append(t(lang, "The office will decide on the applications for an extension "
+                            "({count}) by {date}.", count=_count(lang, len(b.applications)),
+                      date=long_date(lang, b.rectify_by)))
     if b.tally.unreported_due:
         asks.append(t(lang, "The units that have reported no progress on {count} of phases "
                             "under way are to report it by {date}.",
@@ -173,23 +246,40 @@ def title_of(b: Bulletin, lang: str) -> str:
 
 
 def _problems(b: Bulletin, lang: str) -> list[Block]:
-    """What the units reported as problems, then the reports that are overdue (催報)."""
-    if not b.problems and not b.stale:
+    """What the units reported as problems this period, each under its unit; the items
+    returned for redoing; then the reports missing or late (催報)."""
+    parts: list[tuple[str, list[Block]]] = []
+    if b.problems:
+        parts.append((t(lang, "Problems the units reported"), _reported(lang, b.problems)))
+    if b.returned:
+        parts.append((t(lang, "Returned for redoing"), [
+            Block("para", t(lang, "{item} (lead {unit}), returned on {date}: {reason}",
+                            item=_item(d.item), unit=d.unit or "—",
+                            date=long_date(lang, d.said.entry.date),
+                            reason=d.said.entry.reason or "")) for d in b.returned]))
+    missing: list[Block] = []
+    if b.unreported:
+        missing += _para(t(lang, "By the cut-off of {date}, {count} did not report for the "
+                                 "period: {units}.", date=long_date(lang, b.period.cutoff),
+                           count=tn(lang, "{n} unit", "{n} units", len(b.unreported)),
+                           units=t(lang, ", ").join(u.name for u in b.unreported)))
+    if b.late:
+        missing += _para(t(lang, "Reported after the cut-off: {units}.",
+                           units=t(lang, ", ").join(u.name for u in b.late)))
+    if b.stale:
+        missing += _para(t(lang, "Reports are due every {days} days; these items were "
+                                 "last reported more than {days} days ago: {items}.",
+                           days=b.cadence, items=t(lang, ", ").join(
+                               t(lang, "{item} ({unit}, last on {date})",
+                                 item=_item(s.item), unit=s.unit or "—",
+                                 date=long_date(lang, s.on)) for s in b.stale)))
+    if missing:
+        parts.append((t(lang, "Progress not reported on time"), missing))
+    if not parts:
         return _para(t(lang, "The units reported no problems."))
     out: list[Block] = []
-    if b.problems:
-        out.append(Block("subheading", sub_number(lang, 1) + t(lang, "Problems the units "
-                                                                   "reported")))
-        out += _reported(lang, b.problems)
-    if b.stale:
-        out.append(Block("subheading", sub_number(lang, 2 if b.problems else 1)
-                         + t(lang, "Progress not reported on time")))
-        out.append(Block("para", t(lang, "Reports are due every {days} days; these items were "
-                                         "last reported more than {days} days ago: {items}.",
-                                   days=b.cadence, items=t(lang, ", ").join(
-                                       t(lang, "{item} ({unit}, last on {date})",
-                                         item=_item(s.item), unit=s.unit or "—",
-                                         date=long_date(lang, s.on)) for s in b.stale))))
+    for n, (heading, body) in enumerate(parts, 1):
+        out += [Block("subheading", sub_number(lang, n) + heading), *body]
     return out
 
 
@@ -205,7 +295,7 @@ def blocks(b: Bulletin, lang: str) -> list[Block]:
            Block("para", t(lang, "The progress of the {plan} as of {date} is reported as "
                                  "follows.", plan=b.title, date=long_date(lang, b.as_of)))]
     sections = [
-        (t(lang, "Overall situation"), _para(overall(b, lang))),
+        (t(lang, "Overall situation"), _para(overall(b, lang)) + _decisions(b, lang)),
         (t(lang, "Overdue items"), _overdue(b, lang)),
         (t(lang, "Items falling due (reminders)"), _due_soon(b, lang)),
         (t(lang, "Record of the responsible units"), _units(b, lang)),
