@@ -141,7 +141,7 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
                              lang)
         elif fmt == "docx":
             _write_documents(Path(out_dir or "."), lists,
-                             lang)
+                             lang, index)
         else:
             _write_all(Path(out_dir or "."), fmt, lists,
                        lang)
@@ -158,7 +158,7 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
         return
     if fmt == "docx":
         _write_document(Path(out_dir or "duties.docx"), lists,
-                        lang)
+                        lang, index)
         return
     data = duties_render.encode(fmt, duties_render.render_many(
         fmt, lists, lang))
@@ -217,22 +217,25 @@ def _write_workbook(path: Path, lists: list[Any], lang: str) -> None:
     _write_office_file(path, ".xlsx", lambda: workbook(lists, lang), lang)
 
 
-def _write_document(path: Path, lists: list[Any], lang: str) -> None:
+def _write_document(path: Path, lists: list[Any], lang: str, index: Any) -> None:
     """Each unit's list on its own pages."""
-    from suizhou_plan.report.duties_docx import render
+    from suizhou_plan.report.duties_docx import render, sender
 
-    _write_office_file(path, ".docx", lambda: render(lists, lang), lang)
+    _write_office_file(path, ".docx", lambda: render(lists, lang, author=sender(index, lang)),
+                       lang)
 
 
-def _write_documents(directory: Path, lists: list[Any], lang: str) -> None:
+def _write_documents(directory: Path, lists: list[Any], lang: str, index: Any) -> None:
     """`duties --all --format docx --out DIR`: one document per unit, named by its name."""
     from suizhou_plan.file_names import file_names
     from suizhou_plan.i18n import in_script
     from suizhou_plan.output_files import OutputError, write_files
-    from suizhou_plan.report.duties_docx import render
+    from suizhou_plan.report.duties_docx import render, sender
 
     names = file_names([in_script(lang, dl.agency.name) for dl in lists], "docx")
-    files = {name: render([dl], lang) for name, dl in zip(names, lists, strict=True)}
+    author = sender(index, lang)
+    files = {name: render([dl], lang, author=author) for name, dl in zip(names, lists,
+                                                                         strict=True)}
     try:
         write_files(directory, files)
     except OutputError as exc:

@@ -576,6 +576,8 @@ def _complex_fields(root: Any) -> list[_Field]:
             if child.tag == fld_char:
                 kind = child.get(f"{{{W}}}fldCharType")
                 if kind == "begin":
+                    if stack and not stack[-1].in_result:  # a field inside an instruction
+                        stack[-1].instruction.append(" {…} ")
                     new = _Field([child])
                     for open_field in stack:
                         open_field.nested.append(new)

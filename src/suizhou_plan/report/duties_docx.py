@@ -9,13 +9,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from suizhou_plan.duties import Duty, DutyList
-from suizhou_plan.i18n import in_script, long_date, phase_name
+from suizhou_plan.i18n import in_script, long_date, phase_name, t
 from suizhou_plan.report import official_docx
 from suizhou_plan.report.labels import light_label
 from suizhou_plan.report.official_docx import Block, Cell
 from suizhou_plan.report.sheet_words import role_word, status_word, words
 
 if TYPE_CHECKING:
+    from suizhou_plan.index import PlanIndex
     from suizhou_plan.report.docx_template import Template
 
 COLUMNS = ("item", "role", "due", "status", "light", "days_late")
@@ -43,6 +44,15 @@ def blocks(dl: DutyList, lang: str) -> list[Block]:
         out.append(Block("table", header=[w[c] for c in COLUMNS],
                          rows=[_row(d, dl, lang) for d in duties], widths=WIDTHS))
     return out
+
+
+def sender(index: PlanIndex, lang: str) -> str:
+    """Who sends the duty lists, as the bulletin signs: the leading group's office, else
+    the plan's issuer (the document's author)."""
+    plan = index.tasks_file
+    group = plan.governance.leading_group if plan.governance is not None else None
+    return (t(lang, "{group} Office", group=group.name) if group is not None
+            else plan.plan.issuer)
 
 
 def render(dls: Sequence[DutyList], lang: str, template: Template | None = None,
