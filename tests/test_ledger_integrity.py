@@ -75,6 +75,75 @@ def test_thirty_concurrent_adds_keep_every_entry_exactly_once(plan_copy):
     assert valid.returncode == 0, valid.stdout + valid.stderr
 
 
+def _decide(plan: Path, verb: str, item: str, *extra: str, when: str) -> list[str]:
+    return ["progress", verb, item, "--plan", str(plan), "--date", when, "--as-of",
+            "2024-01-15", *extra]
+
+
+def test_thirty_concurrent_writers_with_decisions_and_late_reports_lose_nothing(plan_copy):
+    """Thirty commands at once: the office closes three items and returns two, the lead of
+    T13 sends ten reports and its three county members six, in no order of their dates,
+    four leads apply for more time, and three late reports are dated before entries already
+    in their ledgers.  Every entry is written exactly once, each ledger is in date order,
+    and each item stands where the office's decisions put it."""
+    from suizhou_plan.index import build_index
+    from suizhou_plan.load import load_plan
+
+    index = build_index(load_plan(plan_copy))
+    lead = {i: index.by_id[i].lead.name for i in ("P1-M1", "P1-M2", "P1-M3", "P1-M6",
+                                                  "P1-M7", "P1-M4", "P1-M5", "P1-M8",
+                                                  "T01", "T02", "T03", "T14")}
+    for ms in ("P1-M1", "P1-M2", "P1-M3", "P1-M6", "P1-M7", "P1-M4", "P1-M5", "P1-M8"):
+        done = suizhou(*add_args(plan_copy, ms, note="完成", status="reported-done",
+                                 by=lead[ms], when="2023-11-01"), "--evidence", "驗收報告")
+        assert done.returncode == 0, done.stderr
+    jobs = [_decide(plan_copy, "close", ms, "--opinion", "同意銷號", "--evidence", f"意見{ms}",
+                    when="2023-12-05") for ms in ("P1-M1", "P1-M3", "P1-M6")]
+    jobs += [_decide(plan_copy, "return", ms, "--reason", "佐證不全", when="2023-12-06")
+             for ms in ("P1-M2", "P1-M7")]
+    days = [17, 3, 29, 11, 5, 23, 1, 19, 7, 13]  # T13's lead: ten reports, dates shuffled
+    jobs += [add_args(plan_copy, "T13", note=f"牽頭{d:02d}", when=f"2023-10-{d:02d}")
+             for d in days]
+    jobs += [add_args(plan_copy, "T13", note=f"{county}{d:02d}", by=county,
+                      when=f"2023-10-{d:02d}")
+             for county, pair in (("隨縣", (20, 2)), ("廣水市", (9, 30)), ("曾都區", (15, 4)))
+             for d in pair]
+    jobs += [_decide(plan_copy, "apply", i, "--by", lead[i], "--until", "2026-03-31",
+                     "--reason", "資金未到位", "--note", "已完成方案", when="2023-12-20")
+             for i in ("T01", "T02", "T03", "T14")]
+    jobs += [add_args(plan_copy, ms, note=f"補報{ms}", by=lead[ms], when="2023-09-15")
+             for ms in ("P1-M4", "P1-M5", "P1-M8")]
+    helper = next(a.name for a in index.by_id["P1-M4"].resolved if a.name != lead["P1-M4"])
+    jobs += [add_args(plan_copy, "P1-M4", note=f"配合{d}", by=helper, when=f"2023-12-{d}")
+             for d in (10, 12)]  # a supporting unit's 推進中 leaves the lead's 辦結 alone
+    assert len(jobs) == 30
+    with ThreadPoolExecutor(max_workers=30) as pool:
+        results = list(pool.map(lambda args: suizhou(*args), jobs))
+    assert [r.returncode for r in results] == [0] * 30, [r.stderr for r in results if r.returncode]
+
+    t13 = ledger(plan_copy, "T13")
+    assert sorted(e["note"] for e in t13) == sorted(
+        [f"牽頭{d:02d}" for d in days] + ["隨縣20", "隨縣02", "廣水市09", "廣水市30",
+                                          "曾都區15", "曾都區04"])
+    assert [e["date"] for e in t13] == sorted(e["date"] for e in t13)
+    for ms in ("P1-M5", "P1-M8"):  # the late report stands before the 辦結
+        assert [(e["date"], e["status"]) for e in ledger(plan_copy, ms)] == [
+            (date(2023, 9, 15), "in-progress"), (date(2023, 11, 1), "reported-done")]
+    assert [(e["date"], e["by"]) for e in ledger(plan_copy, "P1-M4")] == [
+        (date(2023, 9, 15), lead["P1-M4"]), (date(2023, 11, 1), lead["P1-M4"]),
+        (date(2023, 12, 10), helper), (date(2023, 12, 12), helper)]
+    after = build_index(load_plan(plan_copy))
+    assert {ms: after.by_id[ms].status for ms in ("P1-M1", "P1-M3", "P1-M6", "P1-M2",
+                                                  "P1-M7", "P1-M4")} == {
+        "P1-M1": "verified", "P1-M3": "verified", "P1-M6": "verified",
+        "P1-M2": "in-progress", "P1-M7": "in-progress", "P1-M4": "reported-done"}
+    # the lead's latest report speaks for T13, not a county's later one
+    assert after.by_id["T13"].latest.note == "牽頭29"
+    assert [len(after.by_id[i].record.pending) for i in ("T01", "T02", "T03", "T14")] == [1] * 4
+    valid = suizhou("validate", "--plan", str(plan_copy))
+    assert valid.returncode == 0, valid.stdout + valid.stderr
+
+
 def test_a_held_lock_makes_a_writer_wait_then_give_up_with_a_message(plan_copy):
     from filelock import FileLock
 
