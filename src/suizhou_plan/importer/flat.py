@@ -20,7 +20,7 @@ the numbering state carried over: linear in the length of the text."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from suizhou_plan.importer.numbering import cn_value
 from suizhou_plan.importer.reading import Block
@@ -33,6 +33,9 @@ _CANDIDATE = re.compile(
     r"|(?P<num>(?<![\d.．A-Za-z])\d{1,2}[.．、](?![\d.．]))"
     r"|(?P<circ>[" + _CIRCLED + r"])"
     r"|(?P<annex>附\s*件\s*\d*\s*[：:](?=\s*\S)|附\s*件\s*\d+\s*(?=[\u4e00-\u9fff《]))"
+    r"|(?P<signature>(?:[\u4e00-\u9fff]{2,20}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|"
+    r"办公厅|委员会|领导小组|人民政府辦公室|人民政府辦公廳|辦公室|辦公廳|委員會|領導小組))?"
+    r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*印[发發])?(?=\s*$|\s*抄送|\s*附\s*件))"
     r"|(?P<furniture>分享到|打印本[页頁]|【\s*打印|关闭窗口|關閉窗口|网站标识码|網站標識碼|"
     r"ICP\s*备|ICP\s*備|扫一扫|掃一掃|主办单位[：:](?=[^。]{0,60}(网站|網站|标识|標識|承办|承辦|"
     r"ICP|联系|聯繫))|主辦單位[：:](?=[^。]{0,60}(网站|網站|标识|標識|承办|承辦|ICP|联系|聯繫)))"
@@ -98,7 +101,7 @@ def split_blocks(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
                 (dropped if furniture else kept).append(
                     Block(block.line, piece, None, block.heading if not kept or
                           kept[-1].line != block.line else None))
-    return kept, dropped
+    return [replace(b, order=i) for i, b in enumerate(kept)], dropped
 
 
 def _split(text: str, state: _State) -> list[tuple[str, bool]]:
@@ -121,6 +124,10 @@ def _split(text: str, state: _State) -> list[tuple[str, bool]]:
         if style == "furniture":
             if start == 0 or depth == 0:
                 cuts.append((start, True))
+            continue
+        if style == "signature":  # 「…（責任單位：…）某縣人民政府辦公室2022年5月6日印發」
+            if start and depth == 0 and before in _STOPS:
+                cuts.append((start, False))
             continue
         if style == "annex":
             if start and depth == 0 and (before in _STOPS or before in _UNIT_END):

@@ -11,6 +11,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_('the page declares charset 「{charset}」, which is not a text encoding; its '
            'encoding was detected instead'),
         N_('check that the text reads right')),
+    "text-cut": (
+        N_("{task}: its text runs to {count} characters, longer than the plan format's "
+           '{limit}; the rest is left out of tasks.yaml'),
+        N_('it probably swallowed the items after it: check where the item ends in the '
+           'document')),
     "replaced-byte": (
         N_('column {column}: a byte that is not {encoding} was replaced by 「\ufffd」 '
            '(--replace-bad-bytes)'),

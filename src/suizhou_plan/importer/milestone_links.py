@@ -33,37 +33,80 @@ def _pairs(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)} - set(_COMMON)
 
 
-def _by_phrase(ms: DraftMilestone, tasks: list[tuple[DraftTask, str]]) -> list[str]:
+class _TaskIndex:
+    """Which tasks hold each phrase of 4–6 characters and each character pair, built in one
+    pass over the tasks' text, so that linking costs a lookup per phrase of a milestone
+    instead of a comparison with every task (linear in the document, not quadratic)."""
+
+    CROWD = 3  # a phrase held by more tasks than this says nothing about any one of them
+    PAIR_CROWD = 64
+
+    def __init__(self, tasks: list[tuple[DraftTask, str]], titles: list[str]) -> None:
+        """Only the phrases and pairs that some milestone's title holds are indexed."""
+        self.tasks = tasks
+        self.phrases: dict[str, list[int]] = {
+            piece: [] for title in titles for size in (4, 5, 6)
+            for piece in _phrases(_letters(title), size)}
+        self.pairs: dict[str, list[int]] = {
+            pair: [] for title in titles for pair in _pairs(_letters(title))}
+        for number, (_, letters) in enumerate(tasks):
+            for size in (4, 5, 6):
+                for i in range(len(letters) - size + 1):
+                    self._note(self.phrases, letters[i:i + size], number, self.CROWD)
+            for i in range(len(letters) - 1):
+                self._note(self.pairs, letters[i:i + 2], number, self.PAIR_CROWD)
+
+    @staticmethod
+    def _note(index: dict[str, list[int]], key: str, number: int, crowd: int) -> None:
+        holders = index.get(key)
+        if holders is not None and len(holders) <= crowd and (not holders or holders[-1] != number):
+            holders.append(number)
+
+
+def _by_phrase(ms: DraftMilestone, index: _TaskIndex) -> list[str]:
     title = _letters(ms.title)
     for size in (6, 5, 4):
         hits: list[str] = []
         for piece in sorted(_phrases(title, size)):
-            holders = [t.id for t, letters in tasks if piece in letters]
+            holders = index.phrases.get(piece, [])
             if 1 <= len(holders) <= 2:
-                hits.extend(h for h in holders if h not in hits)
+                ids = [index.tasks[n][0].id for n in holders]
+                hits.extend(h for h in ids if h not in hits)
         if hits:
             return hits
     return []
 
 
-def _closest(ms: DraftMilestone, tasks: list[tuple[DraftTask, str]]) -> list[str]:
-    want = _pairs(_letters(ms.title))
-    best = max(tasks, key=lambda t: (len(want & _pairs(t[1])), -t[0].line), default=None)
-    return [best[0].id] if best else []
+def _closest(ms: DraftMilestone, index: _TaskIndex) -> list[str]:
+    counts: dict[int, int] = {}
+    for pair in _pairs(_letters(ms.title)):
+        holders = index.pairs.get(pair, [])
+        if len(holders) > index.PAIR_CROWD:
+            continue
+        for number in holders:
+            counts[number] = counts.get(number, 0) + 1
+    if not index.tasks:
+        return []
+    best = max(range(len(index.tasks)), key=lambda n: (counts.get(n, 0),
+                                                       -index.tasks[n][0].line))
+    return [index.tasks[best][0].id]
 
 
 def link_milestones(plan: DraftPlan, log: FindingLog) -> None:
-    tasks = [(t, _letters(t.text)) for t in plan.tasks]
+    if not any(phase.milestones for phase in plan.phases):
+        return
+    index = _TaskIndex([(t, _letters(t.text)) for t in plan.tasks],
+                       [ms.title for phase in plan.phases for ms in phase.milestones])
     for phase in plan.phases:
         by_words: list[str] = []
         closest: list[str] = []
         parts: list[Phrase] = []
         for ms in phase.milestones:
-            ms.tasks = _by_phrase(ms, tasks)
+            ms.tasks = _by_phrase(ms, index)
             if ms.tasks:
                 by_words.append(f"{ms.id}→{','.join(ms.tasks)}")
                 continue
-            ms.tasks = _closest(ms, tasks)
+            ms.tasks = _closest(ms, index)
             closest.append(f"{ms.id}→{','.join(ms.tasks)}")
         if phase.milestones:
             if by_words:

@@ -27,6 +27,7 @@ class Node:
     paragraphs: list[str] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     table: list[Block] = field(default_factory=list)
+    order: int = 0  # the block's position, for document order within one line
     _assignment: Assignment | None = None
     _parsed: bool = False
 
@@ -79,7 +80,7 @@ def build_outline(blocks: list[Block]) -> Node:
             if holder.children and holder.children[-1].style == "table":
                 holder.children[-1].table.append(block)
             else:
-                table = Node("table", None, block.line, "", parent=holder)
+                table = Node("table", None, block.line, "", parent=holder, order=block.order)
                 table.table.append(block)
                 holder.children.append(table)
             continue
@@ -100,7 +101,8 @@ def build_outline(blocks: list[Block]) -> Node:
         styles = [n.style for n in stack]
         if style in styles:
             del stack[styles.index(style):]
-        node = Node(style, marker, block.line, text.strip(), parent=stack[-1])
+        node = Node(style, marker, block.line, text.strip(), parent=stack[-1],
+                    order=block.order)
         stack[-1].children.append(node)
         stack.append(node)
     return root
@@ -109,7 +111,7 @@ def build_outline(blocks: list[Block]) -> Node:
 def _attach_unnumbered(stack: list[Node], block: Block) -> None:
     current = stack[-1]
     if current.style == "root":
-        node = Node("none", None, block.line, block.text, parent=current)
+        node = Node("none", None, block.line, block.text, parent=current, order=block.order)
         current.children.append(node)
         return
     own = find_assignment(block.text)
@@ -118,11 +120,12 @@ def _attach_unnumbered(stack: list[Node], block: Block) -> None:
         return
     has_own_units = own is not None and own.start > 0
     if has_own_units and current.assignment is not None and current.parent is not None:
-        sibling = Node(current.style, None, block.line, block.text, parent=current.parent)
+        sibling = Node(current.style, None, block.line, block.text, parent=current.parent,
+                       order=block.order)
         current.parent.children.append(sibling)
         stack[-1] = sibling
     elif has_own_units and current.headline():
-        child = Node("none", None, block.line, block.text, parent=current)
+        child = Node("none", None, block.line, block.text, parent=current, order=block.order)
         current.children.append(child)
         stack.append(child)
     elif _closed_by_clause(current) and current.parent is not None:

@@ -94,7 +94,7 @@ def run_import(doc_path: Path, out_dir: Path, registry_path: Path | None = None,
     structure = read_structure(root, log)
     sections = {id(t): section_for_table(t, structure) for t in structure.tables}
     raw = sorted([*structure.tasks, *read_tables(structure.tables, log, sections)],
-                 key=lambda t: t.line)
+                 key=lambda t: (t.line, t.order))
     if not raw:
         result.failure = Msg("no tasks found in {path}: no paragraph names its responsible "
                              "units (責任單位, 牽頭單位 …) and no table has a unit column",

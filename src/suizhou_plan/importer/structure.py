@@ -35,6 +35,7 @@ class RawTask:
     table_units: list[str] | None = None
     table_leads: list[str] = field(default_factory=list)
     table_deadline: str | None = None
+    order: int = 0  # the block's position, for document order within one line
 
 
 @dataclass
@@ -68,7 +69,7 @@ def read_structure(root: Node, log: FindingLog) -> Structure:
         clause = node.assignment
         body = node.body[: clause.start] + node.body[clause.end:] if clause else node.body
         out.tasks.append(RawTask(node, node.line, node.path, kind, section, text,
-                                 body.strip(), clause))
+                                 body.strip(), clause, order=node.order))
     _report_skipped(root, task_nodes, phase_nodes, log)
     _check_numbering(root, log)
     return out

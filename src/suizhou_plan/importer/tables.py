@@ -63,8 +63,8 @@ def read_tables(tables: list[Node], log: FindingLog, section_of: dict[int, str])
             if category is not None:
                 section = category
                 continue
-            task = _row_task(row.cells, row.line, columns, section or section_of.get(id(node),
-                                                                                  "任務"))
+            task = _row_task(row.cells, row.line, columns,
+                             section or section_of.get(id(node), "任務"), row.order)
             if task is not None:
                 count += 1
                 out.append(task)
@@ -93,7 +93,7 @@ def _cell(cells: tuple[str, ...], columns: Columns, role: str) -> str:
 
 
 def _row_task(cells: tuple[str, ...], line: int, columns: Columns,
-              default_section: str) -> RawTask | None:
+              default_section: str, order: int = 0) -> RawTask | None:
     text = _cell(cells, columns, "task")
     measures = _cell(cells, columns, "measures")
     if measures and measures != text:
@@ -111,4 +111,4 @@ def _row_task(cells: tuple[str, ...], line: int, columns: Columns,
     number = _cell(cells, columns, "number")
     deadline = _cell(cells, columns, "deadline") or None
     return RawTask(None, line, number, "task", section, text, text, None, units, lead,
-                   deadline)
+                   deadline, order)

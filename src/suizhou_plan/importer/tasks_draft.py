@@ -20,6 +20,7 @@ from suizhou_plan.importer.findings import FindingLog, phrase
 from suizhou_plan.importer.script import either
 from suizhou_plan.importer.structure import RawTask
 
+MAX_TEXT = 20_000  # the plan format's longest text field
 _DAMAGE = re.compile(r"[\u4e00-\u9fff][?？\ufffd]+[^\s?？]")
 _LEADS_VERB = either("牵头")
 _RESPONSIBLE_VERB = either("负责")
@@ -48,9 +49,14 @@ def _draft(item: RawTask, task_id: str, number: int, added: list[AddedUnits],
                  clause.units if clause else [])
     leads = list(item.table_leads if item.table_units is not None else
                  clause.leads if clause else [])
-    task = DraftTask(task_id, number, item.kind, item.section, _title(item.body or item.text),
-                     " ".join(item.text.split()) if "\n" not in item.text else item.text,
-                     item.line, item.path)
+    text = " ".join(item.text.split()) if "\n" not in item.text else item.text
+    title = _title(item.body or item.text)
+    if len(text) > MAX_TEXT or len(title) > MAX_TEXT:
+        log.add("text-cut", item.line, task=task_id, count=format(len(text), ","),
+                limit=format(MAX_TEXT, ","))
+        text, title = text[:MAX_TEXT], title[:MAX_TEXT]
+    task = DraftTask(task_id, number, item.kind, item.section, title, text, item.line,
+                     item.path)
     for extra in added:
         if (extra.scope == "following" and item.line < extra.line) or (
                 extra.scope == "preceding" and item.line > extra.line):
