@@ -68,6 +68,7 @@ def export_plan(index: PlanIndex, as_of: date | None = None) -> dict[str, Any]:
             "lead": item.lead.id if item.lead else None,
             "lead_inferred": item.lead_inferred,
             "due": item.due.isoformat(),
+            "planned_due": (item.planned_due or item.due).isoformat(),
             "due_rule": item.due_rule,
             "targets": [
                 {"id": g.id, "text": g.text, "due_text": g.due_text, "due": g.due.isoformat(),

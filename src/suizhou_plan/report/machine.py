@@ -39,6 +39,7 @@ def check_json(view: CheckView) -> str:
                     "title": r.item.title,
                     "light": r.light.value,
                     "due": r.item.due.isoformat(),
+                    "planned_due": (r.item.planned_due or r.item.due).isoformat(),
                     "status": r.item.status,
                     "lead": r.lead.id if r.lead else None,
                     "days_overdue": r.days_late(view.as_of),

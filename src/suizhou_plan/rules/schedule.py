@@ -50,6 +50,11 @@ STATUS = {
     "blocked": Word("status:blocked", "blocked"),
     "reported-done": Word("status:reported-done", "reported-done"),
     "verified": Word("status:verified", "verified"),
+    "returned": Word("status:returned", "returned"),
+    "reopened": Word("status:reopened", "reopened"),
+    "extension-requested": Word("status:extension-requested", "extension requested"),
+    "extension-approved": Word("status:extension-approved", "extension approved"),
+    "extension-refused": Word("status:extension-refused", "extension refused"),
 }
 
 
