@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from import_corpus_score import HEADER, Score, score  # noqa: E402
 from import_corpus_shapes import SAMPLES  # noqa: E402
+from import_corpus_unseen import UNSEEN  # noqa: E402
 
 
 def imported_tasks(doc: Path, out: Path) -> tuple[int, list[dict[str, object]]]:
@@ -38,10 +39,17 @@ def main() -> int:
     from external import LIBREOFFICE, LIBREOFFICE_PATHS, find
 
     office = find(LIBREOFFICE, LIBREOFFICE_PATHS) is not None
+    for title, samples in (("corpus", SAMPLES), ("unseen (never tuned for)", UNSEEN)):
+        print(f"\n{title}\n")
+        _table(samples, office)
+    return 0
+
+
+def _table(samples: tuple[object, ...], office: bool) -> None:
     total = Score()
     print(HEADER)
     with tempfile.TemporaryDirectory() as work:
-        for sample in SAMPLES:
+        for sample in samples:
             if sample.needs_office and not office:
                 print(f"| {sample.name} | (LibreOffice missing) | | | | |")
                 continue
@@ -54,7 +62,6 @@ def main() -> int:
                 total.add(got)
                 print(got.row(f"{sample.name} ({sample.shape}), {form}, exit {code}"))
     print(total.row("**total**"))
-    return 0
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import pytest
 import yaml
 from import_corpus_score import Score, same_tasks, score
 from import_corpus_shapes import SAMPLES, Sample
+from import_corpus_unseen import UNSEEN
 from import_helpers import invoke
 
 
@@ -34,7 +35,7 @@ def _forms(sample: Sample, tmp_path: Path) -> dict[str, tuple[int, str, list[dic
     return got
 
 
-@pytest.mark.parametrize("sample", SAMPLES, ids=[s.name for s in SAMPLES])
+@pytest.mark.parametrize("sample", SAMPLES + UNSEEN, ids=[s.name for s in SAMPLES + UNSEEN])
 def test_each_shape_imports_to_its_answer_key_with_and_without_line_breaks(sample, tmp_path):
     forms = _forms(sample, tmp_path)
     for form, (code, output, tasks) in forms.items():
