@@ -132,6 +132,23 @@ def returns_of(item: Item, leads: tuple[Agency, ...], holders: Holders) -> list[
     return out
 
 
+def lead_states(item: Item, leads: tuple[Agency, ...], holders: Holders) -> dict[str, str]:
+    """Lead unit id → its latest report on `item` (a return or reopening puts a reported
+    done back in progress): for a collective lead, which members have done their part."""
+    record = item.record
+    last: dict[str, str] = {}
+    for said in record.said if record is not None else ():
+        status = said.entry.status
+        if by_office(said) and status in ("returned", "reopened"):
+            last = {k: "in-progress" if v == "reported-done" else v for k, v in last.items()}
+        elif not (by_office(said) and status in DECISIONS) and said.voice == "lead" \
+                and status in (*REPORTS, "verified"):
+            who = _lead_of(holders, said, leads)
+            if who is not None:
+                last[who] = "reported-done" if status == "verified" else status
+    return last
+
+
 def open_returns(item: Item, leads: tuple[Agency, ...],
                  holders: Holders) -> dict[str, Returned]:
     """Lead unit id → the return it has still to answer: its latest 退回 not followed by its

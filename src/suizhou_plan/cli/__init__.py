@@ -28,6 +28,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("suizhou_plan.cli.schema_cmd", "Print or write the JSON Schema of the plan files."),
     "import": ("suizhou_plan.cli.import_cmd", "Turn a plan document (實施方案) into a plan."),
     "assess": ("suizhou_plan.cli.assess_cmd", "The assessment (考核) of the units over a span."),
+    "remind": ("suizhou_plan.cli.remind_cmd", "Reminders (催辦通知) to the units with items to "
+               "answer for."),
 }
 
 
