@@ -397,7 +397,7 @@ def test_init_then_add_works_and_init_never_overwrites(tmp_path):
     assert "  suizhou progress add ITEM --status in-progress" in first.stdout
     plan = tmp_path / "plan"
     assert (plan / "tasks.yaml").read_bytes() == (bundled_plan() / "tasks.yaml").read_bytes()
-    assert (plan / ".gitignore").read_text() == ".suizhou.lock\n.*.tmp\n"
+    assert (plan / ".gitignore").read_text() == ".suizhou.lock\n.*.tmp\n.suizhou.key\n"
     added = suizhou("progress", "add", "T01", "--status", "in-progress", "--date",
                     "2023-06-30", "--by", "隨州高新區管委會", "--note", "機房主體完工",
                     "--as-of", "2024-01-15", cwd=tmp_path)

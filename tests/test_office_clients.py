@@ -92,10 +92,10 @@ def test_a_template_saved_again_by_libreoffice_keeps_its_guards_and_imports(run_
     wb = load_workbook(saved)
     ws = wb["臺賬"]
     assert wb["_suizhou"].sheet_state in ("hidden", "veryHidden")
-    assert ws.protection.sheet and ws["A4"].protection.locked
-    assert ws["G4"].protection.locked is False
-    [choices] = ws.data_validations.dataValidation
-    assert choices.formula1 == '"未開始,推進中,受阻,已辦結,已銷號"'
+    assert ws.protection.sheet and ws["A6"].protection.locked
+    assert ws["G6"].protection.locked is False
+    choices = ws.data_validations.dataValidation[0]
+    assert choices.formula1 == '"未開始,推進中,受阻,已辦結"'
     result = run_cli("progress", "import", str(saved), "--plan", str(plan_copy), "--as-of",
                      "2024-01-20")
     assert result.exit_code == 0, result.output

@@ -23,6 +23,7 @@ from suizhou_plan.i18n import N_, Msg, in_script, localise, t, tn
 
 if TYPE_CHECKING:
     from suizhou_plan.ledger import Entry
+    from suizhou_plan.progress_batch import Report
 
 # What `--status` takes: a unit's report, or (the office's) 銷號.  The other decisions and
 # the application for more time have commands of their own that ask for what they need.
@@ -322,9 +323,13 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
     """Write the monthly ledger (台賬) template each unit fills in and sends back.
 
     One row per item the unit holds (id, title, role, due date, current status, last
-    report), locked; beside them the columns to fill: status (a drop-down list), date,
-    進展, 存在問題, 下一步, 佐證材料.  A hidden sheet records the unit and the plan version
-    the template was made from, for `suizhou progress import`.
+    report and whose it is), locked; beside them the columns to fill: status (a drop-down
+    list of what a unit may report), date, 進展, 存在問題, 下一步, 佐證材料, and the two
+    columns of an application for more time (the new date, the reason); under the title,
+    填報人, 聯繫電話 and 審核.  A hidden sheet records the unit, its items and the plan
+    version the template was made from, signed with the plan directory's key
+    (.suizhou.key, made by `suizhou init`), so `suizhou progress import` can refuse a sheet
+    that was edited or made elsewhere.  Prints on A4 landscape, headings on every page.
     """
     import hashlib
 
@@ -335,6 +340,7 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
     from suizhou_plan.output_files import OutputError, write_files
     from suizhou_plan.progress_edit import Refused, read_plan
     from suizhou_plan.sheets.template import build, reporting_units
+    from suizhou_plan.workspace import KeyDamaged, read_key
 
     if all_units == bool(agencies):
         raise click.UsageError(Msg("name the units: --agency 市政數局 (repeatable), or --all "
@@ -346,6 +352,11 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
         sys.stderr.write(_why(exc, lang or default_lang()) + "\n")
         sys.exit(1)
     chosen = lang or default_lang(index.tasks_file.supervision.lang)
+    try:
+        key = read_key(path)
+    except KeyDamaged as exc:
+        sys.stderr.write(_key_damaged(exc, chosen) + "\n")
+        sys.exit(1)
     day = as_of_or_today(as_of)
     window = index.tasks_file.supervision.due_soon_days
     if all_units:
@@ -376,7 +387,8 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
                                    units="、".join(empty)))
     digest = hashlib.sha256(given[TASKS]).hexdigest()
     names = file_names([in_script(chosen, dl.agency.name) for dl in lists], "xlsx")
-    files = {name: build(dl, chosen, digest) for name, dl in zip(names, lists, strict=True)}
+    files = {name: build(dl, chosen, digest, key)
+             for name, dl in zip(names, lists, strict=True)}
     try:
         write_files(Path(out_dir), files)
     except OutputError as exc:
@@ -387,6 +399,19 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
             file=str(Path(out_dir) / name), unit=dl.agency.name)) + "\n")
     sys.stdout.write(tn(chosen, "wrote {n} template to {dir}", "wrote {n} templates to {dir}",
                         len(files), dir=out_dir) + "\n")
+    if key is None:
+        sys.stderr.write(t(chosen, "warning: {plan} has no key (.suizhou.key), so these "
+                                   "templates carry no signature and the sheets returned "
+                                   "cannot be verified; run `suizhou init --key {plan}` once, "
+                                   "then make the templates again", plan=_shown(path)) + "\n")
+
+
+def _key_damaged(exc: Exception, lang: str) -> str:
+    """The key file cannot be used: say so, and how to mend it."""
+    return in_script(lang, localise(exc.args[0], lang)) + "\n" + t(
+        lang, "hint: restore the key from a backup; failing that, move the file away, run "
+              "`suizhou init --key PLAN_DIR`, and send every unit a new template (the sheets "
+              "made with the lost key can no longer be verified)")
 
 
 @command.command("import")
@@ -410,16 +435,28 @@ def import_(files: tuple[str, ...], plan_dir: str | None, dry_run: bool, skip_in
     unless --skip-invalid.  An entry already in the ledger is skipped, so importing the
     same file twice adds nothing.  Rows left empty are not entries.  A template made from
     an older plan is read against today's: rows whose items moved or vanished are shown as
-    warnings and not imported.
+    warnings and not imported.  A unit reports on its part and applies for more time; a
+    sheet that claims the office's decision (已銷號 …) is refused at the cell.
+
+    Where the sheet came from: a sheet whose signature does not hold (its hidden marker
+    edited: another unit, items added, another plan directory's template), or whose locked
+    columns A–F were changed, is refused.  Only regular files are read, and every entry
+    records the file it came from (its name and SHA-256).
     """
     from suizhou_plan.plan_lock import PlanLocked, PlanNotWritable
     from suizhou_plan.progress_edit import Refused
     from suizhou_plan.sheets.importing import import_files
+    from suizhou_plan.workspace import KeyDamaged
 
     path, _label = resolve_plan(plan_dir, writing=not dry_run)
     try:
         result = import_files(path, [(f, Path(f)) for f in files], as_of_or_today(as_of),
                               dry_run=dry_run, skip_invalid=skip_invalid, wait=wait)
+    except KeyDamaged as exc:
+        said = lang or default_lang()
+        sys.stderr.write(_key_damaged(exc, said) + "\n"
+                         + t(said, "not imported: nothing was changed") + "\n")
+        sys.exit(1)
     except (Refused, PlanLocked, PlanNotWritable) as exc:
         said = lang or default_lang()
         not_imported = t(said, "not imported: nothing was changed")
@@ -439,11 +476,11 @@ def import_(files: tuple[str, ...], plan_dir: str | None, dry_run: bool, skip_in
     lines = [] if blocked else [
         t(lang, verb, item=r.item_id, status=status_label(r.entry.status, lang),
           date=localise(r.entry.date, lang), unit=in_script(lang, r.entry.by or ""),
-          cell=location(r, "G"))
+          cell=location(r, _cell_of(r)))
         for r in out.added]
     lines += [] if blocked else [
         t(lang, "{item}: already in the ledger, skipped ({cell})", item=r.item_id,
-          cell=location(r, "G")) for r in out.already]
+          cell=location(r, _cell_of(r))) for r in out.already]
     sys.stdout.write(visible_lines("\n".join(lines)) + "\n" if lines else "")
     sys.stdout.flush()
     for p in result.problems:
@@ -466,6 +503,13 @@ def import_(files: tuple[str, ...], plan_dir: str | None, dry_run: bool, skip_in
                      n=len(result.errors)) if result.errors else "")
         sys.stderr.write(t(lang, "added {counts} to {file}{skipped}", counts=counts,
                            file=_shown(path / "tasks.yaml"), skipped=skipped) + "\n")
+
+
+def _cell_of(report: Report) -> str:
+    """The column a row's entry stands in: its status (G), or an application's new date."""
+    from suizhou_plan.sheets.template import STATUS, UNTIL
+
+    return UNTIL if report.entry.status == "extension-requested" else STATUS
 
 
 def _why(exc: Exception, lang: str) -> str:

@@ -32,9 +32,21 @@ WORDS = (
     # template
     word("sheet:ledger_sheet", "Ledger"),
     word("sheet:ledger_title", "{unit} progress ledger (made {as_of})"),
-    word("sheet:ledger_help", "Fill in the white columns on the right: pick the status from "
-         "the list, write the date as 2024-01-10; rows left empty are not imported. The grey "
-         "columns describe the item and are locked."),
+    word("sheet:ledger_help", "Fill in the coloured columns on the right: pick this period's "
+         "status from the list (已辦結 with its evidence when the item is done; the office "
+         "reviews it and closes it), write the date as 2024-01-10; to apply for more time, "
+         "give the new date and the reason in the last two columns. Rows left empty are not "
+         "imported. The grey columns describe the item and are locked. Sign below the title."),
+    word("sheet:filler", "Filled in by"), word("sheet:phone", "Phone"),
+    word("sheet:reviewer", "Reviewed by"),
+    word("sheet:group_item", "The item (locked)"),
+    word("sheet:group_report", "This period's report"),
+    word("sheet:group_extension", "Apply for more time (only if needed)"),
+    word("sheet:extend_until", "Extend to"), word("sheet:extend_reason", "Reason"),
+    word("sheet:until_prompt", "Only to apply for more time: the new date, after the due "
+         "date; give the reason beside it"),
+    word("sheet:until_error", "The new date must be after the item's due date"),
+    word("sheet:latest_line", "{date} {unit}: {text}"),
     word("sheet:current_status", "Current status"), word("sheet:latest_entry", "Last report"),
     word("sheet:new_status", "New status"), word("sheet:new_date", "Date"),
     word("sheet:note", "Progress"), word("sheet:problems", "Problems"),
@@ -46,10 +58,22 @@ ROLES = (word("sheet:role:lead", "lead"), word("sheet:role:support", "support"))
 KINDS = (word("sheet:kind:task", "task"), word("sheet:kind:safeguard", "safeguard"),
          word("sheet:kind:target", "target"), word("sheet:kind:milestone", "milestone"))
 
-# What a unit may choose in the template's status column: the vocabulary less `unknown`.
-REPORTABLE = ("not-started", "in-progress", "blocked", "reported-done", "verified")
-# Words earlier templates offered, still read when a unit returns one.
-OLDER_WORDS = {"未啟動": "not-started", "未启动": "not-started"}
+# What a unit may choose in the template's status column: its report on its own part.
+# Closing (銷號), returning, reopening and deciding on an extension are the office's.
+UNIT_CHOICES = ("not-started", "in-progress", "blocked", "reported-done")
+# Every status a typed word may mean (a returned sheet that claims the office's decision
+# is told so, not told that the word is unknown).
+REPORTABLE = (*UNIT_CHOICES, "verified", "returned", "reopened", "extension-requested",
+              "extension-approved", "extension-refused")
+# Words people write for these, beyond the labels: earlier templates' words, and the
+# office's own words for its decisions.
+OLDER_WORDS = {"未啟動": "not-started", "未启动": "not-started",
+               "銷號": "verified", "销号": "verified", "已銷號": "verified", "已销号": "verified",
+               "退回": "returned", "已退回": "returned", "退回重辦": "returned",
+               "退回重办": "returned", "重新打開": "reopened", "重新打开": "reopened",
+               "申請延期": "extension-requested", "申请延期": "extension-requested",
+               "同意延期": "extension-approved",
+               "不同意延期": "extension-refused"}
 
 
 @cache
@@ -81,11 +105,13 @@ def status_word(status: str, lang: str) -> str:
 @cache
 def _typed_statuses() -> dict[str, str]:
     typed = {status_label(s, lang).casefold(): s for lang in LANGS for s in REPORTABLE}
+    typed.update((s, s) for s in REPORTABLE)
     return {**typed, **OLDER_WORDS}
 
 
 def status_from_word(text: str) -> str | None:
-    """The status a typed word means (`推進中`, `推进中`, `in-progress`, `In progress`)."""
+    """The status a typed word means (`推進中`, `推进中`, `in-progress`, `In progress`), the
+    office's decisions among them (`已銷號`, `退回`): the caller says who may use which."""
     typed = " ".join(text.split()).casefold()
     return _typed_statuses().get(typed) or _typed_statuses().get(
         typed.replace(" ", "-").replace("_", "-"))

@@ -29,13 +29,18 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
+def stored(text: str) -> str:
+    """The text `put` stores for `text` (what cannot be shown, as escapes)."""
+    return _UNSHOWABLE.sub(_escape, text)
+
+
 def put(ws: Any, row: int, column: int, value: str | int | date | None) -> Any:
     """Write `value` into the cell; the cell."""
     cell = ws.cell(row=row, column=column)
     if value is None or value == "":
         return cell
     if isinstance(value, str):
-        safe = _UNSHOWABLE.sub(_escape, value)
+        safe = stored(value)
         cell.value = safe
         cell.data_type = "s"
         if spreadsheet_cell(safe) != safe:

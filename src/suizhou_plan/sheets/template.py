@@ -1,39 +1,72 @@
 """The 台賬 template a unit fills in and sends back: one row per item it holds.
 
-Columns A–F say which item (id, title, role, due date, current status, last report) and are
-locked; G–L are the unit's to fill (status from a drop-down list, date, 進展, 存在問題,
-下一步, 佐證材料).  A very hidden sheet (`MARKER_SHEET`) records what the template was made
-from: the unit, the plan's content hash, the day, and each row's item, so that a returned
-template is read against the plan it came from (`reading.py`)."""
+Layout (format 2; `reading.py` reads format 1 too):
+
+- row 1 the title (unit, day), row 2 what to do, row 3 the sign-off the office expects:
+  填報人 (B3), 聯繫電話 (F3), 審核 (I3), open cells;
+- rows 4 and 5 the headings (a group row over the column row), repeated on every printed
+  page;
+- from row 6 one row per item.  Columns A–F say which item (id, title, role, due date,
+  current status, last report: the lead's line, and a supporting unit's own latest) and
+  are locked; G–L are the unit's report (status from a drop-down list of what a unit may
+  report, date, 進展, 存在問題, 下一步, 佐證材料); M–N its application for more time (the
+  new date, the reason), filled only to apply.
+
+A very hidden sheet (`MARKER_SHEET`) records what the template was made from: the unit,
+the plan's content hash, the day, the format, each item (id, title, due date, role) and
+the text of its locked cells; signed with the office's key (`signing.py`) when the
+workspace has one.  Printing: A4 landscape, as wide as the page, headings repeated."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from suizhou_plan.duties import DutyList
-from suizhou_plan.i18n import day, in_script
-from suizhou_plan.report.sheet_words import REPORTABLE, role_word, status_word, words
-from suizhou_plan.sheets.cells import fit_columns, print_landscape, put, to_bytes
+from suizhou_plan.i18n import colon, day, in_script
+from suizhou_plan.report.sheet_words import UNIT_CHOICES, role_word, status_word, words
+from suizhou_plan.sheets.cells import put, stored, to_bytes
 
 if TYPE_CHECKING:
-    from suizhou_plan.index import PlanIndex
+    from suizhou_plan.index import Item, PlanIndex
     from suizhou_plan.model.agency import Agency
+    from suizhou_plan.record import Said
 
 MARKER_SHEET = "_suizhou"
 MARKER_KIND = "suizhou ledger template"
-FORMAT = 1
-TITLE_ROW, HELP_ROW, HEADER_ROW = 1, 2, 3
-FIRST_ROW = 4
+FORMAT = 2
+FORMATS = ("1", "2")  # the formats `reading.py` reads
+TITLE_ROW, HELP_ROW, SIGNOFF_ROW, GROUP_ROW, HEADER_ROW = 1, 2, 3, 4, 5
+FIRST_ROW = 6
 # Column letters, named for what they hold; the importer reads the same ones.
 ID, TITLE, ROLE_COL, DUE, CURRENT, LATEST = "A", "B", "C", "D", "E", "F"
 STATUS, DATE, NOTE, PROBLEMS, NEXT, EVIDENCE = "G", "H", "I", "J", "K", "L"
+UNTIL, REASON = "M", "N"
 LOCKED = (ID, TITLE, ROLE_COL, DUE, CURRENT, LATEST)
-FILL_IN = (STATUS, DATE, NOTE, PROBLEMS, NEXT, EVIDENCE)
+FILL_IN = (STATUS, DATE, NOTE, PROBLEMS, NEXT, EVIDENCE, UNTIL, REASON)
+COLUMNS = (*LOCKED, *FILL_IN)
 HEADINGS = {ID: "id", TITLE: "item", ROLE_COL: "role", DUE: "due", CURRENT: "current_status",
             LATEST: "latest_entry", STATUS: "new_status", DATE: "new_date", NOTE: "note",
-            PROBLEMS: "problems", NEXT: "next", EVIDENCE: "evidence"}
+            PROBLEMS: "problems", NEXT: "next", EVIDENCE: "evidence", UNTIL: "extend_until",
+            REASON: "extend_reason"}
+# Widths in characters (a CJK character counts two), chosen so that the fourteen columns
+# print across A4 landscape at about 80% (long text wraps inside its column).
+WIDTHS = {ID: 9, TITLE: 26, ROLE_COL: 6, DUE: 11, CURRENT: 9, LATEST: 24, STATUS: 9,
+          DATE: 11, NOTE: 22, PROBLEMS: 15, NEXT: 15, EVIDENCE: 13, UNTIL: 11, REASON: 15}
+WRAPPED = (TITLE, LATEST, NOTE, PROBLEMS, NEXT, EVIDENCE, REASON)
+# The sign-off: (label cell, open cell, word) for 填報人, 聯繫電話, 審核.
+SIGNOFF = (("A3", "B3", "filler"), ("E3", "F3", "phone"), ("H3", "I3", "reviewer"))
+
+
+@dataclass(frozen=True)
+class MarkedItem:
+    """One item as the template showed it: its plan facts and its locked cells' text."""
+
+    title: str
+    due: str  # YYYY-MM-DD
+    role: str  # lead | support
+    shown: tuple[str, ...] = ()  # the text of B–F as written (format 2)
 
 
 @dataclass(frozen=True)
@@ -46,7 +79,13 @@ class Provenance:
     made_on: str  # the as-of day, YYYY-MM-DD
     lang: str
     sheet: str
-    items: dict[str, tuple[str, str, str]]  # item id -> (title, due YYYY-MM-DD, role)
+    items: dict[str, MarkedItem]
+    format: str = str(FORMAT)
+    first_row: int = FIRST_ROW
+    signoff: tuple[str, ...] = ()  # the open sign-off cells (B3, F3, I3)
+    key_id: str = ""
+    signature: str = ""
+    rows: tuple[tuple[str, ...], ...] = field(default=(), compare=False)  # as read, to verify
 
 
 def reporting_units(index: PlanIndex, as_of: date) -> list[Agency]:
@@ -69,13 +108,43 @@ def reporting_units(index: PlanIndex, as_of: date) -> list[Agency]:
 
 
 def status_choices(lang: str) -> list[str]:
-    return [status_word(s, lang) for s in REPORTABLE]
+    """What a unit may pick: its own report on its part, never the office's decisions."""
+    return [status_word(s, lang) for s in UNIT_CHOICES]
 
 
-def build(dl: DutyList, lang: str, plan_sha256: str) -> bytes:
-    """The template for `dl`'s unit, as .xlsx bytes."""
+def _said_line(said: Said, lang: str) -> str:
+    """`2024-01-10 市政數局：機房主體完工`; a decision or an application names itself
+    (`2024-01-12 市發改委：已退回：材料不全`)."""
+    entry = said.entry
+    word = status_word(entry.status, lang)
+    text = entry.note or entry.reason or word
+    if entry.status not in UNIT_CHOICES and text != word:
+        text = f"{word}{colon(lang)}{text}"
+    return in_script(lang, words(lang)["latest_line"].format(
+        date=entry.date.isoformat(), unit=said.who or "—", text=text))
+
+
+def latest_text(item: Item, unit: Agency, lang: str) -> str:
+    """Column F: whose words the item's last report is (the lead's line, or the office's
+    decision), and for any other unit its own latest report on its part as well."""
+    record = item.record
+    if record is None:
+        return ""
+    lines = []
+    line = record.line
+    if line is not None:
+        lines.append(_said_line(line, lang))
+    own = next((s for s in reversed(record.parts) if s.unit is not None and s.unit.id == unit.id),
+               None)
+    if own is not None and (line is None or own.k != line.k):
+        lines.append(_said_line(own, lang))
+    return "\n".join(lines)
+
+
+def build(dl: DutyList, lang: str, plan_sha256: str, key: bytes | None = None) -> bytes:
+    """The template for `dl`'s unit, as .xlsx bytes; signed when `key` is given."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.utils import column_index_from_string
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -83,35 +152,63 @@ def build(dl: DutyList, lang: str, plan_sha256: str) -> bytes:
     wb = Workbook()
     ws: Any = wb.active
     ws.title = w["ledger_sheet"]
+    last_letter = COLUMNS[-1]
     title = put(ws, TITLE_ROW, 1, w["ledger_title"].format(unit=in_script(lang, dl.agency.name),
                                                            as_of=day(lang, dl.as_of)))
     title.font = Font(bold=True, size=14)
-    put(ws, HELP_ROW, 1, w["ledger_help"])
-    grey = PatternFill("solid", fgColor="E7E6E6")
-    for letter, key in HEADINGS.items():
-        cell = put(ws, HEADER_ROW, column_index_from_string(letter), w[key])
-        cell.font = Font(bold=True)
-        cell.fill = grey if letter in LOCKED else PatternFill("solid", fgColor="FFF2CC")
+    ws.merge_cells(f"A{TITLE_ROW}:{last_letter}{TITLE_ROW}")
+    put(ws, HELP_ROW, 1, w["ledger_help"]).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells(f"A{HELP_ROW}:{last_letter}{HELP_ROW}")
+    ws.row_dimensions[HELP_ROW].height = 45
     open_cell = Protection(locked=False)
+    line = Side(style="thin")
+    for label, value, key_word in SIGNOFF:
+        cell = put(ws, SIGNOFF_ROW, column_index_from_string(label[0]), w[key_word])
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="right")
+        ws[value].protection = open_cell
+        ws[value].border = Border(bottom=line)
+    grey = PatternFill("solid", fgColor="E7E6E6")
+    yellow = PatternFill("solid", fgColor="FFF2CC")
+    green = PatternFill("solid", fgColor="E2EFDA")
+    groups = ((ID, LATEST, "group_item", grey), (STATUS, EVIDENCE, "group_report", yellow),
+              (UNTIL, REASON, "group_extension", green))
+    for start, end, key_word, fill in groups:
+        cell = put(ws, GROUP_ROW, column_index_from_string(start), w[key_word])
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center")
+        cell.fill = fill
+        ws.merge_cells(f"{start}{GROUP_ROW}:{end}{GROUP_ROW}")
+    fills = {letter: fill for start, end, _, fill in groups
+             for letter in COLUMNS[COLUMNS.index(start):COLUMNS.index(end) + 1]}
+    for letter, key_word in HEADINGS.items():
+        cell = put(ws, HEADER_ROW, column_index_from_string(letter), w[key_word])
+        cell.font = Font(bold=True)
+        cell.fill = fills[letter]
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     top = Alignment(vertical="top", wrap_text=True)
     row = FIRST_ROW
+    marked: dict[str, MarkedItem] = {}
     for d in dl.duties:
-        item, latest = d.item, d.item.latest
+        item = d.item
         values: dict[str, Any] = {
             ID: item.id, TITLE: in_script(lang, item.title), ROLE_COL: role_word(d.role, lang),
             DUE: item.due, CURRENT: status_word(item.status, lang),
-            LATEST: (in_script(lang, f"{latest.date.isoformat()} "
-                                     f"{latest.note or status_word(latest.status, lang)}")
-                     if latest else None),
+            LATEST: latest_text(item, dl.agency, lang) or None,
         }
         for letter in LOCKED:
-            put(ws, row, column_index_from_string(letter), values[letter]).fill = grey
+            cell = put(ws, row, column_index_from_string(letter), values[letter])
+            cell.fill = grey
+            cell.alignment = top
         for letter in FILL_IN:
             cell = ws[f"{letter}{row}"]
             cell.protection = open_cell
             cell.alignment = top
-            if letter == DATE:
+            if letter in (DATE, UNTIL):
                 cell.number_format = "yyyy-mm-dd"
+        marked[item.id] = MarkedItem(
+            item.title, item.due.isoformat(), d.role,
+            tuple(_shown(values[letter]) for letter in LOCKED[1:]))
         row += 1
     last = row - 1
     if dl.duties:
@@ -122,34 +219,78 @@ def build(dl: DutyList, lang: str, plan_sha256: str) -> bytes:
                                  showInputMessage=True)
         choices.add(f"{STATUS}{FIRST_ROW}:{STATUS}{last}")
         ws.add_data_validation(choices)
-    fit_columns(ws, HEADER_ROW)
-    for letter in (NOTE, PROBLEMS, NEXT, EVIDENCE):
-        ws.column_dimensions[letter].width = 30
+        later = DataValidation(type="date", operator="greaterThan", formula1=f"{DUE}{FIRST_ROW}",
+                               allow_blank=True, showErrorMessage=True,
+                               errorTitle=w["extend_until"], error=w["until_error"],
+                               promptTitle=w["extend_until"], prompt=w["until_prompt"],
+                               showInputMessage=True)
+        later.add(f"{UNTIL}{FIRST_ROW}:{UNTIL}{last}")
+        ws.add_data_validation(later)
+    for letter, width in WIDTHS.items():
+        ws.column_dimensions[letter].width = width + 1
     ws.freeze_panes = f"C{FIRST_ROW}"
-    ws.auto_filter.ref = f"A{HEADER_ROW}:{EVIDENCE}{max(last, FIRST_ROW)}"
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{last_letter}{max(last, FIRST_ROW)}"
     ws.protection.sheet = True  # no password: it guards against slips, not against people
     ws.protection.autoFilter = False
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
-    print_landscape(ws, HEADER_ROW)
-    _marker(wb, Provenance(dl.agency.id, dl.agency.name, plan_sha256, dl.as_of.isoformat(),
-                           lang, ws.title,
-                           {d.item.id: (d.item.title, d.item.due.isoformat(), d.role)
-                            for d in dl.duties}))
+    _page(ws)
+    provenance = Provenance(dl.agency.id, dl.agency.name, plan_sha256, dl.as_of.isoformat(),
+                            lang, ws.title, marked,
+                            signoff=tuple(value for _, value, _ in SIGNOFF))
+    _marker(wb, provenance, key)
     return to_bytes(wb)
 
 
-def _marker(wb: Any, p: Provenance) -> None:
-    ws = wb.create_sheet(MARKER_SHEET)
-    ws.sheet_state = "veryHidden"
-    pairs = [("kind", MARKER_KIND), ("format", str(FORMAT)), ("unit_id", p.unit_id),
+def _shown(value: Any) -> str:
+    """A locked cell's value as the marker keeps it: the text stored, a date as
+    YYYY-MM-DD."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return stored(str(value))
+
+
+def _page(ws: Any) -> None:
+    """A4 landscape, as wide as the page (as many pages down as it takes), narrow margins,
+    the two heading rows on every page, the page number in the footer."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_title_rows = f"{GROUP_ROW}:{HEADER_ROW}"
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = "&P / &N"
+
+
+def marker_rows(p: Provenance, key: bytes | None) -> list[list[str]]:
+    """The marker's table, every cell text as stored; its last row the signature when
+    there is a key."""
+    from suizhou_plan.sheets.signing import SIGNATURE, key_id, sign
+
+    pairs = [("kind", MARKER_KIND), ("format", p.format), ("unit_id", p.unit_id),
              ("unit_name", p.unit_name), ("plan_sha256", p.plan_sha256),
              ("made_on", p.made_on), ("lang", p.lang), ("sheet", p.sheet),
-             ("first_row", str(FIRST_ROW))]
-    for r, (key, value) in enumerate(pairs, 1):
-        put(ws, r, 1, key)
-        put(ws, r, 2, value)
-    for r, (item_id, (title, due, role)) in enumerate(p.items.items(), len(pairs) + 1):
-        for c, value in enumerate(("item", item_id, title, due, role), 1):
+             ("first_row", str(p.first_row)), ("signoff", " ".join(p.signoff))]
+    if key is not None:
+        pairs.append(("key_id", key_id(key)))
+    rows: list[list[str]] = [[stored(k), stored(v)] for k, v in pairs]
+    for item_id, m in p.items.items():
+        rows.append([stored(c) for c in ("item", item_id, m.title, m.due, m.role)]
+                    + list(m.shown))
+    if key is not None:
+        rows.append([SIGNATURE, sign(key, rows)])
+    return rows
+
+
+def _marker(wb: Any, p: Provenance, key: bytes | None) -> None:
+    ws = wb.create_sheet(MARKER_SHEET)
+    ws.sheet_state = "veryHidden"
+    for r, cells in enumerate(marker_rows(p, key), 1):
+        for c, value in enumerate(cells, 1):
             put(ws, r, c, value)
     ws.protection.sheet = True
