@@ -28,7 +28,7 @@ from suizhou_plan.progress_edit import read_plan
 from suizhou_plan.sheets import template as layout
 from suizhou_plan.sheets import xlsx
 from suizhou_plan.sheets.messages import SheetProblem, problem
-from suizhou_plan.sheets.reading import Row, Template, open_template
+from suizhou_plan.sheets.reading import Row, Template, made_day, open_template
 
 if TYPE_CHECKING:
     from suizhou_plan.index import Item, PlanIndex
@@ -114,7 +114,8 @@ def _reports(index: PlanIndex, sheet: Template, as_of: date, digest: str,
     current = {i: (d.item.title, d.item.due.isoformat(), d.role) for i, d in duties.items()}
     marked = {i: (m.title, m.due, m.role) for i, m in prov.items.items()}
     if prov.plan_sha256 != digest and current != marked:
-        problems.append(problem(sheet.shown, "older-template", "warning", made_on=prov.made_on))
+        problems.append(problem(sheet.shown, "older-template", "warning",
+                                made_on=made_day(prov.made_on)))
     filled = [row for row in sheet.rows if row.filled()]
     if not filled:
         problems.append(problem(sheet.shown, "no-rows", "warning", file=sheet.shown))

@@ -21,6 +21,7 @@ import hashlib
 import os
 import stat
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from suizhou_plan.i18n import N_, Msg
@@ -264,13 +265,22 @@ def _read(book: xlsx.Workbook, shown: str, digest: str, key: bytes | None
 def _check_signature(p: Provenance, key: bytes, where: str) -> SheetProblem | None:
     from suizhou_plan.sheets.signing import key_id, verify
 
+    made_on = made_day(p.made_on)
     if not p.signature:
-        return problem(where, "unsigned-sheet", made_on=p.made_on)
+        return problem(where, "unsigned-sheet", made_on=made_on)
     if p.key_id != key_id(key):
-        return problem(where, "foreign-sheet", made_on=p.made_on)
+        return problem(where, "foreign-sheet", made_on=made_on)
     if not verify(key, p.rows, p.signature):
-        return problem(where, "forged-sheet", made_on=p.made_on)
+        return problem(where, "forged-sheet", made_on=made_on)
     return None
+
+
+def made_day(text: str) -> date | str:
+    """The marker's day as a date (written for the reader's language), else as typed."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return text
 
 
 def _locked_cells(template: Template) -> list[SheetProblem]:

@@ -32,12 +32,13 @@ from typing import IO, Any
 MEMBERS = 500  # parts in the package (a template has about 12)
 PART = 16 * 1024 * 1024  # bytes, unpacked, of any one part
 UNPACKED = 48 * 1024 * 1024  # bytes, unpacked, of all parts together
-STRINGS = 200_000  # shared strings
+STRINGS = 50_000  # shared strings (a template of ROWS rows holds at most 28,000)
 CELL_TEXT = 32_767  # characters in one cell: Excel's own limit
-ROWS = 5_000  # rows of a sheet looked at
-CELLS = 250_000  # cells of a sheet looked at
+ROWS = 2_000  # rows of a sheet looked at (a unit holds tens of items, a few hundred at most)
+CELLS = 50_000  # cells of a sheet looked at (ROWS rows of 14 columns are 28,000)
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_C, _V, _IS, _T = f"{_MAIN}c", f"{_MAIN}v", f"{_MAIN}is", f"{_MAIN}t"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _DECLARES = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
@@ -210,16 +211,21 @@ class Workbook:
         out: list[str] = []
         name = "xl/sharedStrings.xml"
         if name in self._sizes:
+            t_tag, rph_tag = f"{_MAIN}t", f"{_MAIN}rPh"
             for _, el in self._events(name, (f"{_MAIN}si",)):
-                text = "".join(t.text or "" for t in el.iter(f"{_MAIN}t")
-                               if t.getparent() is not None
-                               and t.getparent().tag != f"{_MAIN}rPh")
+                if len(out) >= STRINGS:
+                    raise TooMuch("strings", STRINGS, part=name, size=len(out) + 1)
+                if len(el) == 1 and el[0].tag == t_tag:  # plain text: <si><t>…</t></si>
+                    text = el[0].text or ""
+                else:  # rich text runs; phonetic guides (rPh) are not the cell's text
+                    text = "".join(t.text or "" for t in el.iter(t_tag)
+                                   if t.getparent().tag != rph_tag)
                 if len(text) > CELL_TEXT:
                     raise TooMuch("text", CELL_TEXT, part=name, size=len(text))
                 out.append(text)
                 el.clear()
-                if len(out) > STRINGS:
-                    raise TooMuch("strings", STRINGS, part=name, size=len(out))
+                while el.getprevious() is not None:  # the strings read are not kept as XML
+                    del el.getparent()[0]
         self._strings = out
         return out
 
@@ -265,7 +271,7 @@ class Workbook:
             values: list[Value] = [None] * columns
             column = 0
             filled = False
-            for c in row.iterchildren(f"{_MAIN}c"):
+            for c in row.iterchildren(_C):
                 seen_cells += 1
                 ref = _REF.match(c.get("r") or "")
                 column = column_number(ref.group(1)) if ref else column + 1
@@ -291,10 +297,9 @@ class Workbook:
 def _value(c: Any, strings: list[str], dates: frozenset[int], date1904: bool) -> Value:
     kind = c.get("t", "n")
     if kind == "inlineStr":
-        node = c.find(f"{_MAIN}is")
-        return "".join(t.text or "" for t in node.iter(f"{_MAIN}t")) if node is not None \
-            else None
-    v = c.find(f"{_MAIN}v")
+        node = c.find(_IS)
+        return "".join(t.text or "" for t in node.iter(_T)) if node is not None else None
+    v = c.find(_V)
     text: str | None = v.text if v is not None else None
     if text is None:
         return None
