@@ -21,7 +21,7 @@ from suizhou_plan import __version__
 from suizhou_plan.board import KIND_ORDER, PhaseBoard
 from suizhou_plan.finding import Finding
 from suizhou_plan.holding import Holders
-from suizhou_plan.i18n import colon, counted, day, localise, official
+from suizhou_plan.i18n import Msg, colon, counted, day, localise, official
 from suizhou_plan.index import Item, PlanIndex
 from suizhou_plan.report.dashboard_matrix import Matrix, build_matrix, matrix_html
 from suizhou_plan.report.dashboard_timeline import Mark, PhaseLane, timeline_svg
@@ -30,6 +30,18 @@ from suizhou_plan.report.labels import SYMBOL
 from suizhou_plan.status import BUCKETS, Light, light_of, tally
 
 GOVERNANCE_RULES = ("meeting-cadence", "defunct-agency", "possibly-renamed")
+# What a leader's page asks for, in the office's words: the findings' own hints speak to
+# whoever maintains the plan files (field names, `agencies.yaml`), which a leader never sees.
+LEADER_ACTION = {
+    "meeting-cadence": Msg("hold the leading group's plenary meeting as the plan requires"),
+    "defunct-agency": Msg("the successor unit carries on the duty; the office tells it so"),
+    "possibly-renamed": Msg("the office confirms the unit's present name with it"),
+}
+
+
+def leader_action(rule: str) -> Msg | None:
+    """What the leading group's page asks for about a finding of `rule`."""
+    return LEADER_ACTION.get(rule)
 SECTION_KINDS = ("task", "safeguard", "target")
 TALLY = BUCKETS
 
@@ -287,9 +299,14 @@ def _governance(dash: Dashboard) -> str:
     # A leader's page: what is wrong and what to do, with no rule codes or file locations.
     items = "".join(
         f'<li data-rule="{esc(f.rule)}">{esc(localise(f.message, dash.lang))}'
-        f"{('<small> — ' + esc(localise(f.hint, dash.lang)) + '</small>') if f.hint else ''}"
+        f"{_action(f.rule, dash.lang)}"
         "</li>" for f in dash.governance)
     return f'<ul class="findings">{items}</ul>'
+
+
+def _action(rule: str, lang: str) -> str:
+    action = leader_action(rule)
+    return f"<small> — {html.escape(localise(action, lang))}</small>" if action else ""
 
 
 def render_html(dash: Dashboard) -> str:

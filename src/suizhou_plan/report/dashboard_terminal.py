@@ -19,7 +19,13 @@ from suizhou_plan.i18n import (
     phase_name,
     span,
 )
-from suizhou_plan.report.dashboard import TALLY, Dashboard, SectionTally, source_line
+from suizhou_plan.report.dashboard import (
+    TALLY,
+    Dashboard,
+    SectionTally,
+    leader_action,
+    source_line,
+)
 from suizhou_plan.report.dashboard_matrix import cell_counts, column_heading
 from suizhou_plan.report.dashboard_timeline import DateScale, PhaseLane, scale_for
 from suizhou_plan.report.dashboard_words import words
@@ -183,7 +189,8 @@ def _governance(dash: Dashboard) -> list[Line]:
     lines: list[Line] = [_heading(counted(dash.lang, w["governance"], len(dash.governance)))]
     # a leader's page: what is wrong and what to do, no rule codes (as on the HTML page)
     for f in dash.governance:
-        hint = f" — {localise(f.hint, dash.lang)}" if f.hint else ""
+        action = leader_action(f.rule)
+        hint = f" — {localise(action, dash.lang)}" if action else ""
         lines.append([("  ! ", "yellow"), (localise(f.message, dash.lang) + hint, "")])
     if not dash.governance:
         lines.append([(f"  ({w['none']})", "")])

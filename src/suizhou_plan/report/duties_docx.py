@@ -19,16 +19,21 @@ if TYPE_CHECKING:
     from suizhou_plan.index import PlanIndex
     from suizhou_plan.report.docx_template import Template
 
-COLUMNS = ("item", "role", "due", "status", "light", "days_late")
-WIDTHS = (0.37, 0.08, 0.2, 0.1, 0.14, 0.11)
+COLUMNS = ("item", "role", "due", "status", "light", "days_late", "latest")
+WIDTHS = (0.27, 0.07, 0.16, 0.09, 0.1, 0.08, 0.23)
 
 
 def _row(d: Duty, dl: DutyList, lang: str) -> list[Cell]:
+    from suizhou_plan.report.duties_render import record_cell
+    from suizhou_plan.report.labels import due_words
+
     late = d.days_late(dl.as_of)
     via = f"（{d.via.name}）" if d.via is not None else ""
     return [Cell(f"{d.item.id} {d.item.title}{via}"), Cell(role_word(d.role, lang), True),
-            Cell(long_date(lang, d.item.due), True), Cell(status_word(d.item.status, lang), True),
-            Cell(light_label(d.light, lang), True), Cell(str(late) if late else "", True)]
+            Cell(due_words(lang, d.item.due, d.item.planned_due, long_date), True),
+            Cell(status_word(d.item.status, lang), True),
+            Cell(light_label(d.light, lang), True), Cell(str(late) if late else "", True),
+            Cell(record_cell(d, dl, lang))]
 
 
 def blocks(dl: DutyList, lang: str) -> list[Block]:

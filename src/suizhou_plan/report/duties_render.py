@@ -7,11 +7,12 @@ import csv
 import html
 import io
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from suizhou_plan.duties import Duty, DutyList, others_on
 from suizhou_plan.escapes import markdown_text, spreadsheet_cell, visible, visible_lines
 from suizhou_plan.i18n import day, in_script, is_chinese, official, phase_name, span, t
-from suizhou_plan.report.labels import light_label, status_label
+from suizhou_plan.report.labels import due_words, light_label, status_label
 from suizhou_plan.report.machine import SCHEMA_VERSION, dumps
 from suizhou_plan.report.sheet_words import kind_word, role_word, via_word, words
 from suizhou_plan.textwidth import table, truncate
@@ -25,12 +26,46 @@ def _columns(lang: str) -> list[str]:
     return [w[k] for k in COLUMN_KEYS]
 
 
+def due_cell(d: Duty, dl: DutyList, lang: str,
+             shown: Callable[[str, date], str] = day) -> str:
+    """The date in force (with the plan's own beside it when extended), and days overdue."""
+    late = d.days_late(dl.as_of)
+    return (due_words(lang, d.item.due, d.item.planned_due, shown)
+            + (t(lang, " ({days} days overdue)", days=late) if late else ""))
+
+
+def record_cell(d: Duty, dl: DutyList, lang: str) -> str:
+    """Where the item stands and on whose word; the unit's own latest report on its part
+    when it is not the one that speaks for the item; an application waiting; a return."""
+    record = d.item.record
+    if record is None or not record.said:
+        return ""
+    parts: list[str] = []
+    line = record.line
+    if line is not None:
+        text = line.entry.note or line.entry.reason or status_label(line.entry.status, lang)
+        parts.append(t(lang, "{date} {unit}: {text}", date=day(lang, line.entry.date),
+                       unit=line.who or "—", text=text))
+    own = [s for s in record.parts if s.unit is not None and s.unit.id == dl.agency.id
+           and s is not line]
+    if own:
+        entry = own[-1].entry
+        parts.append(t(lang, "this unit ({date}): {text}", date=day(lang, entry.date),
+                       text=entry.note or status_label(entry.status, lang)))
+    for said in record.pending:
+        parts.append(t(lang, "extension to {until} applied for, waiting for the office",
+                       until=day(lang, said.entry.until)))
+    if record.returns and d.item.status not in ("reported-done", "verified"):
+        parts.append(t(lang, "returned on {date}: {reason}",
+                       date=day(lang, record.returns[-1].entry.date),
+                       reason=record.returns[-1].entry.reason or ""))
+    return t(lang, "; ").join(parts)
+
+
 def _cells(d: Duty, dl: DutyList, *, short: bool, lang: str) -> list[str]:
     """A duty's cells in `lang`: the words of the Excel duty list, dates as the reader writes
     them (2024年1月15日 in Chinese, 2024-01-15 in English)."""
     item = d.item
-    latest = item.latest
-    late = d.days_late(dl.as_of)
     feeds = item.linked if item.kind in ("task", "safeguard") else d.phases
     others = "、".join(a.name for a in others_on(d, dl.agency))
     return [
@@ -41,12 +76,11 @@ def _cells(d: Duty, dl: DutyList, *, short: bool, lang: str) -> list[str]:
         via_word(d.via.name, lang) if d.via else "",
         item.section or "",
         ("、" if is_chinese(lang) else ", ").join(feeds),
-        day(lang, item.due) + (t(lang, " ({days} days overdue)", days=late) if late else ""),
+        due_cell(d, dl, lang),
         status_label(item.status, lang),
         light_label(d.light, lang),
         others,  # not a column of the short (text) form
-        f"{day(lang, latest.date)} {latest.note or status_label(latest.status, lang)}"
-        if latest else "",
+        record_cell(d, dl, lang),
     ]
 
 
@@ -93,7 +127,7 @@ def text(dl: DutyList, lang: str) -> str:
 def markdown(dl: DutyList, lang: str) -> str:
     head = heading(dl, lang)
     out = [f"# {markdown_text(head[0])}", "", head[1], ""]
-    picks = (0, 1, 3, 4, 7, 8, 9, 10)
+    picks = (0, 1, 3, 4, 7, 8, 9, 10, 11)
     columns = _columns(lang)
     for title, duties in _by_phase(dl, lang):
         out += [f"## {title}", "", "| " + " | ".join(columns[i] for i in picks) + " |",

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from suizhou_plan.duties import Duty, DutyList, others_on
-from suizhou_plan.i18n import day, in_script
+from suizhou_plan.i18n import day, in_script, t
 from suizhou_plan.report.labels import light_label
 from suizhou_plan.report.sheet_words import kind_word, role_word, status_word, via_word, words
 from suizhou_plan.sheets.cells import fit_columns, print_landscape, put, sheet_title, to_bytes
@@ -30,8 +30,18 @@ def _row(d: Duty, dl: DutyList, lang: str) -> list[Any]:
         d.days_late(dl.as_of), status_word(item.status, lang), light_label(d.light, lang),
         in_script(lang, "、".join(a.name for a in others_on(d, dl.agency))) or None,
         latest.date if latest else None,
-        in_script(lang, latest.note or status_word(latest.status, lang)) if latest else None,
+        in_script(lang, _latest(d, dl, lang)) or None,
     ]
+
+
+def _latest(d: Duty, dl: DutyList, lang: str) -> str:
+    """The record's words, with the plan's own date first when an extension moved it."""
+    from suizhou_plan.report.duties_render import record_cell
+    from suizhou_plan.report.labels import due_words
+
+    moved = (due_words(lang, d.item.due, d.item.planned_due) + t(lang, "; ")
+             if d.item.extended else "")
+    return moved + record_cell(d, dl, lang)
 
 
 def _bold(cell: Any, size: int | None = None) -> None:
