@@ -394,9 +394,10 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
     except OutputError as exc:
         raise click.ClickException(exc.args[0]) from None
     for name, dl in zip(names, lists, strict=True):
-        sys.stdout.write(in_script(chosen, tn(
+        # a path is shown as the file system has it: only the unit's name takes the script
+        sys.stdout.write(tn(
             chosen, "{file}: {unit}, {n} item", "{file}: {unit}, {n} items", len(dl.duties),
-            file=str(Path(out_dir) / name), unit=dl.agency.name)) + "\n")
+            file=str(Path(out_dir) / name), unit=in_script(chosen, dl.agency.name)) + "\n")
     sys.stdout.write(tn(chosen, "wrote {n} template to {dir}", "wrote {n} templates to {dir}",
                         len(files), dir=out_dir) + "\n")
     if key is None:

@@ -122,11 +122,24 @@ def _pattern(text: str) -> re.Pattern[str]:
 _CJK = "[\u3400-\u9fff\uf900-\ufaff]"
 
 
+# A file's path in a message (`測試台账/市政數局.xlsx`, `plan/tasks.yaml`): shown exactly as the
+# file system has it, never converted, or the path printed would not exist.
+_PATH = (r"[^\s，。；：、「」（）()<>\[\]'\"]*[/\\][^\s，。；：、「」（）()<>\[\]'\"]*"
+         r"|[^\s，。；：、「」（）()<>\[\]'\"]+\.(?:xlsx|xls|docx|yaml|yml|md|html|csv|json|pdf|txt)\b")
+
+
 def in_script(lang: str, text: str) -> str:
-    """Plan text in the script of `lang` (English output shows it as stored)."""
+    """Plan text in the script of `lang` (English output shows it as stored); file paths in
+    it are left exactly as they are."""
     if not text or lang == "en" or not _pattern(_CJK).search(text):
         return text
-    return str(_converter("t2s" if lang == "zh-Hans" else "s2tw").convert(text))
+    convert = _converter("t2s" if lang == "zh-Hans" else "s2tw").convert
+    out, at = [], 0
+    for found in _pattern(_PATH).finditer(text):
+        out += [convert(text[at:found.start()]), found.group()]
+        at = found.end()
+    out.append(convert(text[at:]))
+    return "".join(out)
 
 
 _HALF_WIDTH = "(?<=[\u3400-\u9fff])([,;:!?])(?=[\u3400-\u9fff])"
