@@ -335,6 +335,37 @@ def word97() -> bytes:
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096)
 
 
+STYLE = ('<w:style w:type="paragraph" w:customStyle="1" w:styleId="S{n}"><w:name w:val="S{n}"/>'
+         '<w:basedOn w:val="Normal"/><w:rPr><w:sz w:val="24"/></w:rPr></w:style>')
+
+
+def with_styles(files: dict[str, bytes], count: int) -> None:
+    """`count` more paragraph styles in styles.xml (python-docx walks them all per lookup)."""
+    padding = "".join(STYLE.format(n=n) for n in range(count))
+    files["word/styles.xml"] = files["word/styles.xml"].replace(
+        b"</w:styles>", padding.encode() + b"</w:styles>")
+
+
+def padded(files: dict[str, bytes], part: str, size: int) -> None:
+    """`part` (a header, a footer, the document) grown with paragraphs of text to `size`."""
+    paragraph = "<w:p><w:r><w:t>填充的一段文字，用来撑大这个部件。</w:t></w:r></w:p>"
+    end = "</w:body>" if part == "word/document.xml" else "</w:"
+    text = files[part].decode("utf-8")
+    room = size - len(text.encode("utf-8"))
+    grown = paragraph * max(0, room // len(paragraph.encode("utf-8")))
+    at = text.rindex(end)
+    files[part] = (text[:at] + grown + text[at:]).encode("utf-8")
+
+
+def too_many_styles() -> bytes:
+    return _edited(lambda files: with_styles(files, 2500))
+
+
+def huge_header() -> bytes:
+    """A letterhead of 5 MB of text: more than a header needs, and ten times that in memory."""
+    return _edited(lambda files: padded(files, "word/header1.xml", 5 * MB))
+
+
 def broken_styles() -> bytes:
     return _edited(lambda files: files.__setitem__("word/styles.xml", b"<w:styles><unclosed>"))
 
@@ -349,4 +380,6 @@ REFUSED: dict[str, Callable[[], bytes]] = {
     "lying-sizes": lying_sizes,
     "word97": word97,
     "broken-styles": broken_styles,
+    "too-many-styles": too_many_styles,
+    "huge-header": huge_header,
 }

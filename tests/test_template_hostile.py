@@ -89,7 +89,7 @@ REFUSED_EN = {
     "huge-image": "--template {file}: word/media/image9.png would unpack to 1024.0 MB, more "
                   "than the 16.0 MB a part of a template may have (a zip bomb, or a huge image); "
                   "give a .docx with smaller images",
-    "many-big-parts": "--template {file} would unpack to 60.8 MB, more than the 48.0 MB a "
+    "many-big-parts": "--template {file} would unpack to 60.8 MB, more than the 16.0 MB a "
                       "template may have; give a .docx with smaller images",
     "lying-sizes": "--template {file} is damaged (word/styles.xml cannot be read); open it in "
                    "Word, save it again as .docx and give that",
@@ -98,6 +98,11 @@ REFUSED_EN = {
               "password, and give that",
     "broken-styles": "--template {file} is damaged (word/styles.xml cannot be read); open it in "
                      "Word, save it again as .docx and give that",
+    "too-many-styles": "--template {file}: word/styles.xml defines 2664 styles, more than the "
+                       "2000 a template may have; give a template saved by Word or WPS",
+    "huge-header": "--template {file}: word/header1.xml would unpack to 5.0 MB, more than the "
+                   "4.0 MB a template's styles, letterhead or text may have; give a template "
+                   "that holds the letterhead and the styles, not a whole document",
 }
 REFUSED_ZH = {
     "not-a-zip": "--template {file} 不是 Word 文档（.docx）；请提供用 Word 或 WPS 保存为 .docx 的文档",
@@ -108,7 +113,7 @@ REFUSED_ZH = {
                         "请在 Word 中打开模板，重新另存为 .docx 后再提供",
     "huge-image": "--template {file}：word/media/image9.png 解压后有 1024.0 MB，超过模板中单个部件"
                   "的上限 16.0 MB（压缩炸弹或超大图片）；请提供图片较小的 .docx",
-    "many-big-parts": "--template {file} 解压后共有 60.8 MB，超过模板的上限 48.0 MB；请提供图片较小"
+    "many-big-parts": "--template {file} 解压后共有 60.8 MB，超过模板的上限 16.0 MB；请提供图片较小"
                       "的 .docx",
     "lying-sizes": "--template {file} 已损坏（无法读取 word/styles.xml）；请在 Word 中打开，重新另存"
                    "为 .docx 后再提供",
@@ -116,6 +121,10 @@ REFUSED_ZH = {
               "另存为不设密码的“Word 文档（.docx）”后再提供",
     "broken-styles": "--template {file} 已损坏（无法读取 word/styles.xml）；请在 Word 中打开，重新另"
                      "存为 .docx 后再提供",
+    "too-many-styles": "--template {file}：word/styles.xml 定义了 2664 个样式，超过模板上限 2000 个；"
+                       "请提供用 Word 或 WPS 保存的模板",
+    "huge-header": "--template {file}：word/header1.xml 解压后有 5.0 MB，超过模板中样式、信头或正文"
+                   "的上限 4.0 MB；请提供只含信头和样式的模板，而不是整篇文档",
 }
 
 

@@ -43,10 +43,15 @@ from suizhou_plan.escapes import visible
 from suizhou_plan.i18n import Msg
 
 MB = 1024 * 1024
+# Limits that bound the work, not just the size: python-docx holds every XML part kept as a
+# tree of about ten times its text, and looks a style up by walking them all, once for each
+# paragraph it adds (bench/hostile_templates.py: each template under 2 s and 300 MB).
 MAX_FILE = 32 * MB  # the template file itself
 MAX_PART = 16 * MB  # any one part, unpacked
-MAX_TOTAL = 48 * MB  # every part together, unpacked
+MAX_TOTAL = 16 * MB  # every part together, unpacked
+MAX_XML = 4 * MB  # one XML part (styles, a header, the document), unpacked
 MAX_PARTS = 2000
+MAX_STYLES = 2000  # Word's own templates define a few hundred
 MAX_IMAGE = 4 * MB  # an image kept in a header or footer
 SHOWN = 80  # characters of a target or field instruction named in a warning
 
@@ -294,8 +299,16 @@ class _Sieve:
         return data
 
     def xml(self, part: str) -> Any:
-        """The part parsed: no DTD, no entities, nothing fetched."""
+        """The part parsed: no DTD, no entities, nothing fetched, no more than `MAX_XML`."""
         from lxml import etree
+
+        size = self.infos[part].file_size
+        if size > MAX_XML:
+            raise TemplateError(Msg(
+                "--template {file}: {part} would unpack to {size} MB, more than the {limit} MB "
+                "a template's styles, letterhead or text may have; give a template that holds "
+                "the letterhead and the styles, not a whole document", file=self.name,
+                part=_short(part), size=_mb(size), limit=_mb(MAX_XML)))
 
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                                  huge_tree=False, remove_comments=True, remove_pis=True)
@@ -430,6 +443,13 @@ class _Sieve:
             _body_to_section(root)
         if kind == "settings":
             self.settings(root, part)
+        if kind in ("styles", "styleswitheffects"):
+            count = sum(1 for _ in root.iterchildren(f"{{{W}}}style"))
+            if count > MAX_STYLES:
+                raise TemplateError(Msg(
+                    "--template {file}: {part} defines {n} styles, more than the {limit} a "
+                    "template may have; give a template saved by Word or WPS", file=self.name,
+                    part=_short(part), n=count, limit=MAX_STYLES))
         if kind == "fonttable":
             for embedded in root.iter(*(f"{{{W}}}{e}" for e in (
                     "embedRegular", "embedBold", "embedItalic", "embedBoldItalic"))):
