@@ -119,8 +119,8 @@ def _rate(lang: str, numerator: int, denominator: int) -> str:
     """「2/3（67%）」; 「—」 when nothing was due."""
     if not denominator:
         return "—"
-    return t(lang, "{n}/{d} ({percent})", n=numerator, d=denominator,
-             percent=f"{numerator / denominator:.0%}")
+    percent = f"{numerator / denominator:.0%}"
+    return t(lang, "{n}/{d} ({percent})", n=numerator, d=denominator, percent=percent)
 
 
 def _units(b: Bulletin, lang: str) -> list[Block]:

@@ -26,7 +26,8 @@ from suizhou_plan.index import Item, PlanIndex
 from suizhou_plan.report.dashboard_matrix import Matrix, build_matrix, matrix_html
 from suizhou_plan.report.dashboard_timeline import Mark, PhaseLane, timeline_svg
 from suizhou_plan.report.dashboard_words import words
-from suizhou_plan.report.labels import SYMBOL
+from suizhou_plan.report.labels import SYMBOL, due_words
+from suizhou_plan.report.record_text import record_words
 from suizhou_plan.status import BUCKETS, Light, light_of, tally
 
 GOVERNANCE_RULES = ("meeting-cadence", "defunct-agency", "possibly-renamed")
@@ -283,12 +284,15 @@ def _red(dash: Dashboard) -> str:
     esc = html.escape
     if not dash.red:
         return f"<p>{esc(w['none'])}</p>"
-    head = "".join(f"<th>{esc(w[k])}</th>" for k in ("id", "item", "lead", "due", "days_overdue"))
+    head = "".join(f"<th>{esc(w[k])}</th>" for k in ("id", "item", "lead", "due", "days_overdue",
+                                                      "latest"))
     rows = "".join(
         f'<tr data-light="red" data-id="{esc(m.item.id)}">'
         f"<td>{SYMBOL[Light.RED]} {esc(m.item.id)}</td>"
         f"<td>{esc(m.item.title)}</td><td>{esc(m.lead.name if m.lead else '—')}</td>"
-        f"<td>{day(dash.lang, m.item.due)}</td><td>{m.days_late}</td></tr>" for m in dash.red)
+        f"<td>{esc(due_words(dash.lang, m.item.due, m.item.planned_due))}</td>"
+        f"<td>{m.days_late}</td><td>{esc(record_words(m.item, dash.lang))}</td></tr>"
+        for m in dash.red)
     return f'<table class="red-items"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 

@@ -30,6 +30,7 @@ DASHBOARD = (
     word("on_track", "on schedule"),
     word("red_items", "Red items (overdue)"),
     word("days_overdue", "Days overdue"),
+    word("latest", "Latest progress (the lead's, then each unit's part)"),
     word("governance", "Governance"),
     word("legend", "Lights"),
     word("items", "items"),

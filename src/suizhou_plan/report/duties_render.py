@@ -14,6 +14,7 @@ from suizhou_plan.escapes import markdown_text, spreadsheet_cell, visible, visib
 from suizhou_plan.i18n import day, in_script, is_chinese, official, phase_name, span, t
 from suizhou_plan.report.labels import due_words, light_label, status_label
 from suizhou_plan.report.machine import SCHEMA_VERSION, dumps
+from suizhou_plan.report.record_text import record_words
 from suizhou_plan.report.sheet_words import kind_word, role_word, via_word, words
 from suizhou_plan.textwidth import table, truncate
 
@@ -35,31 +36,8 @@ def due_cell(d: Duty, dl: DutyList, lang: str,
 
 
 def record_cell(d: Duty, dl: DutyList, lang: str) -> str:
-    """Where the item stands and on whose word; the unit's own latest report on its part
-    when it is not the one that speaks for the item; an application waiting; a return."""
-    record = d.item.record
-    if record is None or not record.said:
-        return ""
-    parts: list[str] = []
-    line = record.line
-    if line is not None:
-        text = line.entry.note or line.entry.reason or status_label(line.entry.status, lang)
-        parts.append(t(lang, "{date} {unit}: {text}", date=day(lang, line.entry.date),
-                       unit=line.who or "—", text=text))
-    own = [s for s in record.parts if s.unit is not None and s.unit.id == dl.agency.id
-           and s is not line]
-    if own:
-        entry = own[-1].entry
-        parts.append(t(lang, "this unit ({date}): {text}", date=day(lang, entry.date),
-                       text=entry.note or status_label(entry.status, lang)))
-    for said in record.pending:
-        parts.append(t(lang, "extension to {until} applied for, waiting for the office",
-                       until=day(lang, said.entry.until)))
-    if record.returns and d.item.status not in ("reported-done", "verified"):
-        parts.append(t(lang, "returned on {date}: {reason}",
-                       date=day(lang, record.returns[-1].entry.date),
-                       reason=record.returns[-1].entry.reason or ""))
-    return t(lang, "; ").join(parts)
+    """The item's record as the unit's duty list shows it (`record_text.record_words`)."""
+    return record_words(d.item, lang, dl.agency)
 
 
 def _cells(d: Duty, dl: DutyList, *, short: bool, lang: str) -> list[str]:

@@ -3,8 +3,9 @@ word, each supporting unit's part, the extensions and returns, then every entry.
 
 from __future__ import annotations
 
-from suizhou_plan.i18n import Msg, in_script, localise, t
+from suizhou_plan.i18n import Msg, day, in_script, localise, t
 from suizhou_plan.index import Item
+from suizhou_plan.model.agency import Agency
 from suizhou_plan.record import OFFICE_ONLY, Said
 from suizhou_plan.report.labels import due_words, status_label
 from suizhou_plan.textwidth import table
@@ -19,9 +20,43 @@ def said_line(said: Said, lang: str) -> str:
     role = _role(said, lang)
     what = status_label(entry.status, lang)
     text = entry.note or entry.reason or ""
+    said_text = " — " + text if text else ""
     return in_script(lang, t(lang, "{date} {unit} ({role}): {status}{text}",
                              date=localise(entry.date, lang), unit=said.who or "—", role=role,
-                             status=what, text=f" — {text}" if text else ""))
+                             status=what, text=said_text))
+
+
+def record_words(item: Item, lang: str, unit: Agency | None = None) -> str:
+    """The record in one cell: where the item stands and on whose word; each other unit's
+    latest report on its part (with `unit`: only that unit's, as 「本单位」); an application
+    waiting; a return not yet answered."""
+    record = item.record
+    if record is None or not record.said:
+        return ""
+    parts: list[str] = []
+    line = record.line
+    if line is not None:
+        text = line.entry.note or line.entry.reason or status_label(line.entry.status, lang)
+        parts.append(t(lang, "{date} {unit}: {text}", date=day(lang, line.entry.date),
+                       unit=line.who or "—", text=text))
+    for s in record.parts:
+        if s is line:
+            continue
+        text = s.entry.note or status_label(s.entry.status, lang)
+        if unit is None:
+            parts.append(t(lang, "{date} {unit}: {text}", date=day(lang, s.entry.date),
+                           unit=s.who or "—", text=text))
+        elif s.unit is not None and s.unit.id == unit.id:
+            parts.append(t(lang, "this unit ({date}): {text}", date=day(lang, s.entry.date),
+                           text=text))
+    for said in record.pending:
+        parts.append(t(lang, "extension to {until} applied for, waiting for the office",
+                       until=day(lang, said.entry.until)))
+    if record.returns and item.status not in ("reported-done", "verified"):
+        parts.append(t(lang, "returned on {date}: {reason}",
+                       date=day(lang, record.returns[-1].entry.date),
+                       reason=record.returns[-1].entry.reason or ""))
+    return t(lang, "; ").join(parts)
 
 
 def record_lines(item: Item, lang: str) -> list[str]:
