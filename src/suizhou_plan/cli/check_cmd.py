@@ -72,7 +72,9 @@ def _selectors(values: tuple[str, ...]) -> frozenset[str]:
 @click.option("--out", "out_file", metavar="FILE", default=None,
               help="Write the bulletin (markdown or docx) to FILE instead of the terminal.")
 @click.option("--template", "template", metavar="FILE.docx", default=None,
-              help="With docx: take the styles (and letterhead) from this Word document.")
+              help="With docx: take the styles and the letterhead (headers, footers, small "
+              "pictures) from this Word document; its macros, fields that run and links to "
+              "other files are left out, each named.")
 @lang_option
 @click.option("--no-cache", "no_cache", is_flag=True, envvar="SUIZHOU_NO_CACHE",
               help="Check from scratch: neither use nor store the stored result of an "
