@@ -211,3 +211,34 @@ def test_holders_may_be_given(tmp_path):
     assert _states(index, july)["隨州市數據局"] == "not-due"
     later = Holders(index, D(2024, 1, 1))
     assert _states(index, july, holders=later)["隨州市數據局"] == "on-time"
+
+
+def test_holders_are_built_once_per_stretch_between_renames(tmp_path, monkeypatch):
+    """A year of monthly periods, 市舊局 handing over on 2023-08-18: who holds what is
+    worked out twice (before and after), not once per period."""
+    from suizhou_plan import holding
+    from suizhou_plan.assessment import assess
+
+    index = _plan(tmp_path, [], t02=["{date: 2023-07-10, status: in-progress, by: 市舊局}"])
+    made: list[date] = []
+    real = holding.Holders.__init__
+
+    def counted(self, index, as_of):
+        made.append(as_of)
+        real(self, index, as_of)
+
+    monkeypatch.setattr(holding.Holders, "__init__", counted)
+    result = assess(index, D(2023, 1, 1), D(2023, 12, 31))
+    assert len(result.periods) == 12
+    assert made == [D(2023, 12, 31), D(2023, 1, 28)]
+    units = {u.unit.name: u.reports for u in result.units}
+    figures = units.get("隨州市數據局")
+    # one row for the lineage 市舊局 → 隨州市數據局: 市舊局 owed the reports up to July (its
+    # July report came), its successor from August
+    assert "市舊局" not in units
+    assert figures is not None
+    reports = figures.reports
+    assert [(r.period.number, r.unit.name, r.state) for r in reports][5:9] == [
+        (6, "市舊局", "missing"), (7, "市舊局", "on-time"), (8, "隨州市數據局", "missing"),
+        (9, "隨州市數據局", "missing")]
+    assert (figures.due, figures.on_time, figures.missing) == (12, 1, 11)

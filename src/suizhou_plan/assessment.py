@@ -31,7 +31,14 @@ from typing import TYPE_CHECKING
 
 from suizhou_plan.holding import NOT_ACCOUNTABLE, Holders, Role
 from suizhou_plan.index import Item, PlanIndex, with_progress
-from suizhou_plan.periods import Cadence, Period, UnitReport, by_office, reports_for
+from suizhou_plan.periods import (
+    Cadence,
+    HoldersOn,
+    Period,
+    UnitReport,
+    by_office,
+    reports_for,
+)
 from suizhou_plan.record import APPLICATION, DECISIONS, REPORTS, Said
 from suizhou_plan.status import DONE
 
@@ -73,13 +80,6 @@ def as_known(index: PlanIndex, item: Item, last: date, *, received: bool = False
     if len(kept) == len(item.progress):
         return item
     return with_progress(index, item, kept)
-
-
-def lead_units(holders: Holders, item: Item) -> tuple[Agency, ...]:
-    """The units that lead `item` on the holders' date: the lead in office, or each member
-    of a collective lead."""
-    return tuple(unit for unit, holding in holders.by_item().get(id(item), ())
-                 if holding.role == "lead" and unit.kind not in NOT_ACCOUNTABLE)
 
 
 def _lead_of(holders: Holders, said: Said, leads: tuple[Agency, ...]) -> str | None:
@@ -396,8 +396,9 @@ def assess(index: PlanIndex, first: date, last: date,
     cadence = Cadence.of(index.tasks_file.supervision)
     closing = tuple(p for p in cadence.overlapping(first, last) if first <= p.cutoff <= last)
     owed: dict[str, list[UnitReport]] = {}
+    on = HoldersOn(index, holders)
     for period in closing:
-        for report in reports_for(index, period, Holders(index, period.cutoff)):
+        for report in reports_for(index, period, on.on(period.cutoff)):
             if report.due:
                 unit = holders.holder_of(report.unit)
                 owed.setdefault(unit.id, []).append(report)

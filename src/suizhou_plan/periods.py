@@ -231,6 +231,36 @@ def units_reporting(holders: Holders) -> Iterator[Agency]:
             yield agency
 
 
+class HoldersOn:
+    """`holding.Holders` for any date, each built once per stretch of dates between two
+    renames (who holds what changes only on a handover day), so asking for every period of
+    a year costs one build, or one more per rename that falls in it."""
+
+    def __init__(self, index: PlanIndex, *known: Holders) -> None:
+        from suizhou_plan.holding import handover
+
+        self.index = index
+        self._days = sorted({day for agency in index.agencies_file.agencies
+                             if (day := handover(agency)) is not None})
+        self._built: dict[int, Holders] = {}
+        for holders in known:
+            self._built.setdefault(self._epoch(holders.as_of), holders)
+
+    def _epoch(self, day: date) -> int:
+        import bisect
+
+        return bisect.bisect_right(self._days, day)
+
+    def on(self, day: date) -> Holders:
+        from suizhou_plan.holding import Holders
+
+        epoch = self._epoch(day)
+        found = self._built.get(epoch)
+        if found is None:
+            found = self._built[epoch] = Holders(self.index, day)
+        return found
+
+
 def reports_for(index: PlanIndex, period: Period, holders: Holders | None = None,
                 known_by: date | None = None) -> list[UnitReport]:
     """Every reporting unit's report for `period`, in registry order: due or not, on time,
@@ -243,7 +273,10 @@ def reports_for(index: PlanIndex, period: Period, holders: Holders | None = None
     if holders is None:
         holders = Holders(index, period.cutoff)
     written: dict[str, list[ProgressEntry]] = {}
+    owing: set[int] = set()  # the items that make their holders owe a report
     for item in index.items:
+        if owes_report(index, item, period):
+            owing.add(id(item))
         record = item.record
         if record is None:
             continue
@@ -256,7 +289,7 @@ def reports_for(index: PlanIndex, period: Period, holders: Holders | None = None
             written.setdefault(holders.holder_of(said.unit).id, []).append(entry)
     out: list[UnitReport] = []
     for agency in units_reporting(holders):
-        items = tuple(h.item for h in holders.of(agency) if owes_report(index, h.item, period))
+        items = tuple(h.item for h in holders.of(agency) if id(h.item) in owing)
         entries = tuple(sorted(written.get(agency.id, ()), key=lambda e: (e.date,
                                                                           e.received_on)))
         out.append(UnitReport(agency, period, bool(items), items, entries))

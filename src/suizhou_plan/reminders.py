@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Literal
 
 from suizhou_plan.assessment import Returned, as_known, lead_states, open_returns
 from suizhou_plan.holding import NOT_ACCOUNTABLE, Holders, Role
-from suizhou_plan.periods import Cadence, Period, UnitReport, reports_for
+from suizhou_plan.periods import Cadence, HoldersOn, Period, UnitReport, reports_for
 from suizhou_plan.status import DONE
 
 if TYPE_CHECKING:
@@ -136,7 +136,8 @@ def build_reminders(index: PlanIndex, as_of: date, holders: Holders | None = Non
     cadence = Cadence.of(supervision)
     period = cadence.just_closed(as_of)
     missing: dict[str, UnitReport] = {}
-    for owed in reports_for(index, period, Holders(index, period.cutoff), known_by=as_of):
+    on = HoldersOn(index, holders)
+    for owed in reports_for(index, period, on.on(period.cutoff), known_by=as_of):
         if owed.state == "missing":
             missing.setdefault(holders.holder_of(owed.unit).id, owed)
     notices: list[Notice] = []
