@@ -281,6 +281,8 @@ def test_the_terminal_table(run_cli, plan):
      "--format xlsx writes a workbook: add --out FILE.xlsx"),
     (("--from", "2024/01/01", "--to", "2024-03-31"), "type 2024-01-01"),
     (("--to", "2024-03-31",), "Missing option '--from'"),
+    (("--from", "2024-01-01", "--to", "2024-03-31", "--out", "考核.xls"),
+     "--out 考核.xls: name the file .xlsx, .csv or .json, or say which with --format"),
 ])
 def test_usage_errors(run_cli, plan, args, message):
     result = run_cli("assess", "--plan", str(plan), *args)

@@ -281,6 +281,24 @@ def test_without_out_the_combined_list_is_printed(run_cli, plan):
     assert len(lines) == 4 + 8
 
 
+def test_the_combined_list_in_markdown_and_traditional_file_names(run_cli, plan, tmp_path):
+    out = tmp_path / "催辦"
+    result = _remind(run_cli, plan, out, "--combined", "md", lang="zh-Hant")
+    assert sorted(p.name for p in out.iterdir()) == sorted([
+        "市政數局.docx", "市大數據中心.docx", "隨縣人民政府.docx", "廣水市人民政府.docx",
+        "催辦彙總.md"])
+    assert result.stderr == f"已在 {out} 生成5個文件\n"
+    lines = (out / "催辦彙總.md").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "# 關於抓緊辦理《數字隨州建設實施方案》有關事項的催辦通知（截至2024年3月5日）：4個單位"
+    assert lines[2] == "| 責任單位 | 事項 | 角色 | 時間節點 | 情況 | 辦理要求 | 反饋時限 |"
+    assert lines[4:6] == [
+        "| 市政數局 | R2 任務2 | 配合 | 2024年2月15日 | 逾期19天 | 配合市大數據中心推進落實，並報送"
+        "承擔部分的進展 | 2024年3月10日 |",
+        "| 市政數局 | R1 任務1 | 牽頭 | 2024年2月20日 | 逾期14天 | 抓緊辦理，儘快辦結並報送辦理結果 "
+        "| 2024年3月10日 |"]
+    assert len(lines) == 4 + 8
+
+
 def test_files_are_written_all_or_none(run_cli, plan, tmp_path):
     out = tmp_path / "out"
     (out / "随县人民政府.docx").mkdir(parents=True)  # a directory where a notice should go

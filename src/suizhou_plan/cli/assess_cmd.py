@@ -42,8 +42,12 @@ def command(plan_dir: str | None, first: date, last: date, fmt: str | None,
         raise click.UsageError(Msg("--to {last} is before --from {first}", last=last,
                                    first=first))
     if fmt is None:
-        suffix = Path(out_file).suffix.lower() if out_file else ""
-        fmt = next((f for f, s in SUFFIX.items() if s == suffix), "text")
+        suffix = Path(out_file).suffix.lower() if out_file else ".txt"
+        found = next((f for f, s in SUFFIX.items() if s == suffix), None)
+        if found is None:
+            raise click.UsageError(Msg("--out {path}: name the file .xlsx, .csv or .json, or "
+                                       "say which with --format", path=out_file))
+        fmt = found
     if fmt == "xlsx" and not out_file:
         raise click.UsageError(Msg("--format xlsx writes a workbook: add --out FILE.xlsx"))
     index = load_index(plan_dir, lang)
