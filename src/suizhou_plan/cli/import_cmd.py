@@ -71,7 +71,9 @@ def command(doc: Path, out_dir: Path, agencies_file: Path | None, replace_bad_by
 
         sys.stderr.write(f"suizhou import: {localise(result.failure, lang)}\n")
         sys.exit(1)
-    write(import_report.render_text(result, str(doc), str(out_dir), lang))
+    from suizhou_plan.escapes import visible_lines
+
+    write(visible_lines(import_report.render_text(result, str(doc), str(out_dir), lang)))
     try:
         (out_dir / "import-report.md").write_text(
             import_report.render_markdown(result, str(doc), str(out_dir), lang),

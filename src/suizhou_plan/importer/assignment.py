@@ -38,6 +38,7 @@ _LEAD_RESPONSIBLE = compile_either(
     r"(负责|落实|实施)$"
 )
 _LEAD_ONLY = compile_either(r"^(?P<lead>.+?)(分别|共同)?牵头(负责|落实|实施|推进|抓总)?$")
+_LEADS_WORD = compile_either(r"牵头")
 _LEADS_SUFFIX = compile_either(r"(分别|共同)?牵头(负责|落实|实施|推进|抓总)?$")
 _RESPONSIBLE = compile_either(
     r"^(?P<units>.+?)(按职责分工|按照职责分工|按职能分工|按职责|分别|共同|各自)?(负责|落实|实施|承担)(落实)?$"
@@ -63,6 +64,8 @@ class Assignment:
     unclosed: bool = False
     mismatched: bool = False
     odd_units: list[str] = field(default_factory=list)
+    lead_words: str | None = None  # what marks the lead: its label (牽頭單位) or 「牽頭」
+    deadline_words: str | None = None  # the deadline's label and value, as written
 
 
 _DUTY_SUFFIX = compile_either(r"(按职责分工|按照职责分工|按职责|分别|共同|各自)(负责|落实)$")
@@ -107,6 +110,7 @@ def find_assignment(text: str) -> Assignment | None:
             parsed.mismatched = group.mismatched
             if labelled is not None and labelled.deadline and not parsed.deadline:
                 parsed.deadline = labelled.deadline
+                parsed.deadline_words = labelled.deadline_words
                 parsed.end = max(parsed.end, labelled.end)
             return parsed
     return labelled
@@ -146,6 +150,10 @@ def _parse_clause(clause: str, *, require_units: bool) -> Assignment | None:
             value_end = labels[i + 1].start() if i + 1 < len(labels) else len(clause)
             role = next(r for r in _ROLE if match.group(r) is not None)
             _add(result, role, clause[match.end():value_end])
+            if role == "lead" and result.lead_words is None:
+                result.lead_words = match.group(role)
+            if role == "deadline" and result.deadline:
+                result.deadline_words = clause[match.start():value_end].strip("。；;，,\n ")
         return result if (result.units or result.deadline) else None
     if labels:
         return None
@@ -162,6 +170,9 @@ def _parse_roles(clause: str, result: Assignment, require_units: bool) -> Assign
         trial = Assignment(0, 0)
         for role in roles:
             _add(trial, role, match.group(role))
+        if "lead" in roles and trial.lead_words is None:
+            word = _LEADS_WORD.search(clause)
+            trial.lead_words = word.group() if word else None
         # 牽頭 / 配合 are strong words: one unit-like name is enough (the others are
         # reported); 「…負責」 is common prose, so every name must look like a unit.
         strong = "lead" in roles
@@ -193,6 +204,7 @@ def _add(result: Assignment, role: str, value: str) -> None:
     suffix = _LEADS_SUFFIX.search(value)
     if suffix and role != "support":  # 「A、B分别牵頭」: each listed unit leads
         role, value = "lead", value[: suffix.start()]
+        result.lead_words = result.lead_words or suffix.group()
     listed = split_units(value)
     result.ends_with_etc = result.ends_with_etc or listed.ends_with_etc
     for unit in listed.units:

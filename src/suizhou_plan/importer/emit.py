@@ -17,6 +17,9 @@ from suizhou_plan.importer.units import UnitTable
 _PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`\d.+~][^#\n]*$")
 _FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
 _RESERVED = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}
+# Characters a YAML file may not hold as they are (the loader refuses them), and line
+# separators: written as escapes inside double quotes.
+_UNWRITABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 def scalar(text: str, *, flow: bool = False) -> str:
@@ -27,7 +30,10 @@ def scalar(text: str, *, flow: bool = False) -> str:
         and text.lower() not in _RESERVED
         and not (flow and _FLOW_UNSAFE.search(text))
     )
-    return text if plain else json.dumps(text, ensure_ascii=False)
+    if plain and not _UNWRITABLE.search(text):
+        return text
+    return _UNWRITABLE.sub(lambda m: f"\\u{ord(m.group()):04x}",
+                           json.dumps(text, ensure_ascii=False))
 
 
 def flow_list(items: list[str]) -> str:

@@ -5,6 +5,7 @@ language asked for (`messages.py`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -30,11 +31,14 @@ class ImportFinding:
     args: tuple[tuple[str, Arg], ...] = field(default=())
     task: str | None = None
 
-    def text(self, lang: str = "en") -> tuple[str, str]:
-        """The message and the hint in `lang`."""
+    def text(self, lang: str = "en", escape: Callable[[str], str] | None = None
+             ) -> tuple[str, str]:
+        """The message and the hint in `lang`; `escape` makes the document's words harmless
+        for the medium (Markdown) before they are put in."""
         from suizhou_plan.importer.messages import render
 
-        return render(self.key, {name: _arg(value, lang) for name, value in self.args}, lang)
+        return render(self.key, {name: _arg(value, lang, escape) for name, value in self.args},
+                      lang)
 
     @property
     def message(self) -> str:
@@ -45,14 +49,17 @@ class ImportFinding:
         return self.text("en")[1]
 
 
-def _arg(value: Arg, lang: str) -> str:
+def _arg(value: Arg, lang: str, escape: Callable[[str], str] | None = None) -> str:
     from suizhou_plan.importer.messages import render
 
     if isinstance(value, Phrase):
-        return render(value.key, dict(value.args), lang)[0]
+        args = dict(value.args)
+        if escape is not None:
+            args = {name: escape(text) for name, text in args.items()}
+        return render(value.key, args, lang)[0]
     if isinstance(value, tuple):
-        return " · ".join(_arg(v, lang) for v in value)
-    return value
+        return " · ".join(_arg(v, lang, escape) for v in value)
+    return escape(value) if escape is not None else value
 
 
 class FindingLog:

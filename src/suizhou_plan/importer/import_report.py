@@ -103,22 +103,29 @@ def render_text(result: ImportResult, doc_shown: str, out_dir: str, lang: str = 
 
 def render_markdown(result: ImportResult, doc_shown: str, out_dir: str,
                     lang: str = "en") -> str:
+    from suizhou_plan.escapes import markdown_code, markdown_text
+
     w = _words(lang)
-    lines = [w["title"].format(doc=doc_shown), "", summary(result, out_dir, lang), "",
-             w["intro"].format(out=out_dir), ""]
+    lines = [w["title"].format(doc=markdown_text(doc_shown)), "",
+             markdown_text(summary(result, out_dir, lang)), "",
+             w["intro"].format(out=markdown_code(out_dir)), ""]
     if result.unassigned:
         lines += [w["before"], "", w["before_intro"], ""]
-        lines += [f"- {e}" for e in result.unassigned] + [""]
+        lines += [f"- {markdown_text(e)}" for e in result.unassigned] + [""]
     if result.validation_errors:
         lines += [w["does_not"], ""]
-        lines += [f"- {e}" for e in result.validation_errors] + [""]
+        lines += [f"- {markdown_text(e)}" for e in result.validation_errors] + [""]
     lines += [w["to_confirm"].format(n=len(result.findings)), ""]
     if not result.findings:
         lines.append(w["none"])
     else:
         lines += [w["header"], "|---|---|---|---|"]
         for f in result.findings:
-            message, hint = f.text(lang)
+            message, hint = f.text(lang, escape=markdown_text)
             cells = [_where(result, f, lang), f"`{f.slug}`", message, hint]
-            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-    return "\n".join(lines) + "\n"
+            lines.append("| " + " | ".join(cells) + " |")
+    if result.plan is not None:
+        from suizhou_plan.importer.report_items import render_items
+
+        lines += ["", *render_items(result.plan, result.document, lang)]
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -177,6 +177,7 @@ RULES = (  # how a deadline phrase was read (`deadlines.Resolved.rule`)
     N_('31 December of that year'),
     N_('the end of the year'),
     N_('no year or month in the phrase'),
+    N_("the year of the plan's title"),
 )
 
 

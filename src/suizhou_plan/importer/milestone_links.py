@@ -64,15 +64,19 @@ class _TaskIndex:
 
 
 def _by_phrase(ms: DraftMilestone, index: _TaskIndex) -> list[str]:
+    """The tasks that share a phrase with the milestone; the phrases go to `link_words`."""
     title = _letters(ms.title)
     for size in (6, 5, 4):
         hits: list[str] = []
+        pieces: list[str] = []
         for piece in sorted(_phrases(title, size)):
             holders = index.phrases.get(piece, [])
             if 1 <= len(holders) <= 2:
                 ids = [index.tasks[n][0].id for n in holders]
                 hits.extend(h for h in ids if h not in hits)
+                pieces.append(piece)
         if hits:
+            ms.link_how, ms.link_words = "words", pieces
             return hits
     return []
 
@@ -107,6 +111,7 @@ def link_milestones(plan: DraftPlan, log: FindingLog) -> None:
                 by_words.append(f"{ms.id}→{','.join(ms.tasks)}")
                 continue
             ms.tasks = _closest(ms, index)
+            ms.link_how = "closest"
             closest.append(f"{ms.id}→{','.join(ms.tasks)}")
         if phase.milestones:
             if by_words:

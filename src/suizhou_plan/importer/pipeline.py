@@ -39,6 +39,7 @@ class ImportResult:
     validation_errors: list[str] = field(default_factory=list)  # a bug of the importer
     unassigned: list[str] = field(default_factory=list)  # what the document left open
     validation_warnings: int = 0
+    plan: Any = None  # the DraftPlan written, for the report's items
 
 
 def load_registry(path: Path) -> Any:
@@ -118,7 +119,8 @@ def run_import(doc_path: Path, out_dir: Path, registry_path: Path | None = None,
         plan.sections.append(DraftSection(f"s{len(plan.sections) + 1}", section, section))
     title_years = set(re.findall(r"(\d{4})\s*年", plan.title))
     plan_year = int(title_years.pop()) if len(title_years) == 1 else None
-    plan.tasks = draft_tasks(raw, added, plan.horizon, log, plan_year)
+    plan.tasks = draft_tasks(raw, added, plan.horizon, log, plan_year,
+                             (lead_rule.line, lead_rule.text) if lead_rule else None)
     _check_phases(plan, log)
     link_milestones(plan, log)
     header = _lead_header(plan, lead_rule, log)
@@ -138,6 +140,7 @@ def run_import(doc_path: Path, out_dir: Path, registry_path: Path | None = None,
                                    "you can write to", path=str(out_dir),
                                    why=exc.strerror or str(exc))) from None
     result.written = True
+    result.plan = plan
     result.tasks = sum(t.kind == "task" for t in plan.tasks)
     result.safeguards = sum(t.kind == "safeguard" for t in plan.tasks)
     result.phases = len(plan.phases)

@@ -34,6 +34,11 @@ class Document:
     dropped: list[Block] = field(default_factory=list)  # page furniture left out (HTML)
     replaced: list[tuple[int, int, str]] = field(default_factory=list)  # (line, column, bytes)
     notes: list[tuple[str, int | None, dict[str, str]]] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)  # a PDF: the page of each line (line 1 first)
+
+    def page_of(self, line: int) -> int | None:
+        """The PDF page a line of its text layer is on; None for other formats."""
+        return self.pages[line - 1] if 0 < line <= len(self.pages) else None
 
     @property
     def where(self) -> str:

@@ -43,8 +43,10 @@ def read_pdf(path: Path, data: bytes) -> Document:
                     limit=str(MAX_PAGES)))
             segments: list[str | tuple[str, ...]] = []
             chars = 0
-            for page in pdf.pages:
+            for number, page in enumerate(pdf.pages, start=1):
+                before = len(segments)
                 chars += _read_page(page, segments, doc)
+                doc.pages.extend([number] * (len(segments) - before))
                 page.flush_cache()
     except UnreadableDocument:
         raise
@@ -92,7 +94,7 @@ def _read_page(page: Any, segments: list[str | tuple[str, ...]], doc: Document) 
     for table in tables:
         previous: list[str] = []
         for index, row in enumerate(table.extract()):
-            cells = [None if c is None else " ".join(str(c).split()) for c in row]
+            cells = [None if c is None else join_wrapped(str(c)) for c in row]
             chars += sum(len(c) for c in cells if c)
             filled = [c if c is not None else (previous[i] if i < len(previous)
                                                and any(x is not None for x in cells[1:])
@@ -102,6 +104,22 @@ def _read_page(page: Any, segments: list[str | tuple[str, ...]], doc: Document) 
     placed.sort(key=lambda p: p[0])
     segments.extend(item for _, item in placed)
     return chars
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def join_wrapped(text: str) -> str:
+    """A table cell's lines as one: a line break between two Chinese characters is where
+    the cell wrapped (「编制公共数据」 / 「开放目录」 → 「编制公共数据开放目录」), elsewhere a
+    space."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    out = ""
+    for line in filter(None, lines):
+        if out and not (_CJK.match(out[-1]) and _CJK.match(line[0])):
+            out += " "
+        out += line
+    return out
 
 
 def _blocks(segments: list[str | tuple[str, ...]]) -> list[Block]:

@@ -36,6 +36,10 @@ class RawTask:
     table_leads: list[str] = field(default_factory=list)
     table_deadline: str | None = None
     order: int = 0  # the block's position, for document order within one line
+    row: int | None = None  # a table row: its position in the table, the heading row 1
+    cells: tuple[tuple[str, str], ...] = ()  # a table row's unit cells: (header, cell)
+    lead_column: str | None = None  # the header of the table's lead column
+    deadline_cell: tuple[str, str] | None = None  # (header, cell): 完成時限, 2023年9月底
 
 
 @dataclass

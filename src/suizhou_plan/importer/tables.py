@@ -29,6 +29,7 @@ _CATEGORY = compile_either(r"^[一二三四五六七八九十]{1,3}[、.．]\s*"
 @dataclass(frozen=True)
 class Columns:
     index: dict[str, int]
+    names: tuple[str, ...] = ()  # the heading row's cells, as written
 
 
 def _header(cells: tuple[str, ...]) -> Columns | None:
@@ -40,7 +41,7 @@ def _header(cells: tuple[str, ...]) -> Columns | None:
                 index[role] = col
                 break
     if "task" in index and ({"lead", "units", "support"} & set(index)):
-        return Columns(index)
+        return Columns(index, cells)
     return None
 
 
@@ -51,7 +52,7 @@ def read_tables(tables: list[Node], log: FindingLog, section_of: dict[int, str])
         columns: Columns | None = None
         section: str | None = None
         count = 0
-        for row in node.table:
+        for position, row in enumerate(node.table, start=1):
             assert row.cells is not None
             header = _header(row.cells)
             if header is not None:
@@ -66,6 +67,7 @@ def read_tables(tables: list[Node], log: FindingLog, section_of: dict[int, str])
             task = _row_task(row.cells, row.line, columns,
                              section or section_of.get(id(node), "任務"), row.order)
             if task is not None:
+                task.row = position
                 count += 1
                 out.append(task)
         if columns is None and len(node.table) >= 2:
@@ -110,5 +112,14 @@ def _row_task(cells: tuple[str, ...], line: int, columns: Columns,
     section = _cell(cells, columns, "section") or default_section
     number = _cell(cells, columns, "number")
     deadline = _cell(cells, columns, "deadline") or None
+    words = tuple((_name(columns, role), _cell(cells, columns, role))
+                  for role in ("lead", "units", "support") if role in columns.index)
     return RawTask(None, line, number, "task", section, text, text, None, units, lead,
-                   deadline, order)
+                   deadline, order, cells=words,
+                   lead_column=_name(columns, "lead") if "lead" in columns.index else None,
+                   deadline_cell=(_name(columns, "deadline"), deadline) if deadline else None)
+
+
+def _name(columns: Columns, role: str) -> str:
+    col = columns.index[role]
+    return columns.names[col].strip() if col < len(columns.names) else role

@@ -15,7 +15,7 @@ from suizhou_plan.importer.deadlines import (
     resolve,
     resolve_yearless,
 )
-from suizhou_plan.importer.draft import DraftTarget, DraftTask
+from suizhou_plan.importer.draft import DraftTarget, DraftTask, Source
 from suizhou_plan.importer.findings import FindingLog, phrase
 from suizhou_plan.importer.script import either
 from suizhou_plan.importer.structure import RawTask
@@ -27,7 +27,9 @@ _RESPONSIBLE_VERB = either("负责")
 
 
 def draft_tasks(raw: list[RawTask], added: list[AddedUnits], horizon: date | None, log: FindingLog,
-                plan_year: int | None = None) -> list[DraftTask]:
+                plan_year: int | None = None, lead_rule: tuple[int, str] | None = None
+                ) -> list[DraftTask]:
+    """`lead_rule`: where and in which words the document says its first unit leads."""
     counts = {"task": sum(r.kind == "task" for r in raw),
               "safeguard": sum(r.kind == "safeguard" for r in raw)}
     numbers = {"task": 0, "safeguard": 0}
@@ -38,12 +40,38 @@ def draft_tasks(raw: list[RawTask], added: list[AddedUnits], horizon: date | Non
         prefix = "T" if item.kind == "task" else "S"
         width = len(str(counts[item.kind]))
         task_id = f"{prefix}{number:0{width}d}"
-        out.append(_draft(item, task_id, number, added, horizon, log, plan_year))
+        task = _draft(item, task_id, number, added, horizon, log, plan_year)
+        assert task.source is not None
+        if not task.lead and task.units and lead_rule is not None:
+            task.source.lead_how, task.source.lead_words = "rule", lead_rule[1]
+        out.append(task)
     return out
 
 
 def _draft(item: RawTask, task_id: str, number: int, added: list[AddedUnits],
            horizon: date | None, log: FindingLog, plan_year: int | None) -> DraftTask:
+    task = _draft_task(item, task_id, number, added, horizon, log, plan_year)
+    source = task.source = task.source or Source(item.line)
+    source.marker, source.table_row = item.path, item.row
+    clause = item.assignment
+    if item.table_units is not None:
+        source.unit_words = [(header, cell) for header, cell in item.cells if cell]
+        if task.lead and item.lead_column:
+            source.lead_how, source.lead_words = "column", item.lead_column
+        if item.deadline_cell is not None:
+            source.deadline_column, source.deadline_words = item.deadline_cell
+    elif clause is not None:
+        body = item.node.body if item.node is not None else item.text
+        source.unit_words = [("", body[clause.start:clause.end].strip())]
+        if task.lead:
+            source.lead_how, source.lead_words = "label", clause.lead_words or ""
+        if clause.deadline:
+            source.deadline_words = clause.deadline_words or clause.deadline
+    return task
+
+
+def _draft_task(item: RawTask, task_id: str, number: int, added: list[AddedUnits],
+                horizon: date | None, log: FindingLog, plan_year: int | None) -> DraftTask:
     clause = item.assignment
     units = list(item.table_units if item.table_units is not None else
                  clause.units if clause else [])
@@ -57,13 +85,15 @@ def _draft(item: RawTask, task_id: str, number: int, added: list[AddedUnits],
         text, title = text[:MAX_TEXT], title[:MAX_TEXT]
     task = DraftTask(task_id, number, item.kind, item.section, title, text, item.line,
                      item.path)
+    task.source = Source(item.line)
     for extra in added:
         if (extra.scope == "following" and item.line < extra.line) or (
                 extra.scope == "preceding" and item.line > extra.line):
             continue
-        for unit in extra.units:
-            if unit not in units:
-                units.append(unit)
+        new = [unit for unit in extra.units if unit not in units]
+        units.extend(new)
+        if new:
+            task.source.added.append((extra.line, extra.text, new))
     task.units = units
     if not units:
         log.add("no-units", item.line, task=task_id, title=task.title)
@@ -138,7 +168,8 @@ def _yearless(item: RawTask, task: DraftTask, spans: list[TargetSpan], plan_year
         while target_id in used:
             target_id += "b"
         used.add(target_id)
-        task.targets.append(DraftTarget(target_id, text, match.group(), due))
+        task.targets.append(DraftTarget(target_id, text, match.group(), due,
+                                        "the year of the plan's title"))
         log.add("deadline", item.line, "deadline-title-year", task=task.id,
                 phrase=match.group(), year=str(plan_year), due=due.isoformat())
 
@@ -147,6 +178,8 @@ def _deadlines(item: RawTask, task: DraftTask, field_deadline: str | None,
                horizon: date | None, log: FindingLog, plan_year: int | None = None) -> None:
     if field_deadline:
         resolved = resolve(field_deadline, horizon)
+        if task.source is not None:
+            task.source.deadline_rule = resolved.rule
         if resolved.due is None:
             log.add("deadline", item.line, "deadline-no-date", task=task.id,
                     phrase=field_deadline, rule=resolved.rule)
@@ -170,7 +203,8 @@ def _deadlines(item: RawTask, task: DraftTask, field_deadline: str | None,
             target_id = f"{task.id}-{resolved.due.year}-{suffix}"
             suffix += 1
         used.add(target_id)
-        task.targets.append(DraftTarget(target_id, span.text, span.phrase, resolved.due))
+        task.targets.append(DraftTarget(target_id, span.text, span.phrase, resolved.due,
+                                        resolved.rule))
         if "read as" in resolved.rule or "31 December" in resolved.rule:
             log.add("deadline", item.line, "target-resolved", task=task.id,
                     phrase=span.phrase, due=resolved.due.isoformat(), rule=resolved.rule)
