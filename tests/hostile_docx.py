@@ -361,9 +361,26 @@ def too_many_styles() -> bytes:
     return _edited(lambda files: with_styles(files, 2500))
 
 
+def long_letterhead() -> bytes:
+    """Body, header and footer each under the limit of a part, together over the XML a
+    template may have."""
+    def change(files: dict[str, bytes]) -> None:
+        for part in ("word/document.xml", "word/header1.xml", "word/footer1.xml"):
+            padded(files, part, 2 * MB - 4096)
+
+    return _edited(change)
+
+
 def huge_header() -> bytes:
     """A letterhead of 5 MB of text: more than a header needs, and ten times that in memory."""
     return _edited(lambda files: padded(files, "word/header1.xml", 5 * MB))
+
+
+def many_parts() -> bytes:
+    """Five thousand empty entries: a small file whose directory alone is work."""
+    files = parts(letterhead())
+    files.update({f"word/media/empty{n}.png": b"" for n in range(5000)})
+    return rezip(files)
 
 
 def broken_styles() -> bytes:
@@ -381,5 +398,7 @@ REFUSED: dict[str, Callable[[], bytes]] = {
     "word97": word97,
     "broken-styles": broken_styles,
     "too-many-styles": too_many_styles,
+    "long-letterhead": long_letterhead,
     "huge-header": huge_header,
+    "many-parts": many_parts,
 }

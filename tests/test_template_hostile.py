@@ -100,8 +100,13 @@ REFUSED_EN = {
                      "Word, save it again as .docx and give that",
     "too-many-styles": "--template {file}: word/styles.xml defines 2664 styles, more than the "
                        "2000 a template may have; give a template saved by Word or WPS",
+    "many-parts": "--template {file} holds 5021 parts, more than the 2000 a Word document has; "
+                  "give a .docx saved by Word or WPS",
+    "long-letterhead": "--template {file}: its styles, headers, footers and text unpack to more "
+                       "than 6.0 MB; give a template that holds the letterhead and the styles, "
+                       "not a whole document",
     "huge-header": "--template {file}: word/header1.xml would unpack to 5.0 MB, more than the "
-                   "4.0 MB a template's styles, letterhead or text may have; give a template "
+                   "2.0 MB a template's styles, letterhead or text may have; give a template "
                    "that holds the letterhead and the styles, not a whole document",
 }
 REFUSED_ZH = {
@@ -123,8 +128,12 @@ REFUSED_ZH = {
                      "存为 .docx 后再提供",
     "too-many-styles": "--template {file}：word/styles.xml 定义了 2664 个样式，超过模板上限 2000 个；"
                        "请提供用 Word 或 WPS 保存的模板",
+    "many-parts": "--template {file} 含 5021 个部件，超过 Word 文档应有的 2000 个；请提供用 Word 或 WPS "
+                  "保存的 .docx",
+    "long-letterhead": "--template {file}：其中的样式、页眉、页脚和正文解压后超过 6.0 MB；请提供只含"
+                       "信头和样式的模板，而不是整篇文档",
     "huge-header": "--template {file}：word/header1.xml 解压后有 5.0 MB，超过模板中样式、信头或正文"
-                   "的上限 4.0 MB；请提供只含信头和样式的模板，而不是整篇文档",
+                   "的上限 2.0 MB；请提供只含信头和样式的模板，而不是整篇文档",
 }
 
 

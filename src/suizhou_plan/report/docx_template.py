@@ -49,7 +49,8 @@ MB = 1024 * 1024
 MAX_FILE = 32 * MB  # the template file itself
 MAX_PART = 16 * MB  # any one part, unpacked
 MAX_TOTAL = 16 * MB  # every part together, unpacked
-MAX_XML = 4 * MB  # one XML part (styles, a header, the document), unpacked
+MAX_XML = 2 * MB  # one XML part (styles, a header, the document), unpacked
+MAX_XML_TOTAL = 6 * MB  # every XML part read, together
 MAX_PARTS = 2000
 MAX_STYLES = 2000  # Word's own templates define a few hundred
 MAX_IMAGE = 4 * MB  # an image kept in a header or footer
@@ -239,6 +240,9 @@ class _Sieve:
                 "--template {file} is a Word 97–2003 document (.doc) or a document protected "
                 "by a password; open it in Word and save it as a Word Document (.docx) "
                 "without a password, and give that", file=name))
+        entries = _declared_entries(data)
+        if entries is not None and entries > MAX_PARTS:  # before zipfile reads them all
+            self._too_many(entries)
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
@@ -248,6 +252,7 @@ class _Sieve:
                 from None
         self._limits(infos)
         self.infos = {info.filename: info for info in infos}
+        self.xml_read = 0  # unpacked bytes of the XML parts parsed so far
         self.parts: dict[str, bytes] = {}  # what the new package holds
         self.types: dict[str, str] = {}  # its content types (parts not in `IMAGES`)
 
@@ -256,9 +261,7 @@ class _Sieve:
     def _limits(self, infos: list[zipfile.ZipInfo]) -> None:
         """Every part's declared unpacked size, and their sum, before anything is unpacked."""
         if len(infos) > MAX_PARTS:
-            raise TemplateError(Msg("--template {file} holds {n} parts, more than the {limit} "
-                                    "a Word document has; give a .docx saved by Word or WPS",
-                                    file=self.name, n=len(infos), limit=MAX_PARTS))
+            self._too_many(len(infos))
         names = set()
         total = 0
         for info in infos:
@@ -277,6 +280,11 @@ class _Sieve:
                 "--template {file} would unpack to {size} MB, more than the {limit} MB a "
                 "template may have; give a .docx with smaller images", file=self.name,
                 size=_mb(total), limit=_mb(MAX_TOTAL)))
+
+    def _too_many(self, n: int) -> NoReturn:
+        raise TemplateError(Msg("--template {file} holds {n} parts, more than the {limit} a "
+                                "Word document has; give a .docx saved by Word or WPS",
+                                file=self.name, n=n, limit=MAX_PARTS))
 
     def _damaged(self, part: str) -> NoReturn:
         raise TemplateError(Msg("--template {file} is damaged ({part} cannot be read); open it "
@@ -309,6 +317,12 @@ class _Sieve:
                 "a template's styles, letterhead or text may have; give a template that holds "
                 "the letterhead and the styles, not a whole document", file=self.name,
                 part=_short(part), size=_mb(size), limit=_mb(MAX_XML)))
+        self.xml_read += size
+        if self.xml_read > MAX_XML_TOTAL:
+            raise TemplateError(Msg(
+                "--template {file}: its styles, headers, footers and text unpack to more than "
+                "{limit} MB; give a template that holds the letterhead and the styles, not a "
+                "whole document", file=self.name, limit=_mb(MAX_XML_TOTAL)))
 
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                                  huge_tree=False, remove_comments=True, remove_pis=True)
@@ -638,6 +652,9 @@ def _unlink(root: Any, dropped: set[str]) -> None:
                 if key.startswith(f"{{{R}}}") and value in dropped]
         if not refs or not _attached(element, root):
             continue
+        if element.tag in LINKS:  # a picture's link goes, the picture stays
+            element.getparent().remove(element)
+            continue
         if element.tag == f"{{{W}}}hyperlink":
             parent = element.getparent()
             at = parent.index(element)
@@ -653,6 +670,23 @@ def _unlink(root: Any, dropped: set[str]) -> None:
         parent = doomed.getparent()
         if parent is not None:
             parent.remove(doomed)
+
+
+LINKS = frozenset(f"{{http://schemas.openxmlformats.org/drawingml/2006/main}}{name}"
+                  for name in ("hlinkClick", "hlinkHover", "hlinkMouseOver"))
+
+
+def _declared_entries(data: bytes) -> int | None:
+    """The number of entries the zip's end record declares, found as zipfile finds it (the
+    last end-of-central-directory signature): a 32 MB file can declare half a million,
+    which zipfile would read into objects before anyone could count them.  None when there
+    is no end record (zipfile then says the file is no zip)."""
+    tail = data[-(65536 + 22):]
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < 22:
+        return None
+    total = int.from_bytes(tail[at + 10:at + 12], "little")
+    return 1 << 32 if total == 0xFFFF else total  # 0xFFFF: see the zip64 record: too many
 
 
 def _strip_vml_links(root: Any) -> None:

@@ -253,7 +253,7 @@ def _repeat_header(row: Any) -> None:
     trpr.append(cant_split)
 
 
-def _table(document: Any, block: Block) -> None:
+def _table(document: Any, block: Block, table_text: str) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm
@@ -272,7 +272,7 @@ def _table(document: Any, block: Block) -> None:
              width: int) -> None:
         cell.width = width
         paragraph = cell.paragraphs[0]
-        paragraph.style = document.styles["Table Text"]
+        paragraph._p.style = table_text
         if numeric:
             paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(visible_lines(text))
@@ -289,7 +289,7 @@ def _table(document: Any, block: Block) -> None:
         row = table.add_row()
         for cell, value, width in zip(row.cells, values, widths, strict=True):
             fill(cell, value.text, numeric=value.numeric, width=width)
-    document.add_paragraph("", style=document.styles["Table Text"])
+    document.add_paragraph("")._p.style = table_text
 
 
 def _properties(document: Any, *, title: str, author: str | None,
@@ -336,17 +336,19 @@ def render(blocks: Iterable[Block], *, title: str, template: Template | None = N
     _properties(document, title=visible_lines(title).replace("\n", " "),
                 author=visible_lines(author).replace("\n", " ") if author else None,
                 dated=dated)
-    styles = {"title": "Title", "subtitle": "Subtitle", "heading": "Heading 1",
-              "subheading": "Heading 2", "para": "Normal", "signature": "Signature",
-              "plain": "Table Text", "addressee": "Salutation"}
+    # Each style's id, looked up once: python-docx resolves a style object per paragraph by
+    # walking every style of the document (a template may bring two thousand).
+    names = {"title": "Title", "subtitle": "Subtitle", "heading": "Heading 1",
+             "subheading": "Heading 2", "para": "Normal", "signature": "Signature",
+             "plain": "Table Text", "addressee": "Salutation"}
+    ids = {kind: document.styles[name].style_id for kind, name in names.items()}
     for block in blocks:
         if block.kind == "table":
-            _table(document, block)
+            _table(document, block, ids["plain"])
         elif block.kind == "pagebreak":
             document.add_page_break()  # type: ignore[no-untyped-call]  # python-docx
         else:
-            document.add_paragraph(visible_lines(block.text),
-                                   style=document.styles[styles[block.kind]])
+            document.add_paragraph(visible_lines(block.text))._p.style = ids[block.kind]
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
