@@ -51,9 +51,10 @@ HEADINGS = {ID: "id", TITLE: "item", ROLE_COL: "role", DUE: "due", CURRENT: "cur
             PROBLEMS: "problems", NEXT: "next", EVIDENCE: "evidence", UNTIL: "extend_until",
             REASON: "extend_reason"}
 # Widths in characters (a CJK character counts two), chosen so that the fourteen columns
-# print across A4 landscape at about 80% (long text wraps inside its column).
-WIDTHS = {ID: 9, TITLE: 26, ROLE_COL: 6, DUE: 11, CURRENT: 9, LATEST: 24, STATUS: 9,
-          DATE: 11, NOTE: 22, PROBLEMS: 15, NEXT: 15, EVIDENCE: 13, UNTIL: 11, REASON: 15}
+# print across A4 landscape at about 80%, 11-point text at about 9 points (long text wraps
+# inside its column, and its row is made tall enough).
+WIDTHS = {ID: 8, TITLE: 22, ROLE_COL: 6, DUE: 11, CURRENT: 9, LATEST: 20, STATUS: 9,
+          DATE: 11, NOTE: 18, PROBLEMS: 12, NEXT: 12, EVIDENCE: 11, UNTIL: 11, REASON: 12}
 WRAPPED = (TITLE, LATEST, NOTE, PROBLEMS, NEXT, EVIDENCE, REASON)
 # The sign-off: (label cell, open cell, word) for 填報人, 聯繫電話, 審核.
 SIGNOFF = (("A3", "B3", "filler"), ("E3", "F3", "phone"), ("H3", "I3", "reviewer"))
@@ -206,6 +207,7 @@ def build(dl: DutyList, lang: str, plan_sha256: str, key: bytes | None = None) -
             cell.alignment = top
             if letter in (DATE, UNTIL):
                 cell.number_format = "yyyy-mm-dd"
+        ws.row_dimensions[row].height = row_height(values)
         marked[item.id] = MarkedItem(
             item.title, item.due.isoformat(), d.role,
             tuple(_shown(values[letter]) for letter in LOCKED[1:]))
@@ -240,6 +242,27 @@ def build(dl: DutyList, lang: str, plan_sha256: str, key: bytes | None = None) -
                             signoff=tuple(value for _, value, _ in SIGNOFF))
     _marker(wb, provenance, key)
     return to_bytes(wb)
+
+
+LINE = 15  # points per line of 11-point text
+FILL_LINES = 2  # room to type in every row, at least
+
+
+def row_height(values: dict[str, Any]) -> float:
+    """The height of an item's row, in points: enough lines for its longest wrapped text
+    (a CJK character is two columns wide), and room to type.  An office suite does not
+    grow a row by itself when it opens the file (LibreOffice prints one line, cut)."""
+    from suizhou_plan.textwidth import width
+
+    lines = FILL_LINES
+    for letter in WRAPPED:
+        text = values.get(letter)
+        if not isinstance(text, str) or not text:
+            continue
+        room = max(WIDTHS[letter] - 2, 4)
+        needed = sum(max(1, -(-width(part) // room)) for part in text.split("\n"))
+        lines = max(lines, needed)
+    return float(lines * LINE)
 
 
 def _shown(value: Any) -> str:
