@@ -491,6 +491,12 @@ ATTACKS: tuple[Attack, ...] = (
            "[too-many-parts]",
            "{file} 包含 610 个部件；工作簿通常只有几十个（最多 500） [too-many-parts]",
            _write(lambda c: _parts(c, {f"x/{n}.xml": b"<a/>" for n in range(600)}))),
+    Attack("directory-of-70000.xlsx", "70,000 empty entries: a central directory that costs "
+           "more to read than the file is worth", 1, "{file}",
+           "{file} is a package of 70010 parts; a workbook has a few dozen (500 at most) "
+           "[too-many-parts]",
+           "{file} 包含 70010 个部件；工作簿通常只有几十个（最多 500） [too-many-parts]",
+           _write(lambda c: _parts(c, {f"x/{n}": b"" for n in range(70_000)}))),
     # -- XML that is not what a workbook is
     Attack("entity-bomb.xlsx", "shared strings with nested entities (billion laughs)", 1,
            "{file}", DAMAGED.format(file="{file}", part="xl/sharedStrings.xml"),

@@ -116,6 +116,9 @@ class Workbook:
     """An .xlsx package opened from bytes, its limits checked before anything is read."""
 
     def __init__(self, data: bytes) -> None:
+        declared = _declared_entries(data)
+        if declared > MEMBERS:  # before zipfile reads a directory of that many entries
+            raise TooMuch("parts", MEMBERS, size=declared)
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
@@ -292,6 +295,23 @@ class Workbook:
                 del row.getparent()[0]
             if filled:
                 yield row_number, values
+
+
+def _declared_entries(data: bytes) -> int:
+    """How many entries the package's end-of-central-directory record declares (its Zip64
+    record's, when it has one); 0 when there is none to read (zipfile then says why)."""
+    import struct
+
+    at = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if at < 0 or at + 22 > len(data):
+        return 0
+    count: int = struct.unpack_from("<H", data, at + 10)[0]
+    locator = at - 20
+    if count == 0xFFFF and locator >= 0 and data[locator:locator + 4] == b"PK\x06\x07":
+        offset = struct.unpack_from("<Q", data, locator + 8)[0]
+        if 0 <= offset <= len(data) - 56 and data[offset:offset + 4] == b"PK\x06\x06":
+            count = struct.unpack_from("<Q", data, offset + 32)[0]
+    return count
 
 
 def _value(c: Any, strings: list[str], dates: frozenset[int], date1904: bool) -> Value:
