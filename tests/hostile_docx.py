@@ -197,6 +197,20 @@ def large_image(files: dict[str, bytes]) -> None:
     files[name] = png() + bytes(5 * MB)
 
 
+NESTED = 8000  # about what a header of the 2 MB a part may have holds
+
+
+def nested_fields(files: dict[str, bytes]) -> None:
+    """Thousands of `DDEAUTO` fields nested in one another in the header: each named (up to
+    a point), and the work linear in the nesting."""
+    begin = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+    files["word/header1.xml"] = _insert(
+        files["word/header1.xml"], "</w:hdr>", "<w:p>" + "".join(
+            begin + f'<w:r><w:instrText xml:space="preserve"> DDEAUTO c:\\x{n}.exe </w:instrText>'
+            "</w:r>" for n in range(NESTED))
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>' * NESTED + "</w:p>")
+
+
 def everything(files: dict[str, bytes]) -> None:
     for attack in (macros, dde_in_body, dde_in_header, includepicture_in_footer,
                    includetext_in_header, remote_hyperlink, attached_template):
@@ -213,6 +227,7 @@ ACCEPTED: dict[str, Callable[[dict[str, bytes]], None]] = {
     "remote-hyperlink": remote_hyperlink,
     "attached-template": attached_template,
     "large-image": large_image,
+    "nested-fields": nested_fields,
     "everything": everything,
 }
 

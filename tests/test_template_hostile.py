@@ -37,6 +37,7 @@ EN = {
     "attached": "--template {file}: dropped the attached template {target} ({part})",
     "image": "--template {file}: dropped the image {part}: {size} MB, more than the {limit} MB "
              "an image may have",
+    "more": "--template {file}: dropped {n} fields in all; the first {shown} are named above",
 }
 ZH = {
     "macros": "--template {file}：已删除其中的宏（{part}）",
@@ -44,6 +45,7 @@ ZH = {
     "link": "--template {file}：已删除指向文件之外 {target} 的链接（{part}）",
     "attached": "--template {file}：已删除附加模板 {target}（{part}）",
     "image": "--template {file}：已删除图片 {part}：{size} MB，超过图片上限 {limit} MB",
+    "more": "--template {file}：共删除 {n} 个域，上面列出了前 {shown} 个",
 }
 MACROS = ("macros", {"part": "word/vbaProject.bin"})
 DDE = r'DDEAUTO c:\\windows\\system32\\cmd.exe "/k calc"'
@@ -71,6 +73,9 @@ ACCEPTED = {
     "remote-hyperlink": [REMOTE_TEMPLATE],
     "attached-template": [ATTACHED],
     "large-image": [LARGE],
+    "nested-fields": [*(("field", {"field": rf"DDEAUTO c:\x{n}.exe {{…}}", "part": "word/header1.xml"})
+                        for n in range(20)),
+                      ("more", {"n": hostile_docx.NESTED, "shown": 20})],
     # in the order the parts are read: the document, its settings, header, footer
     "everything": [MACROS, DDE_BODY, ATTACHED, INCLUDETEXT, DDE_HEADER, REMOTE_TEMPLATE,
                    INCLUDEPICTURE, TRACKER],

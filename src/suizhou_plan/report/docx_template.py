@@ -55,6 +55,7 @@ MAX_PARTS = 2000
 MAX_STYLES = 2000  # Word's own templates define a few hundred
 MAX_IMAGE = 4 * MB  # an image kept in a header or footer
 SHOWN = 80  # characters of a target or field instruction named in a warning
+SHOWN_FIELDS = 20  # fields named one by one; past these, one line counts them all
 
 # Fields a letterhead or footer may keep: they show a number, a date or a property of the
 # document itself.  Every other field is dropped (an allow-list: Word accepts many spellings
@@ -206,10 +207,11 @@ class _Rel:
 
 @dataclass
 class _Field:
-    members: list[Any]
+    start: int  # its `begin` among the part's run children
+    end: int = -1  # its `end` (a field never closed runs to the end of the part)
     instruction: list[str] = field(default_factory=list)
-    nested: list[_Field] = field(default_factory=list)
     in_result: bool = False
+    tainted: bool = False  # a field that is not allowed is nested in it
 
     @property
     def text(self) -> str:
@@ -253,6 +255,7 @@ class _Sieve:
         self._limits(infos)
         self.infos = {info.filename: info for info in infos}
         self.xml_read = 0  # unpacked bytes of the XML parts parsed so far
+        self.fields_dropped = 0
         self.parts: dict[str, bytes] = {}  # what the new package holds
         self.types: dict[str, str] = {}  # its content types (parts not in `IMAGES`)
 
@@ -422,6 +425,10 @@ class _Sieve:
         main = self.main_part()
         self.warn_macros(types)
         self.story(main, "officedocument")
+        if self.fields_dropped > SHOWN_FIELDS:
+            self.dropped.append(Msg("--template {file}: dropped {n} fields in all; the first "
+                                    "{shown} are named above", file=self.name,
+                                    n=self.fields_dropped, shown=SHOWN_FIELDS))
         self.parts["docProps/core.xml"] = EMPTY_CORE
         self.types["docProps/core.xml"] = "application/vnd.openxmlformats-package." \
                                           "core-properties+xml"
@@ -573,18 +580,25 @@ class _Sieve:
                 continue
             self._field_dropped(instruction, part)
             simple.getparent().remove(simple)
-        for found in _complex_fields(root):
-            bad_nested = any(not f.allowed for f in found.nested)
-            if found.allowed and not bad_nested:
+        children, found = _complex_fields(root)
+        reach = -1
+        for one in found:  # in the order they begin: a field nested in one dropped is gone
+            if one.allowed and not one.tainted:
                 continue
-            if not found.allowed:
-                self._field_dropped(found.text, part)
-            for member in found.members:
-                parent = member.getparent()
+            if not one.allowed:
+                self._field_dropped(one.text, part)
+            if one.start <= reach:
+                continue
+            for child in children[one.start:one.end + 1]:
+                parent = child.getparent()
                 if parent is not None:
-                    parent.remove(member)
+                    parent.remove(child)
+            reach = one.end
 
     def _field_dropped(self, instruction: str, part: str) -> None:
+        self.fields_dropped += 1
+        if self.fields_dropped > SHOWN_FIELDS:
+            return
         shown = _short(instruction) if instruction.strip() else "…"
         self.drop("field", Msg("--template {file}: dropped the field {field} ({part}); a "
                                "template keeps only page numbers, dates and document "
@@ -595,35 +609,41 @@ def _attached(element: Any, root: Any) -> bool:
     return any(a is root for a in element.iterancestors())
 
 
-def _complex_fields(root: Any) -> list[_Field]:
-    """The `w:fldChar` fields of a part, each with every run child from its `begin` to its
-    `end` (its instruction, its result, the fields nested in it)."""
+def _complex_fields(root: Any) -> tuple[list[Any], list[_Field]]:
+    """The run children of a part in document order, and its `w:fldChar` fields in the
+    order they begin, each spanning the children from its `begin` to its `end` (its
+    instruction, its result, the fields nested in it).  One pass, whatever the nesting."""
     rpr, fld_char, instr = f"{{{W}}}rPr", f"{{{W}}}fldChar", f"{{{W}}}instrText"
+    children: list[Any] = []
     fields: list[_Field] = []
     stack: list[_Field] = []
+
+    def close(done: _Field, at: int) -> None:
+        done.end = at
+        if stack and (done.tainted or not done.allowed):
+            stack[-1].tainted = True
+
     for run in list(root.iter(f"{{{W}}}r")):
         for child in list(run):
             if child.tag == rpr:
                 continue
-            for open_field in stack:
-                open_field.members.append(child)
+            children.append(child)
             if child.tag == fld_char:
                 kind = child.get(f"{{{W}}}fldCharType")
                 if kind == "begin":
                     if stack and not stack[-1].in_result:  # a field inside an instruction
                         stack[-1].instruction.append(" {…} ")
-                    new = _Field([child])
-                    for open_field in stack:
-                        open_field.nested.append(new)
-                    stack.append(new)
-                    fields.append(new)
+                    stack.append(_Field(len(children) - 1))
+                    fields.append(stack[-1])
                 elif kind == "separate" and stack:
                     stack[-1].in_result = True
                 elif kind == "end" and stack:
-                    stack.pop()
+                    close(stack.pop(), len(children) - 1)
             elif child.tag == instr and stack and not stack[-1].in_result:
                 stack[-1].instruction.append(child.text or "")
-    return fields  # a field left open at the end of the part keeps what followed its begin
+    while stack:  # never closed: to the end of the part
+        close(stack.pop(), len(children) - 1)
+    return children, fields
 
 
 def _body_to_section(root: Any) -> None:
