@@ -21,6 +21,7 @@ from pathlib import Path
 import external
 import hostile_docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from lxml import etree
 
 from suizhou_plan.report.docx_template import TemplateError, sanitise
@@ -377,3 +378,30 @@ def test_the_corpus_is_what_it_says():
         assert package.getinfo("word/media/image9.png").file_size == 1024 * hostile_docx.MB
     with zipfile.ZipFile(io.BytesIO(hostile_docx.docm())) as package:
         assert b"macroEnabled.main+xml" in package.read("[Content_Types].xml")
+
+
+def test_styles_of_the_wrong_kind_under_the_names_the_bulletin_uses_are_replaced(run_cli, plan_copy,
+                                                                                  tmp_path):
+    """A template whose "Title" is a table style and whose "Table Grid" is a paragraph style
+    (WPS and hand-edited files do such things) still gives a bulletin, not a crash."""
+    import docx
+
+    files = hostile_docx.parts(hostile_docx.letterhead())
+    styles = files["word/styles.xml"].decode()
+    title = styles.index('w:styleId="Title"')
+    start = styles.rindex("<w:style ", 0, title)
+    styles = styles[:start] + styles[start:title].replace('w:type="paragraph"', 'w:type="table"') \
+        + styles[title:]
+    grid = styles.index('w:styleId="TableGrid"')
+    start = styles.rindex("<w:style ", 0, grid)
+    styles = styles[:start] + styles[start:grid].replace('w:type="table"', 'w:type="paragraph"') \
+        + styles[grid:]
+    files["word/styles.xml"] = styles.encode()
+    (tmp_path / NAME).write_bytes(hostile_docx.rezip(files))
+    result = run_cli("check", "--as-of", "2024-01-15", "--format", "docx", "--out", OUT,
+                     "--template", NAME, "--lang", "zh-Hans")
+    assert (result.exit_code, result.stderr) == (1, f"已生成 {OUT}\n")
+    document = docx.Document(str(tmp_path / OUT))
+    first = document.paragraphs[0]
+    assert (first.style.name, first.style.type, first.text) == (
+        "Title", WD_STYLE_TYPE.PARAGRAPH, "关于《数字随州建设实施方案》推进情况的通报")

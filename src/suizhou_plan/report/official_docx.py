@@ -260,7 +260,8 @@ def _table(document: Any, block: Block, table_text: str) -> None:
 
     columns = len(block.header)
     table = document.add_table(rows=1, cols=columns)
-    with contextlib.suppress(KeyError):  # a template without it keeps Word's default
+    # A template without it, or whose "Table Grid" is no table style, keeps Word's default.
+    with contextlib.suppress(KeyError, ValueError):
         table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
