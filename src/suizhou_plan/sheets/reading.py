@@ -34,6 +34,7 @@ from suizhou_plan.sheets.template import (
     LOCKED,
     MARKER_KIND,
     MARKER_SHEET,
+    REVIEW_KIND,
     MarkedItem,
     Provenance,
 )
@@ -338,7 +339,7 @@ def _provenance(rows: tuple[tuple[str, ...], ...]) -> Provenance | str:
                                           tuple(padded[5:10]) if len(cells) > 5 else ())
         elif padded[0] and padded[0] not in pairs:
             pairs[padded[0]] = padded[1]
-    if pairs.get("kind") != MARKER_KIND:
+    if pairs.get("kind") not in (MARKER_KIND, REVIEW_KIND):
         return Msg("its {sheet} sheet is not a template marker", sheet=MARKER_SHEET)
     if pairs.get("format") not in FORMATS:
         return Msg("it is of template format {format}; this suizhou reads formats 1 and 2",
@@ -357,4 +358,4 @@ def _provenance(rows: tuple[tuple[str, ...], ...]) -> Provenance | str:
                       format=pairs["format"], first_row=first_row,
                       signoff=tuple(pairs.get("signoff", "").split()),
                       key_id=pairs.get("key_id", ""), signature=pairs.get(SIGNATURE, ""),
-                      rows=rows)
+                      kind=pairs["kind"], rows=rows)

@@ -19,7 +19,7 @@ workspace has one.  Printing: A4 landscape, as wide as the page, headings repeat
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 MARKER_SHEET = "_suizhou"
 MARKER_KIND = "suizhou ledger template"
+REVIEW_KIND = "suizhou review sheet"  # the office's (`review.py`)
 FORMAT = 2
 FORMATS = ("1", "2")  # the formats `reading.py` reads
 TITLE_ROW, HELP_ROW, SIGNOFF_ROW, GROUP_ROW, HEADER_ROW = 1, 2, 3, 4, 5
@@ -86,6 +87,7 @@ class Provenance:
     signoff: tuple[str, ...] = ()  # the open sign-off cells (B3, F3, I3)
     key_id: str = ""
     signature: str = ""
+    kind: str = MARKER_KIND
     rows: tuple[tuple[str, ...], ...] = field(default=(), compare=False)  # as read, to verify
 
 
@@ -142,8 +144,77 @@ def latest_text(item: Item, unit: Agency, lang: str) -> str:
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class Choice:
+    """A drop-down list on a column: its words, the heading and messages that go with it."""
+
+    column: str
+    words: tuple[str, ...]
+    title: str
+    prompt: str
+    error: str
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What differs between a unit's template and the office's review sheet: the columns
+    (A–F locked, the rest to fill), their headings, widths and groups, the drop-down, and
+    the columns that take a date."""
+
+    kind: str  # the marker's `kind`
+    columns: tuple[str, ...]
+    headings: dict[str, str]  # column -> word key
+    widths: dict[str, int]
+    wrapped: tuple[str, ...]
+    groups: tuple[tuple[str, str, str], ...]  # (first, last, word key), one fill each
+    dates: tuple[str, ...]  # open columns that take a date
+    choice: Choice | None = None
+    later: str | None = None  # an open column whose date must come after the due date (D)
+
+
+UNIT_LAYOUT = Layout(MARKER_KIND, COLUMNS, HEADINGS, WIDTHS, WRAPPED,
+                     ((ID, LATEST, "group_item"), (STATUS, EVIDENCE, "group_report"),
+                      (UNTIL, REASON, "group_extension")), (DATE, UNTIL), later=UNTIL)
+_FILLS = ("E7E6E6", "FFF2CC", "E2EFDA")  # grey (locked), yellow, green
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One item's row: the text of its locked cells, and what the marker keeps of it."""
+
+    item_id: str
+    values: dict[str, Any]  # column -> value, A–F
+    marked: MarkedItem
+
+
 def build(dl: DutyList, lang: str, plan_sha256: str, key: bytes | None = None) -> bytes:
     """The template for `dl`'s unit, as .xlsx bytes; signed when `key` is given."""
+    w = words(lang)
+    rows = []
+    for d in dl.duties:
+        item = d.item
+        values: dict[str, Any] = {
+            ID: item.id, TITLE: in_script(lang, item.title), ROLE_COL: role_word(d.role, lang),
+            DUE: item.due, CURRENT: status_word(item.status, lang),
+            LATEST: latest_text(item, dl.agency, lang) or None,
+        }
+        rows.append(SheetRow(item.id, values, MarkedItem(item.title, item.due.isoformat(),
+                                                         d.role)))
+    choice = Choice(STATUS, tuple(status_choices(lang)), w["new_status"], w["status_prompt"],
+                    w["status_error"])
+    layout = replace(UNIT_LAYOUT, choice=choice)
+    title = w["ledger_title"].format(unit=in_script(lang, dl.agency.name),
+                                     as_of=day(lang, dl.as_of))
+    return write_sheet(layout, lang, w["ledger_sheet"], title, w["ledger_help"], rows,
+                       Provenance(dl.agency.id, dl.agency.name, plan_sha256,
+                                  dl.as_of.isoformat(), lang, w["ledger_sheet"], {}), key)
+
+
+def write_sheet(layout: Layout, lang: str, sheet: str, title_text: str, help_text: str,
+                rows: list[SheetRow], provenance: Provenance, key: bytes | None) -> bytes:
+    """The workbook: title, help, sign-off, the two heading rows, one row per item (A–F
+    locked, the rest open), the drop-down and date checks, print set-up, and the marker
+    (signed when `key` is given)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.utils import column_index_from_string
@@ -152,13 +223,13 @@ def build(dl: DutyList, lang: str, plan_sha256: str, key: bytes | None = None) -
     w = words(lang)
     wb = Workbook()
     ws: Any = wb.active
-    ws.title = w["ledger_sheet"]
-    last_letter = COLUMNS[-1]
-    title = put(ws, TITLE_ROW, 1, w["ledger_title"].format(unit=in_script(lang, dl.agency.name),
-                                                           as_of=day(lang, dl.as_of)))
+    ws.title = sheet
+    columns = layout.columns
+    last_letter = columns[-1]
+    title = put(ws, TITLE_ROW, 1, title_text)
     title.font = Font(bold=True, size=14)
     ws.merge_cells(f"A{TITLE_ROW}:{last_letter}{TITLE_ROW}")
-    put(ws, HELP_ROW, 1, w["ledger_help"]).alignment = Alignment(wrap_text=True, vertical="top")
+    put(ws, HELP_ROW, 1, help_text).alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells(f"A{HELP_ROW}:{last_letter}{HELP_ROW}")
     ws.row_dimensions[HELP_ROW].height = 45
     open_cell = Protection(locked=False)
@@ -169,66 +240,58 @@ def build(dl: DutyList, lang: str, plan_sha256: str, key: bytes | None = None) -
         cell.alignment = Alignment(horizontal="right")
         ws[value].protection = open_cell
         ws[value].border = Border(bottom=line)
-    grey = PatternFill("solid", fgColor="E7E6E6")
-    yellow = PatternFill("solid", fgColor="FFF2CC")
-    green = PatternFill("solid", fgColor="E2EFDA")
-    groups = ((ID, LATEST, "group_item", grey), (STATUS, EVIDENCE, "group_report", yellow),
-              (UNTIL, REASON, "group_extension", green))
-    for start, end, key_word, fill in groups:
+    fills: dict[str, Any] = {}
+    for (start, end, key_word), colour in zip(layout.groups, _FILLS, strict=False):
+        fill = PatternFill("solid", fgColor=colour)
         cell = put(ws, GROUP_ROW, column_index_from_string(start), w[key_word])
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center")
         cell.fill = fill
         ws.merge_cells(f"{start}{GROUP_ROW}:{end}{GROUP_ROW}")
-    fills = {letter: fill for start, end, _, fill in groups
-             for letter in COLUMNS[COLUMNS.index(start):COLUMNS.index(end) + 1]}
-    for letter, key_word in HEADINGS.items():
+        fills.update((letter, fill) for letter in
+                     columns[columns.index(start):columns.index(end) + 1])
+    for letter, key_word in layout.headings.items():
         cell = put(ws, HEADER_ROW, column_index_from_string(letter), w[key_word])
         cell.font = Font(bold=True)
         cell.fill = fills[letter]
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     top = Alignment(vertical="top", wrap_text=True)
-    row = FIRST_ROW
+    grey = fills[ID]
     marked: dict[str, MarkedItem] = {}
-    for d in dl.duties:
-        item = d.item
-        values: dict[str, Any] = {
-            ID: item.id, TITLE: in_script(lang, item.title), ROLE_COL: role_word(d.role, lang),
-            DUE: item.due, CURRENT: status_word(item.status, lang),
-            LATEST: latest_text(item, dl.agency, lang) or None,
-        }
+    row = FIRST_ROW
+    for r in rows:
         for letter in LOCKED:
-            cell = put(ws, row, column_index_from_string(letter), values[letter])
+            cell = put(ws, row, column_index_from_string(letter), r.values.get(letter))
             cell.fill = grey
             cell.alignment = top
-        for letter in FILL_IN:
+        for letter in columns[len(LOCKED):]:
             cell = ws[f"{letter}{row}"]
             cell.protection = open_cell
             cell.alignment = top
-            if letter in (DATE, UNTIL):
+            if letter in layout.dates:
                 cell.number_format = "yyyy-mm-dd"
-        ws.row_dimensions[row].height = row_height(values)
-        marked[item.id] = MarkedItem(
-            item.title, item.due.isoformat(), d.role,
-            tuple(_shown(values[letter]) for letter in LOCKED[1:]))
+        ws.row_dimensions[row].height = row_height(r.values, layout)
+        marked[r.item_id] = replace(r.marked, shown=tuple(_shown(r.values.get(letter))
+                                                          for letter in LOCKED[1:]))
         row += 1
     last = row - 1
-    if dl.duties:
-        choices = DataValidation(type="list", formula1='"' + ",".join(status_choices(lang)) + '"',
+    if rows and layout.choice is not None:
+        c = layout.choice
+        choices = DataValidation(type="list", formula1='"' + ",".join(c.words) + '"',
                                  allow_blank=True, showDropDown=False, showErrorMessage=True,
-                                 errorTitle=w["new_status"], error=w["status_error"],
-                                 promptTitle=w["new_status"], prompt=w["status_prompt"],
-                                 showInputMessage=True)
-        choices.add(f"{STATUS}{FIRST_ROW}:{STATUS}{last}")
+                                 errorTitle=c.title, error=c.error, promptTitle=c.title,
+                                 prompt=c.prompt, showInputMessage=True)
+        choices.add(f"{c.column}{FIRST_ROW}:{c.column}{last}")
         ws.add_data_validation(choices)
+    if rows and layout.later is not None:
         later = DataValidation(type="date", operator="greaterThan", formula1=f"{DUE}{FIRST_ROW}",
                                allow_blank=True, showErrorMessage=True,
                                errorTitle=w["extend_until"], error=w["until_error"],
                                promptTitle=w["extend_until"], prompt=w["until_prompt"],
                                showInputMessage=True)
-        later.add(f"{UNTIL}{FIRST_ROW}:{UNTIL}{last}")
+        later.add(f"{layout.later}{FIRST_ROW}:{layout.later}{last}")
         ws.add_data_validation(later)
-    for letter, width in WIDTHS.items():
+    for letter, width in layout.widths.items():
         ws.column_dimensions[letter].width = width + 1
     ws.freeze_panes = f"C{FIRST_ROW}"
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_letter}{max(last, FIRST_ROW)}"
@@ -237,10 +300,8 @@ def build(dl: DutyList, lang: str, plan_sha256: str, key: bytes | None = None) -
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
     _page(ws)
-    provenance = Provenance(dl.agency.id, dl.agency.name, plan_sha256, dl.as_of.isoformat(),
-                            lang, ws.title, marked,
-                            signoff=tuple(value for _, value, _ in SIGNOFF))
-    _marker(wb, provenance, key)
+    _marker(wb, replace(provenance, kind=layout.kind, sheet=ws.title, items=marked,
+                        signoff=tuple(value for _, value, _ in SIGNOFF)), key)
     return to_bytes(wb)
 
 
@@ -248,18 +309,18 @@ LINE = 15  # points per line of 11-point text
 FILL_LINES = 2  # room to type in every row, at least
 
 
-def row_height(values: dict[str, Any]) -> float:
+def row_height(values: dict[str, Any], layout: Layout = UNIT_LAYOUT) -> float:
     """The height of an item's row, in points: enough lines for its longest wrapped text
     (a CJK character is two columns wide), and room to type.  An office suite does not
     grow a row by itself when it opens the file (LibreOffice prints one line, cut)."""
     from suizhou_plan.textwidth import width
 
     lines = FILL_LINES
-    for letter in WRAPPED:
+    for letter in layout.wrapped:
         text = values.get(letter)
         if not isinstance(text, str) or not text:
             continue
-        room = max(WIDTHS[letter] - 2, 4)
+        room = max(layout.widths[letter] - 2, 4)
         needed = sum(max(1, -(-width(part) // room)) for part in text.split("\n"))
         lines = max(lines, needed)
     return float(lines * LINE)
@@ -295,7 +356,7 @@ def marker_rows(p: Provenance, key: bytes | None) -> list[list[str]]:
     there is a key."""
     from suizhou_plan.sheets.signing import SIGNATURE, key_id, sign
 
-    pairs = [("kind", MARKER_KIND), ("format", p.format), ("unit_id", p.unit_id),
+    pairs = [("kind", p.kind), ("format", p.format), ("unit_id", p.unit_id),
              ("unit_name", p.unit_name), ("plan_sha256", p.plan_sha256),
              ("made_on", p.made_on), ("lang", p.lang), ("sheet", p.sheet),
              ("first_row", str(p.first_row)), ("signoff", " ".join(p.signoff))]
