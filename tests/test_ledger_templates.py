@@ -129,7 +129,8 @@ def test_templates_for_every_unit_are_named_by_the_unit(run_cli, plan_copy, tmp_
 def test_template_usage_errors_say_what_to_type(run_cli, plan_copy, tmp_path):
     neither = run_cli("progress", "template", "--plan", str(plan_copy), "--out", str(tmp_path))
     assert neither.exit_code == 2
-    assert "name the units: --agency 市政數局 (repeatable), or --all" in neither.stderr
+    assert ("name the units: --agency 市政數局 (repeatable), or --all for every unit, or "
+            "--office for the office's review sheet") in neither.stderr
     collective = run_cli("progress", "template", "--plan", str(plan_copy), "--agency",
                          "各縣、市、區人民政府", "--out", str(tmp_path / "x"))
     assert collective.exit_code == 2

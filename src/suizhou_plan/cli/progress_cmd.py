@@ -22,6 +22,7 @@ from suizhou_plan.cli.options import (
 from suizhou_plan.i18n import N_, Msg, in_script, localise, t, tn
 
 if TYPE_CHECKING:
+    from suizhou_plan.index import PlanIndex
     from suizhou_plan.ledger import Entry
     from suizhou_plan.progress_batch import Report
 
@@ -315,11 +316,16 @@ def show(item: str, plan_dir: str | None, lang: str | None) -> None:
 @click.option("--all", "all_units", is_flag=True,
               help="A template for every unit that holds a duty and may report (a unit "
               "renamed before --as-of: its successor's).")
+@click.option("--office", "for_office", is_flag=True,
+              help="The office's review sheet instead: one row per item waiting for its "
+              "decision (reported done: close or return; an application for more time: "
+              "approve or refuse), imported back like the units' templates.")
 @click.option("--out", "out_dir", metavar="DIR", required=True,
               help="Directory to write the templates into, one .xlsx per unit, named by "
               "the unit's name.")
 def template(plan_dir: str | None, as_of: date | None, lang: str | None,
-             agencies: tuple[str, ...], all_units: bool, out_dir: str) -> None:
+             agencies: tuple[str, ...], all_units: bool, for_office: bool,
+             out_dir: str) -> None:
     """Write the monthly ledger (台賬) template each unit fills in and sends back.
 
     One row per item the unit holds (id, title, role, due date, current status, last
@@ -342,9 +348,10 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
     from suizhou_plan.sheets.template import build, reporting_units
     from suizhou_plan.workspace import KeyDamaged, read_key
 
-    if all_units == bool(agencies):
+    if [all_units, bool(agencies), for_office].count(True) != 1:
         raise click.UsageError(Msg("name the units: --agency 市政數局 (repeatable), or --all "
-                                   "for every unit"))
+                                   "for every unit, or --office for the office's review "
+                                   "sheet"))
     path, _ = resolve_plan(plan_dir)
     try:
         given, _, index = read_plan(path)
@@ -358,6 +365,10 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
         sys.stderr.write(_key_damaged(exc, chosen) + "\n")
         sys.exit(1)
     day = as_of_or_today(as_of)
+    if for_office:
+        _review_sheet(index, hashlib.sha256(given[TASKS]).hexdigest(), key, day, chosen,
+                      out_dir, path)
+        return
     window = index.tasks_file.supervision.due_soon_days
     if all_units:
         units = reporting_units(index, day)
@@ -405,6 +416,44 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
                                    "templates carry no signature and the sheets returned "
                                    "cannot be verified; run `suizhou init --key {plan}` once, "
                                    "then make the templates again", plan=_shown(path)) + "\n")
+
+
+def _review_sheet(index: PlanIndex, digest: str, key: bytes | None, day: date, lang: str,
+                  out_dir: str, path: Path) -> None:
+    """`template --office`: the office's review sheet, or a line saying nothing waits."""
+    from suizhou_plan.file_names import file_names
+    from suizhou_plan.holding import Holders
+    from suizhou_plan.output_files import OutputError, write_files
+    from suizhou_plan.report.sheet_words import words
+    from suizhou_plan.reporters import office
+    from suizhou_plan.sheets.review import build_review
+
+    found = office(index)
+    if not found:
+        raise click.UsageError(Msg("the plan names no office (supervision.office or "
+                                   "governance.leading_group.office): there is nobody to "
+                                   "review for"))
+    unit = Holders(index, day).holder_of(found[0])
+    data, count = build_review(index, unit, day, lang, digest, key)
+    if not count:
+        sys.stdout.write(t(lang, "nothing waits for the office's decision on {day}: no "
+                                 "review sheet written", day=localise(day, lang)) + "\n")
+        return
+    [name] = file_names([in_script(lang, words(lang)["review_file"].format(unit=unit.name))],
+                        "xlsx")
+    try:
+        write_files(Path(out_dir), {name: data})
+    except OutputError as exc:
+        raise click.ClickException(exc.args[0]) from None
+    sys.stdout.write(in_script(lang, tn(
+        lang, "{file}: {n} item waits for the office's decision",
+        "{file}: {n} items wait for the office's decision", count,
+        file=str(Path(out_dir) / name))) + "\n")
+    if key is None:
+        sys.stderr.write(t(lang, "warning: {plan} has no key (.suizhou.key), so these "
+                                 "templates carry no signature and the sheets returned "
+                                 "cannot be verified; run `suizhou init --key {plan}` once, "
+                                 "then make the templates again", plan=_shown(path)) + "\n")
 
 
 def _key_damaged(exc: Exception, lang: str) -> str:

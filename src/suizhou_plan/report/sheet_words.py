@@ -47,6 +47,27 @@ WORDS = (
          "date; give the reason beside it"),
     word("sheet:until_error", "The new date must be after the item's due date"),
     word("sheet:latest_line", "{date} {unit}: {text}"),
+    # the office's review sheet
+    word("sheet:review_sheet", "Review"),
+    word("sheet:review_file", "{unit} review"),
+    word("sheet:review_title", "{unit}: reports and applications to decide (made {as_of})"),
+    word("sheet:review_help", "One row per item waiting for the office: the lead reported it "
+         "done (close it or return it), or a unit applied for more time (approve or refuse). "
+         "Pick the decision from the list and give its date; a return or a refusal says why, "
+         "a closing gives its evidence or document number; an extension's new date is the "
+         "one asked for unless another is written. Rows left empty are not imported."),
+    word("sheet:group_waiting", "What waits (locked)"),
+    word("sheet:group_decision", "The office's decision"),
+    word("sheet:lead_unit", "Lead unit"), word("sheet:waiting", "Reported or asked"),
+    word("sheet:submitted", "Evidence or reason"), word("sheet:decision", "Decision"),
+    word("sheet:decided_on", "Date"), word("sheet:opinion", "Opinion or reason"),
+    word("sheet:document", "Document no. or evidence"),
+    word("sheet:asks_until", "{date} {unit}: asks to extend to {until}"),
+    word("sheet:decide_verified", "close"), word("sheet:decide_returned", "return"),
+    word("sheet:decide_extension-approved", "approve extension"),
+    word("sheet:decide_extension-refused", "refuse extension"),
+    word("sheet:decision_prompt", "Pick the office's decision from the list"),
+    word("sheet:decision_error", "Pick a decision from the list"),
     word("sheet:current_status", "Current status"), word("sheet:latest_entry", "Last report"),
     word("sheet:new_status", "New status"), word("sheet:new_date", "Date"),
     word("sheet:note", "Progress"), word("sheet:problems", "Problems"),

@@ -94,10 +94,19 @@ def import_files(plan: Path, files: list[tuple[str, Path]], as_of: date, *,
 
 
 def _column(report: Report, what: str) -> str:
-    """The column an objection points at; an application's date is its new date (M)."""
+    """The column an objection points at; an application's date is its new date (M); an
+    office's decision comes from the review sheet, whose columns are its own."""
+    from suizhou_plan.sheets import review
+
+    if report.entry.status in review.DECISIONS:
+        return REVIEW_COLUMN_OF.get(what, review.DECISION)
     if report.entry.status == "extension-requested" and what == "status":
         return layout.UNTIL
     return COLUMN_OF.get(what, layout.STATUS)
+
+
+REVIEW_COLUMN_OF = {"item": "A", "by": "A", "status": "G", "entry": "G", "date": "H",
+                    "note": "I", "reason": "I", "until": "J", "evidence": "K"}
 
 
 def _reports(index: PlanIndex, sheet: Template, as_of: date, digest: str,
@@ -109,6 +118,8 @@ def _reports(index: PlanIndex, sheet: Template, as_of: date, digest: str,
     if unit is None:
         problems.append(problem(sheet.shown, "unknown-unit", unit=prov.unit_name or prov.unit_id))
         return []
+    if prov.kind == layout.REVIEW_KIND:
+        return _review_reports(index, sheet, unit, digest, problems)
     window = index.tasks_file.supervision.due_soon_days
     duties = {d.item.id: d for d in duties_for(index, unit, as_of, window).duties}
     current = {i: (d.item.title, d.item.due.isoformat(), d.role) for i, d in duties.items()}
@@ -337,3 +348,127 @@ def _date(value: Any) -> date | None:
         return date.fromisoformat(iso) if iso else None
     except ValueError:
         return None
+
+
+# -- the office's review sheet ----------------------------------------------------------------
+
+def _review_reports(index: PlanIndex, sheet: Template, office: Agency, digest: str,
+                    problems: list[SheetProblem]) -> list[Report]:
+    """The office's decisions on a review sheet, as entries of the office; a sheet made for
+    a unit that is not the office is refused whole."""
+    from suizhou_plan.reporters import office as offices
+    from suizhou_plan.sheets import review
+
+    prov = sheet.provenance
+    if not any(a.id == office.id for a in offices(index)):
+        problems.append(problem(f"{sheet.shown}!{layout.MARKER_SHEET}", "not-the-office",
+                                unit=office.name))
+        return []
+    current = {w.item.id: " ".join(w.what) for w in review.waiting(index)}
+    if prov.plan_sha256 != digest and current != {i: m.role for i, m in prov.items.items()}:
+        problems.append(problem(sheet.shown, "older-template", "warning",
+                                made_on=made_day(prov.made_on)))
+    filled = [row for row in sheet.rows if row.filled()]
+    if not filled:
+        problems.append(problem(sheet.shown, "no-rows", "warning", file=sheet.shown))
+        return []
+    out: list[Report] = []
+    seen: set[str] = set()
+    for row in filled:
+        item_id = _text(row.cells.get(layout.ID))
+        if item_id in seen:
+            problems.append(problem(sheet.at(layout.ID, row.number), "too-many-item-rows",
+                                    item=item_id, limit=1))
+            continue
+        seen.add(item_id)
+        decided = _decision(index, sheet, office, row, problems)
+        if decided is not None:
+            out.append(decided)
+    return out
+
+
+def _typed_decisions() -> dict[str, str]:
+    from suizhou_plan.sheets import review
+
+    return {word.casefold(): status for lang in LANGS
+            for status, word in review.decision_words(lang).items()}
+
+
+def _decision(index: PlanIndex, sheet: Template, office: Agency, row: Row,
+              problems: list[SheetProblem]) -> Report | None:
+    from suizhou_plan.report.sheet_words import status_from_word
+    from suizhou_plan.sheets import review
+
+    prov = sheet.provenance
+    n = row.number
+    cells = row.cells
+
+    def at(column: str) -> str:
+        return sheet.at(column, n)
+
+    item_id = _text(cells.get(layout.ID))
+    if not item_id:
+        problems.append(problem(at(layout.ID), "missing-item"))
+        return None
+    if item_id not in prov.items:
+        problems.append(problem(at(layout.ID), "foreign-item", item=item_id))
+        return None
+    item = index.by_id.get(item_id)
+    if item is None:
+        problems.append(problem(at(layout.ID), "item-vanished", "warning", item=item_id))
+        return None
+    lang = prov.lang if prov.lang in LANGS else "zh-Hans"
+    choices = "、".join(review.decision_words(lang).values())
+    typed = _text(cells.get(review.DECISION))
+    status = (_typed_decisions().get(" ".join(typed.split()).casefold())
+              or status_from_word(typed)) if typed else None
+    ok = True
+    if not typed:
+        problems.append(problem(at(review.DECISION), "missing-decision", choices=choices))
+        ok = False
+    elif status not in review.DECISIONS:
+        problems.append(problem(at(review.DECISION), "not-a-decision", value=typed,
+                                choices=choices))
+        ok = False
+    when = _date_cell(sheet, row, review.DECIDED_ON, problems)
+    opinion = _text(cells.get(review.OPINION)) or None
+    documents = tuple(line.strip() for line in _text(cells.get(review.DOCUMENT)).split("\n")
+                      if line.strip())
+    until: date | None = None
+    if status == "verified" and not documents:
+        problems.append(problem(at(review.DOCUMENT), "decision-needs-evidence"))
+        ok = False
+    if status in ("returned", "extension-refused") and not opinion:
+        problems.append(problem(at(review.OPINION), "decision-needs-reason",
+                                decision=_decision_word(status)))
+        ok = False
+    if status == "extension-approved":
+        typed_until = cells.get(review.NEW_DATE)
+        record = item.record
+        asked = record.pending[-1].entry.until if record is not None and record.pending else None
+        until = _date(typed_until) if _text(typed_until) else asked
+        if _text(typed_until) and until is None:
+            problems.append(problem(at(review.NEW_DATE), "bad-until", value=_text(typed_until)))
+            ok = False
+        elif until is None:
+            problems.append(problem(at(review.NEW_DATE), "extension-needs-date"))
+            ok = False
+        elif until <= item.due:
+            problems.append(problem(at(review.NEW_DATE), "until-not-later", until=until,
+                                    due=item.due))
+            ok = False
+    if not ok or status is None or when is None:
+        return None
+    reason = opinion if status in ("returned", "extension-refused") else None
+    note = opinion if reason is None else None
+    entry = Entry(when, status, office.id, note, None, None, documents, until=until,
+                  reason=reason, source=Source(sheet.shown, sheet.sha256))
+    return Report(item.id, entry, f"{sheet.shown}!{prov.sheet}", n)
+
+
+_REASONED = {"returned": Word("sheet:decide_returned", "return"),
+             "extension-refused": Word("sheet:decide_extension-refused", "refuse extension")}
+
+
+def _decision_word(status: str) -> Word:
+    return _REASONED[status]

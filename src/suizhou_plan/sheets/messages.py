@@ -178,6 +178,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "until-not-later": (
         N_("the new date {until} is not after the item's due date ({due})"),
         N_('an extension moves the due date later: write a date after {due}')),
+    # -- the office's review sheet
+    "not-the-office": (
+        N_('the review sheet was made for {unit}, which is not the office that decides '
+           '(銷號, 退回, 延期); nothing from it is imported'),
+        N_("make the review sheet from this plan with `suizhou progress template --office`")),
+    "missing-decision": (
+        N_('the row has details of a decision but no decision'),
+        N_('pick one from the drop-down list: {choices}')),
+    "not-a-decision": (
+        N_("「{value}」 is not one of the office's decisions on a review sheet"),
+        N_('pick one from the drop-down list: {choices}')),
+    "decision-needs-evidence": (
+        N_('closing an item needs what it rests on: a document number or the evidence'),
+        N_('write the number of the review opinion, or the evidence checked, one a line')),
+    "decision-needs-reason": (
+        N_('to {decision} needs the reason'),
+        N_('write why in the opinion column')),
+    "extension-needs-date": (
+        N_('an extension needs its new date: none is written, and no application waits'),
+        N_('write the new date, e.g. 2024-06-30')),
     "no-rows": (
         N_('no row of this template is filled in'),
         N_('fill in the white columns of the rows to report on, then import again')),

@@ -248,8 +248,15 @@ def _read(book: xlsx.Workbook, shown: str, digest: str, key: bytes | None
     values = _rows(book, sheet, shown, len(COLUMNS))
     if isinstance(values, SheetProblem):
         return None, [*problems, values]
-    fill_in = FILL_IN if provenance.format != "1" else _FORMAT1_FILL_IN
-    letters = COLUMNS if provenance.format != "1" else (*LOCKED, *_FORMAT1_FILL_IN)
+    fill_in: tuple[str, ...]
+    letters: tuple[str, ...]
+    if provenance.kind == REVIEW_KIND:
+        from suizhou_plan.sheets import review
+
+        fill_in, letters = review.FILL_IN, review.COLUMNS
+    else:
+        fill_in = FILL_IN if provenance.format != "1" else _FORMAT1_FILL_IN
+        letters = COLUMNS if provenance.format != "1" else (*LOCKED, *_FORMAT1_FILL_IN)
     template = Template(shown, provenance, [], digest, verified=verified)
     signoff = set(provenance.signoff)
     for number, cells in values:
