@@ -21,7 +21,7 @@ def test_exit_0_and_the_report_file_lists_every_finding(tmp_path):
     assert got.stdout.splitlines()[-1] == (
         f"8 findings to confirm; see {got.out}/import-report.md")
     assert sorted(p.name for p in got.out.iterdir()) == [
-        "agencies.yaml", "import-report.md", "tasks.yaml"]
+        "agencies.yaml", "import-base.json", "import-report.md", "tasks.yaml"]
 
 
 def test_exit_1_when_the_document_holds_no_tasks(tmp_path):
@@ -57,12 +57,12 @@ def test_usage_error_for_an_existing_non_empty_directory(tmp_path):
     (tmp_path / "plan.txt").write_text(corpus.BRACKETS, encoding="utf-8")
     out = tmp_path / "mine"
     out.mkdir()
-    (out / "tasks.yaml").write_text("kept\n", encoding="utf-8")
+    (out / "notes.txt").write_text("kept\n", encoding="utf-8")
     code, _, err = invoke("import", str(tmp_path / "plan.txt"), "--out", str(out))
     assert code == 2
     assert f"{out} already exists and is not empty; type a new directory, e.g. " \
         "--out mine-imported" in err
-    assert (out / "tasks.yaml").read_text(encoding="utf-8") == "kept\n"
+    assert [p.name for p in out.iterdir()] == ["notes.txt"]
 
 
 def test_an_existing_empty_directory_is_used(tmp_path):

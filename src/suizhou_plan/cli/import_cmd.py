@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -15,8 +16,16 @@ from suizhou_plan.i18n import Msg
 @click.argument("doc", metavar="DOC", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--out", "out_dir", metavar="DIR", required=True,
               type=click.Path(file_okay=False, path_type=Path),
-              help="New plan directory to write tasks.yaml, agencies.yaml and "
-              "import-report.md into (must not exist, or be empty).")
+              help="Plan directory to write tasks.yaml, agencies.yaml, import-report.md and "
+              "import-base.json into: a new one (it must not exist, or be empty), or, with "
+              "--update, a plan imported before.")
+@click.option("--update", "update", is_flag=True,
+              help="Bring a revised document into the plan in --out, keeping its ids, the "
+              "office's corrections (units renamed in agencies.yaml, leads, titles, "
+              "sections…) and every ledger entry; what is new, changed, kept and gone is "
+              "listed in import-report.md.")
+@click.option("--dry-run", "dry_run", is_flag=True,
+              help="Print what the import would do and write nothing.")
 @click.option("--agencies", "agencies_file", metavar="FILE", default=None,
               type=click.Path(dir_okay=False, path_type=Path),
               help="An existing agencies.yaml: its units are matched and kept, only new units "
@@ -26,8 +35,8 @@ from suizhou_plan.i18n import Msg
               "encoding (a damaged GBK file) with each such byte replaced by U+FFFD; every "
               "spot is listed in the import report.")
 @lang_option
-def command(doc: Path, out_dir: Path, agencies_file: Path | None, replace_bad_bytes: bool,
-            lang: str | None) -> None:
+def command(doc: Path, out_dir: Path, update: bool, dry_run: bool, agencies_file: Path | None,
+            replace_bad_bytes: bool, lang: str | None) -> None:
     """Turn an implementation plan document (實施方案) into a plan directory to review.
 
     DOC is plain text (UTF-8, GBK, GB18030 or Big5, detected), markdown, an HTML page saved
@@ -35,13 +44,55 @@ def command(doc: Path, out_dir: Path, agencies_file: Path | None, replace_bad_by
     line breaks (text copied from a web page often has none), tables included.  Tasks,
     their units (lead and supporting), deadlines, sections and phases are read into
     DIR/tasks.yaml and DIR/agencies.yaml; every spot the import is unsure of is printed with
-    its line and written to DIR/import-report.md.  Exit 0 when the plan was written (even
-    with findings to confirm), 1 when the document cannot be read or holds nothing usable
-    (each said: not a regular file, a scan without text, over a limit, a bad byte), 2 for
-    a usage error.
+    its line, and DIR/import-report.md lists them and each item with the words it was read
+    from.  With --update, a revised document is merged into the plan in DIR (ids,
+    corrections and ledger kept).  The files are written all or none.  Exit 0 when the plan
+    was written (even with findings to confirm), 1 when the document cannot be read or
+    holds nothing usable (each said: not a regular file, a scan without text, over a limit,
+    a bad byte) or the plan to update does not load, 2 for a usage error.
     """
-    from suizhou_plan.importer import import_report
-    from suizhou_plan.importer.pipeline import OutputUnwritable, RegistryUnusable, run_import
+    from suizhou_plan.importer.pipeline import (
+        OutputUnwritable,
+        PlanUnusable,
+        RegistryUnusable,
+        run_import,
+        write_plan,
+    )
+
+    _check_paths(doc, out_dir, update, agencies_file)
+    lang = lang or default_lang()
+    try:
+        if update:
+            from suizhou_plan.plan_lock import PlanLocked, PlanNotWritable, locked
+
+            try:
+                with locked(out_dir):
+                    result = run_import(doc, out_dir, shown=str(doc), update=True,
+                                        replace_bad_bytes=replace_bad_bytes)
+                    report = _finish(result, doc, out_dir, lang, dry_run)
+                    if not dry_run:
+                        write_plan(out_dir, result, report)
+            except (PlanLocked, PlanNotWritable) as exc:
+                _fail(exc.args[0], lang)
+        else:
+            result = run_import(doc, out_dir, agencies_file, shown=str(doc),
+                                replace_bad_bytes=replace_bad_bytes)
+            report = _finish(result, doc, out_dir, lang, dry_run)
+            if not dry_run:
+                write_plan(out_dir, result, report)
+    except RegistryUnusable as exc:
+        raise click.UsageError(exc.args[0]) from None
+    except OutputUnwritable as exc:
+        raise click.UsageError(exc.args[0]) from None
+    except PlanUnusable as exc:
+        _fail(exc.args[0], lang)
+    sys.exit(1 if result.validation_errors else 0)
+
+
+def _check_paths(doc: Path, out_dir: Path, update: bool, agencies_file: Path | None) -> None:
+    import shlex
+
+    from suizhou_plan.importer.pipeline import TASKS
 
     if not doc.exists() and doc.is_symlink():
         import os
@@ -52,7 +103,24 @@ def command(doc: Path, out_dir: Path, agencies_file: Path | None, replace_bad_by
     if not doc.exists():
         raise click.UsageError(Msg("{doc} does not exist; type the path of the plan document",
                                    doc=str(doc)))
-    if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
+    holds_plan = (out_dir / TASKS).is_file()
+    if update and not holds_plan:
+        raise click.UsageError(Msg(
+            "--update brings a revised document into a plan, and {out} holds none (no "
+            "tasks.yaml); leave out --update to import into a new directory",
+            out=str(out_dir)))
+    if update and agencies_file is not None:
+        raise click.UsageError(Msg(
+            "--agencies cannot go with --update: the plan's own agencies.yaml is kept and "
+            "new units are added to it"))
+    if not update and holds_plan:
+        raise click.UsageError(Msg(
+            "{out} already holds a plan; to bring the revised document into it, keeping its "
+            "ids, the office's corrections and the ledger, type: suizhou import {doc} --out "
+            "{out} --update (add --dry-run to see the changes first); or import into a new "
+            "directory, e.g. --out {name}-imported", out=shlex.quote(str(out_dir)),
+            doc=shlex.quote(str(doc)), name=out_dir.name))
+    if not update and out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
         raise click.UsageError(Msg(
             "{out} already exists and is not empty; type a new directory, e.g. --out "
             "{name}-imported (or remove {out} first)", out=str(out_dir), name=out_dir.name))
@@ -60,26 +128,26 @@ def command(doc: Path, out_dir: Path, agencies_file: Path | None, replace_bad_by
         raise click.UsageError(Msg(
             "--agencies {file} does not exist; type the path of an agencies.yaml",
             file=str(agencies_file)))
-    try:
-        result = run_import(doc, out_dir, agencies_file, shown=str(doc),
-                            replace_bad_bytes=replace_bad_bytes)
-    except (RegistryUnusable, OutputUnwritable) as exc:
-        raise click.UsageError(exc.args[0]) from None
-    lang = lang or default_lang()
-    if not result.written:
-        from suizhou_plan.i18n import localise
 
-        sys.stderr.write(f"suizhou import: {localise(result.failure, lang)}\n")
-        sys.exit(1)
+
+def _finish(result: object, doc: Path, out_dir: Path, lang: str, dry_run: bool) -> str:
+    """Print what was read (and what the update does); the report to write.  A document
+    that gives nothing is exit 1, with why."""
     from suizhou_plan.escapes import visible_lines
+    from suizhou_plan.importer import import_report
+    from suizhou_plan.importer.pipeline import ImportResult
 
-    write(visible_lines(import_report.render_text(result, str(doc), str(out_dir), lang)))
-    try:
-        (out_dir / "import-report.md").write_text(
-            import_report.render_markdown(result, str(doc), str(out_dir), lang),
-            encoding="utf-8")
-    except OSError as exc:
-        raise click.UsageError(Msg("cannot write {file}: {why}",
-                                   file=str(out_dir / "import-report.md"),
-                                   why=str(exc.strerror or exc))) from None
-    sys.exit(1 if result.validation_errors else 0)
+    assert isinstance(result, ImportResult)
+    if not result.written:
+        _fail(result.failure, lang)
+    write(visible_lines(import_report.render_text(result, str(doc), str(out_dir), lang,
+                                                  dry_run)))
+    return import_report.render_markdown(result, str(doc), str(out_dir), lang)
+
+
+def _fail(message: object, lang: str) -> NoReturn:
+    from suizhou_plan.escapes import visible_lines
+    from suizhou_plan.i18n import localise
+
+    sys.stderr.write(visible_lines(f"suizhou import: {localise(message, lang)}\n"))
+    sys.exit(1)

@@ -11,8 +11,15 @@ import re
 from datetime import date
 from typing import Any
 
-from suizhou_plan.importer.draft import DraftPlan, DraftTask
-from suizhou_plan.importer.units import UnitTable
+from suizhou_plan.importer.draft import (
+    DraftMilestone,
+    DraftPhase,
+    DraftPlan,
+    DraftSection,
+    DraftTarget,
+    DraftTask,
+)
+from suizhou_plan.importer.units import UnitEntry, UnitTable
 
 _PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`\d.+~][^#\n]*$")
 _FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
@@ -59,29 +66,61 @@ def tasks_yaml(plan: DraftPlan, doc_label: str, header: list[str]) -> str:
     if plan.sections:
         out += ["", "sections:"]
         for section in plan.sections:
-            out += [f"  - id: {section.id}", f"    name: {scalar(section.name)}",
-                    f"    heading: {scalar(section.heading)}"]
+            out += section_lines(section)
     if plan.phases:
         out += ["", "phases:"]
         for phase in plan.phases:
-            out.append(f"  # DOC line {phase.line}")
-            out += [f"  - id: {phase.id}", f"    number: {phase.number}"]
-            if phase.theme:
-                out.append(f"    theme: {scalar(phase.theme)}")
-            out += [f"    period: {scalar(phase.period)}", f"    start: {_iso(phase.start)}",
-                    f"    end: {_iso(phase.end)}"]
-            if phase.milestones:
-                out.append("    milestones:")
-                for ms in phase.milestones:
-                    out += [f"      - id: {ms.id}", f"        title: {scalar(ms.title)}"]
-                    if ms.tasks:
-                        out.append(f"        tasks: {flow_list(ms.tasks)}")
-                    if ms.units:
-                        out.append(f"        units: {flow_list(ms.units)}")
+            out += phase_lines(phase)
     out += ["", "tasks:"]
     for task in plan.tasks:
-        out += _task(task)
+        out += task_lines(task)
     return "\n".join(out) + "\n"
+
+
+# Each item's lines as `tasks_yaml` lays them out: a top-level list's dash in column 2, its
+# keys in column 4; a milestone's or a target's dash in column 6.  `import --update` moves
+# them to the columns of the plan it edits.
+
+def section_lines(section: DraftSection) -> list[str]:
+    return [f"  - id: {section.id}", f"    name: {scalar(section.name)}",
+            f"    heading: {scalar(section.heading)}"]
+
+
+def phase_lines(phase: DraftPhase) -> list[str]:
+    out = [f"  # DOC line {phase.line}", f"  - id: {phase.id}", f"    number: {phase.number}"]
+    if phase.theme:
+        out.append(f"    theme: {scalar(phase.theme)}")
+    out += [f"    period: {scalar(phase.period)}", f"    start: {_iso(phase.start)}",
+            f"    end: {_iso(phase.end)}"]
+    if phase.milestones:
+        out.append("    milestones:")
+        for ms in phase.milestones:
+            out += milestone_lines(ms)
+    return out
+
+
+def milestone_lines(ms: DraftMilestone) -> list[str]:
+    out = [f"      - id: {ms.id}", f"        title: {scalar(ms.title)}"]
+    if ms.tasks:
+        out.append(f"        tasks: {flow_list(ms.tasks)}")
+    if ms.units:
+        out.append(f"        units: {flow_list(ms.units)}")
+    return out
+
+
+def target_lines(target: DraftTarget) -> list[str]:
+    return [f"      - id: {target.id}", f"        text: {scalar(target.text)}",
+            f"        due_text: {scalar(target.due_text)}", f"        due: {_iso(target.due)}"]
+
+
+def due_line(due: date, due_text: str | None, indent: str = "    ") -> str:
+    comment = f"   # {due_text}" if due_text and "#" not in due_text and "\n" not in due_text \
+        else ""
+    return f"{indent}due: {_iso(due)}{comment}"
+
+
+def task_lines(task: DraftTask) -> list[str]:
+    return _task(task)
 
 
 def _task(task: DraftTask) -> list[str]:
@@ -94,14 +133,11 @@ def _task(task: DraftTask) -> list[str]:
     if task.lead:
         out.append(f"    lead: {scalar(task.lead)}")
     if task.due:
-        comment = f"   # {task.due_text}" if task.due_text and "#" not in task.due_text else ""
-        out.append(f"    due: {_iso(task.due)}{comment}")
+        out.append(due_line(task.due, task.due_text))
     if task.targets:
         out.append("    targets:")
         for target in task.targets:
-            out += [f"      - id: {target.id}", f"        text: {scalar(target.text)}",
-                    f"        due_text: {scalar(target.due_text)}",
-                    f"        due: {_iso(target.due)}"]
+            out += target_lines(target)
     if task.repairs:
         out.append("    repairs:")
         for original, repaired, reason in task.repairs:
@@ -119,14 +155,18 @@ def agencies_yaml(units: UnitTable, header: list[str]) -> str:
             data["aliases"] = [*data.get("aliases", []), *extra]
         out += _mapping(data, "  ", first="- ")
     for entry in units.entries:
-        out.append(f"  # DOC line {entry.first_line}")
-        fields: dict[str, Any] = {"id": entry.id, "name": entry.name, "kind": entry.kind}
-        if entry.aliases:
-            fields["aliases"] = entry.aliases
-        if entry.note:
-            fields["note"] = entry.note
-        out += _mapping(fields, "  ", first="- ")
+        out += entry_lines(entry)
     return "\n".join(out) + "\n"
+
+
+def entry_lines(entry: UnitEntry) -> list[str]:
+    """A new unit as an item of agencies.yaml's list (its dash in column 2)."""
+    fields: dict[str, Any] = {"id": entry.id, "name": entry.name, "kind": entry.kind}
+    if entry.aliases:
+        fields["aliases"] = entry.aliases
+    if entry.note:
+        fields["note"] = entry.note
+    return [f"  # DOC line {entry.first_line}", *_mapping(fields, "  ", first="- ")]
 
 
 def _mapping(data: dict[str, Any], indent: str, first: str = "") -> list[str]:

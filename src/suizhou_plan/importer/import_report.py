@@ -86,7 +86,8 @@ def summary(result: ImportResult, out_dir: str, lang: str = "en") -> str:
     return w["read"].format(how=how, counts=counts, registry=registry, out=out_dir)
 
 
-def render_text(result: ImportResult, doc_shown: str, out_dir: str, lang: str = "en") -> str:
+def render_text(result: ImportResult, doc_shown: str, out_dir: str, lang: str = "en",
+                dry_run: bool = False) -> str:
     w = _words(lang)
     lines = [f"{doc_shown}: {summary(result, out_dir, lang)}"]
     for finding in result.findings:
@@ -98,6 +99,10 @@ def render_text(result: ImportResult, doc_shown: str, out_dir: str, lang: str = 
     lines += [w["invalid"].format(error=e) for e in result.validation_errors]
     key = "findings" if result.findings else "nothing"
     lines.append(w[key].format(n=len(result.findings), out=out_dir))
+    if result.update is not None:
+        from suizhou_plan.importer import update_report
+
+        lines += update_report.render_text(result.update, out_dir, lang, dry_run)
     return "\n".join(lines) + "\n"
 
 
@@ -109,6 +114,10 @@ def render_markdown(result: ImportResult, doc_shown: str, out_dir: str,
     lines = [w["title"].format(doc=markdown_text(doc_shown)), "",
              markdown_text(summary(result, out_dir, lang)), "",
              w["intro"].format(out=markdown_code(out_dir)), ""]
+    if result.update is not None:
+        from suizhou_plan.importer import update_report
+
+        lines += update_report.render_markdown(result.update, lang)
     if result.unassigned:
         lines += [w["before"], "", w["before_intro"], ""]
         lines += [f"- {markdown_text(e)}" for e in result.unassigned] + [""]
@@ -127,5 +136,5 @@ def render_markdown(result: ImportResult, doc_shown: str, out_dir: str,
     if result.plan is not None:
         from suizhou_plan.importer.report_items import render_items
 
-        lines += ["", *render_items(result.plan, result.document, lang)]
+        lines += ["", *render_items(result.plan, result.document, lang, result.update)]
     return "\n".join(lines).rstrip("\n") + "\n"

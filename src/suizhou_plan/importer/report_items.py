@@ -56,9 +56,12 @@ _SEP = {"en": ", ", "zh": "，"}
 _LIST = {"en": "、", "zh": "、"}
 
 
-def render_items(plan: Any, doc: Any, lang: str) -> list[str]:
-    """The Markdown lines of the items section; `plan` is the DraftPlan that was written,
-    `doc` the Document it was read from (for the kind of place: line, paragraph, page)."""
+def render_items(plan: Any, doc: Any, lang: str, update: Any = None) -> list[str]:
+    """The Markdown lines of the items section; `plan` is the DraftPlan that was read, `doc`
+    the Document it was read from (for the kind of place: line, paragraph, page); with
+    `update` (pipeline.Update), items under the plan's ids, and only those the plan holds."""
+    from dataclasses import replace
+
     from suizhou_plan.escapes import markdown_text
     from suizhou_plan.i18n import is_chinese, localise, t
 
@@ -72,6 +75,16 @@ def render_items(plan: Any, doc: Any, lang: str) -> list[str]:
         return str(localise(value, lang))
 
     sep = _SEP["zh" if is_chinese(lang) else "en"]
+    if update is not None:
+        ids: dict[str, str] = update.ids
+        tasks = [replace(t, id=ids[t.id], targets=[replace(g, id=ids.get(g.id, g.id))
+                                                   for g in t.targets])
+                 for t in plan.tasks if ids.get(t.id) in update.final]
+        phases = [replace(p, milestones=[
+            replace(m, id=ids.get(m.id, m.id), tasks=[ids[x] for x in m.tasks
+                                                      if ids.get(x) in update.final])
+            for m in p.milestones]) for p in plan.phases]
+        plan = replace(plan, tasks=tasks, phases=phases)
     milestones = [ms for phase in plan.phases for ms in phase.milestones]
     lines = [say("heading", n=str(len(plan.tasks) + len(milestones))), "", say("intro"), ""]
     for task in plan.tasks:
