@@ -217,7 +217,12 @@ def under_way(index: PlanIndex, item: Item, day: date) -> bool:
 
 
 def owes_report(index: PlanIndex, item: Item, period: Period) -> bool:
-    """Whether holding `item` makes a unit owe a report for `period`."""
+    """Whether holding `item` makes a unit owe a report for `period`: the office asked for
+    reports by then (`supervision.reports_from`), the item's work has begun and it was not
+    closed before the period."""
+    asked_from = index.tasks_file.supervision.reports_from
+    if asked_from is not None and period.cutoff < asked_from:
+        return False
     return under_way(index, item, period.cutoff) and not closed_before(item, period.start)
 
 

@@ -176,6 +176,9 @@ class Supervision(Model):
     # period's report is due (每月28日前): 考核 and the 通報's "did not report" use them.
     report_cycle: Literal["monthly", "quarterly"] = "quarterly"
     report_cutoff_day: Annotated[int, BeforeValidator(parse_int), Field(ge=1, le=31)] = 28
+    # The day the office's notice asked for reports from: a period that closed before it
+    # was owed by nobody (default: reports are owed from the plan's issue).
+    reports_from: IsoDate | None = None
     # The office that decides (銷號, 退回, 延期); default: the leading group's office.
     office: Text | None = None
     due_soon_days: Int = 30

@@ -212,9 +212,10 @@ def _requirements(b: Bulletin, lang: str) -> list[Block]:
             continue
         asks.append(t(lang, "{unit} is to complete {item} by {date}.", unit=row.lead.name,
                       item=_item(row.item), date=long_date(lang, row.item.due)))
-    if b.unreported:
-        asks.append(t(lang, "{units} are to send their reports for the period by {date}.",
-                      units=t(lang, ", ").join(u.name for u in b.unreported),
+    if b.unreported:  # named under 五: the list is not repeated
+        asks.append(t(lang, "The units named above that did not report for the period "
+                            "({count}) are to send their reports by {date}.",
+                      count=tn(lang, "{n} unit", "{n} units", len(b.unreported)),
                       date=long_date(lang, b.rectify_by)))
     if b.applications:
         asks.append(t(lang, "The office will decide on the applications for an extension "

@@ -91,7 +91,7 @@ def record_lines(item: Item, lang: str) -> list[str]:
         e = s.entry
         late = s.late_days
         rows.append([localise(e.date, lang),
-                     localise(e.received_on, lang) + (t(lang, " ({days} d late)", days=late)
+                     localise(e.received_on, lang) + (t(lang, " ({days} d after)", days=late)
                                                       if late > 0 else ""),
                      in_script(lang, s.who or ""), _role(s, lang),
                      status_label(e.status, lang) + _until(s, lang),
