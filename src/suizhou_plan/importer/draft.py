@@ -98,6 +98,7 @@ class DraftPlan:
     phases: list[DraftPhase] = field(default_factory=list)
     tasks: list[DraftTask] = field(default_factory=list)
     lead_rule: str | None = None  # how leads were decided, said in the YAML's header
+    guessed: set[str] = field(default_factory=set)  # title, issuer, issued: placeholders
 
     @property
     def horizon(self) -> date | None:

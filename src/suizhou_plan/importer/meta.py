@@ -30,6 +30,7 @@ class Meta:
     issued: date
     repairs: list[tuple[str, str, str]] = field(default_factory=list)
     title_line: int | None = None
+    guessed: set[str] = field(default_factory=set)  # fields written as placeholders
 
 
 def read_meta(blocks: list[Block], log: FindingLog, fallback_year: int | None) -> Meta:
@@ -40,6 +41,7 @@ def read_meta(blocks: list[Block], log: FindingLog, fallback_year: int | None) -
         issuer = PENDING
         log.add("issuer-missing", None, pending=PENDING)
     issued = _issued(head)
+    issued_missing = issued is None
     if issued is None:
         years = [int(y) for b in head for y in re.findall(r"(\d{4})\s*年", b.text)]
         title_years = re.findall(r"(\d{4})", title or "")
@@ -47,7 +49,9 @@ def read_meta(blocks: list[Block], log: FindingLog, fallback_year: int | None) -
                 or (min(years) if years else 2000))
         issued = date(year, 1, 1)
         log.add("issued-missing", None, date=issued.isoformat())
-    return Meta(title or PENDING, issuer, issued, repairs, title_line)
+    guessed = {name for name, missing in (("title", not title), ("issuer", issuer == PENDING),
+                                          ("issued", issued_missing)) if missing}
+    return Meta(title or PENDING, issuer, issued, repairs, title_line, guessed)
 
 
 def _title(head: list[Block], log: FindingLog) -> tuple[str | None, int | None,

@@ -143,6 +143,7 @@ def _draft(doc_path: Path, shown: str, replace_bad_bytes: bool,
     meta = read_meta(doc.blocks, log, min(phase_years) if phase_years else None)
     plan = DraftPlan(meta.title, meta.issuer, meta.issued, shown, meta.repairs,
                      structure.sections, structure.phases)
+    plan.guessed = meta.guessed
     for section in {t.section for t in raw} - {s.name for s in plan.sections}:
         plan.sections.append(DraftSection(f"s{len(plan.sections) + 1}", section, section))
     title_years = set(re.findall(r"(\d{4})\s*年", plan.title))

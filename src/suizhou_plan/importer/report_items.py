@@ -20,6 +20,9 @@ W: dict[str, str] = {
     "intro": N_("Each item with the words of the document it was read from: check its number, "
                 "title, units, lead and deadline against the document, and correct "
                 "`tasks.yaml` where they differ."),
+    "intro_update": N_("Each item as the revised document has it, under the plan's id, with the "
+                       "words it was read from; where the plan keeps the office's own value, "
+                       "「What the update changed」 above says so."),
     "found": N_("found: {where}"),
     "numbered": N_("numbered 「{marker}」"),
     "in_section": N_("in 「{section}」"),
@@ -86,7 +89,8 @@ def render_items(plan: Any, doc: Any, lang: str, update: Any = None) -> list[str
             for m in p.milestones]) for p in plan.phases]
         plan = replace(plan, tasks=tasks, phases=phases)
     milestones = [ms for phase in plan.phases for ms in phase.milestones]
-    lines = [say("heading", n=str(len(plan.tasks) + len(milestones))), "", say("intro"), ""]
+    lines = [say("heading", n=str(len(plan.tasks) + len(milestones))), "",
+             say("intro" if update is None else "intro_update"), ""]
     for task in plan.tasks:
         lines += _task_block(task, plan, doc, lang, say, quoted, day, sep)
     for phase in plan.phases:

@@ -904,8 +904,8 @@ class _Merge:
             o = self.ours.plan.get(key)
             b = self.base.plan.get(key) if self.base is not None else None
             t = self.theirs_base.plan.get(key)
-            if key == "source_document":
-                continue  # where the document was read from: said in the report
+            if key == "source_document" or key in self.theirs.guessed:
+                continue  # where it was read from, said in the report; or a placeholder
             chosen = pick(o, b, t, has_base=has_base)
             if key == "issued" and chosen.how == "document" and self._entries_before(str(t)):
                 self.note("kept-issued", "", value=shown(o), document=shown(t),

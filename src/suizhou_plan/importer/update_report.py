@@ -11,8 +11,8 @@ from suizhou_plan.i18n import N_
 
 W: dict[str, str] = {
     "heading": N_("## What the update changed"),
-    "summary": N_("{matched} items of the document matched the plan's and kept their ids; "
-                  "{ledger} ledger entries kept as they were."),
+    "summary": N_("Items of the document that matched the plan's and kept their ids: "
+                  "{matched}; ledger entries kept as they were: {ledger}."),
     "no_base": N_("There was no import-base.json beside the plan (made by every import since "
                   "this version), so the update cannot tell the office's corrections from the "
                   "document's revisions: wherever the plan and the document differ, the plan's "
@@ -44,9 +44,9 @@ W: dict[str, str] = {
                         "tasks"),
     "line_script": N_("「{form}」 written as 「{unit}」, the registry's name (another script "
                       "or width)"),
-    "terminal": N_("updated {out}/: {new} new, {changed} changed by the document, {kept} "
-                   "corrections kept, {conflicts} to decide, {gone} gone; {matched} ids and "
-                   "{ledger} ledger entries kept"),
+    "terminal": N_("updated {out}/ — new: {new}, changed by the document: {changed}, "
+                   "corrections kept: {kept}, to decide: {conflicts}, gone: {gone}; ids kept: "
+                   "{matched}, ledger entries kept: {ledger}"),
     "dry_run": N_("--dry-run: nothing was written; without it, {out}/ is updated as above"),
 }
 
