@@ -163,10 +163,10 @@ def test_duty_lists_in_word_one_unit_a_page_and_one_file_a_unit(run_cli, reporte
     assert "w:br" in document.element.body.xml and 'w:type="page"' in document.element.body.xml
     table = document.tables[0]
     head = [c.text for c in table.rows[0].cells]
-    assert head == ["事项", "角色", "时间节点", "状态", "灯", "逾期天数"]
+    assert head == ["事项", "角色", "时间节点", "状态", "灯", "逾期天数", "最新进展"]
     rows = [dict(zip(head, (c.text for c in row.cells), strict=True)) for row in table.rows[1:]]
     assert rows[0] == {"事项": "P1-M1 成立领导小组", "角色": "配合", "时间节点": "2023年11月30日",
-                       "状态": "未报送", "灯": "✖ 红灯", "逾期天数": "46"}
+                       "状态": "未报送", "灯": "✖ 红灯", "逾期天数": "46", "最新进展": ""}
     everyone = run_cli("duties", "--all", "--as-of", "2024-01-15", "--format", "docx", "--out",
                        str(tmp_path / "all"), "--lang", "zh-Hans")
     assert everyone.exit_code == 0, everyone.output
@@ -187,8 +187,9 @@ def test_tables_share_the_text_width_and_centre_their_figures(run_cli, reported,
     expected = {
         ("事项", "时间节点", "逾期天数", "最新进展", "存在问题"):
             ([0.34, 0.17, 0.11, 0.22, 0.16], [False, True, True, False, False]),
-        ("责任单位", "承担事项", "其中牵头", "已完成", "逾期（含配合）", "按时完成率"):
-            ([0.34, 0.13, 0.11, 0.13, 0.11, 0.18], [False, True, True, True, True, True]),
+        ("责任单位", "其中牵头", "其中配合", "牵头逾期", "配合逾期", "牵头按时完成", "退回",
+         "按时报送"):
+            ([0.22, 0.08, 0.08, 0.1, 0.1, 0.16, 0.08, 0.18], [False] + [True] * 7),
     }
     seen = set()
     for table in document.tables:
@@ -222,7 +223,9 @@ def test_reports_overdue_are_a_paragraph_of_the_word_bulletin(run_cli, reported,
                    "--lang", "zh-Hans").exit_code == 1
     paragraphs = [(p.style.name, p.text) for p in docx.Document(str(out)).paragraphs]
     at = paragraphs.index(("Heading 2", "（二）未按期报送进展"))
-    style, text = paragraphs[at + 1]
+    style, text = paragraphs[at + 1]  # first the units that did not report for the quarter
+    assert style == "Normal" and text.startswith("截至2024年3月28日报送截止日，35个单位未报送本期进展：")
+    style, text = paragraphs[at + 2]  # then the items whose last report is too old
     assert style == "Normal" and text.startswith("进展应每92天报送一次，以下事项已超过92天未报送：")
     assert text.endswith("：P1-M3 初步完成数据中心机房建设及指挥中心一期建设（随州高新区管委会，"
                          "上次报送2024年1月10日）。")  # P1-M2, reported done, is not asked for

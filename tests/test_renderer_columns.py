@@ -137,15 +137,22 @@ def test_bulletin_columns_en(run_cli, ledger_plan):
     assert overdue == [{"Item": "T01 建設大數據產業園", "Deadline": "30 June 2023",
                         "Overdue by": "10 days", "Latest progress": "20 May 2023 土建停工",
                         "Problems": "用地手續未批"}]
-    held = ("Responsible unit", "Items held", "Leads", "Done", "Overdue (as lead or support)",
-            "On-time rate")
-    assert units == [dict(zip(held, row, strict=True)) for row in [
-        ("市政數局", "3", "2", "1", "1", "0%"), ("市大數據中心", "3", "1", "1", "1", "0%"),
-        ("廣水市人民政府", "1", "0", "1", "0", "—"), ("隨縣人民政府", "1", "0", "1", "0", "—")]]
+    # Worked out by hand (see the module docstring): 市政數局 leads T01 (overdue, due 06-30,
+    # not done) and M1 (not due yet), supports T02; 市大數據中心 leads T02 (not due until
+    # 2024) and supports T01 and M1.  Quarterly cut-offs on the 28th from the plan's issue
+    # (2021-11-12) to 2023-07-10: 7 periods; 市政數局 reported in two of them (2022-03-01,
+    # 2023-05-20), 市大數據中心 in one (2023-06-01), the counties in none.
+    head = ("Responsible unit", "Leads", "Supports", "Overdue as lead", "Overdue as support",
+            "Done on time as lead", "Returned", "Reports on time")
+    assert units == [dict(zip(head, row, strict=True)) for row in [
+        ("市政數局", "2", "1", "1", "0", "0/1 (0%)", "0", "2/7 (29%)"),
+        ("市大數據中心", "1", "2", "0", "1", "—", "0", "1/7 (14%)"),
+        ("廣水市人民政府", "0", "1", "0", "0", "—", "0", "0/7 (0%)"),
+        ("隨縣人民政府", "0", "1", "0", "0", "—", "0", "0/7 (0%)")]]
     problems = section(text, "5.")
     assert "市政數局 (T01 建設大數據產業園, 20 May 2023): 用地手續未批" in problems
     assert "市大數據中心 (T02 建設城市大腦, 1 June 2023): 使用率低" in problems
-    assert "3. 市政數局 plans for T01 建設大數據產業園: 協調自然資源部門" in section(text, "6.")
+    assert "4. 市政數局 plans for T01 建設大數據產業園: 協調自然資源部門" in section(text, "6.")
     assert "資金未到位" not in text and "申請專項資金" not in text  # an older entry's
 
 
@@ -155,11 +162,16 @@ def test_bulletin_columns_zh(run_cli, ledger_plan):
     assert overdue == [{"事项": "T01 建设大数据产业园", "时间节点": "2023年6月30日",
                         "逾期天数": "10天", "最新进展": "2023年5月20日 土建停工",
                         "存在问题": "用地手续未批"}]
-    assert [(u["责任单位"], u["承担事项"], u["其中牵头"], u["逾期（含配合）"]) for u in units] == [
-        ("市政数局", "3", "2", "1"), ("市大数据中心", "3", "1", "1"),
-        ("广水市人民政府", "1", "0", "0"), ("随县人民政府", "1", "0", "0")]
+    assert [(u["责任单位"], u["其中牵头"], u["其中配合"], u["牵头逾期"], u["配合逾期"],
+             u["牵头按时完成"], u["按时报送"]) for u in units] == [
+        ("市政数局", "2", "1", "1", "0", "0/1（0%）", "2/7（29%）"),
+        ("市大数据中心", "1", "2", "0", "1", "—", "1/7（14%）"),
+        ("广水市人民政府", "0", "1", "0", "0", "—", "0/7（0%）"),
+        ("随县人民政府", "0", "1", "0", "0", "—", "0/7（0%）")]
+    assert ("截至2023年6月28日报送截止日，2个单位未报送本期进展：随县人民政府、广水市人民政府。"
+            in section(text, "五、"))
     assert "市政数局（T01 建设大数据产业园，2023年5月20日）：用地手续未批" in section(text, "五、")
-    assert "3.请市政数局按既定安排推进“T01 建设大数据产业园”：协调自然资源部门" in section(
+    assert "4.请市政数局按既定安排推进“T01 建设大数据产业园”：协调自然资源部门" in section(
         text, "六、")
 
 
@@ -169,7 +181,7 @@ GOV_DATA_CSV = [
     {"Unit id": "gov-data", "Unit": "市政數局", "ID": "T01", "Item": "建設大數據產業園",
      "Kind": "task", "Role": "lead", "Via": "", "Section": "數字經濟", "Milestones": "M1",
      "Due": "2023-06-30 (10 days overdue)", "Status": "blocked", "Light": "✖ red",
-     "Other units (lead first)": "市大數據中心", "Latest progress": "2023-05-20 土建停工"},
+     "Other units (lead first)": "市大數據中心", "Latest progress": "2023-05-20 市政數局: 土建停工"},
     {"Unit id": "gov-data", "Unit": "市政數局", "ID": "M1", "Item": "建成大數據產業園",
      "Kind": "milestone", "Role": "lead", "Via": "", "Section": "數字經濟", "Milestones": "P1",
      "Due": "2023-11-30", "Status": "unknown", "Light": "○ grey",
@@ -177,7 +189,7 @@ GOV_DATA_CSV = [
     {"Unit id": "gov-data", "Unit": "市政數局", "ID": "T02", "Item": "建設城市大腦",
      "Kind": "task", "Role": "support", "Via": "", "Section": "數字經濟", "Milestones": "",
      "Due": "2024-06-30", "Status": "reported-done", "Light": "● green",
-     "Other units (lead first)": "市大數據中心、各縣、市、區人民政府", "Latest progress": "2023-06-01 平台上線"},
+     "Other units (lead first)": "市大數據中心、各縣、市、區人民政府", "Latest progress": "2023-06-01 市大數據中心: 平台上線"},
 ]
 
 
@@ -204,14 +216,16 @@ def test_duties_markdown_columns(run_cli, ledger_plan):
     assert phase1 == [
         {"ID": "T01", "Item": "建設大數據產業園", "Role": "support", "Via": "",
          "Due": "2023-06-30 (10 days overdue)", "Status": "blocked", "Light": "✖ red",
-         "Other units (lead first)": "市政數局"},
+         "Other units (lead first)": "市政數局", "Latest progress": "2023-05-20 市政數局: 土建停工"},
         {"ID": "M1", "Item": "建成大數據產業園", "Role": "support", "Via": "",
-         "Due": "2023-11-30", "Status": "unknown", "Light": "○ grey", "Other units (lead first)": "市政數局"},
+         "Due": "2023-11-30", "Status": "unknown", "Light": "○ grey",
+         "Other units (lead first)": "市政數局", "Latest progress": ""},
     ]
     assert phase2 == [
         {"ID": "T02", "Item": "建設城市大腦", "Role": "lead", "Via": "",
          "Due": "2024-06-30", "Status": "reported-done", "Light": "● green",
-         "Other units (lead first)": "市政數局、各縣、市、區人民政府"},
+         "Other units (lead first)": "市政數局、各縣、市、區人民政府",
+         "Latest progress": "2023-06-01 市大數據中心: 平台上線"},
     ]
 
 
@@ -338,7 +352,7 @@ def test_duties_html_page_structure(run_cli, ledger_plan):
             "</h2><table><thead><tr>\n<th>ID</th>\n") in page
     assert ("\n<tr><td>T01</td><td>建設大數據產業園</td><td>lead</td><td></td>"
             "<td>2023-06-30 (10 days overdue)</td><td>blocked</td><td class=\"red\">✖ red</td>"
-            "<td>市大數據中心</td><td>2023-05-20 土建停工</td></tr>\n") in page
+            "<td>市大數據中心</td><td>2023-05-20 市政數局: 土建停工</td></tr>\n") in page
     assert "\n<th>Latest progress</th>\n</tr></thead><tbody>\n<tr>" in page
     assert page.count("</tr>\n</tbody></table>\n") == 2
     assert page.endswith("</tbody></table>\n</body></html>\n")
@@ -463,15 +477,18 @@ def test_duties_all_index_markdown_and_text_layout(run_cli, ledger_plan, tmp_pat
 
 
 def test_units_that_did_everything_due_on_time_are_commended(run_cli, tmp_path):
-    """表揚: T01 (市政數局 lead, 市大數據中心 support) reported done before its due date;
-    M1 is not due yet.  Both units are named; with T01 late instead, nobody is."""
+    """表揚: T01 (市政數局 lead, 市大數據中心 support) reported done before its due date, and
+    市政數局 reported for the one period the office asked for (reports from 2023-04-01, the
+    quarter that closed on 2023-06-28) on time.  市大數據中心 leads nothing and sent no
+    report: not named.  With T01 done late instead, nobody is."""
     plan = SmallPlan(tmp_path, due="2023-06-30", progress=[
         "{date: 2023-06-01, status: reported-done, by: 市政數局, note: 已建成}"]).write()
+    plan.edit("  verify_within_days: 90\n", "  verify_within_days: 90\n  reports_from: 2023-04-01\n")
     zh = bulletin(run_cli, plan, "zh-Hans")
-    assert "市政数局、市大数据中心按期完成了全部到期事项，予以表扬。" in section(zh, "四、")
+    assert "市政数局牵头事项均按时完成，予以表扬。" in section(zh, "四、")
+    assert markdown_tables("\n".join(section(zh, "四、")))[0][0]["按时报送"] == "1/1（100%）"
     en = bulletin(run_cli, plan, "en")
-    assert "市政數局, 市大數據中心 did every item due so far on time: commended." in section(
-        en, "4.")
+    assert "市政數局 completed every item they lead on time: commended." in section(en, "4.")
     plan.edit("date: 2023-06-01", "date: 2023-07-05")
     assert "予以表扬" not in bulletin(run_cli, plan, "zh-Hans")
 
@@ -495,7 +512,7 @@ def test_duties_xlsx_columns(run_cli, ledger_plan, tmp_path):
                 "Via": None, "Section": "數字經濟", "Milestones": "M1",
                 "Due": datetime(2023, 6, 30), "Days late": 10, "Status": "blocked",
                 "Light": "✖ red", "Other units (lead first)": "市大數據中心",
-                "Latest report": datetime(2023, 5, 20), "Latest progress": "土建停工"},
+                "Latest report": datetime(2023, 5, 20), "Latest progress": "市政數局: 土建停工"},
         "M1": {"ID": "M1", "Item": "建成大數據產業園", "Kind": "milestone", "Role": "lead",
                "Via": None, "Section": "數字經濟", "Milestones": "P1",
                "Due": datetime(2023, 11, 30), "Days late": None, "Status": "unknown",
@@ -505,7 +522,7 @@ def test_duties_xlsx_columns(run_cli, ledger_plan, tmp_path):
                 "Via": None, "Section": "數字經濟", "Milestones": None,
                 "Due": datetime(2024, 6, 30), "Days late": None, "Status": "reported-done",
                 "Light": "● green", "Other units (lead first)": "市大數據中心、各縣、市、區人民政府",
-                "Latest report": datetime(2023, 6, 1), "Latest progress": "平台上線"},
+                "Latest report": datetime(2023, 6, 1), "Latest progress": "市大數據中心: 平台上線"},
     }
 
 
@@ -566,9 +583,12 @@ def test_an_entry_without_a_reporter_is_the_lead_units_to_answer_for(run_cli, tm
         "{date: 2023-05-20, status: blocked, note: 土建停工, problems: 用地手續未批, "
         "next: 協調用地}"]).write()
     text = bulletin_as_of(run_cli, plan, "2023-06-01")
+    # the quarter that closed on 2023-03-28 was owed by both units, and neither reported in it
     assert section(text, "五、") == ["### （一）各单位报送的问题",
-                                   "市政数局（T01 建设大数据产业园，2023年5月20日）：用地手续未批"]
-    assert "3.请市政数局按既定安排推进“T01 建设大数据产业园”：协调用地" in section(text, "六、")
+                                   "市政数局（T01 建设大数据产业园，2023年5月20日）：用地手续未批",
+                                   "### （二）未按期报送进展",
+                                   "截至2023年3月28日报送截止日，2个单位未报送本期进展：市政数局、市大数据中心。"]
+    assert "4.请市政数局按既定安排推进“T01 建设大数据产业园”：协调用地" in section(text, "六、")
     plan.edit("    units: [市政數局, 市大數據中心]\n", "    units: []\n")
     text = bulletin_as_of(run_cli, plan, "2023-06-01")
     assert section(text, "五、")[1] == "—（T01 建设大数据产业园，2023年5月20日）：用地手续未批"
@@ -633,12 +653,12 @@ def test_duties_csv_columns_in_chinese_with_an_entry_without_a_note(run_cli, tmp
 
     t01 = rows("市政數局")["T01"]
     assert (t01["时间节点"], t01["状态"], t01["灯"], t01["最新进展"]) == (
-        "2023年6月30日（逾期10天）", "受阻", "✖ 红灯", "2023年5月20日 受阻")
+        "2023年6月30日（逾期10天）", "受阻", "✖ 红灯", "2023年5月20日 市政数局：受阻")
     assert rows("隨縣")["T02"] == {
         "单位编号": "suixian-gov", "单位": "随县人民政府", "编号": "T02", "事项": "建设城市大脑",
         "类型": "任务", "角色": "配合", "经由": "经由 各县、市、区人民政府", "板块": "数字经济",
         "关联事项": "", "时间节点": "2024年6月30日", "状态": "已办结", "灯": "● 绿灯",
-        "其他单位（牵头在前）": "市大数据中心、市政数局", "最新进展": "2023年6月1日 平台上线"}
+        "其他单位（牵头在前）": "市大数据中心、市政数局", "最新进展": "2023年6月1日 市大数据中心：平台上线"}
 
 
 def test_bulletin_lists_reports_overdue_under_problems_and_asks_for_them(run_cli, tmp_path):
@@ -649,20 +669,22 @@ def test_bulletin_lists_reports_overdue_under_problems_and_asks_for_them(run_cli
         "next: 加快施工}"], milestone_progress=["{date: 2022-02-01, status: in-progress, "
                                                 "note: 推進}"]).write()
     text = bulletin_as_of(run_cli, plan, "2023-01-10")
+    # a problem reported a year ago is not this quarter's (2022-09-29 to 2022-12-28): it is
+    # not repeated; the units that owed that quarter's report are named, then the items
     assert section(text, "五、") == [
-        "### （一）各单位报送的问题",
-        "市政数局（T01 建设大数据产业园，2022年1月10日）：资金紧张",
-        "### （二）未按期报送进展",
+        "### （一）未按期报送进展",
+        "截至2022年12月28日报送截止日，2个单位未报送本期进展：市政数局、市大数据中心。",
         "进展应每92天报送一次，以下事项已超过92天未报送：M1 建成大数据产业园（市政数局，上次报送"
         "2022年2月1日）、T01 建设大数据产业园（市政数局，上次报送2022年1月10日）。"]
-    assert section(text, "六、")[0] == (
-        "1.请逾期未报送进展事项（2项）的责任单位于2023年1月25日前补报。")
+    assert section(text, "六、")[:2] == [
+        "1.请上述未按期报送本期进展的单位（2个单位）于2023年1月25日前补报。",
+        "2.请逾期未报送进展事项（2项）的责任单位于2023年1月25日前补报。"]
     english = run_cli("check", "--plan", str(plan.dir), "--as-of", "2023-01-10", "--format",
                       "markdown", "--lang", "en").stdout
     assert section(english, "5.") == [
-        "### (1) Problems the units reported",
-        "市政數局 (T01 建設大數據產業園, 10 January 2022): 資金緊張",
-        "### (2) Progress not reported on time",
+        "### (1) Progress not reported on time",
+        "By the cut-off of 28 December 2022, 2 units did not report for the period: 市政數局, "
+        "市大數據中心.",
         "Reports are due every 92 days; these items were last reported more than 92 days ago: "
         "M1 建成大數據產業園 (市政數局, last on 1 February 2022), T01 建設大數據產業園 (市政數局, "
         "last on 10 January 2022)."]
@@ -673,8 +695,13 @@ def test_bulletin_lists_reports_overdue_under_problems_and_asks_for_them(run_cli
 
 
 def test_bulletin_with_nothing_to_ask(run_cli, tmp_path):
+    """Reports asked for from 2022-01-01: the quarter that closed on 2021-12-28 was owed by
+    nobody; without that setting both units owed it."""
     recent = "{date: 2022-01-05, status: in-progress, by: 市政數局, note: 推進}"
     plan = SmallPlan(tmp_path, progress=[recent], milestone_progress=[recent]).write()
+    assert section(bulletin_as_of(run_cli, plan, "2022-01-10"), "六、")[0] == (
+        "1.请上述未按期报送本期进展的单位（2个单位）于2022年1月25日前补报。")
+    plan.edit("  verify_within_days: 90\n", "  verify_within_days: 90\n  reports_from: 2022-01-01\n")
     assert section(bulletin_as_of(run_cli, plan, "2022-01-10"), "六、")[0] == (
         "请各责任单位按时间节点推进各项工作。")
 

@@ -124,8 +124,8 @@ _CJK = "[\u3400-\u9fff\uf900-\ufaff]"
 
 # A file's path in a message (`測試台账/市政數局.xlsx`, `plan/tasks.yaml`): shown exactly as the
 # file system has it, never converted, or the path printed would not exist.
-_PATH = (r"[^\s，。；：、「」（）()<>\[\]'\"]*[/\\][^\s，。；：、「」（）()<>\[\]'\"]*"
-         r"|[^\s，。；：、「」（）()<>\[\]'\"]+\.(?:xlsx|xls|docx|yaml|yml|md|html|csv|json|pdf|txt)\b")
+_PATH = (r"[^\s，。；：、「」（）()<>\[\]'\",;|]*[/\\][^\s，。；：、「」（）()<>\[\]'\",;|]*"
+         r"|[^\s，。；：、「」（）()<>\[\]'\",;|]+\.(?:xlsx|xls|docx|yaml|yml|md|html|csv|json|pdf|txt)\b")
 
 
 def in_script(lang: str, text: str) -> str:

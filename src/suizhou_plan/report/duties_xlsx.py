@@ -36,12 +36,12 @@ def _row(d: Duty, dl: DutyList, lang: str) -> list[Any]:
 
 def _latest(d: Duty, dl: DutyList, lang: str) -> str:
     """The record's words, with the plan's own date first when an extension moved it."""
-    from suizhou_plan.report.duties_render import record_cell
     from suizhou_plan.report.labels import due_words
+    from suizhou_plan.report.record_text import record_words
 
     moved = (due_words(lang, d.item.due, d.item.planned_due) + t(lang, "; ")
              if d.item.extended else "")
-    return moved + record_cell(d, dl, lang)
+    return moved + record_words(d.item, lang, dl.agency, dated=False)
 
 
 def _bold(cell: Any, size: int | None = None) -> None:

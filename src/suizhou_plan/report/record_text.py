@@ -26,10 +26,12 @@ def said_line(said: Said, lang: str) -> str:
                              status=what, text=said_text))
 
 
-def record_words(item: Item, lang: str, unit: Agency | None = None) -> str:
+def record_words(item: Item, lang: str, unit: Agency | None = None, *,
+                 dated: bool = True) -> str:
     """The record in one cell: where the item stands and on whose word; each other unit's
     latest report on its part (with `unit`: only that unit's, as 「本单位」); an application
-    waiting; a return not yet answered."""
+    waiting; a return not yet answered.  `dated`: false where a column of its own shows the
+    date of the line that speaks for the item."""
     record = item.record
     if record is None or not record.said:
         return ""
@@ -38,7 +40,8 @@ def record_words(item: Item, lang: str, unit: Agency | None = None) -> str:
     if line is not None:
         text = line.entry.note or line.entry.reason or status_label(line.entry.status, lang)
         parts.append(t(lang, "{date} {unit}: {text}", date=day(lang, line.entry.date),
-                       unit=line.who or "—", text=text))
+                       unit=line.who or "—", text=text) if dated else
+                     t(lang, "{unit}: {text}", unit=line.who or "—", text=text))
     for s in record.parts:
         if s is line:
             continue
