@@ -405,3 +405,32 @@ def test_styles_of_the_wrong_kind_under_the_names_the_bulletin_uses_are_replaced
     first = document.paragraphs[0]
     assert (first.style.name, first.style.type, first.text) == (
         "Title", WD_STYLE_TYPE.PARAGRAPH, "关于《数字随州建设实施方案》推进情况的通报")
+
+
+@pytest.mark.parametrize(("change", "damaged"), [
+    # no section settings at all: Word's defaults, the bulletin is made
+    (lambda xml: re.sub(r"<w:sectPr.*</w:sectPr>", "", xml, flags=re.S), None),
+    # no body: not a document
+    (lambda xml: re.sub(r"<w:body>.*</w:body>", "", xml, flags=re.S), "word/document.xml"),
+    # a page width that is no number: python-docx would trip on it when laying out a table
+    (lambda xml: re.sub(r'(<w:pgSz w:w=")\d+', r"\1wide", xml), "word/document.xml"),
+])
+def test_a_document_part_without_what_python_docx_needs_is_mended_or_refused(change, damaged):
+    """Found by fuzzing the letterhead's parts (attribute values, elements removed): each
+    was a crash in the render, after the check had run."""
+    from suizhou_plan.report.official_docx import Block, Cell, render
+
+    files = hostile_docx.parts(hostile_docx.letterhead())
+    files["word/document.xml"] = change(files["word/document.xml"].decode()).encode()
+    if damaged is not None:
+        with pytest.raises(TemplateError) as caught:
+            sanitise(hostile_docx.rezip(files), NAME)
+        assert str(caught.value.message) == (
+            f"--template {NAME} is damaged ({damaged} cannot be read); open it in Word, save it "
+            "again as .docx and give that")
+        return
+    safe = sanitise(hostile_docx.rezip(files), NAME)
+    data = render([Block("title", "标题"), Block("table", header=["甲", "乙"],
+                                                 rows=[[Cell("1"), Cell("2", True)]])],
+                  title="标题", template=safe)
+    assert b"<w:tbl>" in hostile_docx.parts(data)["word/document.xml"]

@@ -460,8 +460,8 @@ class _Sieve:
         root = self.xml(part)
         if kind in STORIES:
             self.fields(root, part)
-        if kind == "officedocument":
-            _body_to_section(root)
+        if kind == "officedocument" and not _body_to_section(root):
+            self._damaged(part)
         if kind == "settings":
             self.settings(root, part)
         if kind in ("styles", "styleswitheffects"):
@@ -646,14 +646,23 @@ def _complex_fields(root: Any) -> tuple[list[Any], list[_Field]]:
     return children, fields
 
 
-def _body_to_section(root: Any) -> None:
-    """The template's text goes; its last section's settings (page, headers) stay."""
+def _body_to_section(root: Any) -> bool:
+    """The template's text goes; its last section's settings (page, headers) stay (an empty
+    one, Word's defaults, when it has none).  False when there is no body at all."""
+    from lxml import etree
+
     body = root.find(f"{{{W}}}body")
-    if body is None:
-        return
+    if root.tag != f"{{{W}}}document" or body is None:
+        return False
+    sections = 0
     for child in list(body):
-        if child.tag != f"{{{W}}}sectPr":
+        if child.tag != f"{{{W}}}sectPr" or sections:
             body.remove(child)
+        else:
+            sections += 1
+    if not sections:
+        etree.SubElement(body, f"{{{W}}}sectPr")
+    return True
 
 
 def _referenced_ids(root: Any) -> set[str]:
@@ -778,8 +787,14 @@ def _probe(data: bytes, name: str) -> None:
 
     try:
         document = docx.Document(io.BytesIO(data))
-        list(document.styles)
-        for section in document.sections:
+        for style in document.styles:  # what the render asks of a style
+            _ = (style.type, style.name, style.style_id)
+            if hasattr(type(style), "base_style"):  # not a numbering style
+                _ = style.base_style
+        for section in document.sections:  # what it asks of the page (a table's width)
+            _ = (section.page_width, section.page_height, section.left_margin,
+                 section.right_margin, section.top_margin, section.bottom_margin,
+                 section.orientation, section.start_type)
             for story in (section.header, section.footer):
                 list(story.paragraphs)
         _ = document.settings.odd_and_even_pages_header_footer
