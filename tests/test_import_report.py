@@ -174,3 +174,26 @@ def test_hostile_text_reaches_the_report_as_text(tmp_path):
         "市&lt;b&gt;公安局&lt;/b&gt;）」")
     assert "<script>" not in report and "<b>" not in report and "\x1b" not in report
     assert "](http" not in report.replace("\\](http", "")
+
+
+GUIDES = {"guide.en.md": "en", "guide.md": "zh-Hans"}
+
+
+def test_the_guides_show_an_item_as_the_report_writes_it(tmp_path):
+    """The user guides quote the report's block for one item of their walk-through's
+    document: it is the block the import writes."""
+    import re
+
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    for name, lang in GUIDES.items():
+        guide = (docs / name).read_text(encoding="utf-8")
+        added = re.search(r"\+\+\+ b/district-plan\.txt\n@@ [^\n]*\n((?:\+[^\n]*\n)+)", guide)
+        assert added is not None, name
+        doc = tmp_path / name / "district-plan.txt"
+        doc.parent.mkdir()
+        doc.write_text("".join(line[1:] + "\n" for line in added.group(1).splitlines()),
+                       encoding="utf-8")
+        shown = re.search(r"```markdown\n(### T3 [^\n]*\n.*?)```", guide, re.S)
+        assert shown is not None, name
+        report = _report(doc, doc.parent / "district", lang)
+        assert _block(report, "T3 建设网格管理平台") == shown.group(1), name
