@@ -81,7 +81,7 @@ def test_a_revised_document_keeps_ids_corrections_and_ledger(tmp_path):
         "  T5 full text: 「推广“5G+智慧医疗”。在三级医院开展5G远程会诊、远程急救试点。牵头单位："
         "市卫生健康委 配合单位：市医保局」 → 「推广“5G+智慧医疗”。在二级以上医院全面开展5G远程会诊、"
         "远程急救和远程查房，2023年底前完成。牵头单位：市卫生健康委 配合单位：市医保局」",
-        "  T7 number: 「7」 → 「6」",
+        "  numbers as in the document (1): T7 7→6",
         "  T4 lead unit: 「市科技局」 kept (the document: 「市经信局」)",
         "  T6 「建设“5G+智慧教育”」: removed from the plan",
         "  「市发展改革委」 written as 「市发展和改革委员会」, the name the office gave the unit in "
@@ -354,3 +354,59 @@ def test_the_bundled_plan_curated_by_hand_loses_nothing_without_a_base(tmp_path)
     assert {n: after[n] for n in before} == before
     assert sorted(after) == ["agencies.yaml", "import-base.json", "import-report.md",
                              "tasks.yaml"]
+
+
+def test_the_plans_own_errors_are_not_the_updates(tmp_path):
+    """An error the office's plan already had (a unit not in agencies.yaml) is not reported
+    as the update's; the update still happens."""
+    plan = _corrected_plan(tmp_path)
+    _edit(plan / "tasks.yaml", ("    units: [市财政局, 市经信局]\n",
+                                "    units: [市财政局, 市经信局, 市新设局]\n"))
+    assert len(validation_errors(plan)) == 1
+    code, out, err = invoke("import", str(tmp_path / "v2.txt"), "--out", str(plan), "--update",
+                            "--lang", "en")
+    assert (code, err) == (0, "")
+    assert "internal error" not in out
+    assert "    units: [市财政局, 市经信局, 市新设局]\n" in (plan / "tasks.yaml").read_text(
+        encoding="utf-8")
+    assert len(validation_errors(plan)) == 1
+
+
+def test_a_plan_saved_on_windows_stays_so(tmp_path):
+    plan = _corrected_plan(tmp_path)
+    for name in ("tasks.yaml", "agencies.yaml"):
+        path = plan / name
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    code, _, err = invoke("import", str(tmp_path / "v2.txt"), "--out", str(plan), "--update")
+    assert (code, err) == (0, "")
+    for name in ("tasks.yaml", "agencies.yaml"):
+        data = (plan / name).read_bytes()
+        assert data.count(b"\n") == data.count(b"\r\n") > 50, name
+    assert b"  - id: T8\r\n" in (plan / "tasks.yaml").read_bytes()
+    assert validation_errors(plan) == []
+
+
+def test_a_section_renamed_and_an_item_deleted_by_hand_stay_so(tmp_path):
+    plan = _corrected_plan(tmp_path)
+    tasks = plan / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8").replace("推进5G融合应用", "融合应用")
+    start = text.index("  # DOC line 19 · 二、 （二） 6.\n")
+    end = text.index("  # DOC line 20 · 二、 （二） 7.\n")
+    tasks.write_text(text[:start] + text[end:], encoding="utf-8")  # T6 deleted by hand
+    assert validation_errors(plan) == []
+    (tmp_path / "v1b.txt").write_text(V1.replace(
+        "牵头单位：市交通运输局 配合单位：市公安局交警支队\n",
+        "牵头单位：市交通运输局 配合单位：市公安局交警支队\n"
+        "8.发展“5G+智慧文旅”。在重点景区开展5G+VR直播。牵头单位：市文化和旅游局\n"),
+        encoding="utf-8")
+    code, out, _ = invoke("import", str(tmp_path / "v1b.txt"), "--out", str(plan), "--update",
+                          "--lang", "en")
+    assert code == 0
+    lines = out.splitlines()
+    assert "  T6 「建设“5G+智慧教育”」: deleted from the plan by hand, still in the document: " \
+        "not added again" in lines
+    after = tasks.read_text(encoding="utf-8")
+    assert "  - id: T6\n" not in after
+    assert "  - id: T8\n    number: 8\n    kind: task\n    section: 融合应用\n" in after
+    assert "推进5G融合应用" not in after
+    assert validation_errors(plan) == []

@@ -125,7 +125,7 @@ def read(directory: Path) -> Base | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         return _parse(data) if isinstance(data, dict) and data.get("format") == FORMAT \
             else None
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
 
 

@@ -44,7 +44,7 @@ class Update:
     digests: dict[str, str] = field(default_factory=dict)  # the plan files as read
     ids: dict[str, str] = field(default_factory=dict)  # the document's item → the plan's id
     final: set[str] = field(default_factory=set)  # the tasks the updated plan holds
-    errors_before: set[str] = field(default_factory=set)  # the plan's own errors
+    before: Any = None  # the plan as it was loaded, for the errors it had already
 
 
 @dataclass
@@ -63,6 +63,7 @@ class ImportResult:
     unassigned: list[str] = field(default_factory=list)  # what the document left open
     validation_warnings: int = 0
     plan: Any = None  # the DraftPlan read from the document, for the report's items
+    loaded: Any = None  # the files as the loader reads them, when already loaded
     files: dict[str, str] = field(default_factory=dict)  # file name → text to write
     update: Update | None = None
 
@@ -291,9 +292,9 @@ def _merge_into(ours: _Ours, drafted: _Drafted, out_dir: Path, result: ImportRes
                     base_record.BASE: base_record.dumps(new_base)}
     result.new_agencies = len(entries)
     result.matched_agencies = len(registry.agencies)
-    ledger = _check_kept(ours, result.files, out_dir)
+    ledger, result.loaded = _check_kept(ours, result.files, out_dir)
     result.update = Update(work.changes, work.matched, ledger, base is not None, ours.digests,
-                           dict(work.id_map), set(work.final), _errors(ours.loaded))
+                           dict(work.id_map), set(work.final), ours.loaded)
 
 
 def _add_units(text: str, work: Any, drafted: _Drafted, registry: Any) -> tuple[str, list[Any]]:
@@ -365,9 +366,10 @@ def _merged_base(work: Any, drafted: _Drafted, registry: Any, entries: list[Any]
     return base
 
 
-def _check_kept(ours: _Ours, files: dict[str, str], out_dir: Path) -> int:
+def _check_kept(ours: _Ours, files: dict[str, str], out_dir: Path) -> tuple[int, Any]:
     """The update keeps every ledger entry and every agency as it was: compared on the
-    loaded models before anything is written.  The entries carried over."""
+    loaded models before anything is written.  The entries carried over, and the updated
+    plan as loaded (validated next)."""
     from suizhou_plan.load import load_plan
 
     new = load_plan(out_dir, given={TASKS: files[TASKS].encode("utf-8"),
@@ -390,7 +392,7 @@ def _check_kept(ours: _Ours, files: dict[str, str], out_dir: Path) -> int:
             raise PlanUnusable(Msg(
                 "internal error: the update would change the unit {id} in agencies.yaml; "
                 "nothing was changed", id=agency.id))
-    return sum(len(e) for e in before.values())
+    return sum(len(e) for e in before.values()), new
 
 
 def _ledgers(tasks: Any) -> dict[str, list[Any]]:
@@ -460,10 +462,15 @@ def _validate(out_dir: Path, result: ImportResult) -> None:
     from suizhou_plan.finding import Severity
     from suizhou_plan.load import load_plan
 
-    loaded = load_plan(out_dir, given={TASKS: result.files[TASKS].encode("utf-8"),
-                                       AGENCIES: result.files[AGENCIES].encode("utf-8")})
+    loaded = result.loaded or load_plan(out_dir, given={
+        TASKS: result.files[TASKS].encode("utf-8"), AGENCIES: result.files[AGENCIES].encode(
+            "utf-8")})
+    result.loaded = None
     checked = run(loaded, as_of=None)
-    before = result.update.errors_before if result.update is not None else set()
+    before: set[str] = set()
+    if result.update is not None and any(f.severity is Severity.ERROR
+                                         for f in checked.findings):
+        before = _errors(result.update.before)  # the plan's own, not the update's
     for finding in checked.findings:
         if finding.severity is Severity.ERROR and f"{finding.rule} {finding.message}" in before:
             continue  # the plan's own, before the update

@@ -30,6 +30,7 @@ W: dict[str, str] = {
     "line_changed": N_("{item} {field}: 「{old}」 → 「{new}」"),
     "line_kept": N_("{item} {field}: 「{value}」 kept (the document: 「{document}」)"),
     "line_conflict": N_("{item} {field}: 「{value}」 kept; the document now says 「{document}」"),
+    "line_renumbered": N_("numbers as in the document ({n}): {items}"),
     "line_removed": N_("{item} 「{title}」: removed from the plan"),
     "line_gone_kept": N_("{item} 「{title}」: kept, for its ledger (entries: {entries}); "
                          "delete it by hand if the revision dropped it"),
@@ -105,9 +106,9 @@ def change_line(change: Any, lang: str, quoted: Callable[[str], str]) -> str:
                    first=arg["first"])
     if key.startswith("unit-"):
         return say("line_" + key[5:], form=arg["form"], unit=arg["unit"])
+    if key == "renumbered-all":
+        return say("line_renumbered", n=arg["n"], items=arg["items"])
     kind, _, name = key.partition("-")
-    if kind == "renumbered":
-        kind, name = "changed", "number"
     field = t(lang, FIELDS[name])
     if kind == "changed":
         return say("line_changed", item=item, field=field, old=arg["old"],
@@ -117,9 +118,21 @@ def change_line(change: Any, lang: str, quoted: Callable[[str], str]) -> str:
 
 
 def grouped(changes: list[Any]) -> dict[str, list[Any]]:
+    """The changes by group; items renumbered (every item after one added or removed) in
+    one line, after the other changes."""
+    from suizhou_plan.importer.update import Change
+
     out: dict[str, list[Any]] = {g: [] for g in _GROUPS}
+    renumbered: list[Any] = []
     for change in changes:
-        out[group_of(change.key)].append(change)
+        if change.key == "renumbered":
+            renumbered.append(change)
+        else:
+            out[group_of(change.key)].append(change)
+    if renumbered:
+        items = "、".join(f"{c.item} {c.arg('old')}→{c.arg('new')}" for c in renumbered)
+        out["changed"].append(Change("renumbered-all", "", (("n", str(len(renumbered))),
+                                                            ("items", items))))
     return out
 
 

@@ -106,13 +106,20 @@ class Edit:
 
 class Lines:
     """The file's lines and the edits to make; `apply` makes them all at once, from the
-    bottom up, refusing edits that overlap (a bug)."""
+    bottom up, refusing edits that overlap (a bug).  Lines are split where libyaml counts
+    a line (CR LF, LF, CR, NEL, LS, PS), each keeping its own ending, so a file saved on
+    Windows stays so; new lines take the file's first ending."""
 
     def __init__(self, text: str) -> None:
-        self.ends_with_newline = text.endswith("\n")
-        self.lines = text.split("\n")
-        if self.ends_with_newline:
+        import re
+
+        parts = re.split("(\r\n|[\n\r\x85\u2028\u2029])", text)
+        self.lines: list[str] = parts[0::2]
+        self.ends: list[str] = [*parts[1::2], ""]
+        if len(self.lines) > 1 and self.lines[-1] == "":
             self.lines.pop()
+            self.ends.pop()
+        self.newline = next((e for e in self.ends if e in ("\r\n", "\n")), "\n")
         self.edits: list[Edit] = []
 
     def replace(self, start: int, end: int, lines: list[str]) -> None:
@@ -123,19 +130,25 @@ class Lines:
             self.edits.append(Edit(at, at, tuple(lines)))
 
     def apply(self) -> str:
-        lines = list(self.lines)
+        pairs = list(zip(self.lines, self.ends, strict=True))
+        if pairs and not pairs[-1][1] and self.edits:
+            pairs[-1] = (pairs[-1][0], self.newline)  # lines may follow the last one now
+            unterminated = True
+        else:
+            unterminated = False
         # From the bottom up; at one line, a replacement before the insertions in front of
         # it, and insertions at one line in the order they were asked for.
         ordered = sorted(enumerate(self.edits),
                          key=lambda e: (e[1].start, e[1].end, e[0]), reverse=True)
-        floor = len(lines)
+        floor = len(pairs)
         for _, edit in ordered:
             if edit.end > floor:
                 raise AssertionError(f"overlapping edits at line {edit.start + 1}")
-            lines[edit.start:edit.end] = list(edit.lines)
+            pairs[edit.start:edit.end] = [(line, self.newline) for line in edit.lines]
             floor = edit.start
-        text = "\n".join(lines)
-        return text + "\n" if self.ends_with_newline or not text else text
+        text = "".join(line + end for line, end in pairs)
+        return text[:-len(self.newline)] if unterminated and text.endswith(self.newline) \
+            else text
 
 
 def indent(lines: list[str], by: int) -> list[str]:
