@@ -109,7 +109,7 @@ REFUSED_EN = {
     "many-parts": "--template {file} holds 5021 parts, more than the 2000 a Word document has; "
                   "give a .docx saved by Word or WPS",
     "long-letterhead": "--template {file}: its styles, headers, footers and text unpack to more "
-                       "than 6.0 MB; give a template that holds the letterhead and the styles, "
+                       "than 4.0 MB; give a template that holds the letterhead and the styles, "
                        "not a whole document",
     "huge-header": "--template {file}: word/header1.xml would unpack to 5.0 MB, more than the "
                    "2.0 MB a template's styles, letterhead or text may have; give a template "
@@ -136,7 +136,7 @@ REFUSED_ZH = {
                        "请提供用 Word 或 WPS 保存的模板",
     "many-parts": "--template {file} 含 5021 个部件，超过 Word 文档应有的 2000 个；请提供用 Word 或 WPS "
                   "保存的 .docx",
-    "long-letterhead": "--template {file}：其中的样式、页眉、页脚和正文解压后超过 6.0 MB；请提供只含"
+    "long-letterhead": "--template {file}：其中的样式、页眉、页脚和正文解压后超过 4.0 MB；请提供只含"
                        "信头和样式的模板，而不是整篇文档",
     "huge-header": "--template {file}：word/header1.xml 解压后有 5.0 MB，超过模板中样式、信头或正文"
                    "的上限 2.0 MB；请提供只含信头和样式的模板，而不是整篇文档",

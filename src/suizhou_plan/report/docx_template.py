@@ -50,7 +50,7 @@ MAX_FILE = 32 * MB  # the template file itself
 MAX_PART = 16 * MB  # any one part, unpacked
 MAX_TOTAL = 16 * MB  # every part together, unpacked
 MAX_XML = 2 * MB  # one XML part (styles, a header, the document), unpacked
-MAX_XML_TOTAL = 6 * MB  # every XML part read, together
+MAX_XML_TOTAL = 4 * MB  # every XML part read, together
 MAX_PARTS = 2000
 MAX_STYLES = 2000  # Word's own templates define a few hundred
 MAX_IMAGE = 4 * MB  # an image kept in a header or footer
@@ -787,10 +787,8 @@ def _probe(data: bytes, name: str) -> None:
 
     try:
         document = docx.Document(io.BytesIO(data))
-        for style in document.styles:  # what the render asks of a style
-            _ = (style.type, style.name, style.style_id)
-            if hasattr(type(style), "base_style"):  # not a numbering style
-                _ = style.base_style
+        for style in document.styles:  # what the render asks of a style (not its base:
+            _ = (style.type, style.name, style.style_id)  # a walk of all styles for each)
         for section in document.sections:  # what it asks of the page (a table's width)
             _ = (section.page_width, section.page_height, section.left_margin,
                  section.right_margin, section.top_margin, section.bottom_margin,
