@@ -185,8 +185,7 @@ def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
             who = said.who or (row.lead.name if row.lead is not None else None)
             for kind, text, into in (("p", entry.problems, problems),
                                      ("n", entry.next, next_steps)):
-                if text and (who, kind, text) not in seen and not (
-                        kind == "n" and item.status in DONE):
+                if text and (who, kind, text) not in seen:  # nothing reported is dropped
                     seen.add((who, kind, text))
                     into.append(Reported(item, who, entry.date, text))
         latest = item.latest

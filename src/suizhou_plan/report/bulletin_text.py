@@ -12,7 +12,7 @@ from suizhou_plan.board import Row
 from suizhou_plan.bulletin import Bulletin, Decided, Reported
 from suizhou_plan.i18n import heading_number, long_date, phase_name, sub_number, t, tn, tp
 from suizhou_plan.index import Item
-from suizhou_plan.record import APPLICATION
+from suizhou_plan.record import APPLICATION, DECISIONS
 from suizhou_plan.report.labels import due_words, status_label
 from suizhou_plan.report.official_docx import Block, Cell
 
@@ -84,6 +84,9 @@ def _latest(row: Row, lang: str) -> list[Cell]:
     if latest is None:
         return [Cell(""), Cell("")]
     said = latest.note or status_label(latest.status, lang)  # a hand-written entry may lack one
+    if latest.status in DECISIONS and latest.reason:  # the office's word: 退回：佐证材料不全
+        said = t(lang, "{status}: {reason}", status=status_label(latest.status, lang),
+                 reason=latest.reason)
     return [Cell(f"{long_date(lang, latest.date)} {said}"), Cell(latest.problems or "")]
 
 
