@@ -587,16 +587,17 @@ def test_a_plan_with_errors_is_refused_in_the_clerks_language(run_cli, plan_copy
         "方案本身已有错误，请先修正（`suizhou validate` 会列出）", "未写入，台账文件未作任何改动"]
 
 
-def test_a_plan_with_errors_stops_duties_in_the_readers_language(run_cli, plan_copy):
+def test_a_plan_that_cannot_be_read_stops_duties_in_the_readers_language(run_cli, plan_copy):
+    """An unknown unit is a finding duties answers on (d2ada54); an id held twice stops it."""
     tasks = plan_copy / "tasks.yaml"
-    tasks.write_text(tasks.read_text(encoding="utf-8").replace("    units: [", '    units: [壞單位, ', 1),
-                     encoding="utf-8")
+    tasks.write_text(tasks.read_text(encoding="utf-8").replace("  - id: T03\n", "  - id: T02\n",
+                                                               1), encoding="utf-8")
     result = run_cli("duties", HIGH_TECH, "--plan", str(plan_copy), "--as-of", AS_OF,
                      "--lang", "zh-Hans")
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert lines[0].endswith("unknown-agency 单位「坏单位」未在 agencies.yaml 中定义 [SZ201 错误]")
-    assert lines[-1] == "方案有错误，请先改正（`suizhou validate` 会列出）"
+    assert "duplicate-id" in lines[0] and "T02" in lines[0]
+    assert lines[-1] == "方案无法读取：请先修正（运行 `suizhou validate`）"
 
 
 def test_a_plan_directory_that_cannot_be_locked_is_told_in_the_clerks_language(

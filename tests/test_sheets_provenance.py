@@ -138,13 +138,24 @@ def test_a_damaged_key_is_said_plainly_and_nothing_is_made_or_imported(run_cli, 
 
 # -- without a key, and before it -----------------------------------------------------------
 
-def test_without_a_key_templates_warn_and_sheets_import_with_a_warning(run_cli, plan_copy):
+def test_without_a_key_templates_warn_and_sheets_import_with_a_warning(run_cli, plan_copy,
+                                                                       monkeypatch):
     made = run_cli("progress", "template", "--plan", str(plan_copy), "--agency", HIGH_TECH,
                    "--out", "sent", "--as-of", "2024-01-15", "--lang", "zh-Hans")
     assert made.exit_code == 0, made.output
     assert made.stderr == (  # the plan directory as typed (run_cli runs in its parent)
-        "警告：plan 没有密钥（.suizhou.key），这些模板没有签名，交回的表格无法核验来源；"
+        "警告：plan/.suizhou.key 不存在，这些模板没有签名，交回的表格无法核验来源；"
         "请先运行一次 `suizhou init --key plan`，再重新生成模板\n")
+    Path("elsewhere").mkdir()
+    monkeypatch.chdir("elsewhere")  # no ./plan: the bundled plan is read
+    bundled = run_cli("progress", "template", "--agency", HIGH_TECH, "--out", "sent-bundled",
+                      "--as-of", "2024-01-15")
+    monkeypatch.chdir("..")
+    assert bundled.exit_code == 0, bundled.output
+    assert bundled.stderr == (
+        "warning: the plan bundled with suizhou has no key, so these templates carry no "
+        "signature and the sheets returned cannot be verified; start a workspace with "
+        "`suizhou init` (it makes the key) and make the templates there\n")
     marker = load_workbook(Path("sent") / "随州高新区管委会.xlsx")["_suizhou"]
     assert not [r for r in marker.iter_rows(values_only=True)
                 if r[0] in ("signature", "key_id")]

@@ -412,10 +412,7 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
     sys.stdout.write(tn(chosen, "wrote {n} template to {dir}", "wrote {n} templates to {dir}",
                         len(files), dir=out_dir) + "\n")
     if key is None:
-        sys.stderr.write(t(chosen, "warning: {plan} has no key (.suizhou.key), so these "
-                                   "templates carry no signature and the sheets returned "
-                                   "cannot be verified; run `suizhou init --key {plan}` once, "
-                                   "then make the templates again", plan=_shown(path)) + "\n")
+        sys.stderr.write(_no_key(path, chosen) + "\n")
 
 
 def _review_sheet(index: PlanIndex, digest: str, key: bytes | None, day: date, lang: str,
@@ -450,10 +447,23 @@ def _review_sheet(index: PlanIndex, digest: str, key: bytes | None, day: date, l
         "{file}: {n} items wait for the office's decision", count,
         file=str(Path(out_dir) / name))) + "\n")
     if key is None:
-        sys.stderr.write(t(lang, "warning: {plan} has no key (.suizhou.key), so these "
-                                 "templates carry no signature and the sheets returned "
-                                 "cannot be verified; run `suizhou init --key {plan}` once, "
-                                 "then make the templates again", plan=_shown(path)) + "\n")
+        sys.stderr.write(_no_key(path, lang) + "\n")
+
+
+def _no_key(path: Path, lang: str) -> str:
+    """The warning of a template made without the office's key, and how to make one."""
+    from suizhou_plan.plan_dir import bundled_plan, is_bundled
+    from suizhou_plan.workspace import KEY_NAME
+
+    if is_bundled(path) or path.resolve() == bundled_plan().resolve():
+        return t(lang, "warning: the plan bundled with suizhou has no key, so these templates "
+                       "carry no signature and the sheets returned cannot be verified; start "
+                       "a workspace with `suizhou init` (it makes the key) and make the "
+                       "templates there")
+    return t(lang, "warning: {key} does not exist, so these templates carry no signature and "
+                   "the sheets returned cannot be verified; run `suizhou init --key {plan}` "
+                   "once, then make the templates again", key=_shown(path / KEY_NAME),
+             plan=_shown(path))
 
 
 def _key_damaged(exc: Exception, lang: str) -> str:
