@@ -394,3 +394,39 @@ def test_the_reader_does_not_trust_openpyxls_warnings_to_stay_quiet(run_cli, key
     result = import_(run_cli, keyed, "ext.xlsx")
     assert result.exit_code == 0, result.output
     assert result.stderr == "added 1 entry from 1 file(s); 0 already in the ledger to plan/tasks.yaml\n"
+
+
+def _format_1_sheet(path: Path, plan: Path) -> None:
+    """A template as suizhou made them before format 2 (first row 4, columns A–L, no
+    signature), filled in on T01."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "臺賬"
+    ws["A3"], ws["G3"] = "編號", "本期狀態"
+    for c, value in zip("ABCDEFGHI", ("T01", "建設大數據產業園", "牽頭", date(2025, 11, 30),
+                                      "未報送", None, "推進中", "2024/1/12", "施工"), strict=True):
+        ws[f"{c}4"] = value
+    marker = wb.create_sheet("_suizhou")
+    pairs = [("kind", "suizhou ledger template"), ("format", "1"),
+             ("unit_id", "hitech-zone-committee"), ("unit_name", HIGH_TECH),
+             ("plan_sha256", digest(plan / "tasks.yaml")), ("made_on", "2024-01-15"),
+             ("lang", "zh-Hant"), ("sheet", "臺賬"), ("first_row", "4")]
+    for r, row in enumerate([*pairs, ("item", "T01", "建設大數據產業園", "2025-11-30", "lead")], 1):
+        for c, value in enumerate(row, 1):
+            marker.cell(r, c).value = value
+    wb.save(path)
+
+
+def test_a_format_1_template_still_in_the_field_is_read_in_a_workspace_without_a_key(
+        run_cli, plan_copy):
+    _format_1_sheet(Path("old.xlsx"), plan_copy)
+    result = import_(run_cli, plan_copy, "old.xlsx")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"T01: added in-progress of 2024-01-12 by {HIGH_TECH} (old.xlsx!臺賬!G4)\n"
+    assert result.stderr.splitlines()[0].endswith("[unverifiable-sheet]")
+    make_key(plan_copy)  # once the office has its key, an unsigned sheet proves nothing
+    refused = import_(run_cli, plan_copy, "old.xlsx")
+    assert refused.exit_code == 1
+    assert refused.stderr.splitlines()[0].endswith("[unsigned-sheet]")
