@@ -410,3 +410,32 @@ def test_a_section_renamed_and_an_item_deleted_by_hand_stay_so(tmp_path):
     assert "  - id: T8\n    number: 8\n    kind: task\n    section: 融合应用\n" in after
     assert "推进5G融合应用" not in after
     assert validation_errors(plan) == []
+
+
+@pytest.mark.parametrize(("first", "then"), [("district", "source"), ("source", "district")])
+def test_a_document_of_another_shape_replaces_what_nobody_reported_on(tmp_path, first, then):
+    """Phases, sections and milestones appear where the plan had none, and go (their list's
+    key with them) where the document has none; a task with a ledger entry stays; the result
+    validates, and importing the same document again changes nothing."""
+    docs = {"district": shapes.district_flat(tmp_path), "source": SOURCE}
+    plan = tmp_path / "plan"
+    assert invoke("import", str(docs[first]), "--out", str(plan))[0] == 0
+    first_task = load_plan(plan).tasks.tasks[0]
+    assert invoke("progress", "add", first_task.id, "--plan", str(plan), "--status",
+                  "in-progress", "--date", "2025-06-01", "--by", first_task.units[0],
+                  "--note", "已启动", "--as-of", "2025-06-02")[0] == 0
+    code, out, err = invoke("import", str(docs[then]), "--out", str(plan), "--update",
+                            "--lang", "en")
+    assert (code, err) == (0, ""), out
+    loaded = load_plan(plan)
+    assert loaded.ok
+    kept = next(t for t in loaded.tasks.tasks if t.id == first_task.id)
+    assert [e.note for e in kept.progress] == ["已启动"]
+    assert [len(p.milestones) for p in loaded.tasks.phases] == (
+        [8, 3, 6] if then == "source" else [])
+    assert [e for e in validation_errors(plan) if not e.startswith("unassigned")] == []
+    before = _snapshot(plan)
+    assert invoke("import", str(docs[then]), "--out", str(plan), "--update")[0] == 0
+    after = _snapshot(plan)
+    assert (after["tasks.yaml"], after["agencies.yaml"]) == (
+        before["tasks.yaml"], before["agencies.yaml"])

@@ -734,7 +734,25 @@ class _Merge:
 
     # -- phases, milestones, sections, the plan's own fields --
 
+    def _new_sections(self) -> None:
+        """New sections after the plan's (before its phases, when both are new)."""
+        if not self.new_sections:
+            return
+        section_spans = self._list(self.top, "sections")
+        rendered: list[str] = []
+        for s in self.new_sections:
+            section_id = self.ids.next("s", [x.id for x in self.ours.sections])
+            self.id_map[s.id] = section_id
+            rendered += section_lines(replace(s, id=section_id))
+            self.note("new-section", section_id, title=s.name)
+        if section_spans:
+            self.lines.insert(section_spans[-1].last + 1,
+                              indent(rendered, section_spans[-1].dash - 2))
+        else:
+            self._top_level("sections", rendered)
+
     def _phases(self, has_base: bool) -> None:
+        self._new_sections()
         ours_phases = self.ours.phases
         theirs_phases = self.theirs_base.phases
         number, period = _phase_number, _phase_period
@@ -749,6 +767,7 @@ class _Merge:
             pairs = match(ours_phases, theirs_phases, words=period, title=number)
             gone, bases, claimed = [], {}, set(pairs.values())
         spans = self._list(self.top, "phases")
+        removed = 0
         for o, t in pairs.items():
             self.id_map[theirs_phases[t].id] = ours_phases[o].id
             self._phase(spans[o], ours_phases[o], bases.get(o), theirs_phases[t],
@@ -761,7 +780,10 @@ class _Merge:
                 continue
             self.lines.replace(spans[o].first, spans[o].last + 1, [])
             self.note("gone-removed", phase.id, title=phase.period)
+            removed += 1
         new = [t for t in range(len(theirs_phases)) if t not in claimed]
+        if spans and removed == len(spans) and not new:
+            self._drop_key(self.top, "phases")
         lines: list[str] = []
         for t in new:
             draft = self.theirs.phases[t]
@@ -779,19 +801,12 @@ class _Merge:
                 self.lines.insert(spans[-1].last + 1, indent(lines, spans[-1].dash - 2))
             else:
                 self._top_level("phases", lines)
-        if self.new_sections:
-            section_spans = self._list(self.top, "sections")
-            rendered: list[str] = []
-            for s in self.new_sections:
-                section_id = self.ids.next("s", [x.id for x in self.ours.sections])
-                self.id_map[s.id] = section_id
-                rendered += section_lines(replace(s, id=section_id))
-                self.note("new-section", section_id, title=s.name)
-            if section_spans:
-                self.lines.insert(section_spans[-1].last + 1,
-                                  indent(rendered, section_spans[-1].dash - 2))
-            else:
-                self._top_level("sections", rendered)
+
+    def _drop_key(self, owner: MapSpan, key: str) -> None:
+        """A list's key once all its items are removed (its items' lines are removed with
+        them): an empty list is no list."""
+        span = owner.keys[key]
+        self.lines.replace(span.line, span.line + 1, [])
 
     def _task_ids(self, ids: list[str]) -> list[str]:
         """A milestone's tasks (the new import's ids) as the plan's, those it holds."""
@@ -799,7 +814,7 @@ class _Merge:
 
     def _top_level(self, key: str, lines: list[str]) -> None:
         tasks = self.top.keys.get("tasks")
-        at = tasks.first if tasks is not None else len(self.lines.lines)
+        at = tasks.line if tasks is not None else len(self.lines.lines)
         self.lines.insert(at, [f"{key}:", *lines, ""])
 
     PHASE_ORDER = ("id", "number", "theme", "period", "start", "end", "milestones")
@@ -856,6 +871,7 @@ class _Merge:
                 elif chosen.how == "conflict":
                     self.note(f"conflict-milestone-{key}", om.id, value=shown(o_value),
                               document=shown(t_value))
+        removed = 0
         for o in gone:
             m = ours.milestones[o]
             if self.progress.get(m.id, 0):
@@ -863,6 +879,9 @@ class _Merge:
                 continue
             self.lines.replace(ms_spans[o].first, ms_spans[o].last + 1, [])
             self.note("gone-removed", m.id, title=m.title)
+            removed += 1
+        if ms_spans and removed == len(ms_spans) and len(theirs.milestones) == len(claimed):
+            self._drop_key(span, "milestones")
         for o, m in enumerate(ours.milestones):
             if o not in pairs and o not in gone and set(m.tasks) & self.removed:
                 kept = [x for x in m.tasks if x not in self.removed]
