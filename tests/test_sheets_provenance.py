@@ -48,7 +48,10 @@ def template(run_cli, plan: Path, unit: str = HIGH_TECH, lang: str = "zh-Hans") 
 
 def import_(run_cli, plan: Path, *names: str, lang: str | None = None):
     extra = ("--lang", lang) if lang else ()
-    return run_cli("progress", "import", *names, "--plan", str(plan), "--as-of", AS_OF, *extra)
+    files = [n for n in names if not n.startswith("--")]
+    options = [n for n in names if n.startswith("--")]
+    return run_cli("progress", "import", *files, "--plan", str(plan), "--as-of", AS_OF, *extra,
+                   *options)
 
 
 def digest(path: Path) -> str:
@@ -430,3 +433,21 @@ def test_a_format_1_template_still_in_the_field_is_read_in_a_workspace_without_a
     refused = import_(run_cli, plan_copy, "old.xlsx")
     assert refused.exit_code == 1
     assert refused.stderr.splitlines()[0].endswith("[unsigned-sheet]")
+
+
+def test_a_row_whose_locked_cells_were_changed_is_not_imported_even_with_skip_invalid(
+        run_cli, keyed):
+    sent = template(run_cli, keyed)
+    wb = load_workbook(sent)
+    ws = wb["台账"]
+    ws["E10"] = "已办结"  # T01's current status, locked, rewritten
+    ws["G10"], ws["H10"], ws["I10"] = "推进中", "2024-01-12", "施工"
+    ws["G11"], ws["H11"], ws["I11"] = "推进中", "2024-01-12", "运营"
+    wb.save("back.xlsx")
+    result = import_(run_cli, keyed, "back.xlsx", "--skip-invalid")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"T02: added in-progress of 2024-01-12 by {HIGH_TECH} (back.xlsx!台账!G11)\n"
+    assert result.stderr.splitlines()[0] == (
+        "back.xlsx!台账!E10: error: the locked cell was changed: it reads 「已办结」, the "
+        "template said 「未报送」 [locked-cell-changed]")
+    assert ledger(keyed, "T01") == []

@@ -131,6 +131,7 @@ def _reports(index: PlanIndex, sheet: Template, as_of: date, digest: str,
     if not filled:
         problems.append(problem(sheet.shown, "no-rows", "warning", file=sheet.shown))
         return []
+    filled = [row for row in filled if row.number not in sheet.tampered]  # said, never read
     empty = [(cell, word) for cell, word in zip(prov.signoff, SIGNOFF_WORDS, strict=False)
              if not _text(sheet.signoff.get(cell))]
     if empty and len(empty) == len(prov.signoff):
@@ -372,6 +373,7 @@ def _review_reports(index: PlanIndex, sheet: Template, office: Agency, digest: s
     if not filled:
         problems.append(problem(sheet.shown, "no-rows", "warning", file=sheet.shown))
         return []
+    filled = [row for row in filled if row.number not in sheet.tampered]
     out: list[Report] = []
     seen: set[str] = set()
     for row in filled:

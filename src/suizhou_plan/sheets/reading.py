@@ -62,6 +62,7 @@ class Template:
     sha256: str = ""  # of the file's bytes
     signoff: dict[str, xlsx.Value] = field(default_factory=dict)  # cell -> value
     verified: bool = False  # signed with the workspace's key, and the signature holds
+    tampered: set[int] = field(default_factory=set)  # rows whose locked cells were changed
 
     def at(self, column: str, row: int) -> str:
         return f"{self.shown}!{self.provenance.sheet}!{column}{row}"
@@ -302,6 +303,7 @@ def _locked_cells(template: Template) -> list[SheetProblem]:
         for letter, expected in zip(LOCKED[1:], marked.shown, strict=False):
             value = _text(row.cells.get(letter)).replace("\r\n", "\n")
             if value != expected.replace("\r\n", "\n"):
+                template.tampered.add(row.number)
                 out.append(problem(template.at(letter, row.number), "locked-cell-changed",
                                    value=_short(value), expected=_short(expected)))
     return out
