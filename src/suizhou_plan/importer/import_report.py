@@ -5,100 +5,102 @@ English or Chinese, so the person who reviews the import can work through them."
 
 from __future__ import annotations
 
+from suizhou_plan.i18n import N_
 from suizhou_plan.importer.findings import ImportFinding
 from suizhou_plan.importer.pipeline import ImportResult
 
-WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "read": "read {how}: {counts}{registry} → {out}/",
-        "task": "{n} task{s}", "safeguard": "{n} safeguard measure{s}", "phase": "{n} phase{s}",
-        "target": "{n} dated target{s}", "unit": "{n} new unit{s}", "sep": ", ",
-        "registry": " (and the registry's {n} kept)",
-        "findings": "{n} findings to confirm; see {out}/import-report.md",
-        "nothing": "nothing to confirm; see {out}/import-report.md",
-        "unassigned": "`suizhou validate` will report until units are named: {error}",
-        "invalid": "suizhou import: internal error: the written plan does not validate: {error}",
-        "title": "# Import report: {doc}",
-        "intro": "Every spot the import was unsure of is listed below with the place in the "
-                 "document. Confirm or fix each in `tasks.yaml` / `agencies.yaml`, then run "
-                 "`suizhou validate --plan {out}` and `suizhou check --plan {out} --as-of "
-                 "YYYY-MM-DD`.",
-        "before": "## Before the plan validates",
-        "before_intro": "The document names no unit for these items; `suizhou validate` "
-                        "reports them as errors until `units:` are written:",
-        "does_not": "## The written plan does not validate",
-        "to_confirm": "## To confirm ({n})", "none": "Nothing.",
-        "header": "| where | what | finding | what to do |",
-        "document": "document", "line": "line", "paragraph": "paragraph",
-    },
-    "zh": {
-        "read": "已讀取（{how}）：{counts}{registry} → {out}/",
-        "task": "任務 {n} 項", "safeguard": "保障措施 {n} 項", "phase": "階段 {n} 個",
-        "target": "帶日期的目標 {n} 個", "unit": "新單位 {n} 個", "sep": "、",
-        "registry": "（並沿用單位名錄中的 {n} 個單位）",
-        "findings": "待確認 {n} 處，見 {out}/import-report.md",
-        "nothing": "沒有待確認之處，見 {out}/import-report.md",
-        "unassigned": "寫明責任單位之前 `suizhou validate` 會報告：{error}",
-        "invalid": "suizhou import: 內部錯誤：寫出的方案未通過校驗：{error}",
-        "title": "# 導入報告：{doc}",
-        "intro": "導入時沒有把握的地方都列在下面，並註明在文件中的位置。請在 `tasks.yaml` / "
-                 "`agencies.yaml` 中逐條確認或修改，然後運行 `suizhou validate --plan {out}` "
-                 "和 `suizhou check --plan {out} --as-of YYYY-MM-DD`。",
-        "before": "## 校驗通過之前",
-        "before_intro": "文件沒有為以下事項寫明責任單位；寫上 `units:` 之前，"
-                        "`suizhou validate` 會把它們報告為錯誤：",
-        "does_not": "## 寫出的方案未通過校驗",
-        "to_confirm": "## 待確認（{n}）", "none": "無。",
-        "header": "| 位置 | 類別 | 問題 | 處理建議 |",
-        "document": "全文", "line": "第 {n} 行", "paragraph": "第 {n} 段",
-    },
+
+def Np_(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a message with its plural for extraction; counted where it is shown (`tn`)."""
+    return singular, plural
+
+WORDS: dict[str, str] = {
+    "read": N_("read {how}: {counts}{registry} → {out}/"),
+    "registry": N_(" (and the registry's {n} kept)"),
+    "nothing": N_("nothing to confirm; see {out}/import-report.md"),
+    "unassigned": N_("`suizhou validate` will report until units are named: {error}"),
+    "invalid": N_("suizhou import: internal error: the written plan does not validate: "
+                  "{error}"),
+    "title": N_("# Import report: {doc}"),
+    "intro": N_("Every spot the import was unsure of is listed below with the place in the "
+                "document. Confirm or fix each in `tasks.yaml` / `agencies.yaml`, then run "
+                "`suizhou validate --plan {out}` and `suizhou check --plan {out} --as-of "
+                "YYYY-MM-DD`."),
+    "before": N_("## Before the plan validates"),
+    "before_intro": N_("The document names no unit for these items; `suizhou validate` "
+                       "reports them as errors until `units:` are written:"),
+    "does_not": N_("## The written plan does not validate"),
+    "to_confirm": N_("## To confirm ({n})"),
+    "none": N_("Nothing."),
+    "header": N_("| where | what | finding | what to do |"),
+    "document": N_("document"),
+    "line": N_("line {n}"),
+    "paragraph": N_("paragraph {n}"),
+    "page": N_("page {n}"),
+}
+# (singular, plural) of each count in the summary line.
+COUNTS: dict[str, tuple[str, str]] = {
+    "task": (Np_("{n} task", "{n} tasks")),
+    "safeguard": (Np_("{n} safeguard measure", "{n} safeguard measures")),
+    "phase": (Np_("{n} phase", "{n} phases")),
+    "target": (Np_("{n} dated target", "{n} dated targets")),
+    "unit": (Np_("{n} new unit", "{n} new units")),
+    "findings": (Np_("{n} finding to confirm; see {out}/import-report.md",
+                     "{n} findings to confirm; see {out}/import-report.md")),
 }
 
 
-def _words(lang: str) -> dict[str, str]:
-    """The frame of the report in `lang` (en, zh-Hans, zh-Hant)."""
-    from suizhou_plan.i18n import in_script, is_chinese
+def _say(lang: str, key: str, **args: object) -> str:
+    from suizhou_plan.i18n import t
 
-    if not is_chinese(lang):
-        return WORDS["en"]
-    return {key: in_script(lang, text) for key, text in WORDS["zh"].items()}
+    return t(lang, WORDS[key], **args)
+
+
+def _count(lang: str, key: str, n: int, **args: object) -> str:
+    from suizhou_plan.i18n import tn
+
+    singular, plural = COUNTS[key]
+    return tn(lang, singular, plural, n, **args)
 
 
 def _where(result: ImportResult, finding: ImportFinding, lang: str) -> str:
-    w = _words(lang)
     if finding.line is None:
-        return w["document"]
-    unit = result.document.where if result.document else "line"
-    if lang != "en":
-        return w[unit].format(n=finding.line)
-    return f"{w[unit]} {finding.line}"
+        return _say(lang, "document")
+    doc = result.document
+    page = doc.page_of(finding.line) if doc is not None else None
+    if page is not None:
+        return _say(lang, "page", n=page)
+    return _say(lang, doc.where if doc is not None else "line", n=finding.line)
 
 
 def summary(result: ImportResult, out_dir: str, lang: str = "en") -> str:
-    w = _words(lang)
+    from suizhou_plan.i18n import is_chinese
+
     doc = result.document
     how = (doc.format + (f", {doc.encoding}" if doc.encoding else "")) if doc else ""
-    counts = w["sep"].join(
-        w[word].format(n=n, s="" if n == 1 else "s") for n, word in (
+    counts = ("、" if is_chinese(lang) else ", ").join(
+        _count(lang, word, n) for n, word in (
             (result.tasks, "task"), (result.safeguards, "safeguard"), (result.phases, "phase"),
             (result.targets, "target"), (result.new_agencies, "unit")))
-    registry = w["registry"].format(n=result.matched_agencies) if result.matched_agencies else ""
-    return w["read"].format(how=how, counts=counts, registry=registry, out=out_dir)
+    registry = _say(lang, "registry", n=result.matched_agencies) \
+        if result.matched_agencies else ""
+    return _say(lang, "read", how=how, counts=counts, registry=registry, out=out_dir)
 
 
 def render_text(result: ImportResult, doc_shown: str, out_dir: str, lang: str = "en",
                 dry_run: bool = False) -> str:
-    w = _words(lang)
     lines = [f"{doc_shown}: {summary(result, out_dir, lang)}"]
     for finding in result.findings:
         message, hint = finding.text(lang)
         lines.append(f"{doc_shown}:{finding.line or 1}: [{finding.slug}] {message}")
         if hint:
             lines.append(f"    → {hint}")
-    lines += [w["unassigned"].format(error=e) for e in result.unassigned]
-    lines += [w["invalid"].format(error=e) for e in result.validation_errors]
-    key = "findings" if result.findings else "nothing"
-    lines.append(w[key].format(n=len(result.findings), out=out_dir))
+    lines += [_say(lang, "unassigned", error=e) for e in result.unassigned]
+    lines += [_say(lang, "invalid", error=e) for e in result.validation_errors]
+    if result.findings:
+        lines.append(_count(lang, "findings", len(result.findings), out=out_dir))
+    else:
+        lines.append(_say(lang, "nothing", out=out_dir))
     if result.update is not None:
         from suizhou_plan.importer import update_report
 
@@ -110,25 +112,24 @@ def render_markdown(result: ImportResult, doc_shown: str, out_dir: str,
                     lang: str = "en") -> str:
     from suizhou_plan.escapes import markdown_code, markdown_text
 
-    w = _words(lang)
-    lines = [w["title"].format(doc=markdown_text(doc_shown)), "",
+    lines = [_say(lang, "title", doc=markdown_text(doc_shown)), "",
              markdown_text(summary(result, out_dir, lang)), "",
-             w["intro"].format(out=markdown_code(out_dir)), ""]
+             _say(lang, "intro", out=markdown_code(out_dir)), ""]
     if result.update is not None:
         from suizhou_plan.importer import update_report
 
         lines += update_report.render_markdown(result.update, lang)
     if result.unassigned:
-        lines += [w["before"], "", w["before_intro"], ""]
+        lines += [_say(lang, "before"), "", _say(lang, "before_intro"), ""]
         lines += [f"- {markdown_text(e)}" for e in result.unassigned] + [""]
     if result.validation_errors:
-        lines += [w["does_not"], ""]
+        lines += [_say(lang, "does_not"), ""]
         lines += [f"- {markdown_text(e)}" for e in result.validation_errors] + [""]
-    lines += [w["to_confirm"].format(n=len(result.findings)), ""]
+    lines += [_say(lang, "to_confirm", n=len(result.findings)), ""]
     if not result.findings:
-        lines.append(w["none"])
+        lines.append(_say(lang, "none"))
     else:
-        lines += [w["header"], "|---|---|---|---|"]
+        lines += [_say(lang, "header"), "|---|---|---|---|"]
         for f in result.findings:
             message, hint = f.text(lang, escape=markdown_text)
             cells = [_where(result, f, lang), f"`{f.slug}`", message, hint]
