@@ -439,3 +439,23 @@ def test_a_document_of_another_shape_replaces_what_nobody_reported_on(tmp_path, 
     after = _snapshot(plan)
     assert (after["tasks.yaml"], after["agencies.yaml"]) == (
         before["tasks.yaml"], before["agencies.yaml"])
+
+
+def test_a_fresh_import_with_dry_run_writes_nothing(tmp_path):
+    (tmp_path / "v1.txt").write_text(V1, encoding="utf-8")
+    code, out, _ = invoke("import", str(tmp_path / "v1.txt"), "--out", str(tmp_path / "plan"),
+                          "--dry-run", "--lang", "en")
+    assert code == 0
+    assert out.splitlines()[-1] == f"2 findings to confirm; see {tmp_path / 'plan'}/import-report.md"
+    assert not (tmp_path / "plan").exists()
+
+
+def test_hostile_words_in_the_change_list_reach_the_report_as_text(tmp_path):
+    plan = _corrected_plan(tmp_path)
+    hostile = V1.replace("6.建设“5G+智慧教育”。", "6.建设<script>alert</script>[教育](http://x)。")
+    (tmp_path / "v3.txt").write_text(hostile, encoding="utf-8")
+    assert invoke("import", str(tmp_path / "v3.txt"), "--out", str(plan), "--update")[0] == 0
+    report = (plan / "import-report.md").read_text(encoding="utf-8")
+    assert "- T6 title: 「建设“5G+智慧教育”」 → 「建设&lt;script&gt;alert&lt;/script&gt;\\[教育\\]" \
+        "(http://x)」\n" in report
+    assert "<script>" not in report
