@@ -15,6 +15,18 @@ any number of lines (the lines before the first `...` are compared as the output
 lines, a block that does not end in `...` is compared as its last lines), and a commit id
 in parentheses, which differs from clone to clone, matches any commit id.  A command exits
 0 unless its line ends in `# exit N`.
+
+A section whose first command is `suizhou init` (without `--key`) starts without `./plan`,
+as an office does: it is that command that makes the workspace.
+
+A guide shows what a unit types into its returned sheet as a Markdown table under a comment
+`<!-- fill 台账/*.xlsx → 回收/*.xlsx -->`: each row's first cell names the file (the `*`),
+the other headings are the template's own column headings (the first of them its id column,
+which finds the row), and each cell is typed into its column as a person types it (`<br>`
+a line break); an empty cell is left alone.  Without a `*` the whole table is one file and
+has no file column.  The sheet is signed off under its title (填报人, 联系电话, 审核), and a
+locked column named in the table is written all the same, as by someone who lifted the
+sheet's protection: that is how a guide shows an edited sheet.
 """
 
 from __future__ import annotations
@@ -131,6 +143,46 @@ def test_a_page_without_its_region_is_an_error(docs_copy, capsys):
     page.write_text("# Plan format\n", encoding="utf-8")
     assert docgen.main(["--check", "--root", str(docs_copy)]) == 2
     assert "BEGIN GENERATED tasks.yaml" in capsys.readouterr().err
+
+
+def test_the_traditional_guide_follows_the_simplified_one(docs_copy):
+    guide = docs_copy / docgen.GUIDE_MD
+    shutil.copyfile(ROOT / docgen.GUIDE_MD, guide)
+    assert docgen.stale(docs_copy) == [docs_copy / docgen.GUIDE_HANT_MD]
+    docgen.write(docs_copy)
+    assert docgen.stale(docs_copy) == []
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n督查室每月28日前汇总。\n",
+                     encoding="utf-8")
+    assert docgen.stale(docs_copy) == [docs_copy / docgen.GUIDE_HANT_MD]
+    docgen.write(docs_copy)
+    assert (docs_copy / docgen.GUIDE_HANT_MD).read_text(encoding="utf-8").endswith(
+        "\n督查室每月28日前彙總。\n")
+
+
+def _verbatim(text: str) -> list[str]:
+    """What a guide's reader types or the program prints: fenced blocks and fill tables."""
+    from suizhou_plan.docgen.guide_script import _prose_lines
+
+    lines = text.split("\n")
+    return [line for line, prose in zip(lines, _prose_lines(lines), strict=True) if not prose]
+
+
+def test_the_traditional_guide_converts_the_prose_and_nothing_typed_or_printed():
+    import opencc
+
+    simplified = (ROOT / docgen.GUIDE_MD).read_text(encoding="utf-8")
+    traditional = (ROOT / docgen.GUIDE_HANT_MD).read_text(encoding="utf-8")
+    assert _verbatim(traditional) == _verbatim(simplified)
+    s2tw = opencc.OpenCC("s2tw").convert
+    fixed = {right for _, right in docgen.guide_script.FIXES}
+    left = []
+    for line in set(traditional.split("\n")) - set(_verbatim(traditional)):
+        words = re.sub(r"`[^`]*`|\]\([^)]*\)|\[简体中文\]", "", line)
+        if s2tw(words) != words and not any(right in words for right in fixed):
+            left.append(line)
+    assert left == [], "simplified characters left in the traditional guide"
+    assert "[简体中文](guide.md)" in traditional and "(guide.zh-Hant.md)" not in traditional
+    assert "[繁體中文](guide.zh-Hant.md)" in simplified
 
 
 def test_generation_does_not_depend_on_the_terminal(monkeypatch):
@@ -295,13 +347,25 @@ def test_links_between_docs_resolve(page):
 
 
 @dataclass
+class Fill:
+    """Sheets filled in as a guide's table shows (`<!-- fill SOURCE → TARGET -->`)."""
+
+    source: str  # a template, `*` standing for the table's first cell
+    target: str  # where the filled sheet is saved, the same `*`
+    header: list[str]
+    rows: list[list[str]]
+
+
+@dataclass
 class Step:
-    """A command with the output and exit code the guide shows, or a patch (```diff)."""
+    """A command with the output and exit code the guide shows, a patch (```diff), or
+    sheets filled in (a table under `<!-- fill … -->`)."""
 
     guide: str
     line: int
     command: str = ""
     patch: str = ""
+    fill: Fill | None = None
     exit_code: int = 0
     shown: list[str] = field(default_factory=list)
 
@@ -313,18 +377,36 @@ class Section:
 
 
 _EXIT = re.compile(r"\s+#\s*exit\s+(\d+)\s*$")
+_FILL = re.compile(r"<!--\s*fill\s+(\S+)\s*(?:→|->)\s*(\S+)\s*-->")
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
 def guide_sections(path: Path) -> list[Section]:
     sections = [Section("(top)")]
     fence: str | None = None
     block: list[tuple[int, str]] = []
+    fill: Step | None = None  # a fill whose table is being read
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if fill is not None and fill.fill is not None:
+            if line.startswith("|"):
+                if not fill.fill.header:
+                    fill.fill.header = _cells(line)
+                elif not set(line) <= set("|-: "):
+                    fill.fill.rows.append(_cells(line))
+                continue
+            if line.strip() or fill.fill.header:
+                fill = None
         if fence is None:
             if line.startswith("```"):
                 fence, block = line[3:].strip(), []
             elif line.startswith("## "):
                 sections.append(Section(line[3:].strip()))
+            elif (found := _FILL.fullmatch(line.strip())) is not None:
+                fill = Step(path.name, number, fill=Fill(found[1], found[2], [], []))
+                sections[-1].steps.append(fill)
             continue
         if line.startswith("```"):
             sections[-1].steps += _steps(path.name, fence, block)
@@ -366,16 +448,62 @@ def _git(work: Path, *args: str, stdin: str | None = None) -> None:
                    capture_output=True)
 
 
-def fresh_work_tree(where: Path) -> Path:
+def fresh_work_tree(where: Path, plan: bool = True) -> Path:
     """A git work tree with a copy of the bundled plan as ./plan, committed on `main` and
-    known as `origin/main`, as in a pull request's CI job."""
+    known as `origin/main`, as in a pull request's CI job; with `plan=False`, an empty one
+    (the guide's own `suizhou init` makes the plan)."""
     where.mkdir(parents=True)
-    shutil.copytree(PLAN, where / "plan")
     _git(where, "init", "-q", "-b", "main")
-    _git(where, "add", "plan")
-    _git(where, "commit", "-q", "-m", "plan as bundled")
-    _git(where, "update-ref", "refs/remotes/origin/main", "HEAD")
+    if plan:
+        shutil.copytree(PLAN, where / "plan")
+        _git(where, "add", "plan")
+        _git(where, "commit", "-q", "-m", "plan as bundled")
+        _git(where, "update-ref", "refs/remotes/origin/main", "HEAD")
     return where
+
+
+def starts_a_workspace(section: Section) -> bool:
+    """Whether the section's first command is `suizhou init` making the workspace."""
+    first = next((s for s in section.steps if s.command), None)
+    if first is None:
+        return False
+    args = shlex.split(first.command)
+    return args[:2] == ["suizhou", "init"] and "--key" not in args
+
+
+def fill_sheets(fill: Fill, work: Path) -> None:
+    """Type the table's cells into the sheets it names, as `Fill` says."""
+    from openpyxl import load_workbook
+    from sheet_filling import SIGNED
+
+    from suizhou_plan.sheets import template as layout
+
+    per_file = "*" in fill.source
+    columns = fill.header[1:] if per_file else fill.header
+    files: dict[str, list[list[str]]] = {}
+    for row in fill.rows:
+        assert len(row) == len(fill.header), f"a row of {len(row)} cells: {row}"
+        files.setdefault(row[0] if per_file else "", []).append(row[1:] if per_file else row)
+    for name, rows in files.items():
+        source, target = (work / p.replace("*", name) for p in (fill.source, fill.target))
+        wb = load_workbook(source)
+        ws = wb[wb.sheetnames[0]]
+        letters = {str(c.value): c.column_letter
+                   for c in ws[layout.HEADER_ROW] if c.value is not None}
+        unknown = [c for c in columns if c not in letters]
+        assert not unknown, f"{source.name} has no column {unknown}: {sorted(letters)}"
+        assert letters[columns[0]] == layout.ID, f"{columns[0]} is not the id column"
+        where = {ws[f"{layout.ID}{r}"].value: r
+                 for r in range(layout.HEADER_ROW + 1, ws.max_row + 1)}
+        for cells in rows:
+            assert cells[0] in where, f"{source.name} has no row {cells[0]}"
+            for heading, text in zip(columns[1:], cells[1:], strict=True):
+                if text:
+                    ws[f"{letters[heading]}{where[cells[0]]}"] = text.replace("<br>", "\n")
+        for ref, text in SIGNED.items():
+            ws[ref] = text
+        target.parent.mkdir(parents=True, exist_ok=True)
+        wb.save(target)
 
 
 _COMMIT = re.compile(r"(?<=\()[0-9a-f]{7,40}(?=\))")
@@ -413,13 +541,29 @@ def shown_matches(shown: list[str], real: list[str]) -> bool:
     return not tail or (len(real) - len(tail) >= at and real[len(real) - len(tail):] == tail)
 
 
-def run_command(command: str) -> click.testing.Result:
+@dataclass
+class Ran:
+    exit_code: int
+    output: str
+
+
+def run_command(command: str) -> Ran:
+    """Run a guide's command as the installed `suizhou` does (`cli._run`: click's own words
+    and usage errors in the reader's language), stdout and stderr as a terminal shows them."""
+    from suizhou_plan.cli import _run
+
     args = shlex.split(command)
     assert args[0] == "suizhou"
     env = {"SUIZHOU_PLAN": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": "C.UTF-8",
            "SUIZHOU_DEBUG": None}
-    return CliRunner().invoke(cli, args[1:], prog_name="suizhou", env=env,
-                              catch_exceptions=False)
+    with CliRunner().isolation(env=env) as (_, _, output):
+        try:
+            code = _run(args[1:])
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return Ran(code, output.getvalue().decode("utf-8"))
 
 
 def _command_of(args: list[str]) -> click.Command:
@@ -464,12 +608,15 @@ def test_guide_commands_pass_as_of_wherever_they_can(guide):
 def test_every_guide_command_runs_as_shown(guide, tmp_path, monkeypatch):
     failures = []
     for n, section in enumerate(guide_sections(guide)):
-        work = fresh_work_tree(tmp_path / f"section-{n}")
+        work = fresh_work_tree(tmp_path / f"section-{n}", plan=not starts_a_workspace(section))
         monkeypatch.chdir(work)
         for step in section.steps:
             where = f"{guide.name}:{step.line} ({section.title})"
             if step.patch:
                 _git(work, "apply", "-", stdin=step.patch)
+                continue
+            if step.fill is not None:
+                fill_sheets(step.fill, work)
                 continue
             result = run_command(step.command)
             real = result.output.splitlines()
@@ -508,3 +655,43 @@ def test_guide_parsing_reads_commands_exit_codes_outputs_and_patches(tmp_path):
     assert (second.command, second.shown, second.exit_code) == (
         "suizhou check --as-of 2024-01-15", [], 1)
     assert patch.patch.startswith("diff --git a/p b/p\n")
+
+
+def test_guide_parsing_reads_what_a_unit_fills_in(tmp_path):
+    guide = tmp_path / "guide.md"
+    guide.write_text("\n".join([
+        "## One", "", "<!-- fill 台账/*.xlsx → 回收/*.xlsx -->", "",
+        "| 单位 | 编号 | 本期状态 | 佐证材料 |", "|---|---|---|---|",
+        "| 市政数局 | P1-M4 | 已办结 | 验收报告<br>批复 |", "| 随县人民政府 | P1-M5 | 推进中 | |",
+        "", "Prose.", "", "<!-- fill 审核/审核表.xlsx -> 审核/审核表.xlsx -->",
+        "| 编号 | 审核决定 |", "|:-|:-|", "| P1-M4 | 销号 |", "```console", "$ suizhou validate",
+        "```"]) + "\n", encoding="utf-8")
+    [section] = guide_sections(guide)
+    first, second, command = section.steps
+    assert first.fill == Fill("台账/*.xlsx", "回收/*.xlsx", ["单位", "编号", "本期状态", "佐证材料"],
+                              [["市政数局", "P1-M4", "已办结", "验收报告<br>批复"],
+                               ["随县人民政府", "P1-M5", "推进中", ""]])
+    assert (first.line, second.line) == (3, 12)
+    assert second.fill == Fill("审核/审核表.xlsx", "审核/审核表.xlsx", ["编号", "审核决定"],
+                               [["P1-M4", "销号"]])
+    assert command.command == "suizhou validate"
+    assert starts_a_workspace(section) is False
+
+
+def test_a_fill_types_into_open_and_locked_cells_and_signs_off(tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    work = fresh_work_tree(tmp_path / "work", plan=False)
+    monkeypatch.chdir(work)
+    assert run_command("suizhou init").exit_code == 0
+    assert run_command("suizhou progress template --agency 市公安局 --out 台账 "
+                       "--as-of 2024-01-05 --lang zh").exit_code == 0
+    fill_sheets(Fill("台账/*.xlsx", "回收/*.xlsx", ["单位", "编号", "时间节点", "本期状态", "进展"],
+                     [["市公安局", "P1-M7", "2024-06-30", "推进中", "已对接<br>五个系统"]]), work)
+    ws = load_workbook(work / "回收" / "市公安局.xlsx").worksheets[0]
+    row = next(r for r in range(6, ws.max_row + 1) if ws[f"A{r}"].value == "P1-M7")
+    assert [ws[f"{c}{row}"].value for c in "DGI"] == ["2024-06-30", "推进中", "已对接\n五个系统"]
+    assert ws["B3"].value and ws["F3"].value and ws["I3"].value
+    with pytest.raises(AssertionError, match="no column"):
+        fill_sheets(Fill("台账/*.xlsx", "回收/*.xlsx", ["单位", "编号", "状态"],
+                         [["市公安局", "P1-M7", "推进中"]]), work)

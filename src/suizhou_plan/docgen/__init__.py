@@ -1,5 +1,6 @@
 """Docs that cannot drift: `docs/cli.md` from each command's `--help`, `docs/rules.md` from
-the rule registry, and the field tables of `docs/plan-format.md` from the pydantic models.
+the rule registry, the field tables of `docs/plan-format.md` from the pydantic models, and
+`docs/guide.zh-Hant.md` from the simplified user guide `docs/guide.md` (`guide_script.py`).
 
     python -m suizhou_plan.docgen            # regenerate, from the repository root
     python -m suizhou_plan.docgen --check    # list the stale files and exit 1
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from suizhou_plan.docgen.checked_by import CHECKED_BY
 from suizhou_plan.docgen.cli_reference import WIDTH, cli_markdown, command_helps
+from suizhou_plan.docgen.guide_script import GUIDE_HANT_MD, GUIDE_MD, guide_hant_markdown
 from suizhou_plan.docgen.page import REGENERATE, DocgenError, anchor
 from suizhou_plan.docgen.plan_format import (
     PLAN_FORMAT_MD,
@@ -38,21 +40,28 @@ RULES_MD = Path("docs/rules.md")
 RULES_ZH_MD = Path("docs/rules.zh-Hans.md")
 
 __all__ = [
-    "CHECKED_BY", "CLI_MD", "PLAN_FORMAT_MD", "REGENERATE", "RULES_MD", "RULES_ZH_MD", "WIDTH",
+    "CHECKED_BY", "CLI_MD", "GUIDE_HANT_MD", "GUIDE_MD", "PLAN_FORMAT_MD", "REGENERATE",
+    "RULES_MD", "RULES_ZH_MD", "WIDTH",
     "DocgenError",
     "anchor", "cli_markdown", "command_helps", "describe", "doc_markdown", "example_plan",
-    "example_values", "expected", "field_rows", "main", "models_of", "stale", "write",
+    "example_values", "expected", "field_rows", "guide_hant_markdown", "main", "models_of",
+    "stale", "write",
 ]
 
 def expected(root: Path) -> dict[Path, str]:
-    """Every generated file under `root` with the text it should have."""
+    """Every generated file under `root` with the text it should have (the traditional
+    guide where `root` has the simplified one it is made from)."""
     page = root / PLAN_FORMAT_MD
     if not page.is_file():
         raise DocgenError(f"{page} is missing: it holds the prose around the field tables")
-    return {root / CLI_MD: cli_markdown(),
-            root / RULES_MD: rules_markdown(),
-            root / RULES_ZH_MD: rules_markdown_in("zh-Hans"),
-            page: plan_format_markdown(page.read_text(encoding="utf-8"), page)}
+    pages = {root / CLI_MD: cli_markdown(),
+             root / RULES_MD: rules_markdown(),
+             root / RULES_ZH_MD: rules_markdown_in("zh-Hans"),
+             page: plan_format_markdown(page.read_text(encoding="utf-8"), page)}
+    guide = root / GUIDE_MD
+    if guide.is_file():
+        pages[root / GUIDE_HANT_MD] = guide_hant_markdown(guide.read_text(encoding="utf-8"))
+    return pages
 
 
 def stale(root: Path) -> list[Path]:
@@ -76,8 +85,8 @@ def write(root: Path) -> list[Path]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m suizhou_plan.docgen",
-        description="Regenerate docs/cli.md, docs/rules.md and the tables of "
-        "docs/plan-format.md.")
+        description="Regenerate docs/cli.md, docs/rules.md, the tables of "
+        "docs/plan-format.md and docs/guide.zh-Hant.md.")
     parser.add_argument("--check", action="store_true",
                         help="write nothing; list stale files and exit 1 if there are any")
     parser.add_argument("--root", type=Path, default=Path.cwd(),
