@@ -377,7 +377,7 @@ class Section:
 
 
 _EXIT = re.compile(r"\s+#\s*exit\s+(\d+)\s*$")
-_FILL = re.compile(r"<!--\s*fill\s+(\S+)\s*(?:→|->)\s*(\S+)\s*-->")
+_FILL = re.compile(r"<!--\s*fill\s+(.+?)\s+(?:→|->)\s+(.+?)\s*-->")
 
 
 def _cells(line: str) -> list[str]:
@@ -404,7 +404,9 @@ def guide_sections(path: Path) -> list[Section]:
                 fence, block = line[3:].strip(), []
             elif line.startswith("## "):
                 sections.append(Section(line[3:].strip()))
-            elif (found := _FILL.fullmatch(line.strip())) is not None:
+            elif line.strip().startswith("<!-- fill"):
+                found = _FILL.fullmatch(line.strip())
+                assert found, f"{path.name}:{number}: write <!-- fill TEMPLATE → FILLED -->"
                 fill = Step(path.name, number, fill=Fill(found[1], found[2], [], []))
                 sections[-1].steps.append(fill)
             continue
