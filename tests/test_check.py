@@ -89,8 +89,8 @@ def test_json_contract(run_cli):
             "milestone", "phase", "agency"} <= set(finding)
     item = data["phases"][0]["items"][0]
     assert item == {"id": "P1-M1", "kind": "milestone", "title": "成立領導小組", "light": "red",
-                    "due": "2023-11-30", "status": "unknown", "lead": "development-reform",
-                    "days_overdue": 46}
+                    "due": "2023-11-30", "planned_due": "2023-11-30", "status": "unknown",
+                    "lead": "development-reform", "days_overdue": 46}
 
 
 # --- one test per rule, on small edits ------------------------------------------------------
@@ -118,12 +118,20 @@ def test_verified_with_evidence_is_complete_and_green(run_cli, plan_copy):
     tasks = plan_copy / "tasks.yaml"
     add_after(tasks, "        tasks: [S1]\n", progress(
         "{date: 2022-01-10, status: in-progress, by: 市發改委};"
+        "{date: 2022-02-20, status: reported-done, by: 市發改委, evidence: [成立通知]};"
         "{date: 2022-03-01, status: verified, by: 市政數局, evidence: [隨政辦發〔2022〕5號]}", 8))
     _, data = check(run_cli, plan_copy, "2024-01-15")
     item = data["phases"][0]["items"][0]
     assert (item["id"], item["status"], item["light"]) == ("P1-M1", "verified", "green")
     assert data["phases"][0]["counts"]["complete"] == 1
     assert "P1-M1" not in [f["milestone"] for f in data["findings"]]
+    # the office (市政數局) closing what its lead never reported done is a warning to review
+    edit(tasks, "          - {date: 2022-02-20, status: reported-done, by: 市發改委, "
+                "evidence: [成立通知]}\n", "")
+    _, data = check(run_cli, plan_copy, "2024-01-15")
+    assert data["phases"][0]["items"][0]["status"] == "verified"
+    assert [f["rule"] for f in data["findings"] if f["milestone"] == "P1-M1"] == [
+        "nothing-to-decide"]
 
 
 def test_unknown_agency_on_every_line_that_used_a_removed_unit(run_cli, plan_copy):

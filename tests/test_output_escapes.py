@@ -143,7 +143,9 @@ def test_progress_show_escapes_the_ledger(run_cli: RunCli, hostile_plan: Path) -
     assert result.exit_code == 0, result.output
     ledger = result.stdout.split("\n", 1)[1]  # the first line is the title, see below
     assert_terminal_safe(ledger)
-    assert ledger.count("\\x1b[2J") == 3  # note, problems and next
+    # the summary line of where the item stands (its note), then the table's note,
+    # problems and next
+    assert ledger.count("\\x1b[2J") == 4
 
 
 def test_progress_show_escapes_the_title(run_cli: RunCli, hostile_plan: Path) -> None:
@@ -262,7 +264,8 @@ def test_duties_csv_neutralises_formulas_and_keeps_dates(
     assert [row[3] for row in rows if row[2] == "P1-M3"] == ["'" + HOSTILE]
     p1m3 = next(row for row in rows if row[2] == "P1-M3")
     assert p1m3[9] == "2023-11-30 (46 days overdue)"
-    assert p1m3[13] == "2023-12-01 " + HOSTILE  # latest progress: starts with its date
+    # latest progress: its date and unit first, so the cell cannot start a formula
+    assert p1m3[13] == "2023-12-01 隨州高新區管委會: " + HOSTILE
 
 
 def test_duties_all_csv_index_neutralises_unit_names(

@@ -160,8 +160,11 @@ def build_record(progress: Sequence[ProgressEntry], planned_due: date, voices: V
     for k in in_date_order(progress):
         entry = progress[k]
         unit = resolve(entry.by) if entry.by else None
-        said.append(Said(k, entry, voices.of(unit, bool(entry.by)), unit,
-                         unit is not None and unit.id in voices.office))
+        # an entry that names nobody (older ledgers) is the lead's report, or the office's
+        # decision when it records one
+        office = (unit.id in voices.office if unit is not None
+                  else not entry.by and entry.status in OFFICE_ONLY)
+        said.append(Said(k, entry, voices.of(unit, bool(entry.by)), unit, office))
     status, line = "unknown", None
     members: list[str | None] = [None] * len(voices.members)
     due, done_on, closed_on = planned_due, None, None
