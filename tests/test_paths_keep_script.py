@@ -3,8 +3,6 @@ script must not convert the directory a user named (`測試台账` is not `测�
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from suizhou_plan.i18n import in_script
