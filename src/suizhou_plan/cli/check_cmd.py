@@ -17,6 +17,7 @@ from suizhou_plan.cli.options import (
     as_of_or_today,
     default_lang,
     lang_option,
+    office_template,
     plan_option,
     resolve_plan,
     use_color,
@@ -189,7 +190,7 @@ def _check(path: Path, label: str, day: date, phase: int | None, agency: str | N
         raise click.UsageError(Msg("--out goes with --format markdown or docx"))
     if template and fmt != "docx":
         raise click.UsageError(Msg("--template goes with --format docx"))
-    safe_template = _template(template, view.lang) if template else None
+    safe_template = office_template(template, view.lang) if template else None
     if result.index is not None and fmt in ("text", "markdown", "docx"):
         from suizhou_plan.bulletin import build_bulletin
         from suizhou_plan.report.bulletin_text import overall
@@ -219,21 +220,6 @@ def _check(path: Path, label: str, day: date, phase: int | None, agency: str | N
     counts = view.counts()
     failed = counts["error"] > 0 or (strict and counts["warning"] > 0)
     sys.exit(1 if failed else 0)
-
-
-def _template(path: str, lang: str) -> Template:
-    """`--template`, made safe (`docx_template`): what was left out of it is said on stderr,
-    a file that is not a Word document is a usage error that says what to give instead."""
-    from suizhou_plan.i18n import localise, t
-    from suizhou_plan.report.docx_template import TemplateError, read_template
-
-    try:
-        safe = read_template(Path(path), path)
-    except TemplateError as exc:
-        raise click.UsageError(exc.message) from None
-    for message in safe.dropped:
-        sys.stderr.write(t(lang, "warning: {message}", message=localise(message, lang)) + "\n")
-    return safe
 
 
 def _bulletin_out(bulletin: Any, lang: str, fmt: str, out_file: str | None,

@@ -124,3 +124,19 @@ def use_color(stream: Any) -> bool:
 def write(text: str) -> None:
     sys.stdout.write(text)
     sys.stdout.flush()
+
+
+def office_template(path: str, lang: str) -> Any:
+    """`--template FILE.docx`, made safe (`report.docx_template`): what was left out of it is
+    said on stderr, a file that is not a Word document is a usage error that says what to
+    give instead.  One reading for every command that writes Word documents."""
+    from suizhou_plan.i18n import localise, t
+    from suizhou_plan.report.docx_template import TemplateError, read_template
+
+    try:
+        safe = read_template(Path(path), path)
+    except TemplateError as exc:
+        raise click.UsageError(exc.message) from None
+    for message in safe.dropped:
+        sys.stderr.write(t(lang, "warning: {message}", message=localise(message, lang)) + "\n")
+    return safe

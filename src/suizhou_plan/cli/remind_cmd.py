@@ -14,6 +14,7 @@ from suizhou_plan.cli.options import (
     as_of_or_today,
     default_lang,
     lang_option,
+    office_template,
     plan_option,
 )
 from suizhou_plan.i18n import Msg
@@ -61,7 +62,7 @@ def command(plan_dir: str | None, as_of: date | None, out_dir: str | None,
     index = load_index(plan_dir, lang)
     lang = lang or default_lang(index.tasks_file.supervision.lang)
     day = as_of_or_today(as_of)
-    safe_template = _template(template, lang) if template else None
+    safe_template = office_template(template, lang) if template else None
     from suizhou_plan.holding import Holders
     from suizhou_plan.reminders import build_reminders
 
@@ -75,21 +76,6 @@ def command(plan_dir: str | None, as_of: date | None, out_dir: str | None,
         sys.stdout.write(reminders_list.markdown(reminders, lang))
         return
     _write(Path(out_dir), reminders, lang, combined, safe_template)
-
-
-def _template(path: str, lang: str) -> Template:
-    """`--template`, made safe (`docx_template`): what was left out of it is said on stderr;
-    a file that is not a Word document is a usage error that says what to give instead."""
-    from suizhou_plan.i18n import localise, t
-    from suizhou_plan.report.docx_template import TemplateError, read_template
-
-    try:
-        safe = read_template(Path(path), path)
-    except TemplateError as exc:
-        raise click.UsageError(exc.message) from None
-    for message in safe.dropped:
-        sys.stderr.write(t(lang, "warning: {message}", message=localise(message, lang)) + "\n")
-    return safe
 
 
 def _only(reminders: Reminders, holders: Holders, names: tuple[str, ...], index: PlanIndex,
