@@ -31,9 +31,13 @@ ATTEMPTS = 5  # fresh reads when another program keeps saving tasks.yaml
 class BadRequest(Exception):
     """What was asked for cannot be done as typed (exit 2): the message says what to type."""
 
+    plan_lang: str | None = None  # the plan's `supervision.lang`, once it was read
+
 
 class Refused(Exception):
     """The plan or the entry does not allow the write (exit 1); nothing was written."""
+
+    plan_lang: str | None = None  # the plan's `supervision.lang`, once it was read
 
     def __init__(self, reasons: list[str]) -> None:
         super().__init__("\n".join(reasons))
@@ -45,6 +49,7 @@ class Added:
     item_id: str
     entry: Entry
     written: Path  # the file written (a symlink's target)
+    plan_lang: str | None = None  # the plan's `supervision.lang`
 
 
 def unstorable_field(entry: Entry) -> tuple[str, int, str] | None:
@@ -149,25 +154,35 @@ def append_progress(plan: Path, item_id: str, entry: Entry, as_of: date,
     from suizhou_plan.progress_batch import Report, append_reports
 
     check_text(entry)
+    lang: list[str | None] = [None]
 
     def vet(index: PlanIndex, reports: list[Report]) -> list[Report]:
-        return [Report(_typed_item(index, item_id).id, _typed(index, item_id, entry, as_of),
-                       "", 0)]
+        lang[0] = index.tasks_file.supervision.lang
+        try:
+            return [Report(_typed_item(index, item_id).id,
+                           _typed(index, item_id, entry, as_of), "", 0)]
+        except BadRequest as exc:
+            exc.plan_lang = lang[0]
+            raise
 
     outcome = append_reports(plan, [], as_of, wait=wait, vet=vet)
+    refused: Refused | None = None
     if outcome.refused:
-        raise Refused([Msg("{id}: {message} [{slug}]\n  hint: {hint}", id=o.report.item_id,
-                           message=o.message, slug=o.slug, hint=o.hint)
-                       for o in outcome.refused])
-    if outcome.already:
+        refused = Refused([Msg("{id}: {message} [{slug}]\n  hint: {hint}",
+                               id=o.report.item_id, message=o.message, slug=o.slug,
+                               hint=o.hint) for o in outcome.refused])
+    elif outcome.already:
         said = outcome.already[0]
-        raise Refused([Msg("{id}: the entry of {date} ({status}) is in the ledger already, "
-                           "word for word [duplicate-progress]\n  hint: {hint}",
-                           id=said.item_id, date=said.entry.date, status=said.entry.status,
-                           hint=Msg("remove the copy, or record what changed since"))])
+        refused = Refused([Msg("{id}: the entry of {date} ({status}) is in the ledger already, "
+                               "word for word [duplicate-progress]\n  hint: {hint}",
+                               id=said.item_id, date=said.entry.date, status=said.entry.status,
+                               hint=Msg("remove the copy, or record what changed since"))])
+    if refused is not None:
+        refused.plan_lang = lang[0]
+        raise refused
     assert outcome.written is not None and outcome.added
     added = outcome.added[0]
-    return Added(added.item_id, added.entry, outcome.written)
+    return Added(added.item_id, added.entry, outcome.written, lang[0])
 
 
 def _typed_item(index: PlanIndex, item_id: str) -> Item:

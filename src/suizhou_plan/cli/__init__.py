@@ -58,6 +58,9 @@ class LazyGroup(click.Group):
                                               "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="suizhou")
 @click.option("--debug", is_flag=True, help="On an internal error, show the Python traceback.")
+@click.option("--lang", default=None, metavar="LANG", expose_value=False,
+              help="The language of this help and of usage errors: zh-Hans, zh-Hant or en "
+              "(each command takes --lang for its output).")
 def cli(debug: bool) -> None:
     """Check the Digital Suizhou implementation plan (《數字隨州建設實施方案》).
 

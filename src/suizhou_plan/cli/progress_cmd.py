@@ -85,22 +85,30 @@ def _record(item: str, plan_dir: str | None, entry: Entry, as_of: date | None, w
     """Write `entry` through the one append path and say what was written, or why not."""
     from suizhou_plan.plan_lock import PlanLocked, PlanNotWritable
     from suizhou_plan.progress_edit import BadRequest, Refused, append_progress
+    from suizhou_plan.record import OFFICE_ONLY
     from suizhou_plan.report.labels import status_label
 
-    lang = lang or default_lang()
     path, _label = resolve_plan(plan_dir, writing=True)
     try:
         added = append_progress(path, item, entry, as_of_or_today(as_of), wait)
     except BadRequest as exc:
-        raise click.UsageError(in_script(lang, localise(exc.args[0], lang))) from None
+        said = lang or default_lang(exc.plan_lang)
+        raise click.UsageError(in_script(said, localise(exc.args[0], said))) from None
     except (Refused, PlanLocked, PlanNotWritable) as exc:
-        not_written = t(lang, "not written: nothing was changed")
-        sys.stderr.write(f"{_why(exc, lang)}\n{not_written}\n")
+        said = lang or default_lang(getattr(exc, "plan_lang", None))
+        not_written = t(said, "not written: nothing was changed")
+        sys.stderr.write(f"{_why(exc, said)}\n{not_written}\n")
         sys.exit(1)
+    lang = lang or default_lang(added.plan_lang)
+    message = (N_("{item}: recorded the office's decision ({status}) of {date} by {unit} in "
+                  "{file}") if entry.status in OFFICE_ONLY else
+               N_("{item}: recorded the application for more time ({status}) of {date} by "
+                  "{unit} in {file}") if entry.status == "extension-requested" else
+               N_("{item}: added {status} of {date} by {unit} to {file}"))
     sys.stdout.write(t(
-        lang, "{item}: added {status} of {date} by {unit} to {file}", item=added.item_id,
-        status=status_label(entry.status, lang), date=localise(entry.date, lang),
-        unit=in_script(lang, added.entry.by or ""), file=_shown(path / "tasks.yaml")) + "\n")
+        lang, message, item=added.item_id, status=status_label(entry.status, lang),
+        date=localise(entry.date, lang), unit=in_script(lang, added.entry.by or ""),
+        file=_shown(path / "tasks.yaml")) + "\n")
 
 
 def _entry(status: str, when: date, by: str | None, *, note: str | None = None,
@@ -545,31 +553,27 @@ def import_(files: tuple[str, ...], plan_dir: str | None, dry_run: bool, skip_in
     sys.stdout.flush()
     for p in result.problems:
         sys.stderr.write(visible_lines(p.render(lang)) + "\n")
-    counts = tn(lang, "{n} entry from {files} file(s); {already} already in the ledger",
-                "{n} entries from {files} file(s); {already} already in the ledger",
-                len(out.added), files=result.files, already=len(out.already))
+    counts = tn(lang, "{n} entry from {files} file(s)", "{n} entries from {files} file(s)",
+                len(out.added), files=result.files)
+    already = (t(lang, " ({n} already in the ledger, skipped)", n=len(out.already))
+               if out.already else "")
     if blocked:
         sys.stderr.write(t(lang, "not imported: {n} error(s); nothing was changed. Fix the "
                                  "cells and import again, or add --skip-invalid to import "
                                  "the other rows", n=len(result.errors)) + "\n")
         sys.exit(1)
     if dry_run:
-        sys.stderr.write(t(lang, "would add {counts}; nothing was written (--dry-run)",
-                           counts=counts) + "\n")
+        sys.stderr.write(t(lang, "would add {counts}{already}; nothing was written "
+                                 "(--dry-run)", counts=counts, already=already) + "\n")
     elif out.written is None:
-        sys.stderr.write(t(lang, "nothing to add: {counts}", counts=counts) + "\n")
+        sys.stderr.write(t(lang, "nothing to add from {files} file(s){already}",
+                           files=result.files, already=already) + "\n")
     else:
         skipped = (t(lang, "; {n} problem(s) above not imported (--skip-invalid)",
                      n=len(result.errors)) if result.errors else "")
-        sys.stderr.write(t(lang, "added {counts} to {file}{skipped}", counts=counts,
-                           file=_shown(path / "tasks.yaml"), skipped=skipped) + "\n")
-
-
-def _cell_of(report: Report) -> str:
-    """The column a row's entry stands in: its status (G), or an application's new date."""
-    from suizhou_plan.sheets.template import STATUS, UNTIL
-
-    return UNTIL if report.entry.status == "extension-requested" else STATUS
+        sys.stderr.write(t(lang, "added {counts} to {file}{already}{skipped}", counts=counts,
+                           file=_shown(path / "tasks.yaml"), already=already,
+                           skipped=skipped) + "\n")
 
 
 def _why(exc: Exception, lang: str) -> str:

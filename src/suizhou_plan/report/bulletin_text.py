@@ -64,9 +64,9 @@ def _overall(b: Bulletin, lang: str, lists_pending: bool) -> list[str]:
              total=_count(lang, tally.total), kinds=_kinds(lang, tally.by_kind)) if b.scope
            else t(lang, "The plan has {total} to supervise: {kinds}.",
                   total=_count(lang, tally.total), kinds=_kinds(lang, tally.by_kind)),
-           t(lang, "As of {date}, {done} are done, {in_progress} are in progress, {overdue} "
-                   "are overdue and {unknown} have no progress reported; {due_soon} fall due "
-                   "within the next {window} days.",
+           t(lang, "As of {date}: done, {done}; in progress, {in_progress}; overdue, "
+                   "{overdue}; no progress reported, {unknown}; falling due within the next "
+                   "{window} days, {due_soon}.",
              date=long_date(lang, b.as_of), done=_count(lang, tally.done),
              in_progress=_count(lang, tally.in_progress), overdue=_count(lang, tally.overdue),
              unknown=_count(lang, tally.unknown), due_soon=_count(lang, tally.due_soon),

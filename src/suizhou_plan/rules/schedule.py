@@ -166,5 +166,6 @@ def unverified_done(ctx: Context) -> Iterator[Problem]:
                 Msg("{item} was reported done on {date} but is not verified {days} days after "
                     "the report", item=describe(item), date=latest.date, days=waited),
                 ctx.at(item.path),
-                Msg("verify the evidence and add a `verified` entry (銷號), or reopen the item"),
+                Msg("the office reviews the evidence and closes the item (`suizhou progress "
+                    "close`, 銷號) or returns it (`suizhou progress return`)"),
             )

@@ -146,7 +146,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "office-decision": (
         N_("「{value}」 is the office's decision, not a unit's report; nothing from this row "
            'is imported'),
-        N_('pick one of {choices}: report 已辦結 with the evidence when the item is done; '
+        N_('pick one of {choices}: report reported-done with the evidence when the item is done; '
            'the office then reviews it and closes (銷號) or returns it')),
     "extension-in-status": (
         N_('「{value}」: an application for more time goes in the last two columns, not in '
