@@ -576,6 +576,13 @@ def import_(files: tuple[str, ...], plan_dir: str | None, dry_run: bool, skip_in
                            skipped=skipped) + "\n")
 
 
+def _cell_of(report: Report) -> str:
+    """The column a row's entry stands in: its status (G), or an application's new date."""
+    from suizhou_plan.sheets.template import STATUS, UNTIL
+
+    return UNTIL if report.entry.status == "extension-requested" else STATUS
+
+
 def _why(exc: Exception, lang: str) -> str:
     """Why a writer wrote nothing, in `lang`: each reason of a refusal on its own line (the
     plan's errors among them quote plan text: its control characters are shown escaped)."""
