@@ -539,10 +539,19 @@ def import_(files: tuple[str, ...], plan_dir: str | None, dry_run: bool, skip_in
     # What was (or would be) added goes to stdout, then the problems and the summary to
     # stderr: the same order in a terminal and in a captured run.
     blocked = bool(result.errors) and not skip_invalid
-    verb = (N_("{item}: would add {status} of {date} by {unit} ({cell})") if dry_run else
-            N_("{item}: added {status} of {date} by {unit} ({cell})"))
+    from suizhou_plan.record import OFFICE_ONLY
+
+    def verb(status: str) -> str:
+        if status in OFFICE_ONLY:  # a review sheet's: the office decided, nobody reported
+            return (N_("{item}: would record the office's decision ({status}) of {date} by "
+                       "{unit} ({cell})") if dry_run else
+                    N_("{item}: recorded the office's decision ({status}) of {date} by {unit} "
+                       "({cell})"))
+        return (N_("{item}: would add {status} of {date} by {unit} ({cell})") if dry_run else
+                N_("{item}: added {status} of {date} by {unit} ({cell})"))
+
     lines = [] if blocked else [
-        t(lang, verb, item=r.item_id, status=status_label(r.entry.status, lang),
+        t(lang, verb(r.entry.status), item=r.item_id, status=status_label(r.entry.status, lang),
           date=localise(r.entry.date, lang), unit=in_script(lang, r.entry.by or ""),
           cell=location(r, _cell_of(r)))
         for r in out.added]
