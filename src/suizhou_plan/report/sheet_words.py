@@ -36,7 +36,8 @@ WORDS = (
          "status from the list (reported-done with its evidence when the item is done; "
          "the office reviews it and closes it), write the date as 2024-01-10; to apply for "
          "more time, give the new date and the reason in the last two columns. Rows left "
-         "empty are not imported. The grey columns describe the item and are locked. Sign below the title."),
+         "empty are not imported. The grey columns describe the item and are locked. Sign "
+         "below the title."),
     word("sheet:filler", "Filled in by"), word("sheet:phone", "Phone"),
     word("sheet:reviewer", "Reviewed by"),
     word("sheet:group_item", "The item (locked)"),
