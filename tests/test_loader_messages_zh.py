@@ -57,7 +57,8 @@ CASES = [
      T01_KIND + "    progress:\n      - {date: 2022-01-01, status: doing}\n",
      ("status: doing", 1), 36, "invalid-value",
      "tasks[0].progress[0].status：取值应为 'not-started'、'in-progress'、'blocked'、"
-     "'reported-done' 或 'verified'", "请使用所列取值之一"),
+     "'reported-done'、'verified'、'returned'、'reopened'、'extension-requested'、"
+     "'extension-approved' 或 'extension-refused'", "请使用所列取值之一"),
     ("leading-zero", "tasks.yaml", "  - id: T01\n    number: 1\n", "  - id: T01\n    number: 01\n",
      ("number: 01", 1), 13, "invalid-value",
      "tasks[0].number：在 YAML 中开头的 0 会产生歧义：请去掉它，写成 1", "请写一个普通整数"),

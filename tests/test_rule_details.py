@@ -66,7 +66,8 @@ def test_an_item_without_a_lead_or_phase_carries_none(run_cli, small):
 HINTS = [
     ("due-soon", {}, "2023-06-20", "confirm with the lead unit that it will be done in time"),
     ("unverified-done", {"progress": ["{date: 2023-06-01, status: reported-done, evidence: [x]}"]},
-     "2024-01-01", "verify the evidence and add a `verified` entry (銷號), or reopen the item"),
+     "2024-01-01", "the office reviews the evidence and closes the item (`suizhou progress "
+     "close`, 銷號) or returns it (`suizhou progress return`)"),
     ("no-progress", {}, "2022-01-01",
      "ask the lead unit for a progress report and record it under `progress:`"),
     ("stale-progress", {"progress": ["{date: 2022-01-10, status: in-progress}"]}, "2023-01-01",

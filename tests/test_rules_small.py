@@ -501,7 +501,7 @@ def test_rules_lists_every_rule_and_shows_one_by_slug_or_code_in_any_case(run_cl
     listing = run_cli("rules")
     assert listing.exit_code == 0
     lines = listing.stdout.splitlines()
-    assert len(lines) == 41
+    assert len(lines) == 45
     assert lines[0] == "SZ101  yaml-syntax              error    the file is not valid YAML"
     assert ("SZ509  duplicate-progress       warning  a progress entry identical to the one "
             "before it") in lines

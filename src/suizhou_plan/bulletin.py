@@ -12,14 +12,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from suizhou_plan.board import PhaseBoard, Row
 from suizhou_plan.holding import NOT_ACCOUNTABLE, Holders, Holding
 from suizhou_plan.index import Item, PlanIndex
 from suizhou_plan.model.agency import Agency
-from suizhou_plan.periods import Cadence, Period, reports_for
 from suizhou_plan.record import APPLICATION, REPORTS, Said
 from suizhou_plan.status import DONE, Light, tally
+
+if TYPE_CHECKING:
+    from suizhou_plan.periods import Period
 
 RECTIFY_DAYS = 15  # 整改期限: overdue items are to be put right within this many days
 
@@ -98,7 +101,7 @@ class Bulletin:
     next_steps: list[Reported]
     stale: list[Reported]  # open items whose latest report is older than the cadence (催報)
     cadence: int
-    period: Period  # the reporting period just closed: what "this period" means
+    period: Period | None  # the reporting period just closed: what "this period" means
     unreported: list[Agency]  # units that owed a report for `period` and sent none
     late: list[Agency]  # units whose report for `period` came after its cut-off
     extensions: list[Decided]  # approved extensions in force (the item's date moved)
@@ -117,11 +120,14 @@ class Bulletin:
 
 
 def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
-                   window: int, holders: Holders, scope: str | None = None) -> Bulletin:
+                   window: int, holders: Holders, scope: str | None = None, *,
+                   records: bool = True) -> Bulletin:
     """The bulletin of the items on `boards` (already narrowed by phase, unit or section;
     `scope` then says which, in the reader's words).  Who answers for an item is
     `holding.Holders` on `as_of` (renames applied, a collective standing for its members),
-    as in every other per-unit view."""
+    as in every other per-unit view.  `records`: false where only the overall picture is
+    shown (`suizhou check`'s first lines): the units' assessment and the reports of the
+    period are not worked out."""
     held = holders.by_item()
     rows = [row for board in boards for row in board.rows]
     pending = sorted({board.phase.number for board in boards
@@ -157,10 +163,14 @@ def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
     overdue_by_unit = sorted(((leads[k], v) for k, v in groups.items()),
                              key=lambda pair: (-len(pair[1]), pair[0].name if pair[0] else ""))
     cadence = index.tasks_file.supervision.reporting_cadence_days
-    cycle = Cadence.of(index.tasks_file.supervision)
-    period = cycle.just_closed(as_of)
-    since = period.start  # this period's reports, and those recorded since its cut-off
-    unit_records = _unit_records(index, rows, held, holders, as_of)
+    period: Period | None = None
+    if records:
+        from suizhou_plan.periods import Cadence
+
+        period = Cadence.of(index.tasks_file.supervision).just_closed(as_of)
+    # this period's reports, and those recorded since its cut-off
+    since = period.start if period is not None else as_of - timedelta(days=cadence)
+    unit_records = _unit_records(index, rows, held, holders, as_of) if records else []
     problems: list[Reported] = []
     next_steps: list[Reported] = []
     stale: list[Reported] = []
@@ -197,10 +207,15 @@ def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
             approval = record.extensions[-1]
             extensions.append(Decided(item, approval, approval.who))
         applications += [Decided(item, s, s.who) for s in record.pending]
-    reports = reports_for(index, period, Holders(index, period.cutoff), known_by=as_of)
-    in_scope = {unit.id for unit in (r.unit for r in unit_records)}
-    unreported = [r.unit for r in reports if r.state == "missing" and r.unit.id in in_scope]
-    late = [r.unit for r in reports if r.state == "late" and r.unit.id in in_scope]
+    unreported: list[Agency] = []
+    late: list[Agency] = []
+    if period is not None:
+        from suizhou_plan.periods import reports_for
+
+        reports = reports_for(index, period, Holders(index, period.cutoff), known_by=as_of)
+        in_scope = {r.unit.id for r in unit_records}
+        unreported = [r.unit for r in reports if r.state == "missing" and r.unit.id in in_scope]
+        late = [r.unit for r in reports if r.state == "late" and r.unit.id in in_scope]
     meta = index.tasks_file.plan
     group = index.tasks_file.governance.leading_group if index.tasks_file.governance else None
     return Bulletin(

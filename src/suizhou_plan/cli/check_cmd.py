@@ -198,8 +198,10 @@ def _check(path: Path, label: str, day: date, phase: int | None, agency: str | N
         window = (result.index.tasks_file.supervision.due_soon_days if due_within is None
                   else due_within)
         assert holders is not None  # made with the index
+        # the text format shows only the overall picture: no unit table to work out
         bulletin = build_bulletin(result.index, boards, day, window, holders,
-                                  scope=_scope_words(scope, view.lang))
+                                  scope=_scope_words(scope, view.lang),
+                                  records=fmt != "text")
         view.overview = overall(bulletin, view.lang, lists_pending=True)
     if fmt == "json":
         write(machine.check_json(view))

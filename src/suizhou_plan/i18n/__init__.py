@@ -128,6 +128,9 @@ _PATH = (r"[^\s，。；：、「」（）()<>\[\]'\",;|]*[/\\][^\s，。；：�
          r"|[^\s，。；：、「」（）()<>\[\]'\",;|]+\.(?:xlsx|xls|docx|yaml|yml|md|html|csv|json|pdf|txt)\b")
 
 
+_PATH_CHAR = r"[A-Za-z0-9._~-]"  # a path has something of a file name besides its slashes
+
+
 def in_script(lang: str, text: str) -> str:
     """Plan text in the script of `lang` (English output shows it as stored); file paths in
     it are left exactly as they are."""
@@ -136,6 +139,8 @@ def in_script(lang: str, text: str) -> str:
     convert = _converter("t2s" if lang == "zh-Hans" else "s2tw").convert
     out, at = [], 0
     for found in _pattern(_PATH).finditer(text):
+        if not _pattern(_PATH_CHAR).search(found.group()):
+            continue  # 「牵头/配合」, 「数字政府/数字经济」: words with a slash, not a path
         out += [convert(text[at:found.start()]), found.group()]
         at = found.end()
     out.append(convert(text[at:]))

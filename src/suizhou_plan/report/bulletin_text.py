@@ -262,7 +262,7 @@ def _problems(b: Bulletin, lang: str) -> list[Block]:
                             date=long_date(lang, d.said.entry.date),
                             reason=d.said.entry.reason or "")) for d in b.returned]))
     missing: list[Block] = []
-    if b.unreported:
+    if b.unreported and b.period is not None:
         missing += _para(t(lang, "By the cut-off of {date}, {count} did not report for the "
                                  "period: {units}.", date=long_date(lang, b.period.cutoff),
                            count=tn(lang, "{n} unit", "{n} units", len(b.unreported)),
