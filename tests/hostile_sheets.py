@@ -363,13 +363,13 @@ def _truncated(c: Corpus) -> bytes:
 
 DECIDED = ("「已销号」 is the office's decision, not a unit's report; nothing from this row is "
            "imported [office-decision]")
-DECIDED_ZH = "「已销号」是督办机构的决定，不是单位的报送；该行内容一律不导入 [office-decision]"
+DECIDED_ZH = "「已销号」是督办办公室的决定，不是单位的报送；该行内容一律不导入 [office-decision]"
 PART = ("{{file}}: its part {part} unpacks to {size}, more than a ledger template ever needs "
         "(16 MB at most) [part-too-large]")
 PART_ZH = "{{file}}：其中的部件 {part} 解压后为 {size}，超出台账模板所需（最多 16 MB） [part-too-large]"
 FORGED = ("the hidden marker of the sheet (made on 2024-01-15) was changed after the office "
           "made it: its signature no longer matches; nothing from it is imported [forged-sheet]")
-FORGED_ZH = ("该表（生成于 2024年1月15日）的隐藏标记在督办机构生成后被改动，签名已不符；"
+FORGED_ZH = ("该表（生成于 2024年1月15日）的隐藏标记在督办办公室生成后被改动，签名已不符；"
              "其内容一律不导入 [forged-sheet]")
 DAMAGED = ("{file} is not an Excel workbook (.xlsx): its part {part} declares a document type "
            "(<!DOCTYPE or <!ENTITY>), which no workbook needs [not-a-workbook]")
@@ -394,7 +394,7 @@ ATTACKS: tuple[Attack, ...] = (
            "{file}!_suizhou",
            "the sheet was signed by another plan directory (another office, or before this "
            "one's key was replaced); nothing from it is imported [foreign-sheet]",
-           "该表由另一个方案目录签名（其他督办机构生成，或生成于本目录更换密钥之前）；"
+           "该表由另一个方案目录签名（其他督办办公室生成，或生成于本目录更换密钥之前）；"
            "其内容一律不导入 [foreign-sheet]", _write(lambda c: c.other_workspace())),
     Attack("locked-title-edited.xlsx", "a locked cell (T01's title) edited", 1,
            T01.replace("{col}", "B"),

@@ -135,7 +135,8 @@ def test_after_closing_a_report_does_not_reopen_and_the_office_can(run_cli, plan
     reopened = run_cli(*cmd(plan_copy, "reopen", "P1-M4", "--reason", "复查发现接口未通",
                             when="2024-01-25"))
     assert reopened.exit_code == 0, reopened.output
-    assert reopened.stdout == "P1-M4: added reopened of 2024-01-25 by 市政數局 to plan/tasks.yaml\n"
+    assert reopened.stdout == ("P1-M4: recorded the office's decision (reopened) of 2024-01-25 "
+                               "by 市政數局 in plan/tasks.yaml\n")
     check = run_cli("check", "--plan", str(plan_copy), "--as-of", AS_OF, "--format", "json",
                     "--no-cache")
     assert _status(check.stdout, "P1-M4") == "in-progress"

@@ -56,12 +56,17 @@ def test_add_keeps_every_other_byte_of_the_file(run_cli, plan_copy):
         "        received: 2024-01-15\n",
     ]
     show = run_cli("progress", "show", "T17", "--plan", str(plan_copy))
-    assert show.stdout.splitlines()[:2] == ["T17 云平臺集約管理", "status: in-progress · due 2025-11-30"]
-    row = show.stdout.splitlines()[4].split()
-    assert row[:4] == ["2023-06-30", "in-progress", "市政數局", "機房主體完工"]
-    assert row[4:] == ["資金:", "未到位", "no", "隨政數發〔2023〕7號;", "https://example.invalid/a,b"]
+    lines = show.stdout.splitlines()
+    assert lines[:5] == ["T17 云平臺集約管理", "status: in-progress · due 2025-11-30 · lead 市政數局",
+                         "", "Where the item stands (the lead's word or the office's):",
+                         "  2023-06-30 市政數局 (lead): in-progress — 機房主體完工"]
+    row = lines[7].split()
+    assert row[:9] == ["2023-06-30", "2024-01-15", "(199", "d", "after)", "市政數局", "lead",
+                       "in-progress", "機房主體完工"]
+    assert row[9:] == ["資金:", "未到位", "no", "隨政數發〔2023〕7號;", "https://example.invalid/a,b"]
     zh = run_cli("progress", "show", "T17", "--plan", str(plan_copy), "--lang", "zh-Hans")
-    assert zh.stdout.splitlines()[:3] == ["T17 云平台集约管理", "状态：推进中 · 时间节点：2025年11月30日", ""]
+    assert zh.stdout.splitlines()[:3] == [
+        "T17 云平台集约管理", "状态：推进中 · 时间节点：2025年11月30日 · 牵头单位：市政数局", ""]
 
 
 def test_second_entry_appends_to_the_block_and_names_are_recorded_as_written(run_cli, plan_copy):
@@ -73,7 +78,8 @@ def test_second_entry_appends_to_the_block_and_names_are_recorded_as_written(run
     rest, inserted = without(tasks.read_text(encoding="utf-8"), before)
     assert rest == before
     assert inserted == ["          - date: 2023-11-20\n", "            status: reported-done\n",
-                        "            by: 市政數局\n", "            note: 二期上線\n"]
+                        "            by: 市政數局\n", "            note: 二期上線\n",
+                        "            received: 2024-01-15\n"]
 
 
 def test_crlf_and_bom_files_stay_so(run_cli, plan_copy):

@@ -62,7 +62,7 @@ def test_the_review_sheet_lists_what_waits_for_the_office(run_cli, waiting):
     result = run_cli("progress", "template", "--office", "--plan", str(waiting), "--out",
                      "review", "--as-of", AS_OF, "--lang", "zh-Hans")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "review/市政数局审核表.xlsx：3项待督办机构决定\n"
+    assert result.stdout == "review/市政数局审核表.xlsx：3项待督办办公室决定\n"
     assert result.stderr == ""  # signed with the office's key
     wb = load_workbook("review/市政数局审核表.xlsx")
     assert wb.sheetnames == ["审核", "_suizhou"]
@@ -101,9 +101,12 @@ def test_the_offices_decisions_are_imported_as_its_entries(run_cli, waiting):
                      AS_OF)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        f"T01: added verified of 2024-01-18 by {OFFICE} (decided.xlsx!审核!G{rows['T01']})",
-        f"T02: added returned of 2024-01-18 by {OFFICE} (decided.xlsx!审核!G{rows['T02']})",
-        f"T03: added extension approved of 2024-01-19 by {OFFICE} (decided.xlsx!审核!G{rows['T03']})"]
+        f"T01: recorded the office's decision (verified) of 2024-01-18 by {OFFICE} "
+        f"(decided.xlsx!审核!G{rows['T01']})",
+        f"T02: recorded the office's decision (returned) of 2024-01-18 by {OFFICE} "
+        f"(decided.xlsx!审核!G{rows['T02']})",
+        f"T03: recorded the office's decision (extension approved) of 2024-01-19 by {OFFICE} "
+        f"(decided.xlsx!审核!G{rows['T03']})"]
     t01, t02, t03 = (ledger(waiting, i)[-1] for i in ("T01", "T02", "T03"))
     assert (t01["status"], t01["by"], t01["note"], t01["evidence"]) == (
         "verified", OFFICE, "验收材料齐全，同意销号", ["随数字办〔2024〕2号"])
@@ -134,7 +137,7 @@ def test_a_decision_without_what_it_needs_is_refused_at_its_cell(run_cli, waitin
         f"decided.xlsx!审核!K{rows['T01']}：错误：销号须写明依据：文号或佐证材料 "
         "[decision-needs-evidence]",
         f"decided.xlsx!审核!I{rows['T02']}：错误：退回须写明理由 [decision-needs-reason]",
-        f"decided.xlsx!审核!G{rows['T03']}：错误：「推进中」不是审核表中督办机构可作出的决定 "
+        f"decided.xlsx!审核!G{rows['T03']}：错误：「推进中」不是审核表中督办办公室可作出的决定 "
         "[not-a-decision]"]
     assert (waiting / "tasks.yaml").read_bytes() == before
 

@@ -102,8 +102,8 @@ def _record(item: str, plan_dir: str | None, entry: Entry, as_of: date | None, w
     lang = lang or default_lang(added.plan_lang)
     message = (N_("{item}: recorded the office's decision ({status}) of {date} by {unit} in "
                   "{file}") if entry.status in OFFICE_ONLY else
-               N_("{item}: recorded the application for more time ({status}) of {date} by "
-                  "{unit} in {file}") if entry.status == "extension-requested" else
+               N_("{item}: recorded the application for more time of {date} by {unit} in "
+                  "{file}") if entry.status == "extension-requested" else
                N_("{item}: added {status} of {date} by {unit} to {file}"))
     sys.stdout.write(t(
         lang, message, item=added.item_id, status=status_label(entry.status, lang),

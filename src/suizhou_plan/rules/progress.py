@@ -132,9 +132,10 @@ def done_without_evidence(ctx: Context) -> Iterator[Problem]:
 def status_regression(ctx: Context) -> Iterator[Problem]:
     """In date order, a unit's entry whose status is earlier in the vocabulary than the
     best one the same unit reported before it (for example `in-progress` after its own
-    `reported-done`), and that has no `note`.  `blocked` may come and go, and after the
-    office returns or reopens the item every unit starts afresh.  A real step back says why
-    in its note; `suizhou progress add` always takes one.
+    `reported-done`), or than `verified` once the item was closed, and that has no `note`.
+    `blocked` may come and go, and after the office returns or reopens the item every unit
+    starts afresh.  A real step back says why in its note; `suizhou progress add` always
+    takes one.
 
     Failing:
 
@@ -153,12 +154,14 @@ def status_regression(ctx: Context) -> Iterator[Problem]:
             continue  # nothing to go back from
         ordered = sorted(enumerate(item.progress), key=lambda pair: (pair[1].date, pair[0]))
         best: dict[str | None, str] = {}  # each reporter's best status so far
+        closed = False  # 銷號: every report after it is measured against it
         for k, entry in ordered:
             if entry.status in ("returned", "reopened"):
                 best.clear()  # the office put the item back in progress: no regression
+                closed = False
             if entry.status not in ORDER or entry.status == "blocked":
                 continue
-            mine = best.get(entry.by, "")
+            mine = "verified" if closed else best.get(entry.by, "")
             if mine and ORDER[entry.status] < ORDER[mine] and not entry.note:
                 yield about(
                     item,
@@ -172,6 +175,7 @@ def status_regression(ctx: Context) -> Iterator[Problem]:
                 )
             if not mine or ORDER[entry.status] > ORDER[mine]:
                 best[entry.by] = entry.status
+            closed = closed or entry.status == "verified"
 
 
 @rule("SZ505", "future-progress", Severity.ERROR,
