@@ -17,46 +17,23 @@ row filled and refused for its foreign item)."""
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 import hostile_sheets  # noqa: E402  (tests/, after the path is set)
+from child_measure import Measure, measure  # noqa: E402  (bench/ is on sys.path when run)
 
 SECONDS, MEGABYTES = 2.0, 300
 ALONE = ("import sys\nfrom pathlib import Path\n"
          "from suizhou_plan.sheets.reading import open_template\n"
          "from suizhou_plan.workspace import read_key\n"
          "open_template(Path(sys.argv[1]), sys.argv[1], read_key(Path(sys.argv[2])))\n")
-
-
-@dataclass
-class Measure:
-    code: int
-    wall: float
-    cpu: float
-    peak_mb: float
-
-
-def measure(args: list[str], cwd: Path) -> Measure:
-    """One run of `args` in its own process: exit code, wall and CPU seconds, peak MB."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["SUIZHOU_NO_CACHE"] = "1"
-    started = time.perf_counter()
-    child = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - started
-    code = os.waitstatus_to_exitcode(status)
-    return Measure(code, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
 def at_the_limits(corpus: hostile_sheets.Corpus) -> bytes:

@@ -16,16 +16,15 @@ letterhead, and a template at the limits (`at_the_limits`)."""
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+
+from child_measure import Measure, measure  # bench/ is on sys.path when run
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plan"
@@ -35,28 +34,6 @@ SECONDS, MEGABYTES = 2.0, 300
 ALONE = ("import sys\nfrom pathlib import Path\n"
          "from suizhou_plan.report.docx_template import TemplateError, read_template\n"
          "try:\n    read_template(Path(sys.argv[1]))\nexcept TemplateError:\n    pass\n")
-
-
-@dataclass
-class Measure:
-    code: int
-    wall: float
-    cpu: float
-    peak_mb: float
-
-
-def measure(args: list[str], cwd: Path) -> Measure:
-    """One run of `args` in its own process: exit code, wall and CPU seconds, peak MB."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["SUIZHOU_NO_CACHE"] = "1"
-    started = time.perf_counter()
-    child = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
-    peak = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 2**20
-    return Measure(child.returncode, wall, usage.ru_utime + usage.ru_stime, peak)
 
 
 def at_the_limits() -> bytes:
