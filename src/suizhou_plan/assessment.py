@@ -209,17 +209,10 @@ class Outcome:
         return done is not None and done > self.due
 
 
-@dataclass(frozen=True)
-class RoleFigures:
-    """A unit's figures in one role over the span."""
+class _ItemsDue:
+    """Figures over a set of items due (`outcomes`): due, on time, overdue, and the rate."""
 
-    role: Role
-    held: int  # items it holds in this role on the span's last day
-    outcomes: tuple[Outcome, ...] = ()  # the items due in the span
-    returns: tuple[Returned, ...] = ()  # counted against the lead only
-    applied: tuple[Said, ...] = ()  # its applications for more time dated in the span
-    applied_late: int = 0  # of which made after the date in force
-    approved: tuple[Said, ...] = ()  # approvals in the span that answered it
+    outcomes: tuple[Outcome, ...]
 
     @property
     def due(self) -> int:
@@ -234,6 +227,24 @@ class RoleFigures:
         return self.due - self.on_time
 
     @property
+    def rate(self) -> Rate:
+        return Rate(self.on_time, self.due)
+
+
+@dataclass(frozen=True)
+class RoleFigures(_ItemsDue):
+    """A unit's figures in one role over the span."""
+
+    role: Role
+    held: int  # items it holds in this role on the span's last day
+    outcomes: tuple[Outcome, ...] = ()  # the items due in the span
+    returns: tuple[Returned, ...] = ()  # counted against the lead only
+    applied: tuple[Said, ...] = ()  # its applications for more time dated in the span
+    applied_late: int = 0  # of which made after the date in force
+    approved: tuple[Said, ...] = ()  # approvals in the span that answered it
+
+
+    @property
     def done_late(self) -> int:
         return sum(1 for o in self.outcomes if o.done_late)
 
@@ -242,9 +253,6 @@ class RoleFigures:
         """Overdue and not done at the end of the span."""
         return sum(1 for o in self.outcomes if o.done_on is None)
 
-    @property
-    def rate(self) -> Rate:
-        return Rate(self.on_time, self.due)
 
 
 @dataclass(frozen=True)
@@ -294,7 +302,7 @@ class UnitAssessment:
 
 
 @dataclass(frozen=True)
-class Assessment:
+class Assessment(_ItemsDue):
     title: str
     first: date
     last: date
@@ -304,21 +312,7 @@ class Assessment:
     outcomes: tuple[Outcome, ...]  # every item due in the span, once
     office: Agency | None = None
 
-    @property
-    def due(self) -> int:
-        return len(self.outcomes)
 
-    @property
-    def on_time(self) -> int:
-        return sum(1 for o in self.outcomes if o.on_time)
-
-    @property
-    def overdue(self) -> int:
-        return self.due - self.on_time
-
-    @property
-    def rate(self) -> Rate:
-        return Rate(self.on_time, self.due)
 
 
 class _Tally:
