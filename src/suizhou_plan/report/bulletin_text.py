@@ -138,7 +138,8 @@ def _units(b: Bulletin, lang: str) -> list[Block]:
                          Cell(str(r.returns), True),
                          Cell(_rate(lang, r.reports_on_time, r.reports_due), True)]
                         for r in b.units],
-                 [0.22, 0.08, 0.08, 0.1, 0.1, 0.16, 0.08, 0.18])
+                 # wide enough for a rate such as 「1/1（100%）」 on one line
+                 [0.2, 0.08, 0.08, 0.08, 0.08, 0.19, 0.08, 0.21])
     out += _para(t(lang, "Units are listed by what they lead: most overdue first. Done on time: "
                          "of the items a unit leads whose date (an approved extension's where "
                          "there is one) has come by {date}, those reported done or closed on or "
