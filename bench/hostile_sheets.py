@@ -32,7 +32,7 @@ from child_measure import Measure, measure  # noqa: E402  (bench/ is on sys.path
 SECONDS, MEGABYTES = 2.0, 300
 ALONE = ("import sys\nfrom pathlib import Path\n"
          "from suizhou_plan.sheets.reading import open_template\n"
-         "from suizhou_plan.workspace import read_key\n"
+         "from suizhou_plan.ops.workspace import read_key\n"
          "open_template(Path(sys.argv[1]), sys.argv[1], read_key(Path(sys.argv[2])))\n")
 
 

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 SECONDS, MEGABYTES = 2.0, 300
 ALONE = ("import sys\nfrom pathlib import Path\n"
-         "from suizhou_plan.report.docx_template import TemplateError, read_template\n"
+         "from suizhou_plan.render.docx_template import TemplateError, read_template\n"
          "try:\n    read_template(Path(sys.argv[1]))\nexcept TemplateError:\n    pass\n")
 
 
@@ -43,7 +43,7 @@ def at_the_limits() -> bytes:
     parse."""
     import hostile_docx
 
-    from suizhou_plan.report.docx_template import MAX_STYLES, MAX_XML, MAX_XML_TOTAL
+    from suizhou_plan.render.docx_template import MAX_STYLES, MAX_XML, MAX_XML_TOTAL
 
     files = hostile_docx.parts(hostile_docx.letterhead())
     styles = files["word/styles.xml"].count(b"<w:style ")

@@ -31,10 +31,10 @@ def main(argv: list[str] | None = None) -> int:
     import import_corpus_unseen as unseen
     from click.testing import CliRunner
 
+    from suizhou_plan.base.finding import Severity
     from suizhou_plan.cli import cli
-    from suizhou_plan.engine import run
-    from suizhou_plan.finding import Severity
     from suizhou_plan.load import load_plan
+    from suizhou_plan.rules.engine import run
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--ledger", action="store_true")

@@ -23,11 +23,11 @@ STARTED = time.process_time()
 
 import yaml  # noqa: E402 - imported after the clock starts, like the CLI's own imports
 
-import suizhou_plan.board as board  # noqa: E402
 import suizhou_plan.cli as cli  # noqa: E402
-import suizhou_plan.engine as engine  # noqa: E402
 import suizhou_plan.load.plan_loader as plan_loader  # noqa: E402
-import suizhou_plan.report.check_text as check_text  # noqa: E402
+import suizhou_plan.render.check_text as check_text  # noqa: E402
+import suizhou_plan.rules.engine as engine  # noqa: E402
+import suizhou_plan.views.board as board  # noqa: E402
 
 PHASES = {
     "_read": "read files",

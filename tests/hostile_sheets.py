@@ -37,7 +37,7 @@ MB = 1024 * 1024
 
 def workspace(where: Path) -> Path:
     """A copy of the bundled plan with a key of its own, as `suizhou init` makes it."""
-    from suizhou_plan.workspace import make_key
+    from suizhou_plan.ops.workspace import make_key
 
     shutil.copytree(PLAN, where)
     make_key(where)
@@ -48,11 +48,11 @@ def template_bytes(plan: Path, unit: str = UNIT, lang: str = "zh-Hans") -> bytes
     """The template `progress template --agency UNIT` makes on MADE_ON."""
     import hashlib
 
-    from suizhou_plan.duties import duties_for
     from suizhou_plan.load.plan_loader import TASKS
-    from suizhou_plan.progress_edit import read_plan
+    from suizhou_plan.ops.progress_edit import read_plan
+    from suizhou_plan.ops.workspace import read_key
     from suizhou_plan.sheets.template import build
-    from suizhou_plan.workspace import read_key
+    from suizhou_plan.views.duties import duties_for
 
     given, _, index = read_plan(plan)
     agency = index.registry.exact(unit)

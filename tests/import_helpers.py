@@ -9,10 +9,10 @@ from typing import Any
 
 from click.testing import CliRunner
 
+from suizhou_plan.base.finding import Severity
 from suizhou_plan.cli import cli
-from suizhou_plan.engine import run
-from suizhou_plan.finding import Severity
 from suizhou_plan.load import load_plan
+from suizhou_plan.rules.engine import run
 
 FINDING = re.compile(r"^\S+?:(\d+): \[([a-z-]+)\] (.*)$")
 

@@ -19,9 +19,9 @@ import pytest
 from openpyxl import load_workbook
 from small_plan import AGENCIES
 
-from suizhou_plan.assessment import Rate, assess
-from suizhou_plan.index import PlanIndex, build_index
 from suizhou_plan.load import load_plan
+from suizhou_plan.views.assessment import Rate, assess
+from suizhou_plan.views.index import PlanIndex, build_index
 
 OFFICE_UNIT = "  - id: office\n    name: 數字隨州辦\n    kind: municipal-department\n"
 

@@ -16,8 +16,8 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from suizhou_plan import progress_edit
-from suizhou_plan.ledger import Entry
+from suizhou_plan.load.ledger import Entry
+from suizhou_plan.ops import progress_edit
 
 AS_OF = date(2024, 1, 15)
 

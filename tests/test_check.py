@@ -351,7 +351,7 @@ def test_bad_as_of_is_a_usage_error(run_cli, bad):
 
 def test_the_first_line_says_which_plan_was_read_in_the_readers_language(run_cli):
     """From a directory without ./plan the bundled plan is read, and the header says so."""
-    from suizhou_plan.plan_dir import bundled_plan
+    from suizhou_plan.load.plan_dir import bundled_plan
 
     first = run_cli("check", "--as-of", "2024-01-15", "--lang", "zh-Hans").stdout.splitlines()[0]
     assert first == (f"数字随州建设实施方案 — 截至2024年1月15日（方案目录：{bundled_plan()}"

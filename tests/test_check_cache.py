@@ -1,4 +1,4 @@
-"""The result cache of `suizhou check` (src/suizhou_plan/check_cache.py): a repeated check of
+"""The result cache of `suizhou check` (src/suizhou_plan/ops/check_cache.py): a repeated check of
 an unchanged plan prints the stored result without loading the plan; anything changed, and
 any entry that is damaged or not for this check, means a check from scratch and a new entry.
 
@@ -15,7 +15,7 @@ import pytest
 from conftest import Run, edit
 
 import suizhou_plan.load
-from suizhou_plan import check_cache
+from suizhou_plan.ops import check_cache
 
 DAY = "2024-01-15"
 

@@ -14,12 +14,12 @@ from datetime import date, datetime, timezone
 import pytest
 from small_plan import SmallPlan
 
-from suizhou_plan.board import build_board
-from suizhou_plan.clock import today_in_china
-from suizhou_plan.engine import run
-from suizhou_plan.holding import Holders
+from suizhou_plan.base.clock import today_in_china
 from suizhou_plan.load import load_plan
-from suizhou_plan.status import Light, light_of
+from suizhou_plan.model.status import Light, light_of
+from suizhou_plan.rules.engine import run
+from suizhou_plan.views.board import build_board
+from suizhou_plan.views.holding import Holders
 
 
 def check(run_cli, plan: SmallPlan, as_of: str, *extra: str) -> dict:

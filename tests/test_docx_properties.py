@@ -119,7 +119,7 @@ def test_duty_lists_in_word_are_titled_by_their_first_unit_and_sent_by_the_offic
 
 
 def test_without_an_author_or_a_date_the_document_says_none_rather_than_a_made_up_one():
-    from suizhou_plan.report.official_docx import Block, render
+    from suizhou_plan.render.official_docx import Block, render
 
     data = render([Block("para", "正文")], title="标题")
     core = docx.Document(io.BytesIO(data)).core_properties

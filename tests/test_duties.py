@@ -10,8 +10,8 @@ import re
 import pytest
 from conftest import PLAN
 
-from suizhou_plan.index import build_index
 from suizhou_plan.load import load_plan
+from suizhou_plan.views.index import build_index
 
 COLLECTIVE = "各縣、市、區人民政府"
 

@@ -9,8 +9,8 @@ from datetime import datetime
 from openpyxl import load_workbook
 from test_output_escapes import HOSTILE, LEAD, hostile_plan  # noqa: F401  (a fixture)
 
-from suizhou_plan.file_names import file_names, safe_stem
-from suizhou_plan.textwidth import width
+from suizhou_plan.base.file_names import file_names, safe_stem
+from suizhou_plan.base.textwidth import width
 
 AS_OF = "2024-01-15"
 

@@ -8,8 +8,8 @@ import re
 import pytest
 from conftest import PLAN, SOURCE
 
-from suizhou_plan.index import build_index
 from suizhou_plan.load import load_plan
+from suizhou_plan.views.index import build_index
 
 TEXT = SOURCE.read_text(encoding="utf-8")
 LINES = TEXT.splitlines()

@@ -111,7 +111,7 @@ def test_a_revision_cannot_be_an_option(run_cli: RunCli, hostile_repo: tuple[Pat
 def test_the_dashboard_sees_local_changes_without_git_status(
     hostile_repo: tuple[Path, Path]
 ) -> None:
-    from suizhou_plan.report.dashboard import git_source
+    from suizhou_plan.render.dashboard import git_source
 
     repo, marker = hostile_repo
     source = git_source("plan", repo / "plan")

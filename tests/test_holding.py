@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from conftest import PLAN
 
-from suizhou_plan.holding import Holders
-from suizhou_plan.index import PlanIndex, build_index
 from suizhou_plan.load import load_plan
+from suizhou_plan.views.holding import Holders
+from suizhou_plan.views.index import PlanIndex, build_index
 
 
 @pytest.fixture(scope="module")

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from conftest import ROOT, Run
 
-from suizhou_plan import holding, index
 from suizhou_plan.model.agency import Agency
+from suizhou_plan.views import holding, index
 
 SIZES = (400, 1200)
 COMMANDS: dict[str, tuple[str, ...]] = {
@@ -105,8 +105,8 @@ def test_commands_touch_items_linearly_and_build_holders_once(
         assert p.counts["units compared by value"] == 0, p.counts
     refs = {}
     for size in SIZES:
-        from suizhou_plan.index import build_index
         from suizhou_plan.load import load_plan
+        from suizhou_plan.views.index import build_index
 
         idx = build_index(load_plan(plans[size]))
         refs[size] = sum(len(item.resolved) for item in idx.items)
@@ -122,8 +122,8 @@ def test_the_probe_catches_the_old_quadratic_duty_lists(
         plans: dict[int, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     """The old `duties_for` scanned every item for every unit and compared units by value;
     the same probe on that loop sees both."""
-    from suizhou_plan.index import build_index
     from suizhou_plan.load import load_plan
+    from suizhou_plan.views.index import build_index
 
     counts = {}
     for size in SIZES:

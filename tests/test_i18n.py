@@ -16,9 +16,10 @@ import pytest
 from conftest import edit
 from golden_files import check_golden, updating
 
-from suizhou_plan import progress_edit
-from suizhou_plan.i18n import catalogue, chinese_number, parse_lang
-from suizhou_plan.ledger import Entry
+from suizhou_plan.devtools import catalogue
+from suizhou_plan.i18n import chinese_number, parse_lang
+from suizhou_plan.load.ledger import Entry
+from suizhou_plan.ops import progress_edit
 
 GOLDEN = Path(__file__).parent / "golden"
 AS_OF = date(2024, 1, 15)
@@ -26,7 +27,7 @@ AS_OF = date(2024, 1, 15)
 
 def test_the_catalogues_are_complete_and_fresh():
     assert catalogue.untranslated() == []
-    assert catalogue.stale() == [], "run `python -m suizhou_plan.i18n update`"
+    assert catalogue.stale() == [], "run `python -m suizhou_plan.devtools update`"
 
 
 @pytest.mark.parametrize(("typed", "lang"), [
@@ -206,7 +207,7 @@ def test_the_latest_progress_without_a_note_shows_its_status(run_cli, plan_copy)
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "csv", "html"])
 def test_a_duty_list_in_chinese_has_no_english_and_one_script(run_cli, reported_plan, fmt):
-    from suizhou_plan.i18n.catalogue import english_words
+    from suizhou_plan.devtools.catalogue import english_words
 
     page = run_cli("duties", "市政数局", "--as-of", "2024-01-15", "--format", fmt,
                    "--lang", "zh-Hans").stdout
@@ -224,7 +225,7 @@ def test_a_duty_list_in_chinese_has_no_english_and_one_script(run_cli, reported_
 
 
 def test_agencies_in_chinese(run_cli, plan_copy):
-    from suizhou_plan.i18n.catalogue import english_words
+    from suizhou_plan.devtools.catalogue import english_words
 
     page = run_cli("agencies", "--as-of", "2024-01-15", "--lang", "zh-Hans").stdout
     lines = page.splitlines()

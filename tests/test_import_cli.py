@@ -149,7 +149,7 @@ def test_every_translation_has_the_placeholders_of_its_message():
 
     from babel.messages.pofile import read_po
 
-    from suizhou_plan.i18n import catalogue
+    from suizhou_plan.devtools import catalogue
     from suizhou_plan.importer.messages import MESSAGES
 
     def fields(text: str) -> set[str]:

@@ -255,8 +255,8 @@ def test_a_plan_that_does_not_load_is_not_updated(tmp_path):
 
 
 def test_a_plan_changed_while_the_document_was_read_is_not_written(tmp_path):
-    from suizhou_plan.importer import import_report
-    from suizhou_plan.importer.pipeline import PlanUnusable, run_import, write_plan
+    from suizhou_plan.ops.plan_import import PlanUnusable, run_import, write_plan
+    from suizhou_plan.render import import_report
 
     plan = _corrected_plan(tmp_path)
     result = run_import(tmp_path / "v2.txt", plan, update=True)
@@ -272,7 +272,7 @@ def test_a_plan_changed_while_the_document_was_read_is_not_written(tmp_path):
 
 
 def test_an_update_that_would_lose_a_ledger_entry_is_refused(tmp_path):
-    from suizhou_plan.importer.pipeline import PlanUnusable, _check_kept, _read_plan
+    from suizhou_plan.ops.plan_import import PlanUnusable, _check_kept, _read_plan
 
     plan = _corrected_plan(tmp_path)
     ours = _read_plan(plan)

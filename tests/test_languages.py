@@ -23,7 +23,7 @@ from golden_files import GOLDEN, check_golden, updating
 from test_i18n import reported_plan  # noqa: F401  (the fixture)
 
 from suizhou_plan.cli import _run
-from suizhou_plan.i18n.catalogue import AUDIT, english_words
+from suizhou_plan.devtools.catalogue import AUDIT, english_words
 
 LANGS = ("zh-Hans", "zh-Hant", "en")
 AS_OF = ("--as-of", "2024-01-15")
@@ -100,7 +100,7 @@ _S2T = opencc.OpenCC("s2tw")
 
 @pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant"])
 def test_no_english_and_one_script_in_any_chinese_output(suizhou, lang):
-    """Every output `python -m suizhou_plan.i18n audit` counts, as a Chinese reader runs it:
+    """Every output `python -m suizhou_plan.devtools audit` counts, as a Chinese reader runs it:
     no English word (identifiers, typed values, file syntax and names of programs and
     formats excepted: `english_words`), and no character of the other script."""
     problems = {}

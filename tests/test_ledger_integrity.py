@@ -21,9 +21,9 @@ import yaml
 from conftest import PLAN, edit
 from ledger_oracle import ledger
 
-from suizhou_plan import progress_edit
-from suizhou_plan.ledger import Entry
-from suizhou_plan.plan_dir import bundled_plan
+from suizhou_plan.load.ledger import Entry
+from suizhou_plan.load.plan_dir import bundled_plan
+from suizhou_plan.ops import progress_edit
 
 T17_UNITS = "    units: [市政數局, 市大數據中心, 隨州高新投公司, 市政府有關部門, 各縣、市、區人民政府]\n"
 
@@ -86,8 +86,8 @@ def test_thirty_concurrent_writers_with_decisions_and_late_reports_lose_nothing(
     four leads apply for more time, and three late reports are dated before entries already
     in their ledgers.  Every entry is written exactly once, each ledger is in date order,
     and each item stands where the office's decisions put it."""
-    from suizhou_plan.index import build_index
     from suizhou_plan.load import load_plan
+    from suizhou_plan.views.index import build_index
 
     index = build_index(load_plan(plan_copy))
     lead = {i: index.by_id[i].lead.name for i in ("P1-M1", "P1-M2", "P1-M3", "P1-M6",
@@ -380,11 +380,10 @@ def test_a_writer_never_falls_back_to_the_bundled_plan(tmp_path):
 
 
 def test_a_writer_refuses_the_installed_copy_even_when_named(tmp_path, monkeypatch):
-    from suizhou_plan import plan_dir
-
+    from suizhou_plan.load import plan_dir
     packaged = tmp_path / "site-packages" / "suizhou_plan"
     (packaged / "bundled" / "plan").mkdir(parents=True)
-    monkeypatch.setattr(plan_dir, "__file__", str(packaged / "plan_dir.py"))
+    monkeypatch.setattr(plan_dir, "__file__", str(packaged / "load" / "plan_dir.py"))
     assert plan_dir.is_bundled(packaged / "bundled" / "plan")
     assert not plan_dir.is_bundled(tmp_path)
 

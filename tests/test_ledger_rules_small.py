@@ -14,8 +14,8 @@ from datetime import date
 import pytest
 from small_plan import SmallPlan
 
-from suizhou_plan.engine import run
 from suizhou_plan.load import load_plan
+from suizhou_plan.rules.engine import run
 from suizhou_plan.rules.progress import entry_problems
 
 T01 = "task T01 「建設大數據產業園」"

@@ -15,11 +15,11 @@ from ledger_oracle import ledger
 from openpyxl import Workbook, load_workbook
 from sheet_filling import fill
 
-from suizhou_plan import progress_batch
-from suizhou_plan.ledger import Entry
-from suizhou_plan.progress_batch import Report, append_reports
+from suizhou_plan.load.ledger import Entry
+from suizhou_plan.ops import progress_batch
+from suizhou_plan.ops.progress_batch import Report, append_reports
+from suizhou_plan.ops.workspace import make_key, read_key
 from suizhou_plan.sheets.signing import key_id
-from suizhou_plan.workspace import make_key, read_key
 
 AS_OF = "2024-01-20"
 HIGH_TECH = "隨州高新區管委會"

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 import yaml
 
-from suizhou_plan.ledger import (
+from suizhou_plan.load.ledger import (
     Entry,
     NotAList,
     insert_entries,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import PLAN, Run, edit, line_of
 
-from suizhou_plan.report.duties_render import file_names
+from suizhou_plan.render.duties_render import file_names
 
 RunCli = Callable[..., Run]
 AS_OF = "2024-01-15"

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import PLAN, Run
 
-from suizhou_plan.output_files import OutputError, write_files
+from suizhou_plan.base.output_files import OutputError, write_files
 
 RunCli = Callable[..., Run]
 AS_OF = "2024-01-15"

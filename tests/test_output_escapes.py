@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 from conftest import PLAN, Run, edit
 
-from suizhou_plan.escapes import (
+from suizhou_plan.base.escapes import (
     markdown_code,
     markdown_text,
     spreadsheet_cell,
     visible,
     visible_lines,
 )
-from suizhou_plan.holding import Holders
+from suizhou_plan.views.holding import Holders
 
 RunCli = Callable[..., Run]
 
@@ -182,8 +182,7 @@ def test_validate_escapes_plan_text_in_findings_and_excerpts(
 
 
 def test_rich_check_in_a_terminal_reads_no_markup_and_no_escapes(hostile_plan: Path) -> None:
-    from suizhou_plan.report import check_rich
-
+    from suizhou_plan.render import check_rich
     view = _check_view(hostile_plan)
     out = Terminal()
     check_rich.render(view, out, color=True)
@@ -195,7 +194,7 @@ def test_rich_check_in_a_terminal_reads_no_markup_and_no_escapes(hostile_plan: P
 
 
 def test_rich_dashboard_in_a_terminal(hostile_plan: Path) -> None:
-    from suizhou_plan.report.dashboard_terminal import render_rich
+    from suizhou_plan.render.dashboard_terminal import render_rich
 
     out = Terminal()
     render_rich(_dashboard(hostile_plan), out, color=True)
@@ -213,10 +212,10 @@ class Terminal(io.StringIO):
 
 
 def _check_view(plan: Path) -> object:
-    from suizhou_plan.board import build_board
-    from suizhou_plan.engine import run
     from suizhou_plan.load import load_plan
-    from suizhou_plan.report.check_text import CheckView
+    from suizhou_plan.render.check_text import CheckView
+    from suizhou_plan.rules.engine import run
+    from suizhou_plan.views.board import build_board
 
     loaded = load_plan(plan)
     result = run(loaded, as_of=date(2024, 1, 15))
@@ -228,9 +227,9 @@ def _check_view(plan: Path) -> object:
 
 
 def _dashboard(plan: Path) -> object:
-    from suizhou_plan.engine import run
     from suizhou_plan.load import load_plan
-    from suizhou_plan.report.dashboard import Source, build_dashboard
+    from suizhou_plan.render.dashboard import Source, build_dashboard
+    from suizhou_plan.rules.engine import run
 
     result = run(load_plan(plan), as_of=date(2024, 1, 15))
     assert result.index is not None

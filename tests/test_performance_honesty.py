@@ -49,26 +49,26 @@ def test_version_and_help_import_neither_pydantic_nor_rich(option: str) -> None:
 # module added to the check's path must be added here on purpose: the start-up of a check is
 # most of its time on a plan of ordinary size (docs/performance.md).
 CHECK_MODULES = {
-    "suizhou_plan", "suizhou_plan.board", "suizhou_plan.check_cache", "suizhou_plan.cli",
+    "suizhou_plan", "suizhou_plan.views.board", "suizhou_plan.ops.check_cache", "suizhou_plan.cli",
     "suizhou_plan.cli.check_cmd", "suizhou_plan.cli.click_messages", "suizhou_plan.cli.options",
-    "suizhou_plan.engine", "suizhou_plan.escapes", "suizhou_plan.finding",
-    "suizhou_plan.holding", "suizhou_plan.i18n", "suizhou_plan.index", "suizhou_plan.load",
+    "suizhou_plan.rules.engine", "suizhou_plan.base.escapes", "suizhou_plan.base.finding",
+    "suizhou_plan.views.holding", "suizhou_plan.i18n", "suizhou_plan.views.index", "suizhou_plan.load",
     "suizhou_plan.load.nodestore", "suizhou_plan.load.plan_loader", "suizhou_plan.load.text",
     "suizhou_plan.load.text_fields", "suizhou_plan.load.yaml_words", "suizhou_plan.load.yamltree",
     "suizhou_plan.model", "suizhou_plan.model.agency", "suizhou_plan.model.plan",
-    "suizhou_plan.model.types", "suizhou_plan.names", "suizhou_plan.plan_dir",
-    "suizhou_plan.registry", "suizhou_plan.record", "suizhou_plan.office",
-    "suizhou_plan.report", "suizhou_plan.report.check_text",
-    "suizhou_plan.report.findings_text", "suizhou_plan.report.labels",
-    "suizhou_plan.report.machine", "suizhou_plan.rules", "suizhou_plan.rules.assignment",
+    "suizhou_plan.model.types", "suizhou_plan.base.names", "suizhou_plan.load.plan_dir",
+    "suizhou_plan.views.registry", "suizhou_plan.views.record", "suizhou_plan.views.office",
+    "suizhou_plan.render", "suizhou_plan.render.check_text",
+    "suizhou_plan.render.findings_text", "suizhou_plan.words.labels",
+    "suizhou_plan.render.machine", "suizhou_plan.rules", "suizhou_plan.rules.assignment",
     "suizhou_plan.rules.context", "suizhou_plan.rules.governance", "suizhou_plan.rules.loading",
     "suizhou_plan.rules.progress", "suizhou_plan.rules.references",
-    "suizhou_plan.rules.registry", "suizhou_plan.rules.schedule", "suizhou_plan.scope",
-    "suizhou_plan.status", "suizhou_plan.textwidth",
+    "suizhou_plan.rules.registry", "suizhou_plan.rules.schedule", "suizhou_plan.views.scope",
+    "suizhou_plan.model.status", "suizhou_plan.base.textwidth",
 }
 # The text format adds the bulletin's overview sentence.
-TEXT_MODULES = {"suizhou_plan.bulletin", "suizhou_plan.report.bulletin_text",
-                "suizhou_plan.report.official_docx"}
+TEXT_MODULES = {"suizhou_plan.views.bulletin", "suizhou_plan.render.bulletin_text",
+                "suizhou_plan.render.official_docx"}
 # Libraries of other commands (terminal colour, Word, Excel, HTML, Chinese scripts, locks,
 # the cache directory: the cache is off here) that a check from scratch must not load.
 NOT_FOR_A_CHECK = ("rich", "openpyxl", "docx", "lxml", "babel", "opencc", "jinja2", "filelock",
@@ -94,7 +94,7 @@ def test_a_stored_check_imports_neither_pydantic_nor_yaml(
     first = imported_modules(*args, exit_codes=(1,))
     assert "pydantic" in first and "yaml" in first
     stored = imported_modules(*args, exit_codes=(1,))
-    assert "suizhou_plan.check_cache" in stored
+    assert "suizhou_plan.ops.check_cache" in stored
     assert sorted(m for m in stored if m.split(".")[0] in (*HEAVY, "yaml")) == []
     assert sorted(m for m in stored if m.startswith(("suizhou_plan.load", "suizhou_plan.model",
                                                      "suizhou_plan.rules"))) == []

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from small_plan import AGENCIES
 
-from suizhou_plan.holding import Holders
-from suizhou_plan.index import PlanIndex, build_index
 from suizhou_plan.load import load_plan
-from suizhou_plan.periods import Cadence, Period, cutoff_in, reports_for
+from suizhou_plan.views.holding import Holders
+from suizhou_plan.views.index import PlanIndex, build_index
+from suizhou_plan.views.periods import Cadence, Period, cutoff_in, reports_for
 
 D = date
 MONTHLY = Cadence("monthly", 28)
@@ -216,8 +216,8 @@ def test_holders_may_be_given(tmp_path):
 def test_holders_are_built_once_per_stretch_between_renames(tmp_path, monkeypatch):
     """A year of monthly periods, 市舊局 handing over on 2023-08-18: who holds what is
     worked out twice (before and after), not once per period."""
-    from suizhou_plan import holding
-    from suizhou_plan.assessment import assess
+    from suizhou_plan.views import holding
+    from suizhou_plan.views.assessment import assess
 
     index = _plan(tmp_path, [], t02=["{date: 2023-07-10, status: in-progress, by: 市舊局}"])
     made: list[date] = []

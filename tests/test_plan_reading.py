@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from small_plan import SmallPlan
 
-from suizhou_plan.finding import Location, Problem
+from suizhou_plan.base.finding import Location, Problem
 from suizhou_plan.load import plan_loader, text
 from suizhou_plan.load.plan_loader import (
     MAX_MESSAGE,

@@ -134,8 +134,8 @@ def test_an_invalid_add_leaves_the_file_byte_identical(run_cli, plan_copy, args,
 
 def test_verifying_every_phase_one_milestone_clears_phase_one(run_cli, plan_copy):
     """Each lead reports 辦結; the office (市政數局) then closes each item (銷號)."""
-    from suizhou_plan.index import build_index
     from suizhou_plan.load import load_plan
+    from suizhou_plan.views.index import build_index
 
     index = build_index(load_plan(plan_copy))
     for ms in P1:

@@ -17,9 +17,9 @@ import pytest
 from openpyxl import load_workbook
 from test_assessment import write_plan
 
-from suizhou_plan.index import build_index
 from suizhou_plan.load import load_plan
-from suizhou_plan.reminders import build_reminders
+from suizhou_plan.views.index import build_index
+from suizhou_plan.views.reminders import build_reminders
 
 
 def _task(tid: str, n: int, units: str, due: str, entries: list[str]) -> str:

@@ -17,17 +17,17 @@ from conftest import PLAN, edit
 from small_plan import SmallPlan
 from test_renderer_columns import T02
 
-from suizhou_plan.engine import run
-from suizhou_plan.index import PlanIndex
 from suizhou_plan.load import load_plan
-from suizhou_plan.report.dashboard import (
+from suizhou_plan.render.dashboard import (
     Dashboard,
     Source,
     build_dashboard,
     git_source,
     render_html,
 )
-from suizhou_plan.report.dashboard_terminal import plain, render_rich
+from suizhou_plan.render.dashboard_terminal import plain, render_rich
+from suizhou_plan.rules.engine import run
+from suizhou_plan.views.index import PlanIndex
 
 DATES = [date(2022, 6, 1), date(2024, 1, 15)]
 WORST_FIRST = ["red", "yellow", "grey", "green"]

@@ -11,10 +11,10 @@ from datetime import date
 import pytest
 from small_plan import SmallPlan
 
-from suizhou_plan.board import build_board
-from suizhou_plan.engine import run
-from suizhou_plan.holding import Holders
 from suizhou_plan.load import load_plan
+from suizhou_plan.rules.engine import run
+from suizhou_plan.views.board import build_board
+from suizhou_plan.views.holding import Holders
 
 T02_DUE_SOON = """\
   - id: T02

@@ -10,9 +10,9 @@ from datetime import date
 import pytest
 from small_plan import SmallPlan
 
-from suizhou_plan.engine import run
 from suizhou_plan.load import load_plan
-from suizhou_plan.scope import Scope
+from suizhou_plan.rules.engine import run
+from suizhou_plan.views.scope import Scope
 
 AS_OF = "2022-06-01"
 

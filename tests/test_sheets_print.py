@@ -15,7 +15,7 @@ from pathlib import Path
 import external
 from sheet_filling import fill
 
-from suizhou_plan.workspace import make_key
+from suizhou_plan.ops.workspace import make_key
 
 
 def _run(args: list[str]) -> str:

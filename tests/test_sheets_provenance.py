@@ -23,7 +23,7 @@ from ledger_oracle import ledger
 from openpyxl import load_workbook
 from sheet_filling import fill
 
-from suizhou_plan.workspace import KEY_NAME, make_key, read_key
+from suizhou_plan.ops.workspace import KEY_NAME, make_key, read_key
 
 AS_OF = "2024-01-20"
 HIGH_TECH = "隨州高新區管委會"

@@ -11,7 +11,7 @@ import pytest
 from ledger_oracle import ledger
 from openpyxl import load_workbook
 
-from suizhou_plan.workspace import make_key
+from suizhou_plan.ops.workspace import make_key
 
 AS_OF = "2024-01-20"
 HIGH_TECH = "隨州高新區管委會"

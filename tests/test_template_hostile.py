@@ -24,7 +24,7 @@ import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from lxml import etree
 
-from suizhou_plan.report.docx_template import TemplateError, sanitise
+from suizhou_plan.render.docx_template import TemplateError, sanitise
 
 NAME = "公文模板.docx"  # the same in both scripts: the name is shown as typed
 OUT = "通报.docx"
@@ -418,7 +418,7 @@ def test_styles_of_the_wrong_kind_under_the_names_the_bulletin_uses_are_replaced
 def test_a_document_part_without_what_python_docx_needs_is_mended_or_refused(change, damaged):
     """Found by fuzzing the letterhead's parts (attribute values, elements removed): each
     was a crash in the render, after the check had run."""
-    from suizhou_plan.report.official_docx import Block, Cell, render
+    from suizhou_plan.render.official_docx import Block, Cell, render
 
     files = hostile_docx.parts(hostile_docx.letterhead())
     files["word/document.xml"] = change(files["word/document.xml"].decode()).encode()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 
-from suizhou_plan.writing import write_atomic
+from suizhou_plan.base.writing import write_atomic
 
 
 def test_new_file_follows_the_umask(tmp_path):

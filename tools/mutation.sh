@@ -3,7 +3,7 @@
 #
 #   pip install -e '.[test,mutation]'
 #   tools/mutation.sh                                  # every module in [tool.mutmut] only_mutate
-#   tools/mutation.sh 'suizhou_plan.status.*' 'suizhou_plan.rules.schedule.*'   # a subset
+#   tools/mutation.sh 'suizhou_plan.model.status.*' 'suizhou_plan.rules.schedule.*'   # a subset
 #
 # It works in a scratch copy of the tracked and new files (MUTATION_DIR, by default
 # /tmp/suizhou-mutation), never in the worktree: there the `@rule` and `@property`

@@ -35,12 +35,12 @@ class Bug(NamedTuple):
 BUGS = [
     Bug("due-soon window one day short", "src/suizhou_plan/rules/schedule.py",
         "if 0 <= days <= ctx.due_within:", "if 0 <= days < ctx.due_within:"),
-    Bug("yellow-light window one day short", "src/suizhou_plan/status.py",
+    Bug("yellow-light window one day short", "src/suizhou_plan/model/status.py",
         "if (due - as_of).days <= window_days", "if (due - as_of).days < window_days"),
-    Bug("bulletin shows 下一步 under 存在問題", "src/suizhou_plan/bulletin.py",
+    Bug("bulletin shows 下一步 under 存在問題", "src/suizhou_plan/views/bulletin.py",
         "problems.append(Reported(row.item, latest.by, latest.date, latest.problems))",
         "problems.append(Reported(row.item, latest.by, latest.date, latest.next))"),
-    Bug("duties --all index swaps lead and support", "src/suizhou_plan/report/duties_render.py",
+    Bug("duties --all index swaps lead and support", "src/suizhou_plan/render/duties_render.py",
         'writer.writerow(_csv_row([a.id, a.name, n, c["lead"], c["support"],',
         'writer.writerow(_csv_row([a.id, a.name, n, c["support"], c["lead"],'),
     Bug("unknown collective member not reported", "src/suizhou_plan/rules/references.py",
@@ -51,9 +51,9 @@ BUGS = [
         "if item.status in DONE or item.due > ctx.as_of:"),
     Bug("stale one day early", "src/suizhou_plan/rules/progress.py",
         "        if age > cadence:", "        if age >= cadence:"),
-    Bug("blocked no longer yellow", "src/suizhou_plan/status.py",
+    Bug("blocked no longer yellow", "src/suizhou_plan/model/status.py",
         'or status == "blocked":', 'or status == "block":'),
-    Bug("lead taken from the last unit", "src/suizhou_plan/index.py",
+    Bug("lead taken from the last unit", "src/suizhou_plan/views/index.py",
         "else (refs[0].agency if refs else None)", "else (refs[-1].agency if refs else None)"),
 ]
 

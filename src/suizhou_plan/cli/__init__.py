@@ -13,6 +13,7 @@ from typing import NoReturn
 import click
 
 from suizhou_plan import __version__
+from suizhou_plan.base.errors import SuizhouError
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("suizhou_plan.cli.check_cmd", "What is overdue, due soon, unassigned or missing."),
@@ -114,6 +115,16 @@ def _lang_of(args: list[str]) -> str:
     return from_environment() or "en"
 
 
+def _show(exc: click.ClickException, lang: str, exit_code: int) -> int:
+    """Print `Error: <message>` in the reader's language and script; the exit code."""
+    from suizhou_plan.i18n import in_script, localise
+
+    # click declares `message` final; the exception is ours to show, once
+    exc.__dict__["message"] = in_script(lang, localise(exc.message, lang))
+    exc.show()
+    return exit_code
+
+
 def _run(args: list[str]) -> int:
     """Run the command; usage errors (click's and ours) in the reader's language."""
     from suizhou_plan.cli.click_messages import helping, speaking
@@ -122,13 +133,10 @@ def _run(args: list[str]) -> int:
     with speaking(lang), helping(lang):
         try:
             result = cli.main(args=args, prog_name="suizhou", standalone_mode=False)
+        except SuizhouError as exc:  # the one place a refusal from below becomes output
+            return _show(click.ClickException(exc.message), lang, exc.exit_code)  # type: ignore[arg-type]
         except click.ClickException as exc:
-            from suizhou_plan.i18n import in_script, localise
-
-            # click declares `message` final; the exception is ours to show, once
-            exc.__dict__["message"] = in_script(lang, localise(exc.message, lang))
-            exc.show()
-            return exc.exit_code
+            return _show(exc, lang, exc.exit_code)
         except click.exceptions.Abort:
             from suizhou_plan.i18n import t
 

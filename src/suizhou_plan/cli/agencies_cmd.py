@@ -34,9 +34,9 @@ def command(plan_dir: str | None, as_of: date | None, sort_by: str, fmt: str,
     A renamed unit is one row (「市政數局 → 隨州市數據局」) counted for the unit in office on
     the as-of date; a collective's duties are counted under each of its members."""
     from suizhou_plan.cli.duties_cmd import load_index
-    from suizhou_plan.duties import duties_for
-    from suizhou_plan.holding import Holders
-    from suizhou_plan.report.machine import SCHEMA_VERSION, dumps
+    from suizhou_plan.render.machine import SCHEMA_VERSION, dumps
+    from suizhou_plan.views.duties import duties_for
+    from suizhou_plan.views.holding import Holders
 
     index = load_index(plan_dir, lang)
     day = as_of_or_today(as_of)
@@ -66,11 +66,11 @@ def _table(lang: str, day: date, rows: list[Any], collectives: list[Any], holder
            index: Any) -> None:
     """Every unit with its load, in the reader's words and script; a renamed unit's lineage
     shown as its chain, and when and how surely its duties pass on."""
-    from suizhou_plan.escapes import visible
+    from suizhou_plan.base.escapes import visible
+    from suizhou_plan.base.textwidth import table
     from suizhou_plan.i18n import day as shown_day
     from suizhou_plan.i18n import in_script, localise, t
-    from suizhou_plan.report.sheet_words import words
-    from suizhou_plan.textwidth import table
+    from suizhou_plan.words.sheet_words import words
 
     w = words(lang)
     lines = [[w["unit"], w["unit_id"], w["lead_count"], w["support_count"], w["open_count"],

@@ -52,9 +52,8 @@ def command(plan_dir: str | None, first: date, last: date, fmt: str | None,
         raise click.UsageError(Msg("--format xlsx writes a workbook: add --out FILE.xlsx"))
     index = load_index(plan_dir, lang)
     lang = lang or default_lang(index.tasks_file.supervision.lang)
-    from suizhou_plan.assessment import assess
-    from suizhou_plan.report import assessment_render as render
-
+    from suizhou_plan.render import assessment_render as render
+    from suizhou_plan.views.assessment import assess
     assessment = assess(index, first, last)
     if fmt == "xlsx":
         data = render.workbook(lang, assessment)
@@ -72,8 +71,8 @@ def command(plan_dir: str | None, first: date, last: date, fmt: str | None,
 
 
 def _write(target: Path, data: bytes, lang: str) -> None:
+    from suizhou_plan.base.output_files import OutputError, write_files
     from suizhou_plan.i18n import t
-    from suizhou_plan.output_files import OutputError, write_files
 
     if target.is_dir():
         raise click.UsageError(Msg("--out takes a file name; {path} is a directory",

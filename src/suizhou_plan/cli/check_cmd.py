@@ -26,14 +26,14 @@ from suizhou_plan.cli.options import (
 from suizhou_plan.i18n import Msg
 
 if TYPE_CHECKING:
-    from suizhou_plan.engine import Selection
-    from suizhou_plan.finding import Finding
-    from suizhou_plan.index import PlanIndex
+    from suizhou_plan.base.finding import Finding
     from suizhou_plan.load.plan_loader import Loaded
     from suizhou_plan.model.agency import Agency
-    from suizhou_plan.registry import AgencyRegistry
-    from suizhou_plan.report.docx_template import Template
-    from suizhou_plan.scope import Scope
+    from suizhou_plan.render.docx_template import Template
+    from suizhou_plan.rules.engine import Selection
+    from suizhou_plan.views.index import PlanIndex
+    from suizhou_plan.views.registry import AgencyRegistry
+    from suizhou_plan.views.scope import Scope
 
 FORMATS = ["text", "json", "markdown", "docx", "github"]
 
@@ -99,8 +99,8 @@ def command(plan_dir: str | None, as_of: date | None, phase: int | None, agency:
         and changed_since is None and out_file is None and template is None
     entry = None
     if cacheable and not no_cache:
-        from suizhou_plan import check_cache
         from suizhou_plan.i18n import from_environment
+        from suizhou_plan.ops import check_cache
 
         entry = check_cache.entry_for(path, day, (label, phase, agency, section, select, ignore,
                                                   due_within, strict, fmt, lang,
@@ -140,11 +140,11 @@ def _check(path: Path, label: str, day: date, phase: int | None, agency: str | N
            section: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
            due_within: int | None, strict: bool, changed_since: str | None, fmt: str,
            out_file: str | None, template: str | None, lang: str | None) -> None:
-    from suizhou_plan.board import build_board
-    from suizhou_plan.engine import Selection, run
     from suizhou_plan.load import load_plan
-    from suizhou_plan.report import check_text, machine
-    from suizhou_plan.scope import Scope
+    from suizhou_plan.render import check_text, machine
+    from suizhou_plan.rules.engine import Selection, run
+    from suizhou_plan.views.board import build_board
+    from suizhou_plan.views.scope import Scope
 
     selection = Selection(_selectors(select), _selectors(ignore))
     loaded = load_plan(path)
@@ -157,7 +157,7 @@ def _check(path: Path, label: str, day: date, phase: int | None, agency: str | N
     left_out_items = 0
     holders = None
     if result.index is not None:
-        from suizhou_plan.holding import Holders
+        from suizhou_plan.views.holding import Holders
 
         index = result.index
         holders = Holders(index, day)
@@ -192,8 +192,8 @@ def _check(path: Path, label: str, day: date, phase: int | None, agency: str | N
         raise click.UsageError(Msg("--template goes with --format docx"))
     safe_template = office_template(template, view.lang) if template else None
     if result.index is not None and fmt in ("text", "markdown", "docx"):
-        from suizhou_plan.bulletin import build_bulletin
-        from suizhou_plan.report.bulletin_text import overall
+        from suizhou_plan.render.bulletin_text import overall
+        from suizhou_plan.views.bulletin import build_bulletin
 
         window = (result.index.tasks_file.supervision.due_soon_days if due_within is None
                   else due_within)
@@ -214,8 +214,7 @@ def _check(path: Path, label: str, day: date, phase: int | None, agency: str | N
         _bulletin_out(bulletin, view.lang, fmt, out_file, safe_template,
                       loaded.tasks.plan.issuer if loaded.tasks is not None else None)
     elif use_color(sys.stdout):
-        from suizhou_plan.report import check_rich
-
+        from suizhou_plan.render import check_rich
         check_rich.render(view, sys.stdout, color=True)
     else:
         write(check_text.render(view))
@@ -229,18 +228,16 @@ def _bulletin_out(bulletin: Any, lang: str, fmt: str, out_file: str | None,
     from suizhou_plan.i18n import t
 
     if fmt == "markdown":
-        from suizhou_plan.report import bulletin_markdown
-
+        from suizhou_plan.render import bulletin_markdown
         text = bulletin_markdown.render(bulletin, lang)
         if not out_file:
             write(text)
             return
         data = text.encode("utf-8")
     else:
-        from suizhou_plan.report import bulletin_docx
-
+        from suizhou_plan.render import bulletin_docx
         data = bulletin_docx.render(bulletin, lang, template, plan_issuer)
-    from suizhou_plan.output_files import OutputError, write_files
+    from suizhou_plan.base.output_files import OutputError, write_files
 
     target = Path(out_file or "")
     if target.is_dir():
@@ -272,9 +269,9 @@ def _plan_lang(loaded: Loaded) -> str | None:
 
 
 def _scope(loaded: Loaded, phase: int | None, agency: str | None, section: str | None) -> Scope:
-    from suizhou_plan.names import name_key
-    from suizhou_plan.registry import AgencyRegistry
-    from suizhou_plan.scope import Scope
+    from suizhou_plan.base.names import name_key
+    from suizhou_plan.views.registry import AgencyRegistry
+    from suizhou_plan.views.scope import Scope
 
     tasks = loaded.tasks
     found_agency = None
@@ -286,7 +283,7 @@ def _scope(loaded: Loaded, phase: int | None, agency: str | None, section: str |
         wanted = name_key(section)
         matches = [s for s in tasks.sections if wanted in (name_key(s.name), name_key(s.id))]
         if not matches:
-            from suizhou_plan.escapes import visible
+            from suizhou_plan.base.escapes import visible
 
             names = visible("、".join(s.name for s in tasks.sections))
             raise click.UsageError(Msg("no section {name}; type one of: {names}",
@@ -301,7 +298,7 @@ def _scope(loaded: Loaded, phase: int | None, agency: str | None, section: str |
 
 def pick_agency(registry: AgencyRegistry, text: str) -> Agency:
     """One unit for `text`, or a usage error with did-you-mean / the ambiguous matches."""
-    from suizhou_plan.escapes import visible
+    from suizhou_plan.base.escapes import visible
 
     lookup = registry.find(text)
     if len(lookup.matches) == 1:
@@ -328,7 +325,7 @@ def _changed(findings: list[Finding], index: PlanIndex, rev: str,
     """Only the findings about items, agencies or governance that changed since `rev`, and
     the ids of the items that changed."""
     from suizhou_plan.cli.diff_cmd import index_of
-    from suizhou_plan.plan_diff import diff_plans, touched_items
+    from suizhou_plan.views.plan_diff import diff_plans, touched_items
 
     old, _ = index_of(rev, path)
     changes = diff_plans(old, index)

@@ -80,7 +80,7 @@ def _click_words(lang: str) -> Iterator[None]:
     tr = translations(lang)
     import click.formatting
 
-    from suizhou_plan.textwidth import width as display_width
+    from suizhou_plan.base.textwidth import width as display_width
 
     textwrap = importlib.import_module("click._textwrap")  # where click's wrapper lives
     chunks = re.compile(CHUNKS)
@@ -178,7 +178,7 @@ def _click_words(lang: str) -> Iterator[None]:
 def helping(lang: str) -> Iterator[None]:
     """`--help` of our own commands and options in `lang`: click reads the help text from
     the command and option objects when it formats the page; the catalogue holds each text
-    (`python -m suizhou_plan.i18n` collects them from the objects)."""
+    (`python -m suizhou_plan.devtools` collects them from the objects)."""
     if lang == "en":
         yield
         return

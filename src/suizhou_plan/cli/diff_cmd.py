@@ -12,14 +12,14 @@ from suizhou_plan.cli.options import default_lang, lang_option, plan_option, res
 from suizhou_plan.i18n import Msg
 
 if TYPE_CHECKING:
-    from suizhou_plan.index import PlanIndex
+    from suizhou_plan.views.index import PlanIndex
 
 
 def index_of(spec: str, plan_dir: Path) -> tuple[PlanIndex, str]:
     """Load side `spec` (a directory or a git revision of the plan directory), or exit."""
-    from suizhou_plan.engine import run
     from suizhou_plan.load import load_plan
-    from suizhou_plan.plan_source import SourceError, materialise
+    from suizhou_plan.load.plan_source import SourceError, materialise
+    from suizhou_plan.rules.engine import run
 
     try:
         with materialise(spec, plan_dir) as (directory, label):
@@ -55,9 +55,8 @@ def command(old: str, new: str | None, plan_dir: str | None, fmt: str,
     added, removed or reordered (a change of lead called out), due dates moved (slipped,
     with days), status changes, and agencies added, removed or renamed.
     """
-    from suizhou_plan.plan_diff import diff_plans
-    from suizhou_plan.report import diff_render
-
+    from suizhou_plan.render import diff_render
+    from suizhou_plan.views.plan_diff import diff_plans
     path, _ = resolve_plan(plan_dir)
     old_index, old_label = index_of(old, path)
     new_index, new_label = index_of(new, path) if new else index_of(str(path), path)

@@ -29,10 +29,9 @@ def load_index(plan_dir: str | None, lang: str | None) -> Any:
     (else the locale's language).  Only a plan that cannot be read into the model (syntax,
     schema, duplicate ids) is refused: findings about its content (unassigned, vague or
     unknown units, overdue) are what the commands exist to report, so they answer on it."""
-    from suizhou_plan.engine import run
     from suizhou_plan.load import load_plan
-    from suizhou_plan.report import findings_text
-
+    from suizhou_plan.render import findings_text
+    from suizhou_plan.rules.engine import run
     path, _ = resolve_plan(plan_dir)
     result = run(load_plan(path), as_of=None)
     errors = unreadable(result)
@@ -88,10 +87,9 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
     `suizhou duties 市政数局` finds 市政數局.
     """
     from suizhou_plan.cli.check_cmd import pick_agency
-    from suizhou_plan.duties import DutyList, duties_for
-    from suizhou_plan.holding import Holders
-    from suizhou_plan.report import duties_render
-
+    from suizhou_plan.render import duties_render
+    from suizhou_plan.views.duties import DutyList, duties_for
+    from suizhou_plan.views.holding import Holders
     if all_units and not out_dir:
         raise click.UsageError(Msg("--all writes one file per unit: add --out DIR"))
     if fmt == "docx" and not out_dir:
@@ -116,7 +114,7 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
     day = as_of_or_today(as_of)
     window = index.tasks_file.supervision.due_soon_days
     if mechanism is not None:
-        from suizhou_plan.report.mechanism import NoMechanism, render_mechanism
+        from suizhou_plan.render.mechanism import NoMechanism, render_mechanism
 
         try:
             sys.stdout.write(render_mechanism(index, mechanism, day, window,
@@ -168,9 +166,8 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
 
 def _write_all(directory: Path, fmt: str, lists: list[Any], lang: str = "en") -> None:
     """One file per unit and the index, written as one set (all or nothing)."""
-    from suizhou_plan.output_files import OutputError, write_files
-    from suizhou_plan.report import duties_render
-
+    from suizhou_plan.base.output_files import OutputError, write_files
+    from suizhou_plan.render import duties_render
     names = duties_render.file_names([dl.agency.id for dl in lists], fmt)
     files: dict[str, bytes] = {}
     written = []
@@ -196,8 +193,8 @@ def _said_written(lang: str, count: int, directory: Path) -> None:
 
 def _write_office_file(path: Path, suffix: str, data: Callable[[], bytes], lang: str) -> None:
     """`duties UNIT... --format xlsx|docx --out FILE`: one workbook or document."""
+    from suizhou_plan.base.output_files import OutputError, write_files
     from suizhou_plan.i18n import t
-    from suizhou_plan.output_files import OutputError, write_files
 
     if path.suffix.lower() != suffix:
         raise click.UsageError(Msg("--out {path}: name the file FILE{suffix} (Excel, Word and "
@@ -212,14 +209,14 @@ def _write_office_file(path: Path, suffix: str, data: Callable[[], bytes], lang:
 
 def _write_workbook(path: Path, lists: list[Any], lang: str) -> None:
     """One sheet per unit."""
-    from suizhou_plan.report.duties_xlsx import workbook
+    from suizhou_plan.render.duties_xlsx import workbook
 
     _write_office_file(path, ".xlsx", lambda: workbook(lists, lang), lang)
 
 
 def _write_document(path: Path, lists: list[Any], lang: str, index: Any) -> None:
     """Each unit's list on its own pages."""
-    from suizhou_plan.report.duties_docx import render, sender
+    from suizhou_plan.render.duties_docx import render, sender
 
     _write_office_file(path, ".docx", lambda: render(lists, lang, author=sender(index, lang)),
                        lang)
@@ -227,10 +224,10 @@ def _write_document(path: Path, lists: list[Any], lang: str, index: Any) -> None
 
 def _write_documents(directory: Path, lists: list[Any], lang: str, index: Any) -> None:
     """`duties --all --format docx --out DIR`: one document per unit, named by its name."""
-    from suizhou_plan.file_names import file_names
+    from suizhou_plan.base.file_names import file_names
+    from suizhou_plan.base.output_files import OutputError, write_files
     from suizhou_plan.i18n import in_script
-    from suizhou_plan.output_files import OutputError, write_files
-    from suizhou_plan.report.duties_docx import render, sender
+    from suizhou_plan.render.duties_docx import render, sender
 
     names = file_names([in_script(lang, dl.agency.name) for dl in lists], "docx")
     author = sender(index, lang)
@@ -246,11 +243,11 @@ def _write_documents(directory: Path, lists: list[Any], lang: str, index: Any) -
 def _write_workbooks(directory: Path, lists: list[Any], lang: str) -> None:
     """`duties --all --format xlsx --out DIR`: one workbook per unit, named by the unit's
     name, and a summary workbook with a sheet per unit, written as one set."""
-    from suizhou_plan.file_names import file_names
+    from suizhou_plan.base.file_names import file_names
+    from suizhou_plan.base.output_files import OutputError, write_files
     from suizhou_plan.i18n import in_script
-    from suizhou_plan.output_files import OutputError, write_files
-    from suizhou_plan.report.duties_xlsx import workbook
-    from suizhou_plan.report.sheet_words import words
+    from suizhou_plan.render.duties_xlsx import workbook
+    from suizhou_plan.words.sheet_words import words
 
     summary = f"{words(lang)['summary_file']}.xlsx"
     names = file_names([in_script(lang, dl.agency.name) for dl in lists], "xlsx",

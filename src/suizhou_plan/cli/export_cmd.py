@@ -34,11 +34,10 @@ def command(plan_dir: str | None, as_of: date | None, fmt: str, lang: str | None
     The plan itself has no date, so --as-of is optional: with it, the lights, the holders
     (renames and collectives applied, as in `suizhou duties`) and the counts on that date."""
     from suizhou_plan.cli.duties_cmd import unreadable
-    from suizhou_plan.engine import run
-    from suizhou_plan.export import export_plan
     from suizhou_plan.load import load_plan
-    from suizhou_plan.report import findings_text, machine
-
+    from suizhou_plan.render import findings_text, machine
+    from suizhou_plan.rules.engine import run
+    from suizhou_plan.views.export import export_plan
     path, _ = resolve_plan(plan_dir)
     result = run(load_plan(path), as_of=None)  # the plan's own findings, as `validate`
     tasks = result.loaded.tasks

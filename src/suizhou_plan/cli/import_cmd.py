@@ -51,7 +51,7 @@ def command(doc: Path, out_dir: Path, update: bool, dry_run: bool, agencies_file
     holds nothing usable (each said: not a regular file, a scan without text, over a limit,
     a bad byte) or the plan to update does not load, 2 for a usage error.
     """
-    from suizhou_plan.importer.pipeline import (
+    from suizhou_plan.ops.plan_import import (
         OutputUnwritable,
         PlanUnusable,
         RegistryUnusable,
@@ -63,7 +63,7 @@ def command(doc: Path, out_dir: Path, update: bool, dry_run: bool, agencies_file
     lang = lang or default_lang()
     try:
         if update:
-            from suizhou_plan.plan_lock import PlanLocked, PlanNotWritable, locked
+            from suizhou_plan.ops.plan_lock import PlanLocked, PlanNotWritable, locked
 
             try:
                 with locked(out_dir):
@@ -92,7 +92,7 @@ def command(doc: Path, out_dir: Path, update: bool, dry_run: bool, agencies_file
 def _check_paths(doc: Path, out_dir: Path, update: bool, agencies_file: Path | None) -> None:
     import shlex
 
-    from suizhou_plan.importer.pipeline import TASKS
+    from suizhou_plan.ops.plan_import import TASKS
 
     if not doc.exists() and doc.is_symlink():
         import os
@@ -133,9 +133,9 @@ def _check_paths(doc: Path, out_dir: Path, update: bool, agencies_file: Path | N
 def _finish(result: object, doc: Path, out_dir: Path, lang: str, dry_run: bool) -> str:
     """Print what was read (and what the update does); the report to write.  A document
     that gives nothing is exit 1, with why."""
-    from suizhou_plan.escapes import visible_lines
-    from suizhou_plan.importer import import_report
-    from suizhou_plan.importer.pipeline import ImportResult
+    from suizhou_plan.base.escapes import visible_lines
+    from suizhou_plan.ops.plan_import import ImportResult
+    from suizhou_plan.render import import_report
 
     assert isinstance(result, ImportResult)
     if not result.written:
@@ -146,7 +146,7 @@ def _finish(result: object, doc: Path, out_dir: Path, lang: str, dry_run: bool) 
 
 
 def _fail(message: object, lang: str) -> NoReturn:
-    from suizhou_plan.escapes import visible_lines
+    from suizhou_plan.base.escapes import visible_lines
     from suizhou_plan.i18n import localise
 
     sys.stderr.write(visible_lines(f"suizhou import: {localise(message, lang)}\n"))

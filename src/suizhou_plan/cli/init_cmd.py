@@ -28,8 +28,8 @@ def command(directory: str, source: str | None, key_only: bool, lang: str | None
     `progress import` refuses a sheet that was edited or made elsewhere.  Keep it out of
     git and never send it to a unit.
     """
-    from suizhou_plan.plan_dir import bundled_plan
-    from suizhou_plan.workspace import KEY_NAME, WorkspaceError, init_workspace
+    from suizhou_plan.load.plan_dir import bundled_plan
+    from suizhou_plan.ops.workspace import KEY_NAME, WorkspaceError, init_workspace
 
     dest = Path(directory)
     if key_only:
@@ -71,9 +71,9 @@ def command(directory: str, source: str | None, key_only: bool, lang: str | None
 
 def _key_only(dest: Path, directory: str, source: str | None, lang: str | None) -> None:
     from suizhou_plan.i18n import in_script, localise, t
+    from suizhou_plan.load.plan_dir import bundled_plan, is_bundled
     from suizhou_plan.load.plan_loader import TASKS
-    from suizhou_plan.plan_dir import bundled_plan, is_bundled
-    from suizhou_plan.workspace import WorkspaceError, make_key
+    from suizhou_plan.ops.workspace import WorkspaceError, make_key
 
     if source:
         raise click.UsageError(Msg("--key makes a key in a plan directory that exists; it "

@@ -88,7 +88,7 @@ def resolve_plan(plan_dir: str | None, *, writing: bool = False) -> tuple[Path, 
     """The plan directory to read (or, with `writing`, to change) and how it was chosen.
     The bundled copy is read-only: a writer that would fall back to it is a usage error
     that says how to start a workspace."""
-    from suizhou_plan.plan_dir import choose, is_bundled
+    from suizhou_plan.load.plan_dir import choose, is_bundled
 
     choice = choose(plan_dir)
     if writing and (choice.origin == "bundled" or is_bundled(choice.path)):
@@ -112,7 +112,7 @@ def resolve_plan(plan_dir: str | None, *, writing: bool = False) -> tuple[Path, 
 def as_of_or_today(as_of: date | None) -> date:
     if as_of is not None:
         return as_of
-    from suizhou_plan.clock import today_in_china
+    from suizhou_plan.base.clock import today_in_china
 
     return today_in_china()
 
@@ -131,7 +131,7 @@ def office_template(path: str, lang: str) -> Any:
     said on stderr, a file that is not a Word document is a usage error that says what to
     give instead.  One reading for every command that writes Word documents."""
     from suizhou_plan.i18n import localise, t
-    from suizhou_plan.report.docx_template import TemplateError, read_template
+    from suizhou_plan.render.docx_template import TemplateError, read_template
 
     try:
         safe = read_template(Path(path), path)

@@ -22,9 +22,9 @@ from suizhou_plan.cli.options import (
 from suizhou_plan.i18n import N_, Msg, in_script, localise, t, tn
 
 if TYPE_CHECKING:
-    from suizhou_plan.index import PlanIndex
-    from suizhou_plan.ledger import Entry
-    from suizhou_plan.progress_batch import Report
+    from suizhou_plan.load.ledger import Entry
+    from suizhou_plan.ops.progress_batch import Report
+    from suizhou_plan.views.index import PlanIndex
 
 # What `--status` takes: a unit's report, or (the office's) 銷號.  The other decisions and
 # the application for more time have commands of their own that ask for what they need.
@@ -37,7 +37,7 @@ class Status(click.Choice):  # type: ignore[type-arg]
 
     def convert(self, value: object, param: click.Parameter | None,
                 ctx: click.Context | None) -> object:
-        from suizhou_plan.report.sheet_words import status_from_word
+        from suizhou_plan.words.sheet_words import status_from_word
 
         found = status_from_word(str(value))
         return found if found in STATUSES else super().convert(value, param, ctx)
@@ -83,10 +83,10 @@ def _by_option(office: bool) -> Callable[[Callable[..., None]], Callable[..., No
 def _record(item: str, plan_dir: str | None, entry: Entry, as_of: date | None, wait: float,
             lang: str | None) -> None:
     """Write `entry` through the one append path and say what was written, or why not."""
-    from suizhou_plan.plan_lock import PlanLocked, PlanNotWritable
-    from suizhou_plan.progress_edit import BadRequest, Refused, append_progress
-    from suizhou_plan.record import OFFICE_ONLY
-    from suizhou_plan.report.labels import status_label
+    from suizhou_plan.ops.plan_lock import PlanLocked, PlanNotWritable
+    from suizhou_plan.ops.progress_edit import BadRequest, Refused, append_progress
+    from suizhou_plan.views.record import OFFICE_ONLY
+    from suizhou_plan.words.labels import status_label
 
     path, _label = resolve_plan(plan_dir, writing=True)
     try:
@@ -115,7 +115,7 @@ def _entry(status: str, when: date, by: str | None, *, note: str | None = None,
            problems: str | None = None, next_step: str | None = None,
            evidence: tuple[str, ...] = (), until: date | None = None,
            reason: str | None = None, received: date | None = None) -> Entry:
-    from suizhou_plan.ledger import Entry, pasted
+    from suizhou_plan.load.ledger import Entry, pasted
 
     def cell(text: str | None) -> str | None:
         return pasted(text or "") or None  # a blank cell is no value
@@ -269,8 +269,8 @@ def _office(plan_dir: str | None, by: str | None, as_of: date | None) -> str:
     """--by as typed, or the office the plan names (its successor once renamed)."""
     if by:
         return by
-    from suizhou_plan.office import office_units
-    from suizhou_plan.progress_edit import Refused, read_plan
+    from suizhou_plan.ops.progress_edit import Refused, read_plan
+    from suizhou_plan.views.office import office_units
 
     path, _ = resolve_plan(plan_dir)
     try:
@@ -281,7 +281,7 @@ def _office(plan_dir: str | None, by: str | None, as_of: date | None) -> str:
     if not found:
         raise click.UsageError(Msg("the plan names no office (supervision.office or "
                                    "governance.leading_group.office): give --by"))
-    from suizhou_plan.holding import Holders
+    from suizhou_plan.views.holding import Holders
 
     return Holders(index, as_of_or_today(as_of)).holder_of(found[0]).name
 
@@ -302,9 +302,9 @@ def show(item: str, plan_dir: str | None, lang: str | None) -> None:
     decisions), each supporting unit's latest report on its part, extensions and returns,
     then every entry in date order with who wrote it, in which capacity, and when it was
     received."""
+    from suizhou_plan.base.escapes import visible_lines
     from suizhou_plan.cli.duties_cmd import load_index
-    from suizhou_plan.escapes import visible_lines
-    from suizhou_plan.report.record_text import record_lines
+    from suizhou_plan.render.record_text import record_lines
 
     index = load_index(plan_dir, lang)
     lang = lang or default_lang(index.tasks_file.supervision.lang)
@@ -347,14 +347,14 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
     """
     import hashlib
 
+    from suizhou_plan.base.file_names import file_names
+    from suizhou_plan.base.output_files import OutputError, write_files
     from suizhou_plan.cli.check_cmd import pick_agency
-    from suizhou_plan.duties import duties_for
-    from suizhou_plan.file_names import file_names
     from suizhou_plan.load.plan_loader import TASKS
-    from suizhou_plan.output_files import OutputError, write_files
-    from suizhou_plan.progress_edit import Refused, read_plan
+    from suizhou_plan.ops.progress_edit import Refused, read_plan
+    from suizhou_plan.ops.workspace import KeyDamaged, read_key
     from suizhou_plan.sheets.template import build, reporting_units
-    from suizhou_plan.workspace import KeyDamaged, read_key
+    from suizhou_plan.views.duties import duties_for
 
     if [all_units, bool(agencies), for_office].count(True) != 1:
         raise click.UsageError(Msg("name the units: --agency 市政數局 (repeatable), or --all "
@@ -394,7 +394,7 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
                     unit=unit.name))
             if unit not in units:
                 units.append(unit)
-    from suizhou_plan.holding import Holders
+    from suizhou_plan.views.holding import Holders
 
     holders = Holders(index, day)  # built once: one pass over the items for every unit
     lists = [dl for dl in (duties_for(index, a, day, window, holders) for a in units)
@@ -426,12 +426,12 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
 def _review_sheet(index: PlanIndex, digest: str, key: bytes | None, day: date, lang: str,
                   out_dir: str, path: Path) -> None:
     """`template --office`: the office's review sheet, or a line saying nothing waits."""
-    from suizhou_plan.file_names import file_names
-    from suizhou_plan.holding import Holders
-    from suizhou_plan.output_files import OutputError, write_files
-    from suizhou_plan.report.sheet_words import words
-    from suizhou_plan.reporters import office
+    from suizhou_plan.base.file_names import file_names
+    from suizhou_plan.base.output_files import OutputError, write_files
     from suizhou_plan.sheets.review import build_review
+    from suizhou_plan.views.holding import Holders
+    from suizhou_plan.views.reporters import office
+    from suizhou_plan.words.sheet_words import words
 
     found = office(index)
     if not found:
@@ -460,8 +460,8 @@ def _review_sheet(index: PlanIndex, digest: str, key: bytes | None, day: date, l
 
 def _no_key(path: Path, lang: str) -> str:
     """The warning of a template made without the office's key, and how to make one."""
-    from suizhou_plan.plan_dir import bundled_plan, is_bundled
-    from suizhou_plan.workspace import KEY_NAME
+    from suizhou_plan.load.plan_dir import bundled_plan, is_bundled
+    from suizhou_plan.ops.workspace import KEY_NAME
 
     if is_bundled(path) or path.resolve() == bundled_plan().resolve():
         return t(lang, "warning: the plan bundled with suizhou has no key, so these templates "
@@ -511,10 +511,10 @@ def import_(files: tuple[str, ...], plan_dir: str | None, dry_run: bool, skip_in
     columns A–F were changed, is refused.  Only regular files are read, and every entry
     records the file it came from (its name and SHA-256).
     """
-    from suizhou_plan.plan_lock import PlanLocked, PlanNotWritable
-    from suizhou_plan.progress_edit import Refused
-    from suizhou_plan.sheets.importing import import_files
-    from suizhou_plan.workspace import KeyDamaged
+    from suizhou_plan.ops.plan_lock import PlanLocked, PlanNotWritable
+    from suizhou_plan.ops.progress_edit import Refused
+    from suizhou_plan.ops.sheet_import import import_files
+    from suizhou_plan.ops.workspace import KeyDamaged
 
     path, _label = resolve_plan(plan_dir, writing=not dry_run)
     try:
@@ -530,16 +530,16 @@ def import_(files: tuple[str, ...], plan_dir: str | None, dry_run: bool, skip_in
         not_imported = t(said, "not imported: nothing was changed")
         sys.stderr.write(f"{_why(exc, said)}\n{not_imported}\n")
         sys.exit(1)
-    from suizhou_plan.escapes import visible_lines
-    from suizhou_plan.report.labels import status_label
-    from suizhou_plan.sheets.importing import location
+    from suizhou_plan.base.escapes import visible_lines
+    from suizhou_plan.ops.sheet_import import location
+    from suizhou_plan.words.labels import status_label
 
     lang = lang or default_lang(result.plan_lang)
     out = result.outcome
     # What was (or would be) added goes to stdout, then the problems and the summary to
     # stderr: the same order in a terminal and in a captured run.
     blocked = bool(result.errors) and not skip_invalid
-    from suizhou_plan.record import OFFICE_ONLY
+    from suizhou_plan.views.record import OFFICE_ONLY
 
     def verb(status: str) -> str:
         if status in OFFICE_ONLY:  # a review sheet's: the office decided, nobody reported
@@ -595,7 +595,7 @@ def _cell_of(report: Report) -> str:
 def _why(exc: Exception, lang: str) -> str:
     """Why a writer wrote nothing, in `lang`: each reason of a refusal on its own line (the
     plan's errors among them quote plan text: its control characters are shown escaped)."""
-    from suizhou_plan.escapes import visible_lines
+    from suizhou_plan.base.escapes import visible_lines
 
     reasons = getattr(exc, "reasons", None)
     if reasons is None:  # the lock's words name a directory: its script stays as it is

@@ -20,10 +20,10 @@ from suizhou_plan.cli.options import (
 from suizhou_plan.i18n import Msg
 
 if TYPE_CHECKING:
-    from suizhou_plan.holding import Holders
-    from suizhou_plan.index import PlanIndex
-    from suizhou_plan.reminders import Reminders
-    from suizhou_plan.report.docx_template import Template
+    from suizhou_plan.render.docx_template import Template
+    from suizhou_plan.views.holding import Holders
+    from suizhou_plan.views.index import PlanIndex
+    from suizhou_plan.views.reminders import Reminders
 
 
 @click.command("remind")
@@ -63,16 +63,15 @@ def command(plan_dir: str | None, as_of: date | None, out_dir: str | None,
     lang = lang or default_lang(index.tasks_file.supervision.lang)
     day = as_of_or_today(as_of)
     safe_template = office_template(template, lang) if template else None
-    from suizhou_plan.holding import Holders
-    from suizhou_plan.reminders import build_reminders
+    from suizhou_plan.views.holding import Holders
+    from suizhou_plan.views.reminders import build_reminders
 
     holders = Holders(index, day)
     reminders = build_reminders(index, day, holders)
     if agencies:
         reminders = _only(reminders, holders, agencies, index, lang)
     if not out_dir:
-        from suizhou_plan.report import reminders_list
-
+        from suizhou_plan.render import reminders_list
         sys.stdout.write(reminders_list.markdown(reminders, lang))
         return
     _write(Path(out_dir), reminders, lang, combined, safe_template)
@@ -103,11 +102,10 @@ def _only(reminders: Reminders, holders: Holders, names: tuple[str, ...], index:
 
 def _write(directory: Path, reminders: Reminders, lang: str, combined: str | None,
            template: Template | None) -> None:
-    from suizhou_plan.file_names import file_names
+    from suizhou_plan.base.file_names import file_names
+    from suizhou_plan.base.output_files import OutputError, write_files
     from suizhou_plan.i18n import in_script, long_date, t, tn
-    from suizhou_plan.output_files import OutputError, write_files
-    from suizhou_plan.report import reminders_docx, reminders_list
-
+    from suizhou_plan.render import reminders_docx, reminders_list
     if not reminders.notices:
         sys.stderr.write(in_script(lang, t(lang, "No unit has anything to answer for on "
                                                  "{date}; nothing was written.",

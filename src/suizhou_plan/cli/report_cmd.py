@@ -38,10 +38,10 @@ def command(plan_dir: str | None, as_of: date | None, lang: str | None,
     projector or an A4 landscape printout.  Without it, the same overview in the terminal.
     Exit 0, or 1 when the plan cannot be loaded.
     """
-    from suizhou_plan.engine import run
     from suizhou_plan.load import load_plan
-    from suizhou_plan.report import findings_text
-    from suizhou_plan.report.dashboard import build_dashboard, git_source, render_html
+    from suizhou_plan.render import findings_text
+    from suizhou_plan.render.dashboard import build_dashboard, git_source, render_html
+    from suizhou_plan.rules.engine import run
 
     path, label = resolve_plan(plan_dir)
     day = as_of_or_today(as_of)
@@ -63,7 +63,7 @@ def command(plan_dir: str | None, as_of: date | None, lang: str | None,
     if out_file == "-":
         write(render_html(dash))
     elif out_file:
-        from suizhou_plan.output_files import OutputError, write_files
+        from suizhou_plan.base.output_files import OutputError, write_files
 
         target = Path(out_file)
         if target.is_dir():
@@ -75,10 +75,10 @@ def command(plan_dir: str | None, as_of: date | None, lang: str | None,
             raise click.ClickException(exc.args[0]) from None
         sys.stderr.write(t(dash.lang, "wrote {path}", path=str(out_file)) + "\n")
     elif use_color(sys.stdout):
-        from suizhou_plan.report.dashboard_terminal import render_rich
+        from suizhou_plan.render.dashboard_terminal import render_rich
 
         render_rich(dash, sys.stdout, color=True)
     else:
-        from suizhou_plan.report.dashboard_terminal import plain
+        from suizhou_plan.render.dashboard_terminal import plain
 
         write(plain(dash))

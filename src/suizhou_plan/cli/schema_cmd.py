@@ -20,9 +20,9 @@ def command(which: str | None, out_dir: str | None, lang: str | None) -> None:
     yaml-language-server complete and check plan files with it."""
     from pathlib import Path
 
-    from suizhou_plan.output_files import OutputError, write_files
-    from suizhou_plan.report.machine import dumps
-    from suizhou_plan.schema import schemas
+    from suizhou_plan.base.output_files import OutputError, write_files
+    from suizhou_plan.model.schema import schemas
+    from suizhou_plan.render.machine import dumps
 
     all_schemas = schemas()
     if out_dir is not None:

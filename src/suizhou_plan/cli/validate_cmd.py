@@ -37,12 +37,12 @@ def command(plan_dir: str | None, fmt: str, quiet: bool, lang: str | None,
     units, duplicate ids, phase windows) as file:line:col with a fix hint.  Exit 0 when the
     plan is valid, 1 when it has errors, 2 for a usage error.
     """
-    from suizhou_plan.engine import run
-    from suizhou_plan.escapes import visible_lines
-    from suizhou_plan.finding import Severity
+    from suizhou_plan.base.escapes import visible_lines
+    from suizhou_plan.base.finding import Severity
     from suizhou_plan.load import load_plan
-    from suizhou_plan.report import findings_text, machine
-    from suizhou_plan.report.labels import words
+    from suizhou_plan.render import findings_text, machine
+    from suizhou_plan.rules.engine import run
+    from suizhou_plan.words.labels import words
 
     path, label = resolve_plan(plan_dir)
     result = run(load_plan(path), as_of=None)

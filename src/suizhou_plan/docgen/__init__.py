@@ -72,7 +72,7 @@ def stale(root: Path) -> list[Path]:
 
 def write(root: Path) -> list[Path]:
     """Regenerate; return the files that changed."""
-    from suizhou_plan.writing import write_atomic
+    from suizhou_plan.base.writing import write_atomic
 
     changed = []
     for path, text in expected(root).items():

@@ -112,7 +112,7 @@ def _yaml(value: Any) -> str:
 
 
 def _clip(value: Any) -> Any:
-    from suizhou_plan.textwidth import truncate
+    from suizhou_plan.base.textwidth import truncate
 
     if isinstance(value, str):
         return truncate(value, 36)

@@ -4,7 +4,7 @@ Every word a person reads comes from one gettext catalogue (`locale/<lang>/LC_ME
 suizhou.po`, compiled to `.mo`), with the English text in the code as the message id and
 named placeholders (`{days}`), so a translation may reorder them.  Translators edit
 `zh_Hans/…/suizhou.po`; the traditional catalogue is derived from it with OpenCC (s2tw) by
-`python -m suizhou_plan.i18n update`, so the two scripts never disagree.
+`python -m suizhou_plan.devtools update`, so the two scripts never disagree.
 
 Plan text (titles, unit names, notes) is shown in the output's script: `in_script` converts
 it with OpenCC, so a page in simplified characters never mixes in traditional ones (the

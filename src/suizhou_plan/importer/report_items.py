@@ -65,7 +65,7 @@ def render_items(plan: Any, doc: Any, lang: str, update: Any = None) -> list[str
     `update` (pipeline.Update), items under the plan's ids, and only those the plan holds."""
     from dataclasses import replace
 
-    from suizhou_plan.escapes import markdown_text
+    from suizhou_plan.base.escapes import markdown_text
     from suizhou_plan.i18n import is_chinese, localise, t
 
     def say(key: str, **args: str) -> str:

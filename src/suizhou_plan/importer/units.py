@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from suizhou_plan.base.names import name_key
 from suizhou_plan.importer.findings import FindingLog, phrase
 from suizhou_plan.importer.script import compile_either
-from suizhou_plan.names import name_key
 
 _ABBREVIATIONS = (("管理委员会", "管委会"), ("委员会", "委"), ("办公室", "办"),
                   ("人民政府", "政府"), ("有限责任公司", "公司"), ("有限公司", "公司"))

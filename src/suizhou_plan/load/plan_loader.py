@@ -12,7 +12,7 @@ from typing import Any, BinaryIO
 
 import yaml
 
-from suizhou_plan.finding import Location, Problem
+from suizhou_plan.base.finding import Location, Problem
 from suizhou_plan.i18n import Msg
 from suizhou_plan.load import text as text_module
 from suizhou_plan.load.text import SourceText, clip, decode, too_large

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from suizhou_plan.finding import Location, Problem
+from suizhou_plan.base.finding import Location, Problem
 from suizhou_plan.i18n import Msg
 from suizhou_plan.load.text import clip
 from suizhou_plan.load.yamltree import locate

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from suizhou_plan.finding import Location, Problem
+from suizhou_plan.base.finding import Location, Problem
 from suizhou_plan.i18n import Msg
 
 MAX_BYTES = 128 * 1024 * 1024  # read at call time, so a test can lower it

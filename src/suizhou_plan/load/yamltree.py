@@ -34,7 +34,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from suizhou_plan.finding import Location, Problem
+from suizhou_plan.base.finding import Location, Problem
 from suizhou_plan.i18n import Msg
 from suizhou_plan.load.nodestore import (
     CODE_STYLE,

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from suizhou_plan.finding import Problem, Severity
-from suizhou_plan.holding import CONFIDENCE
+from suizhou_plan.base.finding import Problem, Severity
 from suizhou_plan.i18n import Msg
 from suizhou_plan.model.agency import Agency
+from suizhou_plan.model.status import DONE
 from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import rule
 from suizhou_plan.rules.schedule import describe
-from suizhou_plan.status import DONE
+from suizhou_plan.views.holding import CONFIDENCE
 
 
 @rule("SZ401", "unassigned", Severity.ERROR, "no responsible unit, or only vague ones")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from suizhou_plan.finding import Location
-from suizhou_plan.index import PlanIndex
+from suizhou_plan.base.finding import Location
 from suizhou_plan.load.plan_loader import AGENCIES, TASKS, PlanFile
 from suizhou_plan.load.yamltree import position
 from suizhou_plan.model.plan import Supervision
+from suizhou_plan.views.index import PlanIndex
 
 
 @dataclass

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from suizhou_plan.base.finding import SEVERITY
+from suizhou_plan.base.textwidth import pad
 from suizhou_plan.i18n import in_script, is_chinese, localise, tp
-from suizhou_plan.report.findings_text import SEVERITY
 from suizhou_plan.rules.registry import Rule
-from suizhou_plan.textwidth import pad
 
 SUMMARY_CONTEXT = "rule summary"
 DOC_CONTEXT = "rule doc"

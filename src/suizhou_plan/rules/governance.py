@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from suizhou_plan.finding import Problem, Severity
+from suizhou_plan.base.finding import Problem, Severity
 from suizhou_plan.i18n import Msg
 from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import rule

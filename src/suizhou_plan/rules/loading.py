@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from suizhou_plan.finding import Location, Problem, Severity
+from suizhou_plan.base.finding import Location, Problem, Severity
 from suizhou_plan.i18n import Msg
 from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import loader_rule, rule

@@ -5,18 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from suizhou_plan.finding import Problem, Severity
+from suizhou_plan.base.finding import Problem, Severity
 from suizhou_plan.i18n import Msg
 from suizhou_plan.model.plan import ProgressEntry
-from suizhou_plan.record import OFFICE_ONLY
+from suizhou_plan.model.status import DONE, ORDER
 from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import rule
 from suizhou_plan.rules.schedule import about, describe, status_word
-from suizhou_plan.status import DONE, ORDER
+from suizhou_plan.views.record import OFFICE_ONLY
 
 if TYPE_CHECKING:
-    from suizhou_plan.index import Item, PlanIndex
-    from suizhou_plan.record import Said
+    from suizhou_plan.views.index import Item, PlanIndex
+    from suizhou_plan.views.record import Said
 
 
 @rule("SZ501", "no-progress", Severity.WARNING, "an open item with no progress entry", dated=True)
@@ -212,7 +212,7 @@ def future_progress(ctx: Context) -> Iterator[Problem]:
 
 def outsider(index: PlanIndex, item: Item, k: int) -> tuple[Msg, Msg] | None:
     """(message, hint) when entry `k` is reported by a unit that does not hold the item."""
-    from suizhou_plan.reporters import may_report
+    from suizhou_plan.views.reporters import may_report
 
     by = item.progress[k].by
     unit = index.registry.exact(by) if by else None
@@ -266,7 +266,7 @@ def _said(item: Item, k: int) -> Said | None:
 
 
 def _office_names(index: PlanIndex) -> str:
-    from suizhou_plan.reporters import office
+    from suizhou_plan.views.reporters import office
 
     found = office(index)
     return found[0].name if found else Msg("the leading group's office")

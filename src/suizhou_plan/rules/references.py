@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Container, Iterable, Iterator
 
-from suizhou_plan.finding import Problem, Severity
+from suizhou_plan.base.finding import Problem, Severity
 from suizhou_plan.i18n import Msg, Word
 from suizhou_plan.model.plan import Phase
 from suizhou_plan.rules.context import Context
@@ -285,7 +285,7 @@ def unknown_section(ctx: Context) -> Iterator[Problem]:
     if not tf.sections:
         return
     names = {s.name for s in tf.sections} | {s.id for s in tf.sections}
-    from suizhou_plan.names import closest
+    from suizhou_plan.base.names import closest
 
     sites: list[tuple[Path, str]] = [(("tasks", i, "section"), t.section)
                                      for i, t in enumerate(tf.tasks)]

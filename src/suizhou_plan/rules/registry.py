@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from suizhou_plan.finding import Problem, Severity
+from suizhou_plan.base.finding import Problem, Severity
 
 if TYPE_CHECKING:
     from suizhou_plan.rules.context import Context

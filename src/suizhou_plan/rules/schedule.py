@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from suizhou_plan.finding import Location, Problem, Severity
+from suizhou_plan.base.finding import Location, Problem, Severity
 from suizhou_plan.i18n import Msg, Word
-from suizhou_plan.index import Item
+from suizhou_plan.model.status import DONE
 from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import rule
-from suizhou_plan.status import DONE
+from suizhou_plan.views.index import Item
 
 
 def about(item: Item, rule: str, message: str, location: Location, hint: str) -> Problem:

@@ -13,8 +13,8 @@ import re
 from datetime import date
 from typing import Any
 
-from suizhou_plan.escapes import spreadsheet_cell
-from suizhou_plan.textwidth import width
+from suizhou_plan.base.escapes import spreadsheet_cell
+from suizhou_plan.base.textwidth import width
 
 DATE_FORMAT = "yyyy-mm-dd"
 # What XML cannot hold (C0 controls but tab and line breaks, U+FFFE/FFFF), and what would

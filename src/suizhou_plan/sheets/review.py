@@ -17,7 +17,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from suizhou_plan.i18n import colon, day, in_script
-from suizhou_plan.report.sheet_words import words
 from suizhou_plan.sheets.template import (
     DUE,
     ID,
@@ -31,10 +30,11 @@ from suizhou_plan.sheets.template import (
     SheetRow,
     write_sheet,
 )
+from suizhou_plan.words.sheet_words import words
 
 if TYPE_CHECKING:
-    from suizhou_plan.index import Item, PlanIndex
     from suizhou_plan.model.agency import Agency
+    from suizhou_plan.views.index import Item, PlanIndex
 
 LEAD, WAITING = "C", "E"  # C: the lead unit; E: what waits; F (LATEST): its evidence/reason
 DECISION, DECIDED_ON, OPINION, NEW_DATE, DOCUMENT = "G", "H", "I", "J", "K"

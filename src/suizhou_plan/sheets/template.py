@@ -23,15 +23,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from suizhou_plan.duties import DutyList
 from suizhou_plan.i18n import colon, day, in_script
-from suizhou_plan.report.sheet_words import UNIT_CHOICES, role_word, status_word, words
 from suizhou_plan.sheets.cells import put, stored, to_bytes
+from suizhou_plan.views.duties import DutyList
+from suizhou_plan.words.sheet_words import UNIT_CHOICES, role_word, status_word, words
 
 if TYPE_CHECKING:
-    from suizhou_plan.index import Item, PlanIndex
     from suizhou_plan.model.agency import Agency
-    from suizhou_plan.record import Said
+    from suizhou_plan.views.index import Item, PlanIndex
+    from suizhou_plan.views.record import Said
 
 MARKER_SHEET = "_suizhou"
 MARKER_KIND = "suizhou ledger template"
@@ -313,7 +313,7 @@ def row_height(values: dict[str, Any], layout: Layout = UNIT_LAYOUT) -> float:
     """The height of an item's row, in points: enough lines for its longest wrapped text
     (a CJK character is two columns wide), and room to type.  An office suite does not
     grow a row by itself when it opens the file (LibreOffice prints one line, cut)."""
-    from suizhou_plan.textwidth import width
+    from suizhou_plan.base.textwidth import width
 
     lines = FILL_LINES
     for letter in layout.wrapped:

@@ -1,0 +1,3 @@
+from suizhou_plan.devtools.catalogue import main
+
+main()

@@ -1,3 +1,0 @@
-from suizhou_plan.i18n.catalogue import main
-
-main()
