@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from suizhou_plan.importer.reading import Block
+from suizhou_plan.importer.document import Block
 from suizhou_plan.importer.script import compile_either
 from suizhou_plan.importer.unit_list import split_units
 

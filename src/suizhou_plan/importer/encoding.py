@@ -89,7 +89,7 @@ def decode_replacing(data: bytes, codec: str, name: str) -> Decoded | None:
 def decode_or_refuse(path: Path, data: bytes, *, replace_bad_bytes: bool) -> Decoded:
     """The text of a text document, or `UnreadableDocument` saying why and where."""
     from suizhou_plan.i18n import Msg
-    from suizhou_plan.importer.reading import UnreadableDocument
+    from suizhou_plan.importer.document import UnreadableDocument
 
     decoded = decode_document(data)
     if decoded is not None:

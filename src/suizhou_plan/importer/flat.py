@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from suizhou_plan.importer.document import Block
 from suizhou_plan.importer.numbering import cn_value
-from suizhou_plan.importer.reading import Block
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CANDIDATE = re.compile(

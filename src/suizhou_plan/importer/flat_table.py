@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from suizhou_plan.importer.reading import Block
+from suizhou_plan.importer.document import Block
 from suizhou_plan.importer.script import compile_either
 
 _WORD = (r"序号|编号|工作任务|重点任务|主要任务|具体任务|任务名称|任务内容|目标任务|工作内容|"

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from suizhou_plan.importer.document import Block
 from suizhou_plan.importer.findings import FindingLog
-from suizhou_plan.importer.reading import Block
 from suizhou_plan.importer.script import compile_either
 
 _TITLE_END = compile_either(

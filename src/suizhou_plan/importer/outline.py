@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from suizhou_plan.importer.assignment import Assignment, find_assignment
+from suizhou_plan.importer.document import Block
 from suizhou_plan.importer.numbering import Marker, parse_marker
-from suizhou_plan.importer.reading import Block
 from suizhou_plan.importer.script import compile_either
 
 _ANNEX = compile_either(r"^附件\s*\d*\s*([：:]|$)")

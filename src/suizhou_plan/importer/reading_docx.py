@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from suizhou_plan.i18n import Msg
-from suizhou_plan.importer.reading import Block, Document, UnreadableDocument
+from suizhou_plan.importer.document import Block, Document, UnreadableDocument
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CN = "一二三四五六七八九十"

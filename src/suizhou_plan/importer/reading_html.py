@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from suizhou_plan.i18n import Msg
-from suizhou_plan.importer.reading import Block, Document, UnreadableDocument, table_cells
+from suizhou_plan.importer.document import Block, Document, UnreadableDocument, table_cells
 
 _DROP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form",
               "button", "select", "iframe", "svg", "template", "head"}

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from suizhou_plan.i18n import Msg
-from suizhou_plan.importer.reading import Block, Document, UnreadableDocument, text_blocks
+from suizhou_plan.importer.document import Block, Document, UnreadableDocument, text_blocks
 
 MAX_PAGES = 2000
 MARGIN = 0.07  # of the page's height: running headers and footers sit in this band
