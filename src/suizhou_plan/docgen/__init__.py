@@ -1,5 +1,6 @@
 """Docs that cannot drift: `docs/cli.md` from each command's `--help`, `docs/rules.md` from
-the rule registry, the field tables of `docs/plan-format.md` from the pydantic models, and
+the rule registry, the field tables of `docs/plan-format.md` from the pydantic models, the
+layers and modules of `docs/architecture.md` from the folders (`architecture.py`), and
 `docs/guide.zh-Hant.md` from the simplified user guide `docs/guide.md` (`guide_script.py`).
 
     python -m suizhou_plan.docgen            # regenerate, from the repository root
@@ -20,6 +21,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from suizhou_plan.docgen.architecture import ARCHITECTURE_MD, architecture_markdown
 from suizhou_plan.docgen.checked_by import CHECKED_BY
 from suizhou_plan.docgen.cli_reference import WIDTH, cli_markdown, command_helps
 from suizhou_plan.docgen.guide_script import GUIDE_HANT_MD, GUIDE_MD, guide_hant_markdown
@@ -58,6 +60,10 @@ def expected(root: Path) -> dict[Path, str]:
              root / RULES_MD: rules_markdown(),
              root / RULES_ZH_MD: rules_markdown_in("zh-Hans"),
              page: plan_format_markdown(page.read_text(encoding="utf-8"), page)}
+    architecture = root / ARCHITECTURE_MD
+    if architecture.is_file():
+        pages[architecture] = architecture_markdown(architecture.read_text(encoding="utf-8"),
+                                                    root)
     guide = root / GUIDE_MD
     if guide.is_file():
         pages[root / GUIDE_HANT_MD] = guide_hant_markdown(guide.read_text(encoding="utf-8"))

@@ -199,13 +199,15 @@ def example_plan(page: str) -> dict[str, str]:
     return {m.group(1): m.group(2) for m in _EXAMPLE.finditer(page)}
 
 
-def splice(page: str, regions: dict[str, str], where: Path) -> str:
+def splice(page: str, regions: dict[str, str], where: Path,
+           source: str = "the pydantic models in src/suizhou_plan/model/") -> str:
+    """`page` with each `<!-- BEGIN GENERATED name -->` … `END` region's body replaced."""
     for name, body in regions.items():
         begin, end = f"<!-- BEGIN GENERATED {name} -->", f"<!-- END GENERATED {name} -->"
         found = re.search(re.escape(begin) + ".*?" + re.escape(end), page, re.S)
         if found is None:
             raise DocgenError(f"{where}: the region `{begin}` … `{end}` is missing")
-        note = header("the pydantic models in src/suizhou_plan/model/")
+        note = header(source)
         region = f"{begin}\n{note}\n\n{body.rstrip()}\n\n{end}"
         page = page[:found.start()] + region + page[found.end():]
     return page
