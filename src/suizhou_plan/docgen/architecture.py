@@ -1,6 +1,6 @@
 """The layers of `docs/architecture.md`, generated from the code: each layer folder (top first,
-as the import-linter contract in `pyproject.toml` orders them) with its modules, their line
-counts and the first sentence of each module's docstring, so the page cannot drift from the
+as the import-linter contract in `pyproject.toml` orders them) with its modules and the first
+sentence of each module's docstring, so the page cannot drift from the
 folders."""
 
 from __future__ import annotations
@@ -41,16 +41,15 @@ def first_sentence(path: Path) -> str:
     return (match.group(1) if match else text).rstrip(":;.")
 
 
-def modules(folder: Path) -> list[tuple[str, int, str]]:
-    """(module, lines, what it holds) for every module of a folder, sub-folders included."""
+def modules(folder: Path) -> list[tuple[str, str]]:
+    """(module, what it holds) for every module of a folder, sub-folders included."""
     out = []
     for path in sorted(folder.rglob("*.py")):
         if "__pycache__" in path.parts:
             continue
         name = path.relative_to(folder.parent).with_suffix("").as_posix()
-        lines = len(path.read_text(encoding="utf-8").splitlines())
         out.append((name.removesuffix("/__init__") + ("/" if path.stem == "__init__" else ""),
-                    lines, first_sentence(path)))
+                    first_sentence(path)))
     return out
 
 
@@ -59,29 +58,25 @@ def layer_tables(root: Path) -> dict[str, str]:
     layer folder)."""
     package = root / "src" / PACKAGE
     order = layers(root)
-    summary = ["| layer, top first | folder | modules | lines | what it holds |",
-               "|---:|---|---:|---:|---|"]
+    summary = ["| layer, top first | folder | modules | what it holds |",
+               "|---:|---|---:|---|"]
     detail: list[str] = []
-    total_modules = total_lines = 0
+    total_modules = 0
     for number, layer in enumerate(order, start=1):
         for folder in layer:
             found = modules(package / folder)
             if not found:
                 raise DocgenError(f"the layer folder src/{PACKAGE}/{folder} is missing")
-            lines = sum(n for _, n, _ in found)
             total_modules += len(found)
-            total_lines += lines
             what = table_cell(first_sentence(package / folder / "__init__.py"))
-            summary.append(f"| {len(order) + 1 - number} | `{folder}/` | {len(found)} | "
-                           f"{lines:,} | {what} |")
-            detail += [f"### `{folder}/`", "", "| module | lines | what it holds |",
-                       "|---|---:|---|"]
-            detail += [f"| `{name}` | {n:,} | {table_cell(what)} |" for name, n, what in found]
+            summary.append(f"| {len(order) + 1 - number} | `{folder}/` | {len(found)} | {what} |")
+            detail += [f"### `{folder}/`", "", "| module | what it holds |", "|---|---|"]
+            detail += [f"| `{name}` | {table_cell(what)} |" for name, what in found]
             detail.append("")
     loose = sorted(p.name for p in package.glob("*.py"))
-    summary.append(f"| | package root | {len(loose)} | | {', '.join(f'`{n}`' for n in loose)} "
+    summary.append(f"| | package root | {len(loose)} | {', '.join(f'`{n}`' for n in loose)} "
                    "(the version, `python -m suizhou_plan`) |")
-    summary.append(f"| | **all layers** | **{total_modules}** | **{total_lines:,}** | |")
+    summary.append(f"| | **all layers** | **{total_modules}** | |")
     return {"layers": "\n".join(summary), "modules": "\n".join(detail)}
 
 
