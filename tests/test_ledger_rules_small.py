@@ -16,7 +16,7 @@ from small_plan import SmallPlan
 
 from suizhou_plan.load import load_plan
 from suizhou_plan.rules.engine import run
-from suizhou_plan.rules.progress import entry_problems
+from suizhou_plan.rules.entry_checks import entry_problems
 
 T01 = "task T01 「建設大數據產業園」"
 M1 = "milestone M1 「建成大數據產業園」"

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from suizhou_plan.docgen.checked_by import CHECKED_BY
 from suizhou_plan.docgen.page import anchor, header, table_cell
+from suizhou_plan.i18n import in_script, t
+from suizhou_plan.rules import RULES
+from suizhou_plan.rules.describe import documentation, severity, summary
 from suizhou_plan.rules.registry import Rule
 
 
 def _ordered_rules() -> list[Rule]:
-    from suizhou_plan.rules import RULES
-
+    """The registry in code order, as it stands when a page is made."""
     return sorted(RULES.values(), key=lambda r: r.code)
 
 
@@ -51,10 +52,6 @@ def _when(rule: Rule) -> str:
 
 def rules_markdown() -> str:
     rules = _ordered_rules()
-    fields: dict[str, list[str]] = {}
-    for key, slugs in CHECKED_BY.items():
-        for slug in slugs:
-            fields.setdefault(slug, []).append(key)
     lines = [header("the rule registry"), "", "# Rule reference", "",
              "Every finding `suizhou` reports comes from one of these rules.  Select or skip "
              "them with `--select` / `--ignore` (a code, a slug, or a code prefix such as "
@@ -65,9 +62,9 @@ def rules_markdown() -> str:
     for r in rules:
         lines += ["", f"## {r.code} {r.slug}", "",
                   f"**{r.severity.value}**: {r.summary}.  Family `{r.family}`; {_when(r)}."]
-        if r.slug in fields:
+        if r.reads:
             links = ", ".join(f"[`{key}`](plan-format.md#{anchor(key.split('.')[0])})"
-                              for key in fields[r.slug])
+                              for key in r.reads)
             lines += ["", f"Fields it reads: {links}."]
         lines += ["", *doc_markdown(r.doc)]
     return "\n".join(lines).rstrip() + "\n"
@@ -76,9 +73,6 @@ def rules_markdown() -> str:
 def rules_markdown_in(lang: str) -> str:
     """docs/rules.zh-Hans.md: the same reference for a Chinese reader, from the catalogue
     (what `suizhou rules --lang zh-Hans` prints, as one page)."""
-    from suizhou_plan.i18n import in_script, t
-    from suizhou_plan.rules.describe import documentation, severity, summary
-
     rules = _ordered_rules()
     lines = [header("the rule registry and the message catalogue"), "",
              "# " + t(lang, "Rule reference"), "",

@@ -51,14 +51,6 @@ class Objection:
     field: str  # what is at fault: item, by, date, status, note, problems, next, evidence
 
 
-# The part of an entry each ledger rule objects to, so a message can point at its cell.
-RULE_FIELD = {"reporter-not-responsible": "by", "verified-without-report": "status",
-              "progress-out-of-order": "date", "duplicate-progress": "date",
-              "progress-before-plan": "date", "decision-by-unit": "status",
-              "verified-by-unit": "status", "nothing-to-decide": "status",
-              "done-without-evidence": "evidence"}
-
-
 @dataclass
 class Outcome:
     added: list[Report] = field(default_factory=list)  # as written: `by` is the unit's name
@@ -151,7 +143,10 @@ def _sift(index: PlanIndex, reports: list[Report], as_of: date
           ) -> tuple[Outcome, dict[str, tuple[Item, _Ledger]]]:
     """Every report checked against the ledger as it stands plus the reports before it."""
     from suizhou_plan.ops.progress_edit import unstorable_field
-    from suizhou_plan.rules.progress import entry_problems
+
+    # lazy: the rule registry (every rule module) is needed only once reports are sifted
+    from suizhou_plan.rules import RULES
+    from suizhou_plan.rules.entry_checks import entry_problems
     from suizhou_plan.views.index import with_progress
     from suizhou_plan.views.reporters import may_report
 
@@ -219,7 +214,8 @@ def _sift(index: PlanIndex, reports: list[Report], as_of: date
         candidate = with_progress(index, item, entries)
         problems = entry_problems(index, candidate, at, writing=True)
         for slug, message, hint in problems:
-            refuse(report, slug, message, hint, RULE_FIELD.get(slug, "entry"))
+            # the part of the entry the rule objects to, so the message points at its cell
+            refuse(report, slug, message, hint, RULES[slug].entry_field or "entry")
         if problems:
             continue
         keys.add(key_of(new))

@@ -17,10 +17,11 @@ from suizhou_plan.i18n import colon, counted, in_script, is_chinese, localise, p
 from suizhou_plan.load.plan_loader import PlanFile
 from suizhou_plan.model.status import BUCKETS
 from suizhou_plan.render import findings_text
+from suizhou_plan.rules import RULES
 from suizhou_plan.views.board import PhaseBoard, Row
 from suizhou_plan.words.labels import light_label, status_label, words
 
-TABLE_RULES = frozenset({"overdue", "due-soon", "no-progress"})
+TABLE_RULES = frozenset(slug for slug, r in RULES.items() if r.table)  # `rule(table=True)`
 TITLE_COLUMNS = 40
 
 

@@ -24,20 +24,18 @@ from suizhou_plan.model.status import BUCKETS, Light, light_of, tally
 from suizhou_plan.render.dashboard_matrix import Matrix, build_matrix, matrix_html
 from suizhou_plan.render.dashboard_timeline import Mark, PhaseLane, timeline_svg
 from suizhou_plan.render.record_text import record_words
+from suizhou_plan.rules import RULES
 from suizhou_plan.views.board import KIND_ORDER, PhaseBoard
 from suizhou_plan.views.holding import Holders
 from suizhou_plan.views.index import Item, PlanIndex
 from suizhou_plan.words.dashboard_words import words
 from suizhou_plan.words.labels import SYMBOL, due_words
 
-GOVERNANCE_RULES = ("meeting-cadence", "defunct-agency", "possibly-renamed")
-# What a leader's page asks for, in the office's words: the findings' own hints speak to
-# whoever maintains the plan files (field names, `agencies.yaml`), which a leader never sees.
-LEADER_ACTION = {
-    "meeting-cadence": Msg("hold the leading group's plenary meeting as the plan requires"),
-    "defunct-agency": Msg("the successor unit carries on the duty; the office tells it so"),
-    "possibly-renamed": Msg("the office confirms the unit's present name with it"),
-}
+# What a leader's page asks for, in the office's words, by rule (each rule's registration
+# says it, `rule(governance=...)`): the findings' own hints speak to whoever maintains the
+# plan files (field names, `agencies.yaml`), which a leader never sees.
+LEADER_ACTION = {slug: r.governance for slug, r in RULES.items() if r.governance is not None}
+GOVERNANCE_RULES = frozenset(LEADER_ACTION)  # the rules the governance box shows
 
 
 def leader_action(rule: str) -> Msg | None:

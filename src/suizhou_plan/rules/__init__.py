@@ -4,6 +4,7 @@ from suizhou_plan.rules import (  # noqa: F401  (imported to register their rule
     assignment,
     governance,
     loading,
+    phases,
     progress,
     references,
     schedule,

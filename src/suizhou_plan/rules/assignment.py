@@ -9,13 +9,14 @@ from suizhou_plan.base.finding import Problem, Severity
 from suizhou_plan.i18n import Msg
 from suizhou_plan.model.agency import Agency
 from suizhou_plan.model.status import DONE
+from suizhou_plan.rules.about import describe
 from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import rule
-from suizhou_plan.rules.schedule import describe
 from suizhou_plan.views.holding import CONFIDENCE
 
 
-@rule("SZ401", "unassigned", Severity.ERROR, "no responsible unit, or only vague ones")
+@rule("SZ401", "unassigned", Severity.ERROR, "no responsible unit, or only vague ones",
+      reads=("Milestone.tasks", "Milestone.units", "Task.units", "Agency.kind"))
 def unassigned(ctx: Context) -> Iterator[Problem]:
     """A task or measure with no units, or whose only units are vague placeholders such as
     `市政府有關部門` (which names nobody in particular), is in practice unassigned.  A milestone
@@ -59,7 +60,8 @@ def unassigned(ctx: Context) -> Iterator[Problem]:
         )
 
 
-@rule("SZ402", "vague-agency", Severity.WARNING, "a vague placeholder among real units")
+@rule("SZ402", "vague-agency", Severity.WARNING, "a vague placeholder among real units",
+      reads=("Task.units", "Agency.kind"))
 def vague_agency(ctx: Context) -> Iterator[Problem]:
     """`市政府有關部門` ("relevant municipal departments") names nobody: among specific units
     it adds no one to hold to account.  Name the departments meant, or accept the warning.
@@ -116,7 +118,9 @@ def _gone_since(agency: Agency) -> Msg | None:
 
 
 @rule("SZ403", "defunct-agency", Severity.WARNING,
-      "an open duty held by a unit that no longer exists", dated=True)
+      "an open duty held by a unit that no longer exists", dated=True,
+      reads=("Task.units", "Change.successor", "Change.valid_until", "Change.known_by"),
+      governance=Msg("the successor unit carries on the duty; the office tells it so"))
 def defunct_agency(ctx: Context) -> Iterator[Problem]:
     """An open task or measure still names a unit whose `change.valid_until` (or
     `change.known_by`) is before the as-of date.  The successor is named when known, with
@@ -164,7 +168,9 @@ def defunct_agency(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("SZ404", "possibly-renamed", Severity.INFO,
-      "an open duty held by a unit that may have been renamed or merged")
+      "an open duty held by a unit that may have been renamed or merged",
+      reads=("Task.units", "Agency.change", "Change.valid_until", "Change.known_by"),
+      governance=Msg("the office confirms the unit's present name with it"))
 def possibly_renamed(ctx: Context) -> Iterator[Problem]:
     """A unit with a recorded `change` but no date for it: renamed or merged since 2021 is
     likely or unconfirmed.  Worth confirming before the duty list is sent.
@@ -201,7 +207,8 @@ def possibly_renamed(ctx: Context) -> Iterator[Problem]:
             )
 
 
-@rule("SZ405", "idle-agency", Severity.INFO, "a defined unit with no duty at all")
+@rule("SZ405", "idle-agency", Severity.INFO, "a defined unit with no duty at all",
+      reads=("Task.units", "Agency.kind"))
 def idle_agency(ctx: Context) -> Iterator[Problem]:
     """A unit in agencies.yaml (for example a leading-group member) that no task, measure or
     milestone names, directly or through a collective.  Not an error: the office sees who

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from suizhou_plan.base.finding import SEVERITY
 from suizhou_plan.base.textwidth import pad
 from suizhou_plan.i18n import in_script, is_chinese, localise, tp
+from suizhou_plan.rules import ORDERED
 from suizhou_plan.rules.registry import Rule
 
 SUMMARY_CONTEXT = "rule summary"
@@ -65,8 +66,6 @@ def page(rule: Rule, lang: str) -> str:
 
 def texts() -> list[tuple[str, str]]:
     """(context, English text) of every summary and prose paragraph, for the catalogue."""
-    from suizhou_plan.rules import ORDERED
-
     out: list[tuple[str, str]] = []
     for rule in ORDERED:
         out.append((SUMMARY_CONTEXT, rule.summary))

@@ -7,15 +7,14 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 
 from suizhou_plan.base.finding import Finding, Problem, Severity
 from suizhou_plan.load.plan_loader import Loaded, bounded
 from suizhou_plan.load.yamltree import resume_gc
+from suizhou_plan.rules import ORDERED, RULES
+from suizhou_plan.rules.context import Context
+from suizhou_plan.rules.registry import Rule
 from suizhou_plan.views.index import PlanIndex, build_index
-
-if TYPE_CHECKING:
-    from suizhou_plan.rules.registry import Rule
 
 
 @dataclass(frozen=True)
@@ -44,8 +43,6 @@ class Result:
 
 
 def stamp(problem: Problem) -> Finding:
-    from suizhou_plan.rules import RULES
-
     return _stamp(problem, RULES[problem.rule])
 
 
@@ -86,9 +83,6 @@ def run(
     keep: Callable[[Finding], bool] | None = None,
 ) -> Result:
     """Check `loaded`.  With `as_of` None only undated (structural) rules run: `validate`."""
-    from suizhou_plan.rules import ORDERED, RULES
-    from suizhou_plan.rules.context import Context
-
     with _gc_paused():
         problems: list[Problem] = list(loaded.problems)
         index = None

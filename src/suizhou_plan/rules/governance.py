@@ -19,7 +19,9 @@ def _year_before(day: date) -> date:
 
 
 @rule("SZ601", "meeting-cadence", Severity.WARNING,
-      "the leading group has not met in the last 12 months", dated=True)
+      "the leading group has not met in the last 12 months", dated=True,
+      reads=("PlanMeta.issued", "LeadingGroup.meetings", "Meeting.date", "Meeting.kind"),
+      governance=Msg("hold the leading group's plenary meeting as the plan requires"))
 def meeting_cadence(ctx: Context) -> Iterator[Problem]:
     """The plan says the leading group meets 一般一年召開1至2次 (once or twice a year).  With no
     plenary meeting in `governance.leading_group.meetings` in the 12 months before the
@@ -60,7 +62,8 @@ def meeting_cadence(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("SZ602", "uncovered-section", Severity.INFO,
-      "a section that no coordination mechanism covers")
+      "a section that no coordination mechanism covers",
+      reads=("Section.name", "Task.section", "Mechanism.section"))
 def uncovered_section(ctx: Context) -> Iterator[Problem]:
     """The plan sets up three mechanisms (數字政府 / 數字經濟 / 數字社會); 數字生態 (tasks 19–25)
     has none of its own, so its tasks are coordinated only by the leading group's office.

@@ -6,8 +6,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pydantic import BaseModel
+
 from suizhou_plan.base.finding import Location, Problem, Severity
 from suizhou_plan.i18n import Msg
+from suizhou_plan.load.plan_loader import AGENCIES, TASKS
+from suizhou_plan.load.text_fields import (
+    MODEL,
+    MODELS,
+    TEXT,
+    TEXTS,
+    fields_of,
+    plain_text_scalars,
+    start_of,
+)
+from suizhou_plan.model.agency import AgenciesFile
+from suizhou_plan.model.plan import TasksFile
 from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import loader_rule, rule
 
@@ -182,8 +196,30 @@ def other_readers_see(text: str) -> str | None:
     return None
 
 
+def text_fields() -> tuple[str, ...]:
+    """Every text field of the format (`Task.title`), in the order `ambiguous-text` walks
+    them: the fields it reads."""
+    out: list[str] = []
+    seen: set[type[BaseModel]] = set()
+
+    def visit(model: type[BaseModel]) -> None:
+        if model in seen:
+            return
+        seen.add(model)
+        for name, (kind, sub) in fields_of(model).items():
+            if kind in (TEXT, TEXTS):
+                out.append(f"{model.__name__}.{name}")
+            elif kind in (MODEL, MODELS) and sub is not None:
+                visit(sub)
+
+    visit(TasksFile)
+    visit(AgenciesFile)
+    return tuple(out)
+
+
 @rule("SZ114", "ambiguous-text", Severity.WARNING,
-      "unquoted text that other YAML readers take as a boolean or number")
+      "unquoted text that other YAML readers take as a boolean or number",
+      reads=text_fields())
 def ambiguous_text(ctx: Context) -> Iterator[Problem]:
     """suizhou reads every value as the text that was typed, but most other YAML readers
     (PyYAML, Ruby, go-yaml, the importers of spreadsheets and editors) follow YAML 1.1, where
@@ -201,11 +237,6 @@ def ambiguous_text(ctx: Context) -> Iterator[Problem]:
         note: "no"
         evidence: ["0012"]
     """
-    from suizhou_plan.load.plan_loader import AGENCIES, TASKS
-    from suizhou_plan.load.text_fields import plain_text_scalars, start_of
-    from suizhou_plan.model.agency import AgenciesFile
-    from suizhou_plan.model.plan import TasksFile
-
     for name, model in ((TASKS, TasksFile), (AGENCIES, AgenciesFile)):
         plan_file = ctx.index.files[name]
         for path, node, text in plain_text_scalars(plan_file.root, model):

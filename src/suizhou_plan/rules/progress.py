@@ -1,4 +1,7 @@
-"""The ledger (台賬): is progress reported, recent, consistent and backed by evidence?"""
+"""The ledger (台賬): is progress reported, recent, consistent and backed by evidence?
+
+The rules about one entry against the entries before it run the checks of
+`rules/entry_checks.py` on every entry, the same checks a writer runs on a new one."""
 
 from __future__ import annotations
 
@@ -9,17 +12,28 @@ from suizhou_plan.base.finding import Problem, Severity
 from suizhou_plan.i18n import Msg
 from suizhou_plan.model.plan import ProgressEntry
 from suizhou_plan.model.status import DONE, ORDER
+from suizhou_plan.rules.about import about, describe, status_word
 from suizhou_plan.rules.context import Context
+from suizhou_plan.rules.entry_checks import (
+    before_plan,
+    decided_by_unit,
+    nothing_to_decide,
+    out_of_order,
+    outsider,
+    repeated,
+    unearned_verification,
+    verified_by_unit,
+)
 from suizhou_plan.rules.registry import rule
-from suizhou_plan.rules.schedule import about, describe, status_word
-from suizhou_plan.views.record import OFFICE_ONLY
 
 if TYPE_CHECKING:
-    from suizhou_plan.views.index import Item, PlanIndex
-    from suizhou_plan.views.record import Said
+    from suizhou_plan.views.index import Item
 
 
-@rule("SZ501", "no-progress", Severity.WARNING, "an open item with no progress entry", dated=True)
+@rule("SZ501", "no-progress", Severity.WARNING, "an open item with no progress entry", dated=True,
+      reads=("PlanMeta.issued", "Phase.start", "Milestone.progress", "Task.progress",
+             "Target.progress"),
+      table=True)
 def no_progress(ctx: Context) -> Iterator[Problem]:
     """An item whose work has begun (its phase has started; tasks and targets from the
     plan's issue date) and that has no dated progress entry: its status is unknown, and the
@@ -54,7 +68,9 @@ def no_progress(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("SZ502", "stale-progress", Severity.WARNING,
-      "an open item whose latest entry is older than the reporting cadence", dated=True)
+      "an open item whose latest entry is older than the reporting cadence", dated=True,
+      reads=("Supervision.reporting_cadence_days", "Milestone.progress", "ProgressEntry.date",
+             "Task.progress", "Target.progress"))
 def stale_progress(ctx: Context) -> Iterator[Problem]:
     """Units report on a cadence (`supervision.reporting_cadence_days`, default 92 days:
     quarterly).  An open item whose latest entry is older than that is stale.
@@ -99,7 +115,9 @@ def _first_equal(entries: list[ProgressEntry], entry: ProgressEntry) -> int:
 
 
 @rule("SZ503", "done-without-evidence", Severity.WARNING,
-      "reported done or verified with no evidence")
+      "reported done or verified with no evidence",
+      reads=("ProgressEntry.status", "ProgressEntry.evidence"),
+      entry_field="evidence")
 def done_without_evidence(ctx: Context) -> Iterator[Problem]:
     """A finished item is closed (銷號) only on evidence: a document number, a URL or a file
     reference on the `reported-done` or `verified` entry.
@@ -128,7 +146,8 @@ def done_without_evidence(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("SZ504", "status-regression", Severity.WARNING,
-      "a status that goes backwards with no note saying why")
+      "a status that goes backwards with no note saying why",
+      reads=("ProgressEntry.date", "ProgressEntry.status", "ProgressEntry.note"))
 def status_regression(ctx: Context) -> Iterator[Problem]:
     """In date order, a unit's entry whose status is earlier in the vocabulary than the
     best one the same unit reported before it (for example `in-progress` after its own
@@ -179,7 +198,8 @@ def status_regression(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("SZ505", "future-progress", Severity.ERROR,
-      "a progress entry dated after the as-of date", dated=True)
+      "a progress entry dated after the as-of date", dated=True,
+      reads=("ProgressEntry.date",))
 def future_progress(ctx: Context) -> Iterator[Problem]:
     """Progress cannot be reported for a day that has not come: usually a typo in the year.
 
@@ -206,168 +226,6 @@ def future_progress(ctx: Context) -> Iterator[Problem]:
                 )
 
 
-# The ledger's own rules.  Each is a check of one entry against the entries before it, so
-# `suizhou progress add` runs exactly the same checks on the entry it is about to write.
-
-
-def outsider(index: PlanIndex, item: Item, k: int) -> tuple[Msg, Msg] | None:
-    """(message, hint) when entry `k` is reported by a unit that does not hold the item."""
-    from suizhou_plan.views.reporters import may_report
-
-    by = item.progress[k].by
-    unit = index.registry.exact(by) if by else None
-    if unit is None:
-        return None  # no reporter, or an unknown one (`unknown-agency` says so)
-    allowed = may_report(index, item)
-    if any(a is unit for a in allowed):
-        return None
-    names = "、".join(a.name for a in allowed)
-    return (Msg("{item}: entry of {date} is reported by 「{unit}」, which holds no duty on it",
-                item=describe(item), date=item.progress[k].date, unit=unit.name),
-            Msg("progress on it is reported by {units}", units=names))
-
-
-def unearned_verification(item: Item, k: int) -> tuple[Msg, Msg] | None:
-    entry = item.progress[k]
-    if entry.status != "verified" or entry.evidence:
-        return None
-    if any(e.status == "reported-done" and e.date <= entry.date for e in item.progress[:k]):
-        return None
-    return (Msg("{item}: verified on {date} with no `reported-done` entry before it and no "
-                "evidence", item=describe(item), date=entry.date),
-            Msg("record the unit's `reported-done` first, or give the verification's "
-                "evidence"))
-
-
-def out_of_order(item: Item, k: int) -> tuple[Msg, Msg] | None:
-    if k == 0:
-        return None
-    entry = item.progress[k]
-    before = max(item.progress[:k], key=lambda e: e.date)  # the latest entry above it
-    if entry.date >= before.date:
-        return None
-    return (Msg("{item}: entry of {date} comes after the entry of {before}",
-                item=describe(item), date=entry.date, before=before.date),
-            Msg("a ledger only grows: give the entry its real date, or put it in date order"))
-
-
-def repeated(item: Item, k: int) -> tuple[Msg, Msg] | None:
-    if k == 0 or item.progress[k] != item.progress[k - 1]:
-        return None
-    entry = item.progress[k]
-    return (Msg("{item}: the entry of {date} ({status}) repeats the one before it word for "
-                "word", item=describe(item), date=entry.date, status=status_word(entry.status)),
-            Msg("remove the copy, or record what changed since"))
-
-
-def _said(item: Item, k: int) -> Said | None:
-    record = item.record
-    return record.at(k) if record is not None and record.said else None
-
-
-def _office_names(index: PlanIndex) -> str:
-    from suizhou_plan.views.reporters import office
-
-    found = office(index)
-    return found[0].name if found else Msg("the leading group's office")
-
-
-def decided_by_unit(index: PlanIndex, item: Item, k: int) -> tuple[Msg, Msg] | None:
-    """A decision only the office takes (退回, 重新打開, 延期 approved or refused), written by
-    a unit."""
-    said = _said(item, k)
-    if said is None or said.entry.status not in OFFICE_ONLY or said.entry.status == "verified":
-        return None
-    if said.office or (said.unit is None and not said.entry.by):
-        return None
-    return (Msg("{item}: 「{unit}」 cannot record {status} (entry of {date}): only the office "
-                "decides that", item=describe(item), unit=said.who or "—",
-                status=status_word(said.entry.status), date=said.entry.date),
-            Msg("a unit reports on its own part or applies for an extension; {office} "
-                "decides", office=_office_names(index)))
-
-
-def verified_by_unit(index: PlanIndex, item: Item, k: int) -> tuple[Msg, Msg] | None:
-    """A unit's own 銷號: read as its 辦結, and to be reviewed by the office."""
-    said = _said(item, k)
-    if said is None or said.entry.status != "verified" or said.office:
-        return None
-    if said.unit is None and not said.entry.by:
-        return None  # no reporter named: an older ledger's entry, the office's by default
-    return (Msg("{item}: 「{unit}」 closed (verified) the item itself on {date}; only the "
-                "office closes an item after reviewing the lead's report", item=describe(item),
-                unit=said.who or "—", date=said.entry.date),
-            Msg("it is read as the unit's report of done; {office} reviews it and closes or "
-                "returns the item", office=_office_names(index)))
-
-
-_NEEDS = {"verified": "reported-done", "returned": "reported-done", "reopened": "verified"}
-
-
-def nothing_to_decide(item: Item, k: int) -> tuple[Msg, Msg] | None:
-    """The office closes or returns what the lead reported done, reopens what it closed, and
-    decides on an application that is waiting."""
-    said = _said(item, k)
-    record = item.record
-    if said is None or record is None or not said.office:
-        return None
-    status = said.entry.status
-    before = record.before_entry(k)
-    if status in _NEEDS and before.status != _NEEDS[status]:
-        return (Msg("{item}: {status} on {date}, but the item stood at {before}: nobody had "
-                    "reported it done", item=describe(item), status=status_word(status),
-                    date=said.entry.date, before=status_word(before.status))
-                if _NEEDS[status] == "reported-done" else
-                Msg("{item}: reopened on {date}, but the item was not closed (it stood at "
-                    "{before})", item=describe(item), date=said.entry.date,
-                    before=status_word(before.status)),
-                Msg("the lead reports done (reported-done) first; the office then closes or "
-                    "returns it") if _NEEDS[status] == "reported-done" else
-                Msg("only a closed (verified) item is reopened"))
-    if status == "extension-refused" and not before.pending:
-        return (Msg("{item}: an extension refused on {date}, but no application was waiting",
-                    item=describe(item), date=said.entry.date),
-                Msg("record the unit's application (extension-requested) first"))
-    return None
-
-
-def before_plan(index: PlanIndex, item: Item, k: int) -> tuple[Msg, Msg] | None:
-    entry = item.progress[k]
-    issued = index.tasks_file.plan.issued
-    if entry.date >= issued:
-        return None
-    return (Msg("{item}: entry dated {date}, before the plan was issued ({issued})",
-                item=describe(item), date=entry.date, issued=issued),
-            Msg("check the year: progress is reported after the plan was issued"))
-
-
-def unproved_closing(item: Item, k: int) -> tuple[Msg, Msg] | None:
-    entry = item.progress[k]
-    if entry.status != "verified" or entry.evidence:
-        return None
-    return (Msg("{item}: {status} entry of {date} has no evidence", item=describe(item),
-                status=status_word(entry.status), date=entry.date),
-            Msg("add `evidence:` (document number, URL or file reference)"))
-
-
-def entry_problems(index: PlanIndex, item: Item, k: int, *, writing: bool = False
-                   ) -> list[tuple[str, Msg, Msg]]:
-    """(slug, message, hint) of every ledger rule that entry `k` of `item` breaks (`item`'s
-    record includes the entry).  `writing`: the stricter checks a writer makes of a new
-    entry: a closing (銷號) needs evidence."""
-    found = [("reporter-not-responsible", outsider(index, item, k)),
-             ("progress-before-plan", before_plan(index, item, k)),
-             ("decision-by-unit", decided_by_unit(index, item, k)),
-             ("verified-by-unit", verified_by_unit(index, item, k)),
-             ("verified-without-report", unearned_verification(item, k)),
-             ("nothing-to-decide", nothing_to_decide(item, k)),
-             ("progress-out-of-order", out_of_order(item, k)),
-             ("duplicate-progress", repeated(item, k))]
-    if writing:
-        found.append(("done-without-evidence", unproved_closing(item, k)))
-    return [(slug, said[0], said[1]) for slug, said in found if said is not None]
-
-
 def _each_entry(ctx: Context, slug: str,
                 check: Callable[[Item, int], tuple[Msg, Msg] | None]) -> Iterator[Problem]:
     for item in ctx.index.items:
@@ -378,7 +236,9 @@ def _each_entry(ctx: Context, slug: str,
 
 
 @rule("SZ506", "reporter-not-responsible", Severity.ERROR,
-      "a progress entry reported by a unit that holds no duty on the item")
+      "a progress entry reported by a unit that holds no duty on the item",
+      reads=("ProgressEntry.by",),
+      entry_field="by")
 def reporter_not_responsible(ctx: Context) -> Iterator[Problem]:
     """An entry's `by` must be a unit that holds the item: one of its units, a member of a
     collective on it, or the successor of a renamed unit on it; or the leading group's
@@ -402,7 +262,9 @@ def reporter_not_responsible(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("SZ507", "verified-without-report", Severity.ERROR,
-      "verified with no earlier reported-done entry and no evidence")
+      "verified with no earlier reported-done entry and no evidence",
+      reads=("ProgressEntry.status", "ProgressEntry.evidence"),
+      entry_field="status")
 def verified_without_report(ctx: Context) -> Iterator[Problem]:
     """An item is closed (銷號) after its unit reports it done (辦結), or on evidence: a
     `verified` entry needs a `reported-done` entry before it, or evidence of its own.
@@ -422,7 +284,9 @@ def verified_without_report(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("SZ508", "progress-out-of-order", Severity.WARNING,
-      "a progress entry dated before the entry above it")
+      "a progress entry dated before the entry above it",
+      reads=("ProgressEntry.date",),
+      entry_field="date")
 def progress_out_of_order(ctx: Context) -> Iterator[Problem]:
     """The ledger is a record in time: each entry is dated on or after every entry above
     it.  An earlier date is usually a typo, or an entry written back into the past.
@@ -443,7 +307,10 @@ def progress_out_of_order(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("SZ509", "duplicate-progress", Severity.WARNING,
-      "a progress entry identical to the one before it")
+      "a progress entry identical to the one before it",
+      reads=("ProgressEntry.date", "ProgressEntry.status", "ProgressEntry.by",
+             "ProgressEntry.note", "ProgressEntry.evidence"),
+      entry_field="date")
 def duplicate_progress(ctx: Context) -> Iterator[Problem]:
     """An entry that repeats the one before it, field for field, is a copy (a report sent
     twice), not news: it makes a stale item look freshly reported.
@@ -464,7 +331,9 @@ def duplicate_progress(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("SZ510", "decision-by-unit", Severity.ERROR,
-      "a return, reopening or extension decision written by a unit, not the office")
+      "a return, reopening or extension decision written by a unit, not the office",
+      reads=("Supervision.office", "ProgressEntry.status", "ProgressEntry.by"),
+      entry_field="status")
 def decision_by_unit(ctx: Context) -> Iterator[Problem]:
     """Only the office (the leading group's office, or `supervision.office`) returns an
     item (退回), reopens it, and approves or refuses an extension (延期).  A unit reports on
@@ -486,7 +355,9 @@ def decision_by_unit(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("SZ511", "verified-by-unit", Severity.WARNING,
-      "a unit closed (verified) an item itself")
+      "a unit closed (verified) an item itself",
+      reads=("Supervision.office", "ProgressEntry.status", "ProgressEntry.by"),
+      entry_field="status")
 def verified_by_unit_rule(ctx: Context) -> Iterator[Problem]:
     """Closing an item (銷號) is the office's decision after it reviews the lead's report of
     done (辦結).  A `verified` entry by a unit (written before the office decided, or by
@@ -509,7 +380,9 @@ def verified_by_unit_rule(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("SZ512", "nothing-to-decide", Severity.WARNING,
-      "the office closed or returned an item nobody reported done, or decided nothing pending")
+      "the office closed or returned an item nobody reported done, or decided nothing pending",
+      reads=("Supervision.office", "ProgressEntry.status", "ProgressEntry.by"),
+      entry_field="status")
 def nothing_to_decide_rule(ctx: Context) -> Iterator[Problem]:
     """The office closes (銷號) or returns (退回) what the lead reported done (辦結), reopens
     what it closed, and refuses an extension somebody applied for.  Otherwise the decision
@@ -531,7 +404,9 @@ def nothing_to_decide_rule(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("SZ513", "progress-before-plan", Severity.ERROR,
-      "a progress entry dated before the plan was issued")
+      "a progress entry dated before the plan was issued",
+      reads=("PlanMeta.issued", "ProgressEntry.date"),
+      entry_field="date")
 def progress_before_plan(ctx: Context) -> Iterator[Problem]:
     """Nothing is reported on a plan before it exists: a date before `plan.issued` is a
     typo in the year (or a sheet's impossible date, such as Excel's 1900-02-28).

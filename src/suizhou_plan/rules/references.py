@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
+import difflib
 from collections.abc import Container, Iterable, Iterator
 
 from suizhou_plan.base.finding import Problem, Severity
+from suizhou_plan.base.names import closest
 from suizhou_plan.i18n import Msg, Word
-from suizhou_plan.model.plan import Phase
 from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import rule
 
@@ -87,8 +87,6 @@ def _unknown(ctx: Context, text: str) -> Msg:
 def _unknown_id(ctx: Context, text: str, own: str) -> Msg:
     """The hint for a member or successor id agencies.yaml lacks: the ids it resembles (the
     schema refuses a name there, so ids are what to offer)."""
-    import difflib
-
     ids = difflib.get_close_matches(text, [i for i in ctx.index.registry.by_id if i != own])
     if ids:
         return Msg("did you mean {ids}? (members and successors are unit ids)",
@@ -96,7 +94,10 @@ def _unknown_id(ctx: Context, text: str, own: str) -> Msg:
     return Msg("write the id of a unit in agencies.yaml (members and successors are unit ids)")
 
 
-@rule("SZ201", "unknown-agency", Severity.ERROR, "a unit that agencies.yaml does not define")
+@rule("SZ201", "unknown-agency", Severity.ERROR, "a unit that agencies.yaml does not define",
+      reads=("PlanMeta.addressees", "Milestone.units", "ProgressEntry.by", "Task.units",
+             "Task.lead", "LeadingGroup.members", "Office.unit", "Mechanism.daily_unit",
+             "Agency.id", "Agency.name", "Agency.aliases", "Agency.members", "Change.successor"))
 def unknown_agency(ctx: Context) -> Iterator[Problem]:
     """A task, milestone, progress entry or governance entry names a unit that is not in
     `agencies.yaml` (by id, name, full name or alias).  The nearest names, in either script,
@@ -151,7 +152,9 @@ def _dupes(seen: dict[str, Path], ident: str, path: Path) -> Path | None:
     return None
 
 
-@rule("SZ203", "duplicate-id", Severity.ERROR, "two things share one id")
+@rule("SZ203", "duplicate-id", Severity.ERROR, "two things share one id",
+      reads=("Section.id", "Phase.id", "Milestone.id", "Task.id", "Target.id", "Mechanism.id",
+             "Agency.id"))
 def duplicate_id(ctx: Context) -> Iterator[Problem]:
     """Ids are how commands, progress entries and milestones name things, so each must be
     unique: items (tasks, measures, targets, milestones) share one namespace; phases,
@@ -235,7 +238,8 @@ def duplicate_id(ctx: Context) -> Iterator[Problem]:
             )
 
 
-@rule("SZ202", "unknown-task", Severity.ERROR, "a milestone links a task id that does not exist")
+@rule("SZ202", "unknown-task", Severity.ERROR, "a milestone links a task id that does not exist",
+      reads=("Milestone.tasks", "Task.id"))
 def unknown_task(ctx: Context) -> Iterator[Problem]:
     """A milestone's `tasks` must name tasks or safeguard measures of this plan.
 
@@ -250,8 +254,6 @@ def unknown_task(ctx: Context) -> Iterator[Problem]:
     tf = ctx.index.tasks_file
     ids = [t.id for t in tf.tasks]
     known = set(ids)
-    import difflib
-
     for pi, phase in enumerate(tf.phases):
         for mi, ms in enumerate(phase.milestones):
             for j, tid in enumerate(ms.tasks):
@@ -269,7 +271,8 @@ def unknown_task(ctx: Context) -> Iterator[Problem]:
                     )
 
 
-@rule("SZ204", "unknown-section", Severity.ERROR, "a section name that `sections` does not define")
+@rule("SZ204", "unknown-section", Severity.ERROR, "a section name that `sections` does not define",
+      reads=("Section.id", "Section.name", "Task.section", "Mechanism.section"))
 def unknown_section(ctx: Context) -> Iterator[Problem]:
     """A task's or coordination mechanism's `section` must be a section's name or id.
 
@@ -285,8 +288,6 @@ def unknown_section(ctx: Context) -> Iterator[Problem]:
     if not tf.sections:
         return
     names = {s.name for s in tf.sections} | {s.id for s in tf.sections}
-    from suizhou_plan.base.names import closest
-
     sites: list[tuple[Path, str]] = [(("tasks", i, "section"), t.section)
                                      for i, t in enumerate(tf.tasks)]
     if tf.governance:
@@ -304,7 +305,8 @@ def unknown_section(ctx: Context) -> Iterator[Problem]:
             )
 
 
-@rule("SZ205", "lead-not-listed", Severity.ERROR, "a task's `lead` is not one of its units")
+@rule("SZ205", "lead-not-listed", Severity.ERROR, "a task's `lead` is not one of its units",
+      reads=("Task.lead",))
 def lead_not_listed(ctx: Context) -> Iterator[Problem]:
     """An explicit `lead` overrides the first-listed unit, and must be one of `units`.
 
@@ -334,103 +336,8 @@ def lead_not_listed(ctx: Context) -> Iterator[Problem]:
             )
 
 
-@rule("SZ206", "milestone-outside-phase", Severity.ERROR,
-      "a milestone due outside its phase's window")
-def milestone_outside_phase(ctx: Context) -> Iterator[Problem]:
-    """A milestone with its own `due` must fall within its phase (start to end).
-
-    Failing (phase 1 ends 2023-11-30):
-
-        - id: P1-M1
-          due: 2024-03-31
-
-    Passing:
-
-        - id: P1-M1
-          due: 2023-06-30
-    """
-    for pi, phase in enumerate(ctx.index.tasks_file.phases):
-        for mi, ms in enumerate(phase.milestones):
-            if ms.due is not None and not phase.start <= ms.due <= phase.end:
-                yield Problem(
-                    "milestone-outside-phase",
-                    Msg("milestone {id} is due {due}, outside phase {phase} ({start} to {end})",
-                        id=ms.id, due=ms.due, phase=phase.number, start=phase.start,
-                        end=phase.end),
-                    ctx.at(("phases", pi, "milestones", mi, "due")),
-                    Msg("move the milestone to the phase whose window holds its date, or fix "
-                        "the date"),
-                    milestone=ms.id,
-                    phase=phase.id,
-                )
-
-
-def _successive(phases: list[Phase]) -> Iterator[tuple[int, int]]:
-    """Index pairs of phases that follow one another by start date."""
-    return itertools.pairwise(sorted(range(len(phases)), key=lambda i: phases[i].start))
-
-
-@rule("SZ207", "phase-overlap", Severity.ERROR, "two phases overlap")
-def phase_overlap(ctx: Context) -> Iterator[Problem]:
-    """Phases follow one another: each starts after the previous one ends.
-
-    Failing:
-
-        - {id: P1, number: 1, start: 2021-11-01, end: 2023-11-30}
-        - {id: P2, number: 2, start: 2023-11-01, end: 2024-11-30}
-
-    Passing:
-
-        - {id: P1, number: 1, start: 2021-11-01, end: 2023-11-30}
-        - {id: P2, number: 2, start: 2023-12-01, end: 2024-11-30}
-    """
-    phases = ctx.index.tasks_file.phases
-    for a, b in _successive(phases):
-        if phases[b].start <= phases[a].end:
-            yield Problem(
-                "phase-overlap",
-                Msg("phase {later} starts {start}, before phase {earlier} ends ({end})",
-                    later=phases[b].number, start=phases[b].start, earlier=phases[a].number,
-                    end=phases[a].end),
-                ctx.at(("phases", b, "start")),
-                Msg("start phase {phase} the day after {end}", phase=phases[b].number,
-                    end=phases[a].end),
-                phase=phases[b].id,
-            )
-
-
-@rule("SZ208", "phase-gap", Severity.ERROR, "days between two phases belong to no phase")
-def phase_gap(ctx: Context) -> Iterator[Problem]:
-    """Phases cover the plan without gaps: each starts the day after the previous one ends.
-
-    Failing:
-
-        - {id: P1, number: 1, start: 2021-11-01, end: 2023-11-30}
-        - {id: P2, number: 2, start: 2024-01-01, end: 2024-11-30}
-
-    Passing:
-
-        - {id: P1, number: 1, start: 2021-11-01, end: 2023-11-30}
-        - {id: P2, number: 2, start: 2023-12-01, end: 2024-11-30}
-    """
-    phases = ctx.index.tasks_file.phases
-    for a, b in _successive(phases):
-        gap = (phases[b].start - phases[a].end).days
-        if gap > 1:
-            yield Problem(
-                "phase-gap",
-                Msg("{days} day(s) between phase {earlier} (ends {end}) and phase {later} "
-                    "(starts {start}) belong to no phase", days=gap - 1,
-                    earlier=phases[a].number, end=phases[a].end, later=phases[b].number,
-                    start=phases[b].start),
-                ctx.at(("phases", b, "start")),
-                Msg("start phase {phase} the day after {end}", phase=phases[b].number,
-                    end=phases[a].end),
-                phase=phases[b].id,
-            )
-
-
-@rule("SZ209", "id-case-clash", Severity.WARNING, "two agency ids differ only by case")
+@rule("SZ209", "id-case-clash", Severity.WARNING, "two agency ids differ only by case",
+      reads=("Agency.id",))
 def id_case_clash(ctx: Context) -> Iterator[Problem]:
     """A unit's id names its file in `suizhou duties --all --out DIR` (`gov-data.md`), and
     Windows and macOS disks do not tell `gov-data.md` from `Gov-Data.md`: two ids that differ

@@ -4,34 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from suizhou_plan.base.finding import Location, Problem, Severity
-from suizhou_plan.i18n import Msg, Word
+from suizhou_plan.base.finding import Problem, Severity
+from suizhou_plan.i18n import Msg
 from suizhou_plan.model.status import DONE
+from suizhou_plan.rules.about import about, describe, status_word
 from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import rule
 from suizhou_plan.views.index import Item
 
-
-def about(item: Item, rule: str, message: str, location: Location, hint: str) -> Problem:
-    """A problem about `item`, carrying its task, milestone, phase and lead unit ids."""
-    return Problem(
-        rule,
-        message,
-        location,
-        hint,
-        task=item.task.id if item.task is not None else None,
-        milestone=item.id if item.kind == "milestone" else None,
-        phase=item.phase.id if item.phase is not None else None,
-        agency=item.lead.id if item.lead is not None else None,
-    )
-
-
-KIND = {
-    "milestone": Word("kind:milestone", "milestone"),
-    "task": Word("kind:task", "task"),
-    "safeguard": Word("kind:safeguard", "safeguard"),
-    "target": Word("kind:target", "target"),
-}
 DUE_RULE = {
     "explicit": Msg("explicit"),
     "plan end": Msg("plan end"),
@@ -39,30 +19,9 @@ DUE_RULE = {
 }
 
 
-def describe(item: Item) -> Msg:
-    return Msg("{kind} {id} 「{title}」", kind=KIND[item.kind], id=item.id, title=item.title)
-
-
-STATUS = {
-    "unknown": Word("status:unknown", "unknown"),
-    "not-started": Word("status:not-started", "not-started"),
-    "in-progress": Word("status:in-progress", "in-progress"),
-    "blocked": Word("status:blocked", "blocked"),
-    "reported-done": Word("status:reported-done", "reported-done"),
-    "verified": Word("status:verified", "verified"),
-    "returned": Word("status:returned", "returned"),
-    "reopened": Word("status:reopened", "reopened"),
-    "extension-requested": Word("status:extension-requested", "extension requested"),
-    "extension-approved": Word("status:extension-approved", "extension approved"),
-    "extension-refused": Word("status:extension-refused", "extension refused"),
-}
-
-
-def status_word(status: str) -> Word:
-    return STATUS[status]
-
-
 def due_rule(item: Item) -> str:
+    """What an item's due date comes from (its own date, the plan's or phase's end, a
+    target's phrase), as an overdue finding says it."""
     if item.due_rule in DUE_RULE:
         return DUE_RULE[item.due_rule]
     phrase = item.due_rule.removeprefix("target").strip()
@@ -70,7 +29,10 @@ def due_rule(item: Item) -> str:
     return Msg("target {phrase}", phrase=phrase) if phrase else DUE_RULE["explicit"]
 
 
-@rule("SZ301", "overdue", Severity.ERROR, "past its due date and not done", dated=True)
+@rule("SZ301", "overdue", Severity.ERROR, "past its due date and not done", dated=True,
+      reads=("Phase.end", "Milestone.due", "ProgressEntry.status", "ProgressEntry.until",
+             "Task.due", "Target.due"),
+      table=True)
 def overdue(ctx: Context) -> Iterator[Problem]:
     """A milestone, target, task or measure whose due date is before the as-of date and whose
     latest progress entry is not `reported-done` or `verified`.  A due date counts to the end
@@ -105,7 +67,10 @@ def overdue(ctx: Context) -> Iterator[Problem]:
         )
 
 
-@rule("SZ302", "due-soon", Severity.WARNING, "due within the warning window", dated=True)
+@rule("SZ302", "due-soon", Severity.WARNING, "due within the warning window", dated=True,
+      reads=("Supervision.due_soon_days", "Phase.end", "Milestone.due", "ProgressEntry.status",
+             "ProgressEntry.until", "Task.due", "Target.due"),
+      table=True)
 def due_soon(ctx: Context) -> Iterator[Problem]:
     """Not done and due within the warning window (`--due-within`, default 30 days, or
     `supervision.due_soon_days`).
@@ -131,7 +96,8 @@ def due_soon(ctx: Context) -> Iterator[Problem]:
 
 
 @rule("SZ303", "unverified-done", Severity.WARNING,
-      "reported done but not verified long after its due date", dated=True)
+      "reported done but not verified long after its due date", dated=True,
+      reads=("Supervision.verify_within_days", "ProgressEntry.status"))
 def unverified_done(ctx: Context) -> Iterator[Problem]:
     """Reported done (辦結) is not closed (銷號): the office verifies the evidence and records
     a `verified` entry.  An item still only `reported-done` more than
