@@ -207,7 +207,7 @@ def test_the_latest_progress_without_a_note_shows_its_status(run_cli, plan_copy)
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "csv", "html"])
 def test_a_duty_list_in_chinese_has_no_english_and_one_script(run_cli, reported_plan, fmt):
-    from suizhou_plan.devtools.catalogue import english_words
+    from suizhou_plan.devtools.audit import english_words
 
     page = run_cli("duties", "市政数局", "--as-of", "2024-01-15", "--format", fmt,
                    "--lang", "zh-Hans").stdout
@@ -225,7 +225,7 @@ def test_a_duty_list_in_chinese_has_no_english_and_one_script(run_cli, reported_
 
 
 def test_agencies_in_chinese(run_cli, plan_copy):
-    from suizhou_plan.devtools.catalogue import english_words
+    from suizhou_plan.devtools.audit import english_words
 
     page = run_cli("agencies", "--as-of", "2024-01-15", "--lang", "zh-Hans").stdout
     lines = page.splitlines()

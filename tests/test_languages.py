@@ -23,7 +23,7 @@ from golden_files import GOLDEN, check_golden, updating
 from test_i18n import reported_plan  # noqa: F401  (the fixture)
 
 from suizhou_plan.cli import _run
-from suizhou_plan.devtools.catalogue import AUDIT, english_words
+from suizhou_plan.devtools.audit import AUDIT, english_words
 
 LANGS = ("zh-Hans", "zh-Hant", "en")
 AS_OF = ("--as-of", "2024-01-15")
