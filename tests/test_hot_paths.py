@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -41,28 +42,15 @@ def plans(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
 
 
 class Probe:
-    """Counts what the hot paths do: holder models built, unit look-ups, units compared by
-    value, and reads of an item's units and status."""
+    """Counts what the hot paths do: holder models made and built and the unit look-ups
+    made building them (`holding.COUNTS`, from when the probe starts until `stop`), units
+    compared by value, and reads of an item's units and status."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.counts: Counter[str] = Counter()
         self.lookups = 0
+        self._start = replace(holding.COUNTS)
         probe = self
-        real_init = holding.Holders.__init__
-        real_build = holding.Holders._build
-
-        def init(self: holding.Holders, *args: Any, **kwargs: Any) -> None:
-            probe.counts["holders made"] += 1
-            real_init(self, *args, **kwargs)
-
-        def build(self: holding.Holders) -> Any:
-            probe.counts["holders built"] += 1
-            built = real_build(self)
-            probe.lookups += self.lookups
-            return built
-
-        monkeypatch.setattr(holding.Holders, "__init__", init)
-        monkeypatch.setattr(holding.Holders, "_build", build)
         real_eq = Agency.__eq__
 
         def eq(self: Agency, other: object) -> bool:
@@ -79,6 +67,13 @@ class Probe:
 
             monkeypatch.setattr(index.Item, name, property(counted))
 
+    def stop(self) -> None:
+        """Take the holders' counts since the probe started."""
+        now = holding.COUNTS
+        self.counts["holders made"] = now.made - self._start.made
+        self.counts["holders built"] = now.built - self._start.built
+        self.lookups = now.lookups - self._start.lookups
+
 
 @pytest.fixture
 def probe(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], Probe]]:
@@ -91,6 +86,7 @@ def run_counted(run_cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch, pl
         p = Probe(patch)
         result = run_cli(*(a.format(tmp=tmp) for a in args), "--plan", str(plan))
         assert result.exit_code in (0, 1), result.output
+        p.stop()
     return p
 
 

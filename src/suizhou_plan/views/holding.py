@@ -21,7 +21,11 @@ is one row in every per-unit view, whose duties are those of the unit in office 
 so no total counts an item twice.
 
 Built in one pass over the items (an inverted index unit → holdings), so asking for every
-unit's duties costs what one pass costs; nothing here compares pydantic objects by value."""
+unit's duties costs what one pass costs; nothing here compares pydantic objects by value.
+
+Whatever the date, `ever_holding` gives every unit that holds, held or will hold a part of an
+item: who may report progress on it (`reporters.py`).  Every rename chain here is walked by
+`office.with_successors`, the one successor walk the record of an item uses too."""
 
 from __future__ import annotations
 
@@ -33,6 +37,8 @@ from typing import Literal, NamedTuple
 from suizhou_plan.i18n import Msg, Word
 from suizhou_plan.model.agency import Agency
 from suizhou_plan.views.index import Item, PlanIndex
+from suizhou_plan.views.office import with_successors
+from suizhou_plan.views.registry import AgencyRegistry
 
 CONFIDENCE = {  # how sure a recorded rename is, as a word of the catalogue
     "confirmed": Word("confidence:confirmed", "confirmed"),
@@ -54,6 +60,38 @@ class Holding(NamedTuple):
     role: Role
     via: Agency | None  # the collective or predecessor the duty comes through
     via_kind: ViaKind | None
+
+
+@dataclass
+class Counts:
+    """What the holders have cost in this process so far, as `yamltree.PARSE_COUNT` counts
+    YAML parses: tests read it to prove that a command makes and builds its holders once and
+    looks each named unit up once per item."""
+
+    made: int = 0  # `Holders` made
+    built: int = 0  # inverted indexes (unit → holdings) built
+    lookups: int = 0  # holder look-ups made while building (one per unit named per item)
+
+
+COUNTS = Counts()
+
+
+def members(registry: AgencyRegistry, agency: Agency) -> list[Agency]:
+    """The units a collective stands for (隨縣, 廣水市, 曾都區 for 各縣、市、區人民政府), those
+    agencies.yaml defines; empty for any other unit."""
+    return [found for m in agency.members if (found := registry.by_id.get(m)) is not None]
+
+
+def ever_holding(registry: AgencyRegistry, item: Item) -> list[Agency]:
+    """Every unit that holds a part of `item` on some date, in document order, each once:
+    each unit it names, each member of a collective it names (and the collective), and every
+    unit either was renamed into, dated or not (an undated rename moves no duty yet, but the
+    successor is who will hold it)."""
+    out: dict[str, Agency] = {}
+    for named in item.resolved:
+        for unit in (named, *members(registry, named)):
+            out.update((a.id, a) for a in with_successors(registry, unit) if a.id not in out)
+    return list(out.values())
 
 
 def handover(agency: Agency) -> date | None:
@@ -105,22 +143,20 @@ class Holders:
     """Every unit's holdings as of one date, built once from the index."""
 
     def __init__(self, index: PlanIndex, as_of: date) -> None:
+        COUNTS.made += 1
         self.index = index
         self.as_of = as_of
-        by_id = index.registry.by_id
-        self._successor: dict[str, Agency] = {}
-        for agency in index.agencies_file.agencies:
-            change = agency.change
-            succ = by_id.get(change.successor or "") if change is not None else None
-            if succ is not None and succ is not agency:
-                self._successor[agency.id] = succ
-        self._predecessor = {succ.id: pid for pid, succ in self._successor.items()}
+        registry = index.registry
+        self._predecessor: dict[str, str] = {}
         self._members: dict[str, list[Agency]] = {}
         for agency in index.agencies_file.agencies:
+            change = agency.change
+            succ = registry.by_id.get(change.successor or "") if change is not None else None
+            if succ is not None and succ is not agency:
+                self._predecessor[succ.id] = agency.id
             if agency.members:
-                self._members[agency.id] = [by_id[m] for m in agency.members if m in by_id]
+                self._members[agency.id] = members(registry, agency)
         self._held_by: dict[str, Agency] = {}
-        self.lookups = 0  # holder look-ups made while building (one per unit named per item)
         self._built: dict[str, list[Holding]] | None = None
 
     @property
@@ -132,6 +168,7 @@ class Holders:
         return self._built
 
     def _build(self) -> dict[str, list[Holding]]:
+        COUNTS.built += 1
         built: dict[str, list[Holding]] = {}
         paused = gc.isenabled()
         gc.disable()  # millions of small tuples, none in a cycle
@@ -148,14 +185,13 @@ class Holders:
         found = self._held_by.get(agency.id)
         if found is not None:
             return found
-        unit, seen = agency, {agency.id}
-        while True:
+        chain = with_successors(self.index.registry, agency)
+        unit = chain[0]
+        for successor in chain[1:]:
             day = handover(unit)
-            succ = self._successor.get(unit.id)
-            if succ is None or day is None or day > self.as_of or succ.id in seen:
+            if day is None or day > self.as_of:
                 break
-            unit = succ
-            seen.add(unit.id)
+            unit = successor
         self._held_by[agency.id] = unit
         return unit
 
@@ -172,7 +208,7 @@ class Holders:
                 holder = self.holder_of(named)
                 targets = [(holder, None, None) if holder is named
                            else (holder, named, "predecessor")]
-            self.lookups += 1
+            COUNTS.lookups += 1
             for unit, via, via_kind in targets:
                 rank = _RANK[via_kind]
                 known = best.get(unit.id)
@@ -214,10 +250,7 @@ class Holders:
         while root.id in preds and preds[root.id] not in seen:
             root = self.index.registry.by_id[preds[root.id]]
             seen.add(root.id)
-        chain, walked = [root], {root.id}
-        while chain[-1].id in self._successor and self._successor[chain[-1].id].id not in walked:
-            chain.append(self._successor[chain[-1].id])
-            walked.add(chain[-1].id)
+        chain = with_successors(self.index.registry, root)
         return Lineage(tuple(chain), self.holder_of(root))
 
     def lineages(self) -> list[Lineage]:
