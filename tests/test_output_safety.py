@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import Run
 
-from suizhou_plan.base.writing import write_atomic
+from suizhou_plan.base.output_files import write_atomic
 
 RunCli = Callable[..., Run]
 READING_COMMANDS = [
@@ -116,7 +116,7 @@ def test_duty_lists_are_written_whole_and_leave_no_temporary_files(
 WRITER = """
 import mmap, sys
 from pathlib import Path
-from suizhou_plan.base.writing import write_atomic
+from suizhou_plan.base.output_files import write_atomic
 target, source = Path(sys.argv[1]), Path(sys.argv[2])
 with open(source, "rb") as handle:  # a sparse file: gigabytes to write, none to hold
     write_atomic(target, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))

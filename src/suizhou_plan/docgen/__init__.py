@@ -21,6 +21,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from suizhou_plan.base.output_files import write_atomic
 from suizhou_plan.docgen.architecture import ARCHITECTURE_MD, architecture_markdown
 from suizhou_plan.docgen.checked_by import CHECKED_BY
 from suizhou_plan.docgen.cli_reference import WIDTH, cli_markdown, command_helps
@@ -78,8 +79,6 @@ def stale(root: Path) -> list[Path]:
 
 def write(root: Path) -> list[Path]:
     """Regenerate; return the files that changed."""
-    from suizhou_plan.base.writing import write_atomic
-
     changed = []
     for path, text in expected(root).items():
         if not path.is_file() or path.read_text(encoding="utf-8") != text:

@@ -117,14 +117,12 @@ class Entry:
         parts = [FORMAT, self.key, result.exit_code, result.stdout, result.stderr]
         data = {"format": FORMAT, "key": self.key, "exit_code": result.exit_code,
                 "stdout": result.stdout, "stderr": result.stderr, "sha256": _digest(parts)}
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            os.replace(temporary, self.path)
-        except OSError:
-            with suppress(OSError):
-                temporary.unlink()
+        # lazy: the writers' module (tempfile, shutil) costs a few ms that a check answered
+        # from the cache does without
+        from suizhou_plan.base.output_files import write_atomic
+
+        with suppress(OSError):
+            write_atomic(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
 
 def entry_for(plan: Path, day: object, options: Sequence[object],

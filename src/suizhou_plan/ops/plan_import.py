@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from suizhou_plan.base.output_files import OutputError, content_digest, write_files
 from suizhou_plan.i18n import Msg
 from suizhou_plan.importer.findings import FindingLog, ImportFinding
 from suizhou_plan.importer.reading import Document, UnreadableDocument, read_document
@@ -240,7 +241,6 @@ class _Ours:
 
 def _read_plan(out_dir: Path) -> _Ours:
     """The plan to update, read once (the caller holds the plan's lock)."""
-    from suizhou_plan.base.writing import content_digest
     from suizhou_plan.load import load_plan
 
     data: dict[str, bytes] = {}
@@ -409,12 +409,12 @@ def _ledgers(tasks: Any) -> dict[str, list[Any]]:
 
 def write_plan(out_dir: Path, result: ImportResult, report: str) -> None:
     """The plan's files and the report, all of them or none; with --update, only if the plan
-    is still as it was read (the caller holds the plan's lock; an editor does not)."""
-    from suizhou_plan.base.output_files import OutputError, write_files
-    from suizhou_plan.base.writing import content_digest
+    is still as it was read (the caller holds the plan's lock; an editor does not): checked
+    before the files are made and again right before they are renamed into place."""
+    read = result.update.digests if result.update is not None else {}
 
-    if result.update is not None:
-        for name, digest in result.update.digests.items():
+    def unchanged() -> None:
+        for name, digest in read.items():
             try:
                 now = content_digest((out_dir / name).read_bytes())
             except OSError:
@@ -423,10 +423,12 @@ def write_plan(out_dir: Path, result: ImportResult, report: str) -> None:
                 raise PlanUnusable(Msg(
                     "{file} was changed by another program while the document was imported; "
                     "nothing was written: import again", file=str(out_dir / name)))
+
+    unchanged()
     files = {name: text.encode("utf-8") for name, text in result.files.items()}
     files[REPORT] = report.encode("utf-8")
     try:
-        write_files(out_dir, files)
+        write_files(out_dir, files, still_ok=unchanged)
     except OutputError as exc:
         raise OutputUnwritable(Msg("{why}; type --out with a directory you can write to",
                                    why=exc.args[0])) from None

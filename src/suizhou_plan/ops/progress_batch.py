@@ -19,8 +19,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from suizhou_plan.base.output_files import content_digest
 from suizhou_plan.i18n import Msg
 from suizhou_plan.load.ledger import Entry
+from suizhou_plan.load.plan_loader import TASKS
 from suizhou_plan.ops.plan_lock import DEFAULT_WAIT
 from suizhou_plan.ops.progress_edit import Refused
 from suizhou_plan.ops.progress_edit import ledger_at as _ledger
@@ -70,8 +72,6 @@ def append_reports(plan: Path, reports: list[Report], as_of: date, *,
     Nothing is written when `write` is false (a dry run), when nothing is new, or when an
     entry is refused and `skip_invalid` is false.  Raises `Refused` (exit 1) when the plan
     cannot be written at all: it has errors, or another program keeps saving it."""
-    from suizhou_plan.base.writing import content_digest
-    from suizhou_plan.load.plan_loader import TASKS
     from suizhou_plan.ops.progress_edit import read_plan, rewrite
 
     result: list[Outcome] = []

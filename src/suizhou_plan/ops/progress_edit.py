@@ -84,7 +84,7 @@ def check_text(entry: Entry) -> None:
 
 
 def _wait_until_quiet(path: Path, deadline: float) -> None:
-    from suizhou_plan.base.writing import open_for_writing_elsewhere
+    from suizhou_plan.base.output_files import open_for_writing_elsewhere
 
     while open_for_writing_elsewhere(path):
         if time.monotonic() > deadline:
@@ -94,7 +94,7 @@ def _wait_until_quiet(path: Path, deadline: float) -> None:
 
 
 def _digest(path: Path) -> str | None:
-    from suizhou_plan.base.writing import content_digest
+    from suizhou_plan.base.output_files import content_digest
 
     try:
         return content_digest(path.read_bytes())
@@ -113,8 +113,8 @@ def rewrite(plan: Path, wait: float, make: Callable[[], tuple[bytes, str] | None
     written, or None."""
     import os
 
-    from suizhou_plan.base.writing import ChangedOnDisk, open_for_writing_elsewhere
-    from suizhou_plan.base.writing import replace_if_unchanged as replace
+    from suizhou_plan.base.output_files import ChangedOnDisk, open_for_writing_elsewhere
+    from suizhou_plan.base.output_files import replace_if_unchanged as replace
     from suizhou_plan.load.plan_loader import TASKS
 
     target = Path(os.path.realpath(plan / TASKS))

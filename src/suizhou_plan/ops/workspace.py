@@ -13,10 +13,12 @@ into a sheet.  `suizhou init --key DIR` makes one for a workspace that has none.
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
+from suizhou_plan.base.output_files import write_atomic, write_new
 from suizhou_plan.i18n import Msg
-from suizhou_plan.load.plan_loader import AGENCIES, TASKS
+from suizhou_plan.load.plan_loader import AGENCIES, TASKS, read_plan_file
 from suizhou_plan.ops.plan_lock import LOCK_NAME
 
 PLAN_FILES = (TASKS, AGENCIES)
@@ -66,9 +68,6 @@ def make_key(plan: Path) -> Path:
     """Write a new random key into the plan directory (owner-only), and list it in the
     directory's .gitignore.  Refuses when there is one: a new key would make every template
     sent out before it unverifiable."""
-    import os
-    import secrets
-
     path = key_path(plan)
     if path.exists() or path.is_symlink():
         raise WorkspaceError(Msg("{file} already exists; nothing was changed (a new key "
@@ -76,13 +75,7 @@ def make_key(plan: Path) -> Path:
                                  file=str(path)))
     data = (_KEY_HEADER + secrets.token_bytes(KEY_BYTES).hex() + "\n").encode("ascii")
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
-                     0o600)
-        try:
-            os.write(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        write_new(path, data, 0o600)
         _ignore(plan)
     except OSError as exc:
         raise WorkspaceError(Msg("cannot write into {dest}: {why}", dest=str(plan),
@@ -92,8 +85,6 @@ def make_key(plan: Path) -> Path:
 
 def _ignore(plan: Path) -> None:
     """`.suizhou.key` listed in the plan directory's .gitignore (added to one that exists)."""
-    from suizhou_plan.base.writing import write_atomic
-
     ignore = plan / IGNORE
     if not ignore.exists():
         write_atomic(ignore, _ignored().encode())
@@ -114,9 +105,6 @@ def init_workspace(dest: Path, source: Path) -> list[Path]:
     """Copy the plan files of `source` into `dest` (created if missing) and make the
     office's key there.  Returns the files copied (the key and .gitignore included).
     Refuses when `dest` already holds a plan file or `source` lacks one."""
-    from suizhou_plan.base.writing import write_atomic
-    from suizhou_plan.load.plan_loader import read_plan_file
-
     if dest.exists() and not dest.is_dir():
         raise WorkspaceError(Msg("{dest} is a file; name a directory for the plan",
                                  dest=str(dest)))
