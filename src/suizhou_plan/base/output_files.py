@@ -31,11 +31,12 @@ import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from suizhou_plan.base.errors import SuizhouError
 from suizhou_plan.i18n import N_, Msg
 
 
-class OutputError(Exception):
-    """An output could not be written; nothing of it was left behind."""
+class OutputError(SuizhouError):
+    """An output could not be written; nothing of it was left behind (exit 1)."""
 
 
 _WHY = {

@@ -8,12 +8,13 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import NoReturn
+from collections.abc import Callable
+from typing import Any, NoReturn
 
 import click
 
 from suizhou_plan import __version__
-from suizhou_plan.base.errors import SuizhouError
+from suizhou_plan.base.errors import USAGE, SuizhouError
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("suizhou_plan.cli.check_cmd", "What is overdue, due soon, unassigned or missing."),
@@ -34,6 +35,33 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+class CommandContext(click.Context):
+    """The context every command runs in, and the one place a refusal from below becomes
+    output: a `SuizhouError` leaves the command as the click error it stands for, so that it
+    is shown as click shows its own (`Error: <message>` on stderr, in the reader's language
+    once `_run` has it) and the command exits with the error's `exit_code`.  A usage error
+    (`USAGE`) is a `click.UsageError` of this context: the command's usage line and how to
+    get its help come first, as for any option typed wrong."""
+
+    def invoke(self, callback: click.Command | Callable[..., Any], /, *args: Any,
+               **kwargs: Any) -> Any:
+        try:
+            return super().invoke(callback, *args, **kwargs)
+        except SuizhouError as exc:
+            if exc.exit_code == USAGE:
+                raise click.UsageError(exc.message, ctx=self) from None
+            raise click.ClickException(exc.message) from None
+
+
+def _in_command_context(command: click.Command) -> click.Command:
+    """`command`, and each subcommand of a group, made to run in a `CommandContext`."""
+    command.context_class = CommandContext
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _in_command_context(sub)
+    return command
+
+
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
@@ -42,8 +70,7 @@ class LazyGroup(click.Group):
         if cmd_name not in COMMANDS:
             return None
         module = importlib.import_module(COMMANDS[cmd_name][0])
-        command: click.Command = module.command
-        return command
+        return _in_command_context(module.command)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         from suizhou_plan.cli.click_messages import current_lang
@@ -133,9 +160,7 @@ def _run(args: list[str]) -> int:
     with speaking(lang), helping(lang):
         try:
             result = cli.main(args=args, prog_name="suizhou", standalone_mode=False)
-        except SuizhouError as exc:  # the one place a refusal from below becomes output
-            return _show(click.ClickException(exc.message), lang, exc.exit_code)  # type: ignore[arg-type]
-        except click.ClickException as exc:
+        except click.ClickException as exc:  # click's own, and a refusal from below
             return _show(exc, lang, exc.exit_code)
         except click.exceptions.Abort:
             from suizhou_plan.i18n import t

@@ -71,14 +71,12 @@ def command(plan_dir: str | None, first: date, last: date, fmt: str | None,
 
 
 def _write(target: Path, data: bytes, lang: str) -> None:
-    from suizhou_plan.base.output_files import OutputError, write_files
+    # lazy: the writer of --out (tempfile, shutil, hashlib), which --help does without
+    from suizhou_plan.base.output_files import write_files
     from suizhou_plan.i18n import t
 
     if target.is_dir():
         raise click.UsageError(Msg("--out takes a file name; {path} is a directory",
                                    path=str(target)))
-    try:
-        write_files(target.parent, {target.name: data})
-    except OutputError as exc:
-        raise click.ClickException(exc.args[0]) from None
+    write_files(target.parent, {target.name: data})
     sys.stderr.write(t(lang, "wrote {path}", path=str(target)) + "\n")

@@ -51,13 +51,8 @@ def command(doc: Path, out_dir: Path, update: bool, dry_run: bool, agencies_file
     holds nothing usable (each said: not a regular file, a scan without text, over a limit,
     a bad byte) or the plan to update does not load, 2 for a usage error.
     """
-    from suizhou_plan.ops.plan_import import (
-        OutputUnwritable,
-        PlanUnusable,
-        RegistryUnusable,
-        run_import,
-        write_plan,
-    )
+    # lazy: the importer (the document readers, the plan loader), which --help does without
+    from suizhou_plan.ops.plan_import import PlanUnusable, run_import, write_plan
 
     _check_paths(doc, out_dir, update, agencies_file)
     lang = lang or default_lang()
@@ -80,10 +75,6 @@ def command(doc: Path, out_dir: Path, update: bool, dry_run: bool, agencies_file
             report = _finish(result, doc, out_dir, lang, dry_run)
             if not dry_run:
                 write_plan(out_dir, result, report)
-    except RegistryUnusable as exc:
-        raise click.UsageError(exc.args[0]) from None
-    except OutputUnwritable as exc:
-        raise click.UsageError(exc.args[0]) from None
     except PlanUnusable as exc:
         _fail(exc.args[0], lang)
     sys.exit(1 if result.validation_errors else 0)

@@ -131,12 +131,11 @@ def office_template(path: str, lang: str) -> Any:
     said on stderr, a file that is not a Word document is a usage error that says what to
     give instead.  One reading for every command that writes Word documents."""
     from suizhou_plan.i18n import localise, t
-    from suizhou_plan.render.docx_template import TemplateError, read_template
 
-    try:
-        safe = read_template(Path(path), path)
-    except TemplateError as exc:
-        raise click.UsageError(exc.message) from None
+    # lazy: the template reader (zipfile), which only --template needs
+    from suizhou_plan.render.docx_template import read_template
+
+    safe = read_template(Path(path), path)
     for message in safe.dropped:
         sys.stderr.write(t(lang, "warning: {message}", message=localise(message, lang)) + "\n")
     return safe

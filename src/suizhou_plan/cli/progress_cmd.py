@@ -348,7 +348,9 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
     import hashlib
 
     from suizhou_plan.base.file_names import file_names
-    from suizhou_plan.base.output_files import OutputError, write_files
+
+    # lazy: the writer of --out (tempfile, shutil, hashlib), which --help does without
+    from suizhou_plan.base.output_files import write_files
     from suizhou_plan.cli.check_cmd import pick_agency
     from suizhou_plan.load.plan_loader import TASKS
     from suizhou_plan.ops.progress_edit import Refused, read_plan
@@ -408,10 +410,7 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
     names = file_names([in_script(chosen, dl.agency.name) for dl in lists], "xlsx")
     files = {name: build(dl, chosen, digest, key)
              for name, dl in zip(names, lists, strict=True)}
-    try:
-        write_files(Path(out_dir), files)
-    except OutputError as exc:
-        raise click.ClickException(exc.args[0]) from None
+    write_files(Path(out_dir), files)
     for name, dl in zip(names, lists, strict=True):
         # a path is shown as the file system has it: only the unit's name takes the script
         sys.stdout.write(tn(
@@ -427,7 +426,9 @@ def _review_sheet(index: PlanIndex, digest: str, key: bytes | None, day: date, l
                   out_dir: str, path: Path) -> None:
     """`template --office`: the office's review sheet, or a line saying nothing waits."""
     from suizhou_plan.base.file_names import file_names
-    from suizhou_plan.base.output_files import OutputError, write_files
+
+    # lazy: the writer of --out (tempfile, shutil, hashlib), which --help does without
+    from suizhou_plan.base.output_files import write_files
     from suizhou_plan.sheets.review import build_review
     from suizhou_plan.views.holding import Holders
     from suizhou_plan.views.reporters import office
@@ -446,10 +447,7 @@ def _review_sheet(index: PlanIndex, digest: str, key: bytes | None, day: date, l
         return
     [name] = file_names([in_script(lang, words(lang)["review_file"].format(unit=unit.name))],
                         "xlsx")
-    try:
-        write_files(Path(out_dir), {name: data})
-    except OutputError as exc:
-        raise click.ClickException(exc.args[0]) from None
+    write_files(Path(out_dir), {name: data})
     sys.stdout.write(in_script(lang, tn(
         lang, "{file}: {n} item waits for the office's decision",
         "{file}: {n} items wait for the office's decision", count,

@@ -103,7 +103,9 @@ def _only(reminders: Reminders, holders: Holders, names: tuple[str, ...], index:
 def _write(directory: Path, reminders: Reminders, lang: str, combined: str | None,
            template: Template | None) -> None:
     from suizhou_plan.base.file_names import file_names
-    from suizhou_plan.base.output_files import OutputError, write_files
+
+    # lazy: the writer of --out (tempfile, shutil, hashlib), which --help does without
+    from suizhou_plan.base.output_files import write_files
     from suizhou_plan.i18n import in_script, long_date, t, tn
     from suizhou_plan.render import reminders_docx, reminders_list
     if not reminders.notices:
@@ -119,9 +121,6 @@ def _write(directory: Path, reminders: Reminders, lang: str, combined: str | Non
     if list_name is not None:
         files[list_name] = (reminders_list.workbook(reminders, lang) if combined == "xlsx"
                             else reminders_list.markdown(reminders, lang).encode("utf-8"))
-    try:
-        write_files(directory, files)
-    except OutputError as exc:
-        raise click.ClickException(exc.args[0]) from None
+    write_files(directory, files)
     sys.stderr.write(tn(lang, "wrote {n} file to {dir}", "wrote {n} files to {dir}",
                         len(files), dir=str(directory)) + "\n")

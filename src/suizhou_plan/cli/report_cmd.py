@@ -63,16 +63,14 @@ def command(plan_dir: str | None, as_of: date | None, lang: str | None,
     if out_file == "-":
         write(render_html(dash))
     elif out_file:
-        from suizhou_plan.base.output_files import OutputError, write_files
+        # lazy: the writer of --out (tempfile, shutil, hashlib), which --help does without
+        from suizhou_plan.base.output_files import write_files
 
         target = Path(out_file)
         if target.is_dir():
             raise click.UsageError(Msg("--out takes a file name; {path} is a directory",
                                        path=str(out_file)))
-        try:
-            write_files(target.parent, {target.name: render_html(dash).encode("utf-8")})
-        except OutputError as exc:
-            raise click.ClickException(exc.args[0]) from None
+        write_files(target.parent, {target.name: render_html(dash).encode("utf-8")})
         sys.stderr.write(t(dash.lang, "wrote {path}", path=str(out_file)) + "\n")
     elif use_color(sys.stdout):
         from suizhou_plan.render.dashboard_terminal import render_rich

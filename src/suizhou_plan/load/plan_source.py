@@ -8,12 +8,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from suizhou_plan.base.errors import USAGE, SuizhouError
 from suizhou_plan.load.git import run_git
 from suizhou_plan.load.plan_loader import AGENCIES, TASKS
 
 
-class SourceError(Exception):
-    """The side cannot be read: not a directory, and not a git revision of the plan."""
+class SourceError(SuizhouError):
+    """The side cannot be read: not a directory, and not a git revision of the plan (a
+    usage error: the side was typed)."""
+
+    exit_code = USAGE
 
 
 def _git(args: list[str], cwd: Path) -> bytes:

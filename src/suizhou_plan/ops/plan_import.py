@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from suizhou_plan.base.errors import USAGE, SuizhouError
 from suizhou_plan.base.output_files import OutputError, content_digest, write_files
 from suizhou_plan.i18n import Msg
 from suizhou_plan.importer.findings import FindingLog, ImportFinding
@@ -21,17 +22,22 @@ AGENCIES = "agencies.yaml"
 REPORT = "import-report.md"
 
 
-class RegistryUnusable(Exception):
-    """The `--agencies` file cannot be used (the message says why)."""
+class RegistryUnusable(SuizhouError):
+    """The `--agencies` file cannot be used (the message says why; a usage error)."""
+
+    exit_code = USAGE
 
 
-class OutputUnwritable(Exception):
-    """The plan directory cannot be written (the message says why)."""
+class OutputUnwritable(SuizhouError):
+    """The plan directory cannot be written (the message says why and to type another
+    --out: a usage error)."""
+
+    exit_code = USAGE
 
 
-class PlanUnusable(Exception):
+class PlanUnusable(SuizhouError):
     """--update: the plan in --out cannot be read, merged or kept whole (the message says why
-    and what to do); nothing was written."""
+    and what to do); nothing was written (exit 1)."""
 
 
 @dataclass

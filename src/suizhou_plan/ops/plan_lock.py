@@ -12,12 +12,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from suizhou_plan.base.errors import SuizhouError
+
 LOCK_NAME = ".suizhou.lock"
 DEFAULT_WAIT = 60.0  # seconds: thirty units reporting at once each hold it well under one
 
 
-class PlanLocked(Exception):
-    """Another writer held the lock for longer than we would wait."""
+class PlanLocked(SuizhouError):
+    """Another writer held the lock for longer than we would wait (exit 1)."""
 
     def __init__(self, lock: Path, waited: float) -> None:
         from suizhou_plan.i18n import Msg
@@ -29,8 +31,9 @@ class PlanLocked(Exception):
         self.waited = waited
 
 
-class PlanNotWritable(Exception):
-    """The plan directory cannot take the lock file (read-only, or permission denied)."""
+class PlanNotWritable(SuizhouError):
+    """The plan directory cannot take the lock file (read-only, or permission denied;
+    exit 1)."""
 
 
 @contextmanager

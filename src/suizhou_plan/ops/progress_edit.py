@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from suizhou_plan.base.errors import USAGE, SuizhouError
 from suizhou_plan.i18n import Msg
 from suizhou_plan.load.ledger import Entry, unstorable
 from suizhou_plan.ops.plan_lock import DEFAULT_WAIT, locked
@@ -28,13 +29,15 @@ if TYPE_CHECKING:
 ATTEMPTS = 5  # fresh reads when another program keeps saving tasks.yaml
 
 
-class BadRequest(Exception):
+class BadRequest(SuizhouError):
     """What was asked for cannot be done as typed (exit 2): the message says what to type."""
+
+    exit_code = USAGE
 
     plan_lang: str | None = None  # the plan's `supervision.lang`, once it was read
 
 
-class Refused(Exception):
+class Refused(SuizhouError):
     """The plan or the entry does not allow the write (exit 1); nothing was written."""
 
     plan_lang: str | None = None  # the plan's `supervision.lang`, once it was read

@@ -16,6 +16,7 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
+from suizhou_plan.base.errors import SuizhouError
 from suizhou_plan.base.output_files import write_atomic, write_new
 from suizhou_plan.i18n import Msg
 from suizhou_plan.load.plan_loader import AGENCIES, TASKS, read_plan_file
@@ -29,12 +30,12 @@ _KEY_HEADER = ("# suizhou: the office's key; it signs the ledger templates. Keep
                "never in git, never sent to a unit.\n")
 
 
-class WorkspaceError(Exception):
-    """The workspace cannot be made as asked; nothing was written."""
+class WorkspaceError(SuizhouError):
+    """The workspace cannot be made as asked; nothing was written (exit 1)."""
 
 
-class KeyDamaged(Exception):
-    """The key file exists but holds no key (`args[0]`: why, a `Msg`)."""
+class KeyDamaged(SuizhouError):
+    """The key file exists but holds no key (`args[0]`: why, a `Msg`; exit 1)."""
 
 
 def key_path(plan: Path) -> Path:

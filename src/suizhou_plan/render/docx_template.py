@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 from urllib.parse import unquote
 
+from suizhou_plan.base.errors import USAGE, SuizhouError
 from suizhou_plan.base.escapes import visible
 from suizhou_plan.i18n import Msg
 
@@ -116,13 +117,11 @@ MERGE_RELS = frozenset({"mailmergesource", "mailmergeheadersource", "recipientda
 CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003, and any password-protected .docx
 
 
-class TemplateError(Exception):
+class TemplateError(SuizhouError):
     """The template cannot be used; `message` (a `Msg`) names the file and says what to
-    give instead."""
+    give instead (a usage error: --template was typed)."""
 
-    def __init__(self, message: Msg) -> None:
-        super().__init__(message)
-        self.message = message
+    exit_code = USAGE
 
 
 @dataclass(frozen=True)

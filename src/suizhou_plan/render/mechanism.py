@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from suizhou_plan.base.errors import USAGE, SuizhouError
 from suizhou_plan.base.escapes import visible, visible_lines
 from suizhou_plan.base.names import name_key
 from suizhou_plan.base.textwidth import table, truncate
@@ -14,8 +15,11 @@ from suizhou_plan.views.index import PlanIndex
 from suizhou_plan.words.labels import light_label, status_label, words
 
 
-class NoMechanism(LookupError):
-    """The name given is not a mechanism of the plan; `args[0]` says what to type (a `Msg`)."""
+class NoMechanism(SuizhouError):
+    """The name given is not a mechanism of the plan; `args[0]` says what to type (a `Msg`;
+    a usage error)."""
+
+    exit_code = USAGE
 
 
 def render_mechanism(index: PlanIndex, wanted: str, as_of: date, window: int,
