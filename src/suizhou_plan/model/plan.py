@@ -10,6 +10,12 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from suizhou_plan.i18n import Msg
+
+# What an entry records (a unit's report on its part, a unit's application for more time, or
+# one of the office's decisions), and which entries must say why or name a date: one table
+# of statuses, `status.STATUS_TABLE`.
+from suizhou_plan.model.status import NEEDS_REASON as NEEDS_REASON
+from suizhou_plan.model.status import NEEDS_UNTIL, Status
 from suizhou_plan.model.types import (
     Bool,
     Id,
@@ -24,15 +30,6 @@ from suizhou_plan.model.types import (
     invalid,
     parse_int,
 )
-
-# What an entry records: a unit's report on its part (the first four), a unit's application
-# for more time, or one of the office's decisions (`record.py` says who may write which).
-Status = Literal["not-started", "in-progress", "blocked", "reported-done", "verified",
-                 "returned", "reopened", "extension-requested", "extension-approved",
-                 "extension-refused"]
-# The entries that must say why (退回, 重新打開, 申請延期, 不予延期) and those that name a date.
-NEEDS_REASON = frozenset({"returned", "reopened", "extension-requested", "extension-refused"})
-NEEDS_UNTIL = frozenset({"extension-requested", "extension-approved"})
 
 
 class EntrySource(Model):

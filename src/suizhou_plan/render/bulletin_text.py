@@ -9,11 +9,11 @@ dates as 「2024年1月15日」, phases as 「第一階段」.  Every word comes
 from __future__ import annotations
 
 from suizhou_plan.i18n import heading_number, long_date, phase_name, sub_number, t, tn, tp
+from suizhou_plan.model.status import APPLICATION, DECISIONS
 from suizhou_plan.render.official_docx import Block, Cell
 from suizhou_plan.views.board import Row
 from suizhou_plan.views.bulletin import Bulletin, Decided, Reported
 from suizhou_plan.views.index import Item
-from suizhou_plan.views.record import APPLICATION, DECISIONS
 from suizhou_plan.words.labels import due_words, status_label
 
 KINDS = ("task", "safeguard", "target", "milestone")
@@ -80,7 +80,7 @@ def _overall(b: Bulletin, lang: str, lists_pending: bool) -> list[str]:
 
 
 def _latest(row: Row, lang: str) -> list[Cell]:
-    latest = row.item.latest
+    latest = row.state.latest
     if latest is None:
         return [Cell(""), Cell("")]
     said = latest.note or status_label(latest.status, lang)  # a hand-written entry may lack one
@@ -101,8 +101,8 @@ def _overdue(b: Bulletin, lang: str) -> list[Block]:
         heading = t(lang, "{unit} ({count})", unit=name, count=_count(lang, len(rows)))
         out.append(Block("subheading", f"{sub_number(lang, n)}{heading}"))
         out += _table(head, [[Cell(_item(r.item)), Cell(_due(lang, r.item), True),
-                              Cell(t(lang, "{days} days", days=(b.as_of - r.item.due).days),
-                                   True), *_latest(r, lang)] for r in rows],
+                              Cell(t(lang, "{days} days", days=r.state.days_late), True),
+                              *_latest(r, lang)] for r in rows],
                       [0.34, 0.17, 0.11, 0.22, 0.16])
     return out
 
@@ -114,7 +114,7 @@ def _due_soon(b: Bulletin, lang: str) -> list[Block]:
     head = [t(lang, "Item"), t(lang, "Lead unit"), t(lang, "Deadline"), t(lang, "Days left")]
     return _table(head, [[Cell(_item(r.item)), Cell(r.lead.name if r.lead else "—"),
                           Cell(_due(lang, r.item), True),
-                          Cell(t(lang, "{days} days", days=b.days_left(r)), True)]
+                          Cell(t(lang, "{days} days", days=r.state.days_left), True)]
                          for r in b.due_soon], [0.46, 0.24, 0.18, 0.12])
 
 
@@ -212,10 +212,10 @@ def _requirements(b: Bulletin, lang: str) -> list[Block]:
     for row in b.due_soon:
         if row.lead is None:  # no unit to name: those that hold it are asked
             asks.append(t(lang, "The units responsible are to complete {item} by {date}.",
-                          item=_item(row.item), date=long_date(lang, row.item.due)))
+                          item=_item(row.item), date=long_date(lang, row.state.due)))
             continue
         asks.append(t(lang, "{unit} is to complete {item} by {date}.", unit=row.lead.name,
-                      item=_item(row.item), date=long_date(lang, row.item.due)))
+                      item=_item(row.item), date=long_date(lang, row.state.due)))
     if b.unreported:  # named under 五: the list is not repeated
         asks.append(t(lang, "The units named above that did not report for the period "
                             "({count}) are to send their reports by {date}.",

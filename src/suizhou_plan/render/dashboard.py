@@ -3,7 +3,8 @@ plan stands, for a projector or an A4 landscape printout.
 
 It holds a timeline (`dashboard_timeline`), a traffic-light matrix of units × phases
 (`dashboard_matrix`), per-section progress bars, the red items and the governance findings.
-Lights come from `status.light_of` and the findings from the engine, so the page agrees with
+Each item's light, lead and days overdue are its `state.ItemState` (the matrix's duty lists
+read the same states) and the findings come from the engine, so the page agrees with
 `suizhou check` and `suizhou duties`.  The page fetches nothing (government networks are often
 offline): CSS and SVG are inline, fonts are the reader's own, there is no script.  Nothing in
 it depends on the clock or on dict order, so the same plan, date and language give the same
@@ -20,14 +21,15 @@ from pathlib import Path
 from suizhou_plan import __version__
 from suizhou_plan.base.finding import Finding
 from suizhou_plan.i18n import Msg, colon, counted, day, localise, official
-from suizhou_plan.model.status import BUCKETS, Light, light_of, tally
+from suizhou_plan.model.status import BUCKETS, Light
 from suizhou_plan.render.dashboard_matrix import Matrix, build_matrix, matrix_html
-from suizhou_plan.render.dashboard_timeline import Mark, PhaseLane, timeline_svg
+from suizhou_plan.render.dashboard_timeline import PhaseLane, timeline_svg
 from suizhou_plan.render.record_text import record_words
 from suizhou_plan.rules import RULES
-from suizhou_plan.views.board import KIND_ORDER, PhaseBoard
+from suizhou_plan.views.board import PhaseBoard
 from suizhou_plan.views.holding import Holders
-from suizhou_plan.views.index import Item, PlanIndex
+from suizhou_plan.views.index import KIND_ORDER, PlanIndex
+from suizhou_plan.views.state import ItemState, states_on, tally_of
 from suizhou_plan.words.dashboard_words import words
 from suizhou_plan.words.labels import SYMBOL, due_words
 
@@ -115,31 +117,26 @@ class Dashboard:
     lang: str
     source: Source
     lanes: tuple[PhaseLane, ...]
-    targets: tuple[Mark, ...]
+    targets: tuple[ItemState, ...]
     matrix: Matrix
     sections: tuple[SectionTally, ...]
-    red: tuple[Mark, ...]
+    red: tuple[ItemState, ...]
     governance: tuple[Finding, ...]
     lights: tuple[tuple[Light, int], ...]  # every item, by light, worst first
     document_number: str | None = None  # the plan's 文號
     last_recorded: date | None = None  # the newest ledger entry
 
 
-def _tally(name: str, marks: Sequence[Mark]) -> SectionTally:
-    counts = tally((m.item.status, m.light) for m in marks)
+def _tally(name: str, marks: Sequence[ItemState]) -> SectionTally:
+    counts = tally_of(marks)
     return SectionTally(name, *(counts[k] for k in BUCKETS))
 
 
 def build_dashboard(index: PlanIndex, findings: Sequence[Finding], as_of: date, *,
                     window: int, source: Source, lang: str) -> Dashboard:
     holders = Holders(index, as_of)
-
-    def mark(item: Item) -> Mark:
-        light = light_of(item.status, item.due, as_of, window)
-        return Mark(item, light, (as_of - item.due).days if light is Light.RED else None,
-                    holders.lead_of(item))
-
-    marks = [mark(item) for item in index.items]
+    states = states_on(holders, window)  # the matrix's duty lists read the same states
+    marks = [states.of(item) for item in index.items]
     lanes = tuple(
         PhaseLane(phase, PhaseBoard(phase, []).state(as_of),
                   tuple(m for m in marks if m.item.kind == "milestone" and m.item.phase is phase))
@@ -150,8 +147,8 @@ def build_dashboard(index: PlanIndex, findings: Sequence[Finding], as_of: date, 
                         and m.item.section in (s.name, s.id)])
         for s in index.tasks_file.sections
     )
-    red = sorted((m for m in marks if m.light is Light.RED),
-                 key=lambda m: (m.item.due, KIND_ORDER[m.item.kind], m.item.path))
+    red = sorted((m for m in marks if m.overdue),
+                 key=lambda m: (m.due, KIND_ORDER[m.item.kind], m.item.path))
     lights = tuple((light, sum(1 for m in marks if m.light is light))
                    for light in sorted(Light, key=lambda light: light.severity_rank))
     return Dashboard(
@@ -288,7 +285,7 @@ def _red(dash: Dashboard) -> str:
         f'<tr data-light="red" data-id="{esc(m.item.id)}">'
         f"<td>{SYMBOL[Light.RED]} {esc(m.item.id)}</td>"
         f"<td>{esc(m.item.title)}</td><td>{esc(m.lead.name if m.lead else '—')}</td>"
-        f"<td>{esc(due_words(dash.lang, m.item.due, m.item.planned_due))}</td>"
+        f"<td>{esc(due_words(dash.lang, m.due, m.planned_due))}</td>"
         f"<td>{m.days_late}</td><td>{esc(record_words(m.item, dash.lang))}</td></tr>"
         for m in dash.red)
     return f'<table class="red-items"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'

@@ -179,7 +179,7 @@ def _red(dash: Dashboard) -> list[Line]:
                                                              "days_overdue")]]
     rows += [[(f"{SYMBOL[Light.RED]} {m.item.id}", "bold red"),
               (truncate(visible(m.item.title), 40), ""),
-              (m.lead.name if m.lead else "—", ""), (day(dash.lang, m.item.due), ""),
+              (m.lead.name if m.lead else "—", ""), (day(dash.lang, m.due), ""),
               (f"{m.days_late}{w['days']}", "red")] for m in dash.red]
     return [*lines, *_aligned(rows)]
 

@@ -13,10 +13,9 @@ from datetime import date
 
 from suizhou_plan.base.textwidth import truncate
 from suizhou_plan.i18n import colon, day, phase_name, span
-from suizhou_plan.model.agency import Agency
 from suizhou_plan.model.plan import Phase
 from suizhou_plan.model.status import Light
-from suizhou_plan.views.index import Item
+from suizhou_plan.views.state import ItemState
 from suizhou_plan.words.dashboard_words import words
 from suizhou_plan.words.labels import SYMBOL, light_label, status_label
 
@@ -37,20 +36,10 @@ PHASE_FILL = {"ended": "#cfd8dc", "current": "#bbdefb", "upcoming": "#f1f3f4"}
 
 
 @dataclass(frozen=True)
-class Mark:
-    """An item with its light at the as-of date."""
-
-    item: Item
-    light: Light
-    days_late: int | None
-    lead: Agency | None = None  # the lead on the date (`Holders.lead_of`)
-
-
-@dataclass(frozen=True)
 class PhaseLane:
     phase: Phase
     state: str  # "ended" | "current" | "upcoming"
-    milestones: tuple[Mark, ...]
+    milestones: tuple[ItemState, ...]
 
 
 @dataclass(frozen=True)
@@ -71,25 +60,26 @@ def _n(value: float) -> str:
     return f"{value:.1f}"
 
 
-def scale_for(lanes: tuple[PhaseLane, ...], targets: tuple[Mark, ...], as_of: date) -> DateScale:
+def scale_for(lanes: tuple[PhaseLane, ...], targets: tuple[ItemState, ...],
+              as_of: date) -> DateScale:
     """From the first phase's start to the last due date, widened to take in the as-of date."""
     days = [as_of] + [d for lane in lanes for d in (lane.phase.start, lane.phase.end)]
-    days += [m.item.due for lane in lanes for m in lane.milestones]
-    days += [m.item.due for m in targets]
+    days += [m.due for lane in lanes for m in lane.milestones]
+    days += [m.due for m in targets]
     return DateScale(min(days), max(days), LABEL_WIDTH + 16, WIDTH - RIGHT_PAD)
 
 
-def height(lanes: tuple[PhaseLane, ...], targets: tuple[Mark, ...]) -> int:
+def height(lanes: tuple[PhaseLane, ...], targets: tuple[ItemState, ...]) -> int:
     rows = sum(len(lane.milestones) for lane in lanes) + len(targets)
     return TOP + LANE_HEIGHT * (len(lanes) + (1 if targets else 0)) + ROW_HEIGHT * rows + BOTTOM
 
 
-def mark_title(mark: Mark, lang: str) -> str:
+def mark_title(mark: ItemState, lang: str) -> str:
     w = words(lang)
     item = mark.item
     lines = [f"{item.id} {item.title}",
-             f"{w['due']} {day(lang, item.due)} · {light_label(mark.light, lang)} · "
-             f"{w['status']} {status_label(item.status, lang)}"]
+             f"{w['due']} {day(lang, mark.due)} · {light_label(mark.light, lang)} · "
+             f"{w['status']} {status_label(mark.status, lang)}"]
     if mark.days_late is not None:
         lines[-1] += f" · {w['overdue']} {mark.days_late}{w['days']}"
     if mark.lead is not None:
@@ -97,10 +87,10 @@ def mark_title(mark: Mark, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _mark(mark: Mark, y: float, scale: DateScale, guide_from: float, lang: str) -> str:
+def _mark(mark: ItemState, y: float, scale: DateScale, guide_from: float, lang: str) -> str:
     esc = html.escape
     item = mark.item
-    x = scale.x(item.due)
+    x = scale.x(mark.due)
     label = truncate(f"{item.id} {item.title}", LABEL_COLUMNS)
     if item.kind == "milestone":
         shape = (f'<polygon points="{_n(x)},{_n(y - 9)} {_n(x + 9)},{_n(y)} {_n(x)},{_n(y + 9)} '
@@ -113,7 +103,7 @@ def _mark(mark: Mark, y: float, scale: DateScale, guide_from: float, lang: str) 
         guide = ' stroke-dasharray="4 4"'
     return (
         f'<g class="mark {item.kind} {mark.light.value}" data-id="{esc(item.id)}" '
-        f'data-due="{item.due}" data-light="{mark.light.value}">'
+        f'data-due="{mark.due}" data-light="{mark.light.value}">'
         f"<title>{esc(mark_title(mark, lang))}</title>"
         f'<line x1="{_n(guide_from)}" y1="{_n(y)}" x2="{_n(x)}" y2="{_n(y)}" stroke="#90a4ae" '
         f'stroke-width="2"{guide}/>{shape}'
@@ -165,7 +155,7 @@ def _as_of(scale: DateScale, as_of: date, bottom: float, lang: str) -> str:
             f'class="as-of-label">{html.escape(text)}</text></g>')
 
 
-def timeline_svg(lanes: tuple[PhaseLane, ...], targets: tuple[Mark, ...], as_of: date,
+def timeline_svg(lanes: tuple[PhaseLane, ...], targets: tuple[ItemState, ...], as_of: date,
                  lang: str) -> str:
     w = words(lang)
     esc = html.escape

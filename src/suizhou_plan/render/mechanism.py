@@ -9,9 +9,9 @@ from suizhou_plan.base.escapes import visible, visible_lines
 from suizhou_plan.base.names import name_key
 from suizhou_plan.base.textwidth import table, truncate
 from suizhou_plan.i18n import Msg, colon, day, in_script, t
-from suizhou_plan.model.status import Light, light_of
 from suizhou_plan.views.holding import Holders
 from suizhou_plan.views.index import PlanIndex
+from suizhou_plan.views.state import states_on
 from suizhou_plan.words.labels import light_label, status_label, words
 
 
@@ -52,16 +52,17 @@ def render_mechanism(index: PlanIndex, wanted: str, as_of: date, window: int,
         "",
     ]
     rows = [[w["light"], w["id"], w["item"], w["lead"], w["due"], w["status"]]]
+    states = states_on(holders, window)
     for item in index.items:
         if item.section != mech.section:
             continue
-        light = light_of(item.status, item.due, as_of, window)
-        late = (t(lang, " ({days} days overdue)", days=(as_of - item.due).days)
-                if light is Light.RED else "")
-        lead = holders.lead_of(item)
-        rows.append([light_label(light, lang), item.id, truncate(visible(item.title), 36),
-                     lead.name if lead else "—", day(lang, item.due) + late,
-                     status_label(item.status, lang)])
+        state = states.of(item)
+        late = (t(lang, " ({days} days overdue)", days=state.days_late)
+                if state.days_late is not None else "")
+        lead = state.lead
+        rows.append([light_label(state.light, lang), item.id, truncate(visible(item.title), 36),
+                     lead.name if lead else "—", day(lang, state.due) + late,
+                     status_label(state.status, lang)])
     lines += table(rows)
     uncovered = [s.name for s in tf.sections
                  if s.id != "safeguards" and s.name not in {m.section for m in mechanisms}]

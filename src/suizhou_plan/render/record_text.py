@@ -6,8 +6,9 @@ from __future__ import annotations
 from suizhou_plan.base.textwidth import table
 from suizhou_plan.i18n import Msg, day, in_script, localise, t
 from suizhou_plan.model.agency import Agency
+from suizhou_plan.model.status import DONE, OFFICE_ONLY
 from suizhou_plan.views.index import Item
-from suizhou_plan.views.record import OFFICE_ONLY, Said
+from suizhou_plan.views.record import Said
 from suizhou_plan.words.labels import due_words, status_label
 
 ROLE = {"lead": Msg("lead"), "support": Msg("supporting"), "office": Msg("office"),
@@ -55,7 +56,7 @@ def record_words(item: Item, lang: str, unit: Agency | None = None, *,
     for said in record.pending:
         parts.append(t(lang, "extension to {until} applied for, waiting for the office",
                        until=day(lang, said.entry.until)))
-    if record.returns and item.status not in ("reported-done", "verified"):
+    if record.returns and item.status not in DONE:
         parts.append(t(lang, "returned on {date}: {reason}",
                        date=day(lang, record.returns[-1].entry.date),
                        reason=record.returns[-1].entry.reason or ""))

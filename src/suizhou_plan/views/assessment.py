@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from suizhou_plan.model.status import DONE
+from suizhou_plan.model.status import APPLICATION, DECISIONS, DONE, REPORTS
 from suizhou_plan.views.holding import NOT_ACCOUNTABLE, Holders, Role
 from suizhou_plan.views.index import Item, PlanIndex, with_progress
 from suizhou_plan.views.periods import (
@@ -40,7 +40,7 @@ from suizhou_plan.views.periods import (
     by_office,
     reports_for,
 )
-from suizhou_plan.views.record import APPLICATION, DECISIONS, REPORTS, Said
+from suizhou_plan.views.record import Said
 
 if TYPE_CHECKING:
     from suizhou_plan.model.agency import Agency

@@ -8,21 +8,35 @@ from datetime import date
 
 from suizhou_plan.model.agency import Agency
 from suizhou_plan.model.plan import Phase
-from suizhou_plan.model.status import Light, light_of, tally
+from suizhou_plan.model.status import Light
 from suizhou_plan.views.holding import Holders
-from suizhou_plan.views.index import Item, PlanIndex
-
-KIND_ORDER = {"milestone": 0, "target": 1, "task": 2, "safeguard": 3}
+from suizhou_plan.views.index import KIND_ORDER, Item, PlanIndex
+from suizhou_plan.views.state import ItemState, states_on, tally_of
 
 
 @dataclass(frozen=True)
 class Row:
-    item: Item
-    light: Light
-    lead: Agency | None = None  # the lead on the date (`Holders.lead_of`), renames applied
+    """An item on a phase board: its state on the board's date (`state.ItemState`)."""
+
+    state: ItemState
+
+    @property
+    def item(self) -> Item:
+        return self.state.item
+
+    @property
+    def light(self) -> Light:
+        return self.state.light
+
+    @property
+    def lead(self) -> Agency | None:
+        """The lead on the date (`Holders.lead_of`), renames applied."""
+        return self.state.lead
 
     def days_late(self, as_of: date) -> int | None:
-        return (as_of - self.item.due).days if self.light is Light.RED else None
+        """Days overdue on `as_of`, the board's date; None when not overdue."""
+        assert as_of == self.state.as_of, "a row shows its item on the board's date"
+        return self.state.days_late
 
 
 @dataclass
@@ -40,20 +54,21 @@ class PhaseBoard:
     def counts(self) -> dict[str, int]:
         """The partition of `status.tally`: complete, on_schedule, overdue, unknown; then open
         (all but complete) and total."""
-        return tally((r.item.status, r.light) for r in self.rows)
+        return tally_of(r.state for r in self.rows)
 
 
 def build_board(
     index: PlanIndex, as_of: date, window: int, holders: Holders,
     keep: Callable[[Item], bool] = lambda _: True,
 ) -> list[PhaseBoard]:
+    """The items `keep` keeps, by phase, as they stand on `as_of` (the date of `holders`)."""
+    states = states_on(holders, window)
     groups: dict[str | None, list[Row]] = {p.id: [] for p in index.tasks_file.phases}
     for item in index.items:
         if not keep(item):
             continue
         key = item.phase.id if item.phase is not None else None
-        light = light_of(item.status, item.due, as_of, window)
-        groups.setdefault(key, []).append(Row(item, light, holders.lead_of(item)))
+        groups.setdefault(key, []).append(Row(states.of(item)))
     boards = []
     phases = {p.id: p for p in index.tasks_file.phases}
     for key, rows in groups.items():  # the None group is only made with a row in it

@@ -15,11 +15,12 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from suizhou_plan.model.agency import Agency
-from suizhou_plan.model.status import DONE, Light, tally
+from suizhou_plan.model.status import APPLICATION, REPORTS
 from suizhou_plan.views.board import PhaseBoard, Row
 from suizhou_plan.views.holding import NOT_ACCOUNTABLE, Holders, Holding
 from suizhou_plan.views.index import Item, PlanIndex
-from suizhou_plan.views.record import APPLICATION, REPORTS, Said
+from suizhou_plan.views.record import Said
+from suizhou_plan.views.state import tally_of
 
 if TYPE_CHECKING:
     from suizhou_plan.views.periods import Period
@@ -115,9 +116,6 @@ class Bulletin:
     scope: str | None = None  # what a filtered bulletin covers, in the reader's words
     plan_end: date | None = None  # the end of the plan's last phase
 
-    def days_left(self, row: Row) -> int:
-        return (row.item.due - self.as_of).days
-
 
 def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
                    window: int, holders: Holders, scope: str | None = None, *,
@@ -138,10 +136,9 @@ def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
     by_kind: dict[str, int] = {}
     for row in rows:
         by_kind[row.item.kind] = by_kind.get(row.item.kind, 0) + 1
-    overdue = [r for r in listed if r.light is Light.RED]
-    due_soon = [r for r in listed if r.item.status not in DONE and r.light is not Light.RED
-                and 0 <= (r.item.due - as_of).days <= window]
-    counts = tally((r.item.status, r.light) for r in rows)  # the one partition
+    overdue = [r for r in listed if r.state.overdue]
+    due_soon = [r for r in listed if r.state.due_soon]
+    counts = tally_of(r.state for r in rows)  # the one partition
     tally_ = Tally(
         total=counts["total"],
         done=counts["complete"],
@@ -151,12 +148,11 @@ def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
         unknown=counts["unknown"],
         not_started_phase=not_started,
         by_kind=by_kind,
-        unreported_due=sum(1 for r in listed if r.item.status == "unknown"
-                           and r.light is not Light.RED),
+        unreported_due=sum(1 for r in listed if r.state.bucket == "unknown"),
     )
     groups: dict[str | None, list[Row]] = {}
     leads: dict[str | None, Agency | None] = {}
-    for row in sorted(overdue, key=lambda r: (r.item.due, r.item.path)):
+    for row in sorted(overdue, key=lambda r: (r.state.due, r.item.path)):
         key = row.lead.id if row.lead is not None else None
         groups.setdefault(key, []).append(row)
         leads[key] = row.lead
@@ -198,12 +194,11 @@ def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
                 if text and (who, kind, text) not in seen:  # nothing reported is dropped
                     seen.add((who, kind, text))
                     into.append(Reported(item, who, entry.date, text))
-        latest = item.latest
-        if latest is not None and item.status not in DONE \
-                and (as_of - latest.date).days > cadence:
+        latest = row.state.latest
+        if latest is not None and not row.state.done and (as_of - latest.date).days > cadence:
             who = latest.by or (row.lead.name if row.lead is not None else None)
             stale.append(Reported(item, who, latest.date, ""))
-        if item.extended and record.extensions:
+        if row.state.extended and record.extensions:
             approval = record.extensions[-1]
             extensions.append(Decided(item, approval, approval.who))
         applications += [Decided(item, s, s.who) for s in record.pending]
@@ -225,7 +220,7 @@ def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
         window=window,
         tally=tally_,
         overdue_by_unit=overdue_by_unit,
-        due_soon=sorted(due_soon, key=lambda r: (r.item.due, r.item.path)),
+        due_soon=sorted(due_soon, key=lambda r: (r.state.due, r.item.path)),
         units=unit_records,
         problems=problems,
         next_steps=next_steps,
@@ -268,7 +263,7 @@ def _unit_records(index: PlanIndex, rows: list[Row],
             rec = counts.setdefault(unit.id, [0, 0, 0, 0])
             leads = holding.role == "lead"
             rec[0 if leads else 1] += 1
-            rec[2 if leads else 3] += row.light is Light.RED
+            rec[2 if leads else 3] += row.state.overdue
     out: list[UnitRecord] = []
     for unit_id, (lead, support, lead_red, support_red) in counts.items():
         a = figures.get(unit_id)

@@ -11,27 +11,38 @@ from dataclasses import dataclass
 from datetime import date
 
 from suizhou_plan.model.agency import Agency
-from suizhou_plan.model.status import Light, light_of, tally
+from suizhou_plan.model.status import Light
 from suizhou_plan.views.holding import Holders, Lineage, Role
-from suizhou_plan.views.index import Item, PlanIndex
-
-KIND_ORDER = {"milestone": 0, "target": 1, "task": 2, "safeguard": 3}
+from suizhou_plan.views.index import KIND_ORDER, Item, PlanIndex
+from suizhou_plan.views.state import ItemState, states_on, tally_of
 
 
 @dataclass(frozen=True)
 class Duty:
-    item: Item
+    """One unit's part in an item: its role, what it comes through, and the item's state on
+    the list's date (`state.ItemState`)."""
+
+    state: ItemState
     role: Role
     via: Agency | None  # the collective or predecessor the duty comes through
     via_kind: str | None  # "collective" | "predecessor"
-    light: Light
+
+    @property
+    def item(self) -> Item:
+        return self.state.item
+
+    @property
+    def light(self) -> Light:
+        return self.state.light
 
     @property
     def phases(self) -> list[str]:
         return [self.item.phase.id] if self.item.phase is not None else []
 
     def days_late(self, as_of: date) -> int | None:
-        return (as_of - self.item.due).days if self.light is Light.RED else None
+        """Days overdue on `as_of`, the list's date; None when not overdue."""
+        assert as_of == self.state.as_of, "a duty shows its item on the list's date"
+        return self.state.days_late
 
 
 @dataclass
@@ -47,7 +58,7 @@ class DutyList:
         return {
             "lead": sum(1 for d in self.duties if d.role == "lead"),
             "support": sum(1 for d in self.duties if d.role == "support"),
-            **tally((d.item.status, d.light) for d in self.duties),
+            **tally_of(d.state for d in self.duties),
         }
 
 
@@ -56,9 +67,8 @@ def duties_for(index: PlanIndex, agency: Agency, as_of: date, window: int,
     """`agency`'s duty list on `as_of`.  Pass `holders` (built once) when asking for many
     units: building it is the one pass over the items."""
     holders = holders if holders is not None else Holders(index, as_of)
-    duties = [Duty(h.item, h.role, h.via, h.via_kind,
-                   light_of(h.item.status, h.item.due, as_of, window))
-              for h in holders.of(agency)]
+    states = states_on(holders, window)  # shared by every unit's list on the date
+    duties = [Duty(states.of(h.item), h.role, h.via, h.via_kind) for h in holders.of(agency)]
     duties.sort(key=lambda d: (d.item.phase.number if d.item.phase else 99, d.item.due,
                                KIND_ORDER[d.item.kind], d.item.path))
     return DutyList(agency, as_of, duties, holders.lineage(agency))

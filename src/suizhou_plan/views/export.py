@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from suizhou_plan.model.status import light_of, tally
 from suizhou_plan.views.holding import Holders
 from suizhou_plan.views.index import Item, PlanIndex
+from suizhou_plan.views.state import states_on, tally_of
 
 EXPORT_VERSION = 1
 
@@ -18,20 +18,21 @@ def _progress(entries: Any) -> list[dict[str, Any]]:
 
 def standing(index: PlanIndex, as_of: date) -> tuple[dict[str, Any], Any]:
     """With `--as-of`: the counts over every item (`status.tally`) and a function giving an
-    item's light and holders on that date (`holding.Holders`, as every other view)."""
-    window = index.tasks_file.supervision.due_soon_days
+    item's light, lead and holders on that date (`state.ItemState` and `holding.Holders`, as
+    every other view)."""
     holders = Holders(index, as_of)
     held = holders.by_item()
-    lights = {id(item): light_of(item.status, item.due, as_of, window) for item in index.items}
+    states = states_on(holders, index.tasks_file.supervision.due_soon_days)
 
     def of(item: Item) -> dict[str, Any]:
-        lead = holders.lead_of(item)
-        return {"light": lights[id(item)].value, "lead_as_of": lead.id if lead else None,
+        state = states.of(item)
+        lead = state.lead
+        return {"light": state.light.value, "lead_as_of": lead.id if lead else None,
                 "holders": [{"unit": unit.id, "role": h.role,
                              "via": h.via.id if h.via else None, "via_kind": h.via_kind}
                             for unit, h in held.get(id(item), [])]}
 
-    counts = tally((item.status, lights[id(item)]) for item in index.items)
+    counts = tally_of(states.of(item) for item in index.items)
     return {"date": as_of.isoformat(), "counts": counts}, of
 
 

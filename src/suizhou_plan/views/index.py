@@ -16,6 +16,8 @@ from suizhou_plan.views.record import Record, Said, Voices, build_record
 from suizhou_plan.views.registry import AgencyRegistry
 
 ItemKind = Literal["task", "safeguard", "target", "milestone"]
+# The order kinds are listed in on one date (phase boards, duty lists, the dashboard).
+KIND_ORDER: dict[str, int] = {"milestone": 0, "target": 1, "task": 2, "safeguard": 3}
 Path = tuple[str | int, ...]
 
 

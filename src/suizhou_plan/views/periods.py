@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from suizhou_plan.views.record import APPLICATION, REPORTS
+from suizhou_plan.model.status import APPLICATION, REPORTS
 
 if TYPE_CHECKING:
     from suizhou_plan.model.agency import Agency

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from suizhou_plan.i18n import Msg
 from suizhou_plan.i18n import Word as _Word  # words the catalogue holds already
+from suizhou_plan.model.status import status_word
 from suizhou_plan.views.index import Item, PlanIndex
 
 
@@ -21,10 +22,6 @@ class Change:
 
     def to_json(self) -> dict[str, str]:
         return {"kind": self.kind, "subject": self.subject, "message": self.message}
-
-
-def _status(status: str) -> _Word:
-    return _Word("status:" + status, status)
 
 
 def _kind(kind: str) -> _Word:
@@ -89,8 +86,8 @@ def _item_changes(old: Item, new: Item) -> list[Change]:
                 days=-days, old=old.due, new=new.due)))
     if old.status != new.status:
         out.append(Change("status-changed", sid, Msg(
-            "{id}: status {old} → {new}", id=sid, old=_status(old.status),
-            new=_status(new.status))))
+            "{id}: status {old} → {new}", id=sid, old=status_word(old.status),
+            new=status_word(new.status))))
     if old.title != new.title:
         out.append(Change("title-changed", sid, Msg("{id}: title 「{old}」 → 「{new}」", id=sid,
                                                     old=old.title, new=new.title)))

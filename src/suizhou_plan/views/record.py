@@ -29,11 +29,11 @@ from typing import Literal, NamedTuple
 from suizhou_plan.model.agency import Agency
 from suizhou_plan.model.plan import ProgressEntry
 
-# What a unit reports about its part; what only the office decides; what a unit applies for.
-REPORTS = ("not-started", "in-progress", "blocked", "reported-done")
-DECISIONS = ("verified", "returned", "reopened", "extension-approved", "extension-refused")
-APPLICATION = "extension-requested"
-OFFICE_ONLY = frozenset(DECISIONS)
+# What a unit reports about its part, what it applies for, and what only the office decides:
+# read off the one table of statuses (`status.STATUS_TABLE`).  `OFFICE_ONLY` is also read
+# from here by the rules and the command line.
+from suizhou_plan.model.status import APPLICATION, REPORTS
+from suizhou_plan.model.status import OFFICE_ONLY as OFFICE_ONLY
 
 Voice = Literal["lead", "support", "office", "other"]
 
@@ -68,7 +68,7 @@ class Said:
 
 @dataclass(frozen=True)
 class Record:
-    status: str  # the item's: unknown, not-started, in-progress, blocked, reported-done, verified
+    status: str  # the item's (`status.STATUSES`): unknown until a report speaks for it
     line: Said | None  # the entry that speaks for the item last (lead's report or decision)
     said: tuple[Said, ...]  # every entry, in date order
     parts: tuple[Said, ...]  # each other unit's latest report on its own part

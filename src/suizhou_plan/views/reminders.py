@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from suizhou_plan.model.status import DONE
 from suizhou_plan.views.assessment import Returned, as_known, lead_states, open_returns
 from suizhou_plan.views.holding import NOT_ACCOUNTABLE, Holders, Role
 from suizhou_plan.views.periods import Cadence, HoldersOn, Period, UnitReport, reports_for
+from suizhou_plan.views.state import ItemState, states_on
 
 if TYPE_CHECKING:
     from suizhou_plan.model.agency import Agency
@@ -43,27 +43,33 @@ WHY_ORDER: tuple[Why, ...] = ("returned", "overdue", "due-soon")
 class Ask:
     """One item a unit is reminded of, and in which capacity."""
 
-    item: Item  # as known on the as-of date
+    state: ItemState  # of the item as known on the as-of date
     role: Role
     why: Why
     leads: tuple[Agency, ...]  # who leads it (a supporting unit is asked to support them)
     returned: Returned | None = None  # the return it has to answer (why == "returned")
 
     @property
+    def item(self) -> Item:
+        return self.state.item
+
+    @property
     def due(self) -> date:
-        return self.item.due
+        return self.state.due
 
     @property
     def planned_due(self) -> date:
-        return self.item.planned_due or self.item.due
+        return self.state.planned_due
 
     @property
     def extended(self) -> bool:
-        return self.planned_due != self.due
+        return self.state.extended
 
     def days(self, as_of: date) -> int:
-        """Days overdue (positive) or left (zero or negative: due today or later)."""
-        return (as_of - self.due).days
+        """Days overdue (positive) or left (zero or negative: due today or later) on
+        `as_of`, the reminders' date."""
+        assert as_of == self.state.as_of, "an ask shows its item on the reminders' date"
+        return -self.state.days_left
 
 
 @dataclass(frozen=True)
@@ -95,14 +101,10 @@ class Reminders:
         return next((n for n in self.notices if n.unit.id == unit.id), None)
 
 
-def _why(item: Item, as_of: date, window: int) -> Why | None:
-    if item.status in DONE:
-        return None
-    if item.due < as_of:
+def _why(state: ItemState) -> Why | None:
+    if state.overdue:
         return "overdue"
-    if (item.due - as_of).days <= window:
-        return "due-soon"
-    return None
+    return "due-soon" if state.due_soon else None
 
 
 def build_reminders(index: PlanIndex, as_of: date, holders: Holders | None = None,
@@ -112,6 +114,7 @@ def build_reminders(index: PlanIndex, as_of: date, holders: Holders | None = Non
     supervision = index.tasks_file.supervision
     holders = holders if holders is not None else Holders(index, as_of)
     window = supervision.due_soon_days if window is None else window
+    states = states_on(holders, window)
     by_item = holders.by_item()
     asks: dict[str, list[Ask]] = {}
     for original in index.items:
@@ -120,9 +123,10 @@ def build_reminders(index: PlanIndex, as_of: date, holders: Holders | None = Non
         if not held:
             continue
         item = as_known(index, original, as_of, received=True)
+        state = states.of(item)
         leads = tuple(u for u, h in held if h.role == "lead")
         waiting = open_returns(item, leads, holders)
-        why = _why(item, as_of, window)
+        why = _why(state)
         # a member of a collective lead that has reported its part done is not asked again
         done = ({k for k, v in lead_states(item, leads, holders).items()
                  if v == "reported-done"} if len(leads) > 1 and why is not None else set())
@@ -130,9 +134,9 @@ def build_reminders(index: PlanIndex, as_of: date, holders: Holders | None = Non
             returned = waiting.get(unit.id)
             if returned is not None:
                 asks.setdefault(unit.id, []).append(
-                    Ask(item, holding.role, "returned", leads, returned))
+                    Ask(state, holding.role, "returned", leads, returned))
             elif why is not None and not (holding.role == "lead" and unit.id in done):
-                asks.setdefault(unit.id, []).append(Ask(item, holding.role, why, leads))
+                asks.setdefault(unit.id, []).append(Ask(state, holding.role, why, leads))
     cadence = Cadence.of(supervision)
     period = cadence.just_closed(as_of)
     missing: dict[str, UnitReport] = {}

@@ -9,7 +9,7 @@ from datetime import date
 from functools import cache
 
 from suizhou_plan.i18n import day, t, tp
-from suizhou_plan.model.status import Light
+from suizhou_plan.model.status import STATUS_TABLE, Light
 
 SYMBOL = {Light.RED: "✖", Light.YELLOW: "▲", Light.GREEN: "●", Light.GREY: "○"}
 
@@ -38,15 +38,8 @@ WORDS = (
     word("plan_wide", "Plan-wide findings"),
 )
 
-STATUS_WORDS = (
-    word("status:unknown", "unknown"), word("status:not-started", "not-started"),
-    word("status:in-progress", "in-progress"), word("status:blocked", "blocked"),
-    word("status:reported-done", "reported-done"), word("status:verified", "verified"),
-    word("status:returned", "returned"), word("status:reopened", "reopened"),
-    word("status:extension-requested", "extension requested"),
-    word("status:extension-approved", "extension approved"),
-    word("status:extension-refused", "extension refused"),
-)
+# The statuses' words, as the one table of statuses (`status.STATUS_TABLE`) holds them.
+STATUS_WORDS = tuple((kind.word.context, str(kind.word)) for kind in STATUS_TABLE)
 
 
 @cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from suizhou_plan.i18n import LANGS, in_script, t, tp
+from suizhou_plan.model.status import REPORTS, WRITTEN
 from suizhou_plan.words.labels import status_label, word
 
 WORDS = (
@@ -82,11 +83,10 @@ KINDS = (word("sheet:kind:task", "task"), word("sheet:kind:safeguard", "safeguar
 
 # What a unit may choose in the template's status column: its report on its own part.
 # Closing (銷號), returning, reopening and deciding on an extension are the office's.
-UNIT_CHOICES = ("not-started", "in-progress", "blocked", "reported-done")
+UNIT_CHOICES = REPORTS
 # Every status a typed word may mean (a returned sheet that claims the office's decision
 # is told so, not told that the word is unknown).
-REPORTABLE = (*UNIT_CHOICES, "verified", "returned", "reopened", "extension-requested",
-              "extension-approved", "extension-refused")
+REPORTABLE = WRITTEN
 # Words people write for these, beyond the labels: earlier templates' words, and the
 # office's own words for its decisions.
 OLDER_WORDS = {"未啟動": "not-started", "未启动": "not-started",
