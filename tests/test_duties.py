@@ -121,8 +121,9 @@ def test_all_out_twice_gives_identical_files_and_touches_nothing_else(run_cli, t
     second = {p.name: p.read_bytes() for p in out.iterdir()}
     assert first == second
     assert first["notes.txt"] == b"mine"
-    assert "index.csv" in first and "gov-data.csv" in first and "guangshui-gov.csv" in first
-    assert "relevant-departments.csv" not in first  # placeholders have no list
+    # each unit's file is named by the unit's name, beside the index
+    assert "index.csv" in first and "市政數局.csv" in first and "廣水市人民政府.csv" in first
+    assert "市政府有關部門.csv" not in first  # placeholders have no list
     assert len(first) == 1 + 1 + 53  # notes, index, every unit but the two placeholders
 
 

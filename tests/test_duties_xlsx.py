@@ -124,6 +124,8 @@ def test_file_names_are_safe_on_windows_and_distinct_regardless_of_case():
     assert safe_stem('a/b:c*d?"e<f>g|h\\i') == "a_b_c_d__e_f_g_h_i"
     assert safe_stem("CON") == "_CON" and safe_stem("nul.backup") == "_nul.backup"
     assert safe_stem("name. ") == "name" and safe_stem("...") == "_"
+    # nothing that hides itself or turns the rest of the name around (報告lmth.docx)
+    assert safe_stem("報告\u202excod.html") == "報告_xcod.html" and safe_stem("a\u200bb") == "a_b"
     assert file_names(["市政數局", "Unit", "unit", "責任清單彙總"], "xlsx",
                       reserved=["責任清單彙總.xlsx"]) == [
         "市政數局.xlsx", "Unit.xlsx", "unit-2.xlsx", "責任清單彙總-2.xlsx"]

@@ -1,5 +1,6 @@
-"""Unit ids as file names (`duties --all --out`), and text that other YAML readers would read
-as something else: rules id-case-clash (SZ209) and ambiguous-text (SZ114)."""
+"""Unit names as file names (`duties --all --out`), and what can be mistaken for something
+else: ids that differ only by case (SZ209), text that other YAML readers would read as
+something else (SZ114)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,6 @@ from pathlib import Path
 
 import pytest
 from conftest import PLAN, Run, edit, line_of
-
-from suizhou_plan.render.duties_render import file_names
 
 RunCli = Callable[..., Run]
 AS_OF = "2024-01-15"
@@ -31,40 +30,50 @@ def findings(run_cli: RunCli, plan: Path, rule: str) -> list[dict[str, object]]:
 # --- file names ------------------------------------------------------------------------
 
 
-def test_file_names_keep_ids_and_number_the_ones_that_would_clash() -> None:
-    assert file_names(["gov-data", "index", "Gov-Data", "index-2", "NUL", "com1"], "markdown") \
-        == ["gov-data.md", "index-3.md", "Gov-Data-2.md", "index-2.md", "NUL-2.md", "com1-2.md"]
-    # three ids one disk cannot tell apart: each number is taken once
-    assert file_names(["gov-data", "Gov-Data", "GOV-DATA"], "csv") == [
-        "gov-data.csv", "Gov-Data-2.csv", "GOV-DATA-3.csv"]
-
-
 def test_a_unit_called_index_does_not_overwrite_the_index(run_cli: RunCli, plan_copy: Path,
                                                           tmp_path: Path) -> None:
-    add_agency(plan_copy, "index", "測試辦公室")
+    add_agency(plan_copy, "test-office", "index")
     out = tmp_path / "lists"
     result = run_cli("duties", "--plan", str(plan_copy), "--all", "--out", str(out),
                      "--as-of", AS_OF, "--format", "markdown")
     assert result.exit_code == 0, result.output
     index = (out / "index.md").read_text(encoding="utf-8")
     assert index.startswith("# Duty lists\n")
-    assert "| [測試辦公室](index-2.md) | index-2.md | 0 | 0 | 0 | 0 |" in index
-    assert (out / "index-2.md").read_text(encoding="utf-8").startswith("# 測試辦公室 duty list")
+    assert "| [index](index-2.md) | index-2.md | 0 | 0 | 0 | 0 |" in index
+    assert (out / "index-2.md").read_text(encoding="utf-8").startswith("# index duty list")
     names = sorted(p.name for p in out.iterdir())
     assert len(names) == len({n.casefold() for n in names})
 
 
-def test_ids_that_differ_only_by_case_get_files_that_do_too(run_cli: RunCli, plan_copy: Path,
-                                                             tmp_path: Path) -> None:
-    add_agency(plan_copy, "GOV-DATA", "測試局")
+def test_names_that_differ_only_by_case_get_files_that_do_too(run_cli: RunCli, plan_copy: Path,
+                                                              tmp_path: Path) -> None:
+    add_agency(plan_copy, "data-office", "Data Office")
+    add_agency(plan_copy, "data-office-upper", "DATA OFFICE")
     out = tmp_path / "lists"
     result = run_cli("duties", "--plan", str(plan_copy), "--all", "--out", str(out),
                      "--as-of", AS_OF, "--format", "json")
     assert result.exit_code == 0, result.output
-    assert json.loads((out / "gov-data.json").read_text())["agencies"][0]["name"] == "市政數局"
-    assert json.loads((out / "GOV-DATA-2.json").read_text())["agencies"][0]["name"] == "測試局"
     files = {a["id"]: a["file"] for a in json.loads((out / "index.json").read_text())["agencies"]}
-    assert files["gov-data"] == "gov-data.json" and files["GOV-DATA"] == "GOV-DATA-2.json"
+    assert files["gov-data"] == "市政數局.json"
+    assert (files["data-office"], files["data-office-upper"]) == ("Data Office.json",
+                                                                  "DATA OFFICE-2.json")
+    assert json.loads((out / "DATA OFFICE-2.json").read_text())["agencies"][0]["id"] == (
+        "data-office-upper")
+
+
+def test_a_name_that_would_read_as_another_is_shown_for_what_it_is(
+        run_cli: RunCli, plan_copy: Path, tmp_path: Path) -> None:
+    """A right-to-left override (U+202E) after 報告 in a unit's name would show its file
+    報告(U+202E)xcod.html as 報告lmth.docx: in the file's name it is an underscore, and the
+    index's link to the file still works."""
+    add_agency(plan_copy, "spoof", '"報告\\u202excod (1)"')
+    out = tmp_path / "lists"
+    result = run_cli("duties", "--plan", str(plan_copy), "--all", "--out", str(out),
+                     "--as-of", AS_OF, "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert (out / "報告_xcod (1).html").exists()
+    assert '<a href="報告_xcod%20%281%29.html">' in (out / "index.html").read_text(
+        encoding="utf-8")
 
 
 # --- SZ209 id-case-clash -------------------------------------------------------------------

@@ -88,7 +88,7 @@ def assert_plain_failure(result: Run, *words: str) -> None:
 def test_duties_all_into_a_read_only_directory(run_cli: RunCli, tmp_path: Path,
                                                fmt: str) -> None:
     ext = {"markdown": "md", "csv": "csv"}[fmt]
-    old = {f"gov-data.{ext}": b"last month\n", f"index.{ext}": b"last month's index\n"}
+    old = {f"市政數局.{ext}": b"last month\n", f"index.{ext}": b"last month's index\n"}
     with read_only_directory(tmp_path / "ro", old) as out:
         before = tree(out)
         result = run_cli("duties", "--plan", str(PLAN), "--all", "--out", str(out),
@@ -131,11 +131,11 @@ def test_a_file_where_the_directory_should_be(run_cli: RunCli, tmp_path: Path,
 
 def test_a_directory_where_a_unit_file_should_be(run_cli: RunCli, tmp_path: Path) -> None:
     out = tmp_path / "lists"
-    (out / "gov-data.md").mkdir(parents=True)
+    (out / "市政數局.md").mkdir(parents=True)
     before = tree(tmp_path)
     result = run_cli("duties", "--plan", str(PLAN), "--all", "--out", str(out),
                      "--as-of", AS_OF, "--format", "markdown")
-    assert_plain_failure(result, f"cannot write {out / 'gov-data.md'}: a directory is in the way")
+    assert_plain_failure(result, f"cannot write {out / '市政數局.md'}: a directory is in the way")
     assert tree(tmp_path) == before
 
 
@@ -147,7 +147,7 @@ def test_duties_all_onto_a_full_filesystem_leaves_the_old_set(run_cli: RunCli,
     with small_filesystem(tmp_path / "disk") as disk:
         out = disk / "lists"
         out.mkdir()
-        (out / "gov-data.html").write_bytes(b"last month\n")
+        (out / "市政數局.html").write_bytes(b"last month\n")
         (out / "notes.txt").write_bytes(b"not ours\n")
         before = tree(disk)
         result = run_cli("duties", "--plan", str(PLAN), "--all", "--out", str(out),
@@ -185,7 +185,7 @@ def test_duties_all_past_a_file_size_limit_leaves_the_old_set(tmp_path: Path) ->
     """The largest duty lists are over 8 KiB: the kernel refuses them mid-set."""
     out = tmp_path / "lists"
     out.mkdir()
-    (out / "gov-data.html").write_bytes(b"last month\n")
+    (out / "市政數局.html").write_bytes(b"last month\n")
     before = tree(out)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     done = subprocess.run(
@@ -241,14 +241,15 @@ def test_names_that_differ_only_by_case_are_a_bug_not_a_set(tmp_path: Path) -> N
 
 
 def test_a_failure_to_write_is_told_in_the_readers_language(tmp_path, capsys):
-    """Through the entry point's own runner, as a clerk types it."""
-    from suizhou_plan.cli import _run
+    """Through the installed entry point, as a clerk types it."""
+    from suizhou_plan.cli import main
 
     blocker = tmp_path / "blocker"
     blocker.write_text("", encoding="utf-8")
     out = blocker / "lists"
-    code = _run(["duties", "--all", "--out", str(out), "--as-of", "2024-01-15", "--lang",
-                 "zh-Hans"])
-    assert code == 1
+    with pytest.raises(SystemExit) as ended:
+        main(["duties", "--all", "--out", str(out), "--as-of", "2024-01-15", "--lang",
+              "zh-Hans"])
+    assert ended.value.code == 1
     assert capsys.readouterr().err == (
         f"错误：无法写入 {out}：{blocker} 是文件，不是目录\n")

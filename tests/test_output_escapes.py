@@ -21,6 +21,7 @@ from suizhou_plan.base.escapes import (
     visible,
     visible_lines,
 )
+from suizhou_plan.base.file_names import safe_stem
 from suizhou_plan.views.holding import Holders
 
 RunCli = Callable[..., Run]
@@ -277,7 +278,8 @@ def test_duties_all_csv_index_neutralises_unit_names(
     index = _csv_rows((out / "index.csv").read_bytes())
     _assert_no_formula(index)
     evil = next(row for row in index if row[0] == "evil")
-    assert evil == ["evil", "'" + HOSTILE, "evil.csv", "0", "0", "0", "0"]
+    # the unit's file is named by its name, made safe (`file_names.safe_stem`)
+    assert evil == ["evil", "'" + HOSTILE, f"'{safe_stem(HOSTILE)}.csv", "0", "0", "0", "0"]
     for path in out.iterdir():
         _assert_no_formula(_csv_rows(path.read_bytes()))
 

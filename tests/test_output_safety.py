@@ -99,7 +99,7 @@ def test_duty_lists_are_written_whole_and_leave_no_temporary_files(
 ) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    (out / "gov-data.md").write_text("an old list\n", encoding="utf-8")
+    (out / "市政數局.md").write_text("an old list\n", encoding="utf-8")
     before = snapshot(plan_copy)
     result = run_cli("duties", "--plan", str(plan_copy), "--all", "--out", str(out),
                      "--as-of", "2024-01-15", "--format", "markdown")
@@ -107,8 +107,8 @@ def test_duty_lists_are_written_whole_and_leave_no_temporary_files(
     assert snapshot(plan_copy) == before
     names = sorted(p.name for p in out.iterdir())
     assert not [n for n in names if n.startswith(".")]
-    assert "index.md" in names and "gov-data.md" in names
-    assert (out / "gov-data.md").read_text(encoding="utf-8") != "an old list\n"
+    assert "index.md" in names and "市政數局.md" in names
+    assert (out / "市政數局.md").read_text(encoding="utf-8") != "an old list\n"
 
 
 # --- write_atomic: a killed writer leaves the old file, and only its dot-temp behind ---

@@ -62,8 +62,8 @@ CHECK_LAYERS: dict[str, int | str] = {
     "views": 9,  # board, holding, index, office, record, registry, reporters, scope, state
     "rules": WHOLE,
     "ops": 1,  # check_cache
-    "render": 3,  # check_text, findings_text, machine
-    "cli": 3,  # check_cmd, click_messages, options
+    "render": 5,  # check_formats, check_text, findings_text, formats, machine
+    "cli": 6,  # check_cmd, check_run, check_view, click_messages, options, scope_arg
 }
 # The text format adds the bulletin's overview sentence (views/bulletin,
 # render/bulletin_text, render/official_docx).

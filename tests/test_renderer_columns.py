@@ -267,11 +267,11 @@ def test_duties_all_index_csv_columns(run_cli, ledger_plan, tmp_path):
     assert list(rows) == ["suizhou-gov", "gov-data", "big-data-center", "suixian-gov",
                           "guangshui-gov", "counties", "data-bureau", "old-bureau"]
     for unit, name, lead, support, open_, overdue in INDEX:
-        assert rows[unit] == {"Unit id": unit, "Unit": name, "File": f"{unit}.csv", "Lead": lead,
+        assert rows[unit] == {"Unit id": unit, "Unit": name, "File": f"{name}.csv", "Lead": lead,
                               "Support": support, "Open": open_, "Overdue": overdue}
-        assert (out / f"{unit}.csv").exists()
+        assert (out / f"{name}.csv").exists()  # named by the unit's name
     # each unit's file holds as many rows as the index counts for it
-    gov_data = csv_rows((out / "gov-data.csv").read_bytes())
+    gov_data = csv_rows((out / "市政數局.csv").read_bytes())
     assert [r["Role"] for r in gov_data] == ["lead", "lead", "support"]
 
 
@@ -280,8 +280,8 @@ def test_duties_all_index_markdown_and_html_columns(run_cli, ledger_plan, tmp_pa
     run_cli("duties", "--all", "--out", str(md), "--plan", str(ledger_plan.dir),
             "--as-of", AS_OF, "--format", "markdown")
     rows = {r["File"]: r for r in markdown_tables((md / "index.md").read_text(encoding="utf-8"))[0]}
-    for unit, name, lead, support, open_, overdue in INDEX:
-        assert rows[f"{unit}.md"] == {"Unit": f"[{name}]({unit}.md)", "File": f"{unit}.md",
+    for _, name, lead, support, open_, overdue in INDEX:
+        assert rows[f"{name}.md"] == {"Unit": f"[{name}]({name}.md)", "File": f"{name}.md",
                                       "Lead": lead, "Support": support, "Open": open_,
                                       "Overdue": overdue}
     page = tmp_path / "html"
@@ -371,7 +371,7 @@ def test_duties_all_index_json(run_cli, ledger_plan, tmp_path):
     for unit, name, lead, support, open_, overdue in INDEX:
         counts = rows[unit]["counts"]
         assert {k: rows[unit][k] for k in ("id", "name", "file")} == {
-            "id": unit, "name": name, "file": f"{unit}.json"}
+            "id": unit, "name": name, "file": f"{name}.json"}
         assert {k: counts[k] for k in ("lead", "support", "open", "overdue")} == {
             "lead": int(lead), "support": int(support), "open": int(open_),
             "overdue": int(overdue)}
@@ -407,15 +407,15 @@ def test_duties_all_index_text_html_and_csv_bytes(run_cli, ledger_plan, tmp_path
     lines = (tmp_path / "text" / "index.txt").read_text(encoding="utf-8").splitlines()
     assert lines[0].split() == ["Unit", "File", "Lead", "Support", "Open", "Overdue"]
     rows = {line.split()[0]: line.split()[1:] for line in lines[1:] if line.strip()}
-    for unit, name, lead, support, open_, overdue in INDEX:
-        assert rows[name] == [f"{unit}.txt", lead, support, open_, overdue]
+    for _, name, lead, support, open_, overdue in INDEX:
+        assert rows[name] == [f"{name}.txt", lead, support, open_, overdue]
     page = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
     assert page.startswith('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
                            "<title>Duty lists</title><style>")
     assert ("</style></head><body><h1>Duty lists</h1><table><thead><tr>"
             "<th>Unit</th><th>Lead</th><th>Support</th><th>Open</th><th>Overdue</th></tr></thead>"
-            "<tbody><tr><td><a href=\"suizhou-gov.html\">隨州市人民政府</a></td>") in page
-    assert ('</tr><tr><td><a href="gov-data.html">市政數局</a></td><td>2</td><td>1</td>'
+            "<tbody><tr><td><a href=\"隨州市人民政府.html\">隨州市人民政府</a></td>") in page
+    assert ('</tr><tr><td><a href="市政數局.html">市政數局</a></td><td>2</td><td>1</td>'
             "<td>2</td><td>1</td></tr><tr>") in page
     assert page.endswith("</tr></tbody></table></body></html>\n")
     data = (tmp_path / "csv" / "index.csv").read_bytes()
@@ -557,13 +557,13 @@ def test_duties_all_index_in_the_readers_language_and_script(run_cli, ledger_pla
     text = (tmp_path / "text" / "index.txt").read_text(encoding="utf-8").splitlines()
     assert text[0].split() == ["单位", "文件", "牵头", "配合", "未完成", "逾期"]
     rows = {line.split()[0]: line.split()[1:] for line in text[1:]}
-    for unit, name, lead, support, open_, overdue in expected_rows:
-        assert rows[name] == [f"{unit}.txt", lead, support, open_, overdue]
+    for _, name, lead, support, open_, overdue in expected_rows:
+        assert rows[name] == [f"{name}.txt", lead, support, open_, overdue]  # in its script
     [md] = markdown_tables((tmp_path / "markdown" / "index.md").read_text(encoding="utf-8"))
     assert (tmp_path / "markdown" / "index.md").read_text(encoding="utf-8").startswith(
         "# 责任清单索引\n")
-    for unit, name, lead, support, open_, overdue in expected_rows:
-        assert {"单位": f"[{name}]({unit}.md)", "文件": f"{unit}.md", "牵头": lead, "配合": support,
+    for _, name, lead, support, open_, overdue in expected_rows:
+        assert {"单位": f"[{name}]({name}.md)", "文件": f"{name}.md", "牵头": lead, "配合": support,
                 "未完成": open_, "逾期": overdue} in md
     page = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
     assert page.startswith('<!DOCTYPE html>\n<html lang="zh-Hans"><head><meta charset="utf-8">'
@@ -572,7 +572,7 @@ def test_duties_all_index_in_the_readers_language_and_script(run_cli, ledger_pla
     assert {"单位": "市政数局", "牵头": "2", "配合": "1", "未完成": "2", "逾期": "1"} in table
     data = (tmp_path / "csv" / "index.csv").read_bytes()
     assert by_id(csv_rows(data), "单位编号")["gov-data"] == {
-        "单位编号": "gov-data", "单位": "市政数局", "文件": "gov-data.csv", "牵头": "2",
+        "单位编号": "gov-data", "单位": "市政数局", "文件": "市政数局.csv", "牵头": "2",
         "配合": "1", "未完成": "2", "逾期": "1"}
 
 

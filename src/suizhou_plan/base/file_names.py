@@ -2,7 +2,9 @@
 
 Windows refuses `<>:"/\\|?*` and control characters in a name, a name ending in a dot or a
 space, and the device names (`CON`, `NUL`, `COM1`…) whatever their extension; Windows and
-macOS disks do not tell `A.xlsx` from `a.xlsx`.  Each name is made safe, and a name already
+macOS disks do not tell `A.xlsx` from `a.xlsx`; and a character that turns the text after it
+around or hides itself lets a name pass for another (`報告`, U+202E, `xcod.exe` shows as
+`報告exe.docx`).  Each name is made safe (such a character becomes `_`), and a name already
 given (or reserved) gets a number (`市政數局-2.xlsx`), so no unit's file replaces another's."""
 
 from __future__ import annotations
@@ -11,15 +13,19 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*]')
+HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp"})  # controls, format characters (bidi, zero-width)
 DEVICES = frozenset({"con", "prn", "aux", "nul",
                      *(f"{dev}{n}" for dev in ("com", "lpt") for n in range(1, 10))})
 MAX_STEM = 100  # characters: well inside every file system's limit of 255 bytes in UTF-8
 
 
 def safe_stem(text: str) -> str:
-    """`text` as a file name without extension that every common file system accepts."""
-    stem = _FORBIDDEN.sub("_", unicodedata.normalize("NFC", text)).strip().rstrip(". ")
+    """`text` as a file name without extension that every common file system accepts, and
+    that shows what it is: no character in it is invisible or reorders the others."""
+    shown = "".join("_" if unicodedata.category(ch) in HIDDEN else ch
+                    for ch in unicodedata.normalize("NFC", text))
+    stem = _FORBIDDEN.sub("_", shown).strip().rstrip(". ")
     stem = stem[:MAX_STEM].rstrip(". ")
     if not stem or stem.split(".")[0].casefold() in DEVICES:
         stem = f"_{stem}"

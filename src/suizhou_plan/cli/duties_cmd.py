@@ -1,12 +1,14 @@
-"""`suizhou duties`."""
+"""`suizhou duties`: one unit's duty list, several units' lists, or every unit's list in a
+file of its own (`--all --out DIR`), in the medium `--format` names
+(`render.duty_formats`)."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -18,10 +20,11 @@ from suizhou_plan.cli.options import (
     plan_option,
     resolve_plan,
 )
-from suizhou_plan.i18n import Msg
+from suizhou_plan.i18n import Msg, t, tn
+from suizhou_plan.render.duty_formats import DUTIES, DutyMedium, file_names
 
-FORMATS = ["text", "markdown", "csv", "html", "json", "xlsx", "docx"]
-OFFICE = {"xlsx", "docx"}  # written to files, never to a terminal
+if TYPE_CHECKING:
+    from suizhou_plan.render.duty_rows import DutyTables
 
 
 def load_index(plan_dir: str | None, lang: str | None) -> Any:
@@ -66,7 +69,7 @@ def unreadable(result: Any) -> list[Any]:
               help="Only duties where the unit leads (牽頭) or supports (配合).")
 @click.option("--phase", type=click.IntRange(1), default=None, help="Only this phase.")
 @click.option("--open", "only_open", is_flag=True, help="Only duties not yet done.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(DUTIES.names), default="text", show_default=True,
               help="Output format.")
 @click.option("--all", "all_units", is_flag=True, help="Every unit (needs --out).")
 @click.option("--out", "out_dir", metavar="DIR|FILE", default=None,
@@ -86,41 +89,35 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
     AGENCY is an id, a name, a full name or an alias, in simplified or traditional script:
     `suizhou duties 市政数局` finds 市政數局.
     """
-    from suizhou_plan.cli.check_cmd import pick_agency
-    from suizhou_plan.render import duties_render
-    from suizhou_plan.views.duties import DutyList, duties_for
-    from suizhou_plan.views.holding import Holders
+    medium = DUTIES[fmt]
     if all_units and not out_dir:
         raise click.UsageError(Msg("--all writes one file per unit: add --out DIR"))
-    if fmt == "docx" and not out_dir:
-        raise click.UsageError(Msg("--format docx writes a Word document: add --out FILE.docx "
-                                   "(or --all --out DIR for one document per unit)"))
-    if fmt == "docx" and mechanism is not None:
-        raise click.UsageError(Msg("--mechanism prints text; drop --format {fmt}", fmt="docx"))
-    if fmt == "xlsx" and not out_dir:
-        raise click.UsageError(Msg("--format xlsx writes a workbook: add --out FILE.xlsx (or "
-                                   "--all --out DIR)"))
-    if fmt == "xlsx" and mechanism is not None:
-        raise click.UsageError(Msg("--mechanism prints text; drop --format {fmt}", fmt="xlsx"))
-    if out_dir and not all_units and fmt not in OFFICE:
+    if medium.needs_out is not None and not out_dir:
+        raise click.UsageError(medium.needs_out)
+    if medium.binary and mechanism is not None:
+        raise click.UsageError(Msg("--mechanism prints text; drop --format {fmt}", fmt=fmt))
+    if out_dir and not all_units and not medium.to_file:
         raise click.UsageError(Msg("--out goes with --all or --format xlsx; to print one "
                                    "unit, drop --out"))
     if not agency and not all_units and mechanism is None:
         raise click.UsageError(Msg(
             "name a unit, e.g. `suizhou duties 市政數局`, or use --all --out DIR, "
             "or --mechanism 數字政府"))
+    # lazy: the views and renderers bring pydantic, which --help and usage errors do without
+    from suizhou_plan.cli.scope_arg import pick_agency
+    from suizhou_plan.render.duty_rows import duty_tables
+    from suizhou_plan.views.duties import DutyList, duties_for
+    from suizhou_plan.views.holding import Holders
+
     index = load_index(plan_dir, lang)
     lang = lang or default_lang(index.tasks_file.supervision.lang)
     day = as_of_or_today(as_of)
     window = index.tasks_file.supervision.due_soon_days
     if mechanism is not None:
-        from suizhou_plan.render.mechanism import NoMechanism, render_mechanism
+        # lazy: only --mechanism lays out a mechanism's duties
+        from suizhou_plan.render.mechanism import render_mechanism
 
-        try:
-            sys.stdout.write(render_mechanism(index, mechanism, day, window,
-                                              lang))
-        except NoMechanism as exc:
-            raise click.UsageError(exc.args[0]) from None
+        sys.stdout.write(render_mechanism(index, mechanism, day, window, lang))
         return
 
     def narrowed(dl: DutyList) -> DutyList:
@@ -133,129 +130,49 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
     holders = Holders(index, day)
     if all_units:
         units = [a for a in index.agencies_file.agencies if not a.vague]
-        lists = [narrowed(duties_for(index, a, day, window, holders)) for a in units]
-        if fmt == "xlsx":
-            _write_workbooks(Path(out_dir or "."), lists,
-                             lang)
-        elif fmt == "docx":
-            _write_documents(Path(out_dir or "."), lists,
-                             lang, index)
-        else:
-            _write_all(Path(out_dir or "."), fmt, lists,
-                       lang)
-        return
-    units = []
-    for name in agency:
-        found = pick_agency(index.registry, name)
-        if found not in units:
-            units.append(found)
-    lists = [narrowed(duties_for(index, a, day, window, holders)) for a in units]
-    if fmt == "xlsx":
-        _write_workbook(Path(out_dir or "duties.xlsx"), lists,
-                        lang)
-        return
-    if fmt == "docx":
-        _write_document(Path(out_dir or "duties.docx"), lists,
+    else:
+        units = []
+        for name in agency:
+            found = pick_agency(index.registry, name)
+            if found not in units:
+                units.append(found)
+    lists = duty_tables([narrowed(duties_for(index, a, day, window, holders)) for a in units],
                         lang, index)
-        return
-    data = duties_render.encode(fmt, duties_render.render_many(
-        fmt, lists, lang))
-    sys.stdout.buffer.write(data)
-    sys.stdout.flush()
+    if all_units:
+        _write_all(Path(out_dir or "."), medium, lists)
+    elif medium.to_file:
+        _write_one(Path(out_dir or ""), medium, lists)
+    else:
+        sys.stdout.buffer.write(medium.encode(medium.render(lists)))
+        sys.stdout.flush()
 
 
-def _write_all(directory: Path, fmt: str, lists: list[Any], lang: str = "en") -> None:
-    """One file per unit and the index, written as one set (all or nothing)."""
-    from suizhou_plan.base.output_files import OutputError, write_files
-    from suizhou_plan.render import duties_render
-    names = duties_render.file_names([dl.agency.id for dl in lists], fmt)
-    files: dict[str, bytes] = {}
-    written = []
-    for name, dl in zip(names, lists, strict=True):
-        files[name] = duties_render.encode(fmt, duties_render.render_many(fmt, [dl], lang))
-        written.append((name, dl))
-    index_name = f"{duties_render.INDEX}.{duties_render.EXTENSION[fmt]}"
-    files[index_name] = duties_render.encode(fmt, duties_render.index_page(fmt, written, lang))
-    try:
-        write_files(directory, files)
-    except OutputError as exc:
-        raise click.ClickException(exc.args[0]) from None
-    _said_written(lang, len(files), directory)
+def _write_all(directory: Path, medium: DutyMedium, lists: DutyTables) -> None:
+    """`duties --all --out DIR`: one file per unit, and the medium's index beside them,
+    written as one set (all or nothing)."""
+    # lazy: the writers' module is needed only when files are written
+    from suizhou_plan.base.output_files import write_files
+
+    names, index_name = file_names(medium, lists)
+    files = {name: medium.encode(medium.render(one))
+             for name, one in zip(names, lists.each(), strict=True)}
+    if medium.index is not None and index_name is not None:
+        files[index_name] = medium.encode(medium.index.render(
+            replace(lists, files=tuple(names))))
+    write_files(directory, files)
+    sys.stderr.write(tn(lists.lang, "wrote {n} file to {dir}", "wrote {n} files to {dir}",
+                        len(files), dir=str(directory)) + "\n")
 
 
-def _said_written(lang: str, count: int, directory: Path) -> None:
-    """`duties --all --out DIR` says what it wrote, in the reader's language."""
-    from suizhou_plan.i18n import tn
-
-    sys.stderr.write(tn(lang, "wrote {n} file to {dir}", "wrote {n} files to {dir}", count,
-                        dir=str(directory)) + "\n")
-
-
-def _write_office_file(path: Path, suffix: str, data: Callable[[], bytes], lang: str) -> None:
+def _write_one(path: Path, medium: DutyMedium, lists: DutyTables) -> None:
     """`duties UNIT... --format xlsx|docx --out FILE`: one workbook or document."""
-    from suizhou_plan.base.output_files import OutputError, write_files
-    from suizhou_plan.i18n import t
+    # lazy: the writers' module is needed only when files are written
+    from suizhou_plan.base.output_files import write_files
 
+    suffix = f".{medium.extension}"
     if path.suffix.lower() != suffix:
         raise click.UsageError(Msg("--out {path}: name the file FILE{suffix} (Excel, Word and "
                                    "WPS open it by its extension)", path=str(path),
                                    suffix=suffix))
-    try:
-        write_files(path.parent, {path.name: data()})
-    except OutputError as exc:
-        raise click.ClickException(exc.args[0]) from None
-    sys.stderr.write(t(lang, "wrote {path}", path=str(path)) + "\n")
-
-
-def _write_workbook(path: Path, lists: list[Any], lang: str) -> None:
-    """One sheet per unit."""
-    from suizhou_plan.render.duties_xlsx import workbook
-
-    _write_office_file(path, ".xlsx", lambda: workbook(lists, lang), lang)
-
-
-def _write_document(path: Path, lists: list[Any], lang: str, index: Any) -> None:
-    """Each unit's list on its own pages."""
-    from suizhou_plan.render.duties_docx import render, sender
-
-    _write_office_file(path, ".docx", lambda: render(lists, lang, author=sender(index, lang)),
-                       lang)
-
-
-def _write_documents(directory: Path, lists: list[Any], lang: str, index: Any) -> None:
-    """`duties --all --format docx --out DIR`: one document per unit, named by its name."""
-    from suizhou_plan.base.file_names import file_names
-    from suizhou_plan.base.output_files import OutputError, write_files
-    from suizhou_plan.i18n import in_script
-    from suizhou_plan.render.duties_docx import render, sender
-
-    names = file_names([in_script(lang, dl.agency.name) for dl in lists], "docx")
-    author = sender(index, lang)
-    files = {name: render([dl], lang, author=author) for name, dl in zip(names, lists,
-                                                                         strict=True)}
-    try:
-        write_files(directory, files)
-    except OutputError as exc:
-        raise click.ClickException(exc.args[0]) from None
-    _said_written(lang, len(files), directory)
-
-
-def _write_workbooks(directory: Path, lists: list[Any], lang: str) -> None:
-    """`duties --all --format xlsx --out DIR`: one workbook per unit, named by the unit's
-    name, and a summary workbook with a sheet per unit, written as one set."""
-    from suizhou_plan.base.file_names import file_names
-    from suizhou_plan.base.output_files import OutputError, write_files
-    from suizhou_plan.i18n import in_script
-    from suizhou_plan.render.duties_xlsx import workbook
-    from suizhou_plan.words.sheet_words import words
-
-    summary = f"{words(lang)['summary_file']}.xlsx"
-    names = file_names([in_script(lang, dl.agency.name) for dl in lists], "xlsx",
-                       reserved=[summary])
-    files = {name: workbook([dl], lang) for name, dl in zip(names, lists, strict=True)}
-    files[summary] = workbook(lists, lang, overview=True)
-    try:
-        write_files(directory, files)
-    except OutputError as exc:
-        raise click.ClickException(exc.args[0]) from None
-    _said_written(lang, len(files), directory)
+    write_files(path.parent, {path.name: medium.encode(medium.render(lists))})
+    sys.stderr.write(t(lists.lang, "wrote {path}", path=str(path)) + "\n")

@@ -351,7 +351,7 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
 
     # lazy: the writer of --out (tempfile, shutil, hashlib), which --help does without
     from suizhou_plan.base.output_files import write_files
-    from suizhou_plan.cli.check_cmd import pick_agency
+    from suizhou_plan.cli.scope_arg import pick_agency
     from suizhou_plan.load.plan_loader import TASKS
     from suizhou_plan.ops.progress_edit import Refused, read_plan
     from suizhou_plan.ops.workspace import KeyDamaged, read_key

@@ -83,7 +83,7 @@ def _only(reminders: Reminders, holders: Holders, names: tuple[str, ...], index:
     named with nothing to answer for is said so."""
     from dataclasses import replace
 
-    from suizhou_plan.cli.check_cmd import pick_agency
+    from suizhou_plan.cli.scope_arg import pick_agency
     from suizhou_plan.i18n import in_script, long_date, t
 
     wanted: list[str] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from suizhou_plan.base.escapes import visible, visible_lines
 from suizhou_plan.base.finding import Finding
@@ -20,6 +21,10 @@ from suizhou_plan.render import findings_text
 from suizhou_plan.rules import RULES
 from suizhou_plan.views.board import PhaseBoard, Row
 from suizhou_plan.words.labels import light_label, status_label, words
+
+if TYPE_CHECKING:
+    from suizhou_plan.render.docx_template import Template
+    from suizhou_plan.views.bulletin import Bulletin
 
 TABLE_RULES = frozenset(slug for slug, r in RULES.items() if r.table)  # `rule(table=True)`
 TITLE_COLUMNS = 40
@@ -41,6 +46,9 @@ class CheckView:
     left_out_items: int = 0  # items the filters left out of the tables
     left_out_findings: int = 0  # findings of the rules run that the filters left out
     rules_not_run: int = 0  # rules --select/--ignore left out
+    bulletin: Bulletin | None = None  # for the media that show the bulletin (markdown, docx)
+    issuer: str | None = None  # the plan's issuer: the Word bulletin's author if no office signs
+    template: Template | None = None  # the office's Word document to take styles from (docx)
 
     @property
     def plan_wide(self) -> list[Finding]:

@@ -1,7 +1,7 @@
 """Duty lists as Excel workbooks: one sheet per unit (and an overview sheet in a summary),
 with real date cells, statuses and lights as words, a frozen header, filters and columns
-wide enough for Chinese.  Everything shown comes from the `DutyList`: nothing is counted or
-dated here."""
+wide enough for Chinese.  Everything shown comes from the rows of `duty_rows`: nothing is
+counted, dated or worded here."""
 
 from __future__ import annotations
 
@@ -9,42 +9,27 @@ from collections.abc import Sequence
 from typing import Any
 
 from suizhou_plan.i18n import day, in_script, t
+from suizhou_plan.render.duty_rows import DutyRow, DutyTable, DutyTables
 from suizhou_plan.sheets.cells import fit_columns, print_landscape, put, sheet_title, to_bytes
-from suizhou_plan.views.duties import Duty, DutyList, others_on
-from suizhou_plan.words.labels import light_label
-from suizhou_plan.words.sheet_words import kind_word, role_word, status_word, via_word, words
+from suizhou_plan.words.sheet_words import words
 
 COLUMNS = ("id", "item", "kind", "role", "via", "section", "linked", "due", "days_late",
            "status", "light", "others", "latest_date", "latest")
 HEADER_ROW = 3
 
 
-def _row(d: Duty, dl: DutyList, lang: str) -> list[Any]:
-    item = d.item
-    latest = item.latest
-    feeds = item.linked if item.kind in ("task", "safeguard") else d.phases
+def _row(row: DutyRow, lang: str) -> list[Any]:
+    moved = row.due_words + t(lang, "; ") if row.extended else ""  # the plan's own date first
     return [
-        item.id, in_script(lang, item.title), kind_word(item.kind, lang), role_word(d.role, lang),
-        via_word(d.via.name, lang) if d.via else None,
-        in_script(lang, item.section or "") or None, ", ".join(feeds) or None, item.due,
-        d.days_late(dl.as_of), status_word(item.status, lang), light_label(d.light, lang),
-        in_script(lang, "、".join(a.name for a in others_on(d, dl.agency))) or None,
-        latest.date if latest else None,
-        in_script(lang, _latest(d, dl, lang)) or None,
+        row.item, in_script(lang, row.title), row.kind, row.role, row.via or None,
+        in_script(lang, row.section) or None, row.linked or None, row.due, row.days_late,
+        row.status, row.light_word, in_script(lang, row.others) or None, row.latest,
+        in_script(lang, moved + row.record_undated) or None,
     ]
 
 
-def _latest(d: Duty, dl: DutyList, lang: str) -> str:
-    """The record's words, with the plan's own date first when an extension moved it."""
-    from suizhou_plan.render.record_text import record_words
-    from suizhou_plan.words.labels import due_words
-
-    moved = (due_words(lang, d.item.due, d.item.planned_due) + t(lang, "; ")
-             if d.item.extended else "")
-    return moved + record_words(d.item, lang, dl.agency, dated=False)
-
-
 def _bold(cell: Any, size: int | None = None) -> None:
+    # lazy: openpyxl costs about 60 ms of start-up and only --format xlsx needs it
     from openpyxl.styles import Font
 
     cell.font = Font(bold=True, size=size) if size else Font(bold=True)
@@ -52,6 +37,7 @@ def _bold(cell: Any, size: int | None = None) -> None:
 
 def _table(ws: Any, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """Header at HEADER_ROW, frozen, filtered; rows below it; columns fitted; printable."""
+    # lazy: openpyxl costs about 60 ms of start-up and only --format xlsx needs it
     from openpyxl.styles import PatternFill
     from openpyxl.utils import get_column_letter
 
@@ -70,19 +56,22 @@ def _table(ws: Any, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> Non
     print_landscape(ws, HEADER_ROW)
 
 
-def _duty_sheet(ws: Any, dl: DutyList, lang: str) -> None:
+def _duty_sheet(ws: Any, duties: DutyTable) -> None:
+    lang = duties.lang
     w = words(lang)
-    _bold(put(ws, 1, 1, w["duties_title"].format(unit=in_script(lang, dl.agency.name),
-                                                 as_of=day(lang, dl.as_of))), 14)
-    put(ws, 2, 1, w["duties_counts"].format(**dl.counts()))
-    _table(ws, [w[c] for c in COLUMNS], [_row(d, dl, lang) for d in dl.duties])
+    _bold(put(ws, 1, 1, w["duties_title"].format(unit=in_script(lang, duties.agency.name),
+                                                 as_of=day(lang, duties.as_of))), 14)
+    put(ws, 2, 1, duties.counts)
+    _table(ws, [w[c] for c in COLUMNS], [_row(row, lang) for row in duties.rows])
 
 
-def workbook(dls: Sequence[DutyList], lang: str, *, overview: bool = False) -> bytes:
+def workbook(lists: DutyTables, *, overview: bool = False) -> bytes:
     """One sheet per duty list, named by its unit; with `overview`, first a sheet of every
     unit's counts (the summary workbook of `duties --all`)."""
+    # lazy: openpyxl costs about 60 ms of start-up and only --format xlsx needs it
     from openpyxl import Workbook
 
+    lang = lists.lang
     wb = Workbook()
     first: Any = wb.active
     taken: set[str] = set()
@@ -90,18 +79,18 @@ def workbook(dls: Sequence[DutyList], lang: str, *, overview: bool = False) -> b
     if overview:
         ws = first
         ws.title = sheet_title(w["summary_sheet"], taken)
-        as_of = day(lang, dls[0].as_of) if dls else ""
+        as_of = day(lang, lists.tables[0].as_of) if lists.tables else ""
         _bold(put(ws, 1, 1, w["summary_title"].format(as_of=as_of)), 14)
         header = [w[c] for c in ("unit", "unit_id", "lead_count", "support_count",
                                  "open_count", "overdue_count")]
         rows = []
-        for dl in dls:
-            c = dl.counts()
-            rows.append([in_script(lang, dl.agency.name), dl.agency.id, c["lead"],
+        for duties in lists:
+            c = duties.duties.counts()
+            rows.append([in_script(lang, duties.agency.name), duties.agency.id, c["lead"],
                          c["support"], c["open"], c["overdue"]])
         _table(ws, header, rows)
-    for n, dl in enumerate(dls):
+    for n, duties in enumerate(lists):
         ws = first if n == 0 and not overview else wb.create_sheet()
-        ws.title = sheet_title(in_script(lang, dl.agency.name), taken)
-        _duty_sheet(ws, dl, lang)
+        ws.title = sheet_title(in_script(lang, duties.agency.name), taken)
+        _duty_sheet(ws, duties)
     return to_bytes(wb)
