@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from suizhou_plan.base.finding import Location, Problem
 from suizhou_plan.i18n import Msg, Word
+
+# A status of the ledger (`reported-done`) as a finding says it: the word of the one table of
+# statuses (`status.STATUS_TABLE`).
+from suizhou_plan.model.status import status_word as status_word
 from suizhou_plan.views.index import Item
 
 
@@ -34,23 +38,3 @@ KIND = {
 def describe(item: Item) -> Msg:
     """The item as a finding names it: its kind, id and title (「task T01 「…」」)."""
     return Msg("{kind} {id} 「{title}」", kind=KIND[item.kind], id=item.id, title=item.title)
-
-
-STATUS = {
-    "unknown": Word("status:unknown", "unknown"),
-    "not-started": Word("status:not-started", "not-started"),
-    "in-progress": Word("status:in-progress", "in-progress"),
-    "blocked": Word("status:blocked", "blocked"),
-    "reported-done": Word("status:reported-done", "reported-done"),
-    "verified": Word("status:verified", "verified"),
-    "returned": Word("status:returned", "returned"),
-    "reopened": Word("status:reopened", "reopened"),
-    "extension-requested": Word("status:extension-requested", "extension requested"),
-    "extension-approved": Word("status:extension-approved", "extension approved"),
-    "extension-refused": Word("status:extension-refused", "extension refused"),
-}
-
-
-def status_word(status: str) -> Word:
-    """A status of the ledger (`reported-done`) as a finding says it."""
-    return STATUS[status]

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from suizhou_plan.base.finding import Problem, Severity
 from suizhou_plan.i18n import Msg
-from suizhou_plan.model.status import DONE
+from suizhou_plan.model.status import due_soon as is_due_soon
+from suizhou_plan.model.status import overdue as is_overdue
 from suizhou_plan.rules.about import about, describe, status_word
 from suizhou_plan.rules.context import Context
 from suizhou_plan.rules.registry import rule
@@ -52,7 +53,7 @@ def overdue(ctx: Context) -> Iterator[Problem]:
             - {date: 2022-03-01, status: verified, evidence: [隨政辦發〔2022〕5號]}
     """
     for item in ctx.index.items:
-        if item.status in DONE or item.due >= ctx.as_of:
+        if not is_overdue(item.status, item.due, ctx.as_of):
             continue
         days = (ctx.as_of - item.due).days
         yield about(
@@ -80,10 +81,8 @@ def due_soon(ctx: Context) -> Iterator[Problem]:
     Passing: the same milestone with a `reported-done` entry.
     """
     for item in ctx.index.items:
-        if item.status in DONE:
-            continue
-        days = (item.due - ctx.as_of).days
-        if 0 <= days <= ctx.due_within:
+        if is_due_soon(item.status, item.due, ctx.as_of, ctx.due_within):
+            days = (item.due - ctx.as_of).days
             yield about(
                 item,
                 "due-soon",
