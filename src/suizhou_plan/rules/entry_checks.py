@@ -35,6 +35,7 @@ def outsider(index: PlanIndex, item: Item, k: int) -> tuple[Msg, Msg] | None:
 
 
 def unearned_verification(item: Item, k: int) -> tuple[Msg, Msg] | None:
+    """A closing (銷號) with neither a `reported-done` entry before it nor evidence."""
     entry = item.progress[k]
     if entry.status != "verified" or entry.evidence:
         return None
@@ -47,6 +48,7 @@ def unearned_verification(item: Item, k: int) -> tuple[Msg, Msg] | None:
 
 
 def out_of_order(item: Item, k: int) -> tuple[Msg, Msg] | None:
+    """An entry dated before an entry above it: the ledger is a record in time."""
     if k == 0:
         return None
     entry = item.progress[k]
@@ -59,6 +61,7 @@ def out_of_order(item: Item, k: int) -> tuple[Msg, Msg] | None:
 
 
 def repeated(item: Item, k: int) -> tuple[Msg, Msg] | None:
+    """An entry that repeats the one before it, field for field (a report sent twice)."""
     if k == 0 or item.progress[k] != item.progress[k - 1]:
         return None
     entry = item.progress[k]
@@ -68,11 +71,13 @@ def repeated(item: Item, k: int) -> tuple[Msg, Msg] | None:
 
 
 def _said(item: Item, k: int) -> Said | None:
+    """What entry `k` says in the item's record (who said it, as unit or office)."""
     record = item.record
     return record.at(k) if record is not None and record.said else None
 
 
 def _office_names(index: PlanIndex) -> str:
+    """The office's name, for a hint that says who decides."""
     found = office(index)
     return found[0].name if found else Msg("the leading group's office")
 
@@ -137,6 +142,7 @@ def nothing_to_decide(item: Item, k: int) -> tuple[Msg, Msg] | None:
 
 
 def before_plan(index: PlanIndex, item: Item, k: int) -> tuple[Msg, Msg] | None:
+    """An entry dated before the plan was issued: a typo in the year."""
     entry = item.progress[k]
     issued = index.tasks_file.plan.issued
     if entry.date >= issued:
@@ -147,6 +153,7 @@ def before_plan(index: PlanIndex, item: Item, k: int) -> tuple[Msg, Msg] | None:
 
 
 def unproved_closing(item: Item, k: int) -> tuple[Msg, Msg] | None:
+    """A closing (銷號) without evidence: what a writer refuses to record."""
     entry = item.progress[k]
     if entry.status != "verified" or entry.evidence:
         return None
