@@ -10,9 +10,7 @@ import click
 
 from suizhou_plan.cli.options import default_lang, lang_option, parse_iso_date, plan_option
 from suizhou_plan.i18n import Msg
-
-FORMATS = ["text", "csv", "json", "xlsx"]
-SUFFIX = {"csv": ".csv", "json": ".json", "xlsx": ".xlsx", "text": ".txt"}
+from suizhou_plan.render.assess_formats import ASSESS, Assessed
 
 
 @click.command("assess")
@@ -21,7 +19,7 @@ SUFFIX = {"csv": ".csv", "json": ".json", "xlsx": ".xlsx", "text": ".txt"}
               metavar="YYYY-MM-DD", help="The first day of the span assessed.")
 @click.option("--to", "last", callback=parse_iso_date, required=True, metavar="YYYY-MM-DD",
               help="The last day of the span assessed; entries dated after it are not read.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+@click.option("--format", "fmt", type=click.Choice(ASSESS.names), default=None,
               help="text (the terminal), csv, json, or xlsx (an Excel workbook; needs --out) "
               "[default: from the --out file's extension, else text].")
 @click.option("--out", "out_file", metavar="FILE", default=None,
@@ -43,26 +41,20 @@ def command(plan_dir: str | None, first: date, last: date, fmt: str | None,
                                    first=first))
     if fmt is None:
         suffix = Path(out_file).suffix.lower() if out_file else ".txt"
-        found = next((f for f, s in SUFFIX.items() if s == suffix), None)
+        found = next((m.name for m in ASSESS if f".{m.extension}" == suffix), None)
         if found is None:
             raise click.UsageError(Msg("--out {path}: name the file .xlsx, .csv or .json, or "
                                        "say which with --format", path=out_file))
         fmt = found
-    if fmt == "xlsx" and not out_file:
-        raise click.UsageError(Msg("--format xlsx writes a workbook: add --out FILE.xlsx"))
+    medium = ASSESS[fmt]
+    if medium.needs_out is not None and not out_file:
+        raise click.UsageError(medium.needs_out)
     index = load_index(plan_dir, lang)
     lang = lang or default_lang(index.tasks_file.supervision.lang)
-    from suizhou_plan.render import assessment_render as render
+    # lazy: the assessment's view brings the plan's model (pydantic), which --help does without
     from suizhou_plan.views.assessment import assess
-    assessment = assess(index, first, last)
-    if fmt == "xlsx":
-        data = render.workbook(lang, assessment)
-    elif fmt == "csv":
-        data = render.csv_bytes(lang, assessment)
-    elif fmt == "json":
-        data = render.json_text(assessment).encode("utf-8")
-    else:
-        data = render.text(lang, assessment).encode("utf-8")
+
+    data = medium.encode(medium.render(Assessed(assess(index, first, last), lang)))
     if not out_file:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
