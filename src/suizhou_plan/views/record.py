@@ -96,10 +96,6 @@ class Record:
         return self.before[self._place[k]]
 
     @property
-    def extended(self) -> bool:
-        return self.due != self.planned_due
-
-    @property
     def latest(self) -> ProgressEntry | None:
         return self.line.entry if self.line is not None else None
 

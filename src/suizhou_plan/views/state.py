@@ -46,7 +46,8 @@ class ItemState:
 
     @property
     def extended(self) -> bool:
-        return self.planned_due != self.due
+        """An approved extension moved the date in force (`Item.extended`)."""
+        return self.item.extended
 
     @property
     def done(self) -> bool:
