@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from import_helpers import do_import, invoke
 
-import suizhou_plan.importer.reading as reading
+import suizhou_plan.importer.document as document
 
 PLAN = "某市测试实施方案\n一、重点任务\n1.建设政务云平台。（责任单位：市数据局、市财政局）\n" \
        "2.完善电子政务外网。（责任单位：市数据局）\n"
@@ -79,7 +79,7 @@ def test_a_docx_part_that_unpacks_too_big_is_refused_before_it_is_read(tmp_path,
 
 
 def test_text_over_the_length_limit_says_where_the_limit_is_reached(tmp_path, monkeypatch):
-    monkeypatch.setattr(reading, "MAX_CHARS", 60)
+    monkeypatch.setattr(document, "MAX_CHARS", 60)
     doc = tmp_path / "plan.txt"
     doc.write_text(PLAN, encoding="utf-8")
     assert refused(tmp_path, doc, "--lang", "en") == (1, (
