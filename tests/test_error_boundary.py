@@ -27,7 +27,7 @@ def exit_code_of(argv: list[str]) -> int:
 
 @pytest.fixture
 def broken_loader(monkeypatch: pytest.MonkeyPatch) -> None:
-    def load_plan(directory: Path) -> NoReturn:
+    def load_plan(directory: Path, given: object = None) -> NoReturn:
         raise RuntimeError("the loader broke\n  on two lines")
 
     monkeypatch.setattr(suizhou_plan.load, "load_plan", load_plan)

@@ -15,6 +15,7 @@ from suizhou_plan.cli.options import (
     lang_option,
     plan_option,
 )
+from suizhou_plan.cli.plan_arg import plan_index
 
 
 @click.command("agencies")
@@ -33,12 +34,11 @@ def command(plan_dir: str | None, as_of: date | None, sort_by: str, fmt: str,
 
     A renamed unit is one row (「市政數局 → 隨州市數據局」) counted for the unit in office on
     the as-of date; a collective's duties are counted under each of its members."""
-    from suizhou_plan.cli.duties_cmd import load_index
     from suizhou_plan.render.machine import SCHEMA_VERSION, dumps
     from suizhou_plan.views.duties import duties_for
     from suizhou_plan.views.holding import Holders
 
-    index = load_index(plan_dir, lang)
+    index = plan_index(plan_dir, lang)
     day = as_of_or_today(as_of)
     window = index.tasks_file.supervision.due_soon_days
     holders = Holders(index, day)

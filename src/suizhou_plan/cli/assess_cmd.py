@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from suizhou_plan.cli.options import default_lang, lang_option, parse_iso_date, plan_option
+from suizhou_plan.cli.plan_arg import plan_index
 from suizhou_plan.i18n import Msg
 from suizhou_plan.render.assess_formats import ASSESS, Assessed
 
@@ -34,8 +35,6 @@ def command(plan_dir: str | None, first: date, last: date, fmt: str | None,
 
     Every rate shows its numerator and denominator, and a dash when nothing was due.
     """
-    from suizhou_plan.cli.duties_cmd import load_index
-
     if last < first:
         raise click.UsageError(Msg("--to {last} is before --from {first}", last=last,
                                    first=first))
@@ -49,7 +48,7 @@ def command(plan_dir: str | None, first: date, last: date, fmt: str | None,
     medium = ASSESS[fmt]
     if medium.needs_out is not None and not out_file:
         raise click.UsageError(medium.needs_out)
-    index = load_index(plan_dir, lang)
+    index = plan_index(plan_dir, lang)
     lang = lang or default_lang(index.tasks_file.supervision.lang)
     # lazy: the assessment's view brings the plan's model (pydantic), which --help does without
     from suizhou_plan.views.assessment import assess

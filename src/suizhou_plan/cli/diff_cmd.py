@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from suizhou_plan.cli.options import default_lang, lang_option, plan_option, resolve_plan
-from suizhou_plan.i18n import Msg
+from suizhou_plan.i18n import Msg, t
 
 if TYPE_CHECKING:
     from suizhou_plan.views.index import PlanIndex
@@ -17,26 +17,24 @@ if TYPE_CHECKING:
 
 def index_of(spec: str, plan_dir: Path) -> tuple[PlanIndex, str]:
     """Load side `spec` (a directory or a git revision of the plan directory), or exit."""
-    from suizhou_plan.load import load_plan
+    # lazy: the loader, the rules and pydantic, which --help does without
     from suizhou_plan.load.plan_source import SourceError, materialise
-    from suizhou_plan.rules.engine import run
+    from suizhou_plan.ops.open_plan import PlanRefused, open_plan
 
     try:
         with materialise(spec, plan_dir) as (directory, label):
-            result = run(load_plan(directory), as_of=None)
+            try:
+                return open_plan(directory).index, label
+            except PlanRefused:
+                lang = default_lang()
+                sys.stderr.write(t(lang, "{label}: the plan cannot be read; run `suizhou "
+                                         "validate` on it", label=label) + "\n")
+                sys.exit(1)
     except SourceError as exc:
         raise click.UsageError(Msg(
             "{spec} is neither a plan directory nor a git revision of {plan} ({why}); type a "
             "directory, or a revision such as HEAD~1 or main", spec=repr(spec),
             plan=str(plan_dir), why=str(exc))) from None
-    if result.index is None:
-        from suizhou_plan.i18n import t
-
-        lang = default_lang()
-        sys.stderr.write(t(lang, "{label}: the plan cannot be read; run `suizhou validate` on "
-                                 "it", label=label) + "\n")
-        sys.exit(1)
-    return result.index, label
 
 
 @click.command("diff")

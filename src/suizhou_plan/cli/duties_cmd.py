@@ -8,7 +8,7 @@ import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,47 +18,13 @@ from suizhou_plan.cli.options import (
     default_lang,
     lang_option,
     plan_option,
-    resolve_plan,
 )
+from suizhou_plan.cli.plan_arg import plan_index
 from suizhou_plan.i18n import Msg, t, tn
 from suizhou_plan.render.duty_formats import DUTIES, DutyMedium, file_names
 
 if TYPE_CHECKING:
     from suizhou_plan.render.duty_rows import DutyTables
-
-
-def load_index(plan_dir: str | None, lang: str | None) -> Any:
-    """The indexed plan, or exit 1 with the errors that stop it from being read, in `lang`
-    (else the locale's language).  Only a plan that cannot be read into the model (syntax,
-    schema, duplicate ids) is refused: findings about its content (unassigned, vague or
-    unknown units, overdue) are what the commands exist to report, so they answer on it."""
-    from suizhou_plan.load import load_plan
-    from suizhou_plan.render import findings_text
-    from suizhou_plan.rules.engine import run
-    path, _ = resolve_plan(plan_dir)
-    result = run(load_plan(path), as_of=None)
-    errors = unreadable(result)
-    if result.index is None or errors:
-        from suizhou_plan.i18n import t
-
-        said = lang or default_lang()
-        sys.stderr.write("\n".join(findings_text.render(errors, result.loaded.files, lang=said))
-                         + "\n" + t(said, "the plan cannot be loaded: fix it first (`suizhou "
-                                          "validate`)") + "\n")
-        sys.exit(1)
-    return result.index
-
-
-UNREADABLE_RULES = frozenset({"duplicate-id"})  # besides every error that stops the loader
-
-
-def unreadable(result: Any) -> list[Any]:
-    """The errors that keep the plan out of the model: all of them when it did not load,
-    else the ids it holds twice (every view keys items by id)."""
-    errors = [f for f in result.findings if f.severity.value == "error"]
-    if result.index is None:
-        return errors
-    return [f for f in errors if f.rule in UNREADABLE_RULES]
 
 
 @click.command("duties")
@@ -109,7 +75,7 @@ def command(agency: tuple[str, ...], plan_dir: str | None, as_of: date | None,
     from suizhou_plan.views.duties import DutyList, duties_for
     from suizhou_plan.views.holding import Holders
 
-    index = load_index(plan_dir, lang)
+    index = plan_index(plan_dir, lang)
     lang = lang or default_lang(index.tasks_file.supervision.lang)
     day = as_of_or_today(as_of)
     window = index.tasks_file.supervision.due_soon_days

@@ -15,6 +15,8 @@ from suizhou_plan.cli.options import (
     resolve_plan,
     write,
 )
+from suizhou_plan.cli.plan_arg import open_or_exit
+from suizhou_plan.i18n import Msg
 
 
 @click.command("export")
@@ -33,25 +35,16 @@ def command(plan_dir: str | None, as_of: date | None, fmt: str, lang: str | None
 
     The plan itself has no date, so --as-of is optional: with it, the lights, the holders
     (renames and collectives applied, as in `suizhou duties`) and the counts on that date."""
-    from suizhou_plan.cli.duties_cmd import unreadable
-    from suizhou_plan.load import load_plan
-    from suizhou_plan.render import findings_text, machine
-    from suizhou_plan.rules.engine import run
+    # lazy: the renderer and the export view bring in the plan's models (pydantic), which
+    # --help does without
+    from suizhou_plan.render import machine
     from suizhou_plan.views.export import export_plan
     path, _ = resolve_plan(plan_dir)
-    result = run(load_plan(path), as_of=None)  # the plan's own findings, as `validate`
-    tasks = result.loaded.tasks
-    lang = lang or default_lang(tasks.supervision.lang if tasks is not None else None)
-    refused = unreadable(result)
-    if result.index is None or refused:
-        from suizhou_plan.i18n import t
-
-        sys.stderr.write("\n".join(findings_text.render(refused, result.loaded.files,
-                                                         lang=lang)) + "\n")
-        sys.stderr.write(t(lang, "export refused: the plan has errors (run `suizhou "
-                                 "validate`)") + "\n")
-        sys.exit(1)
-    data = export_plan(result.index, as_of)
+    opened = open_or_exit(path, lang, verdict=Msg("export refused: the plan has errors (run "
+                                                  "`suizhou validate`)"))
+    result = opened.result  # the plan's own findings, as `validate`
+    lang = lang or default_lang(opened.index.tasks_file.supervision.lang)
+    data = export_plan(opened.index, as_of)
     data["findings"] = [f.to_json(lang) for f in result.findings]
     data["findings_summary"] = result.summary()
     write(machine.dumps(data))

@@ -19,6 +19,7 @@ from suizhou_plan.cli.options import (
     plan_option,
     resolve_plan,
 )
+from suizhou_plan.cli.plan_arg import plan_index
 from suizhou_plan.i18n import N_, Msg, in_script, localise, t, tn
 
 if TYPE_CHECKING:
@@ -303,10 +304,9 @@ def show(item: str, plan_dir: str | None, lang: str | None) -> None:
     then every entry in date order with who wrote it, in which capacity, and when it was
     received."""
     from suizhou_plan.base.escapes import visible_lines
-    from suizhou_plan.cli.duties_cmd import load_index
     from suizhou_plan.render.record_text import record_lines
 
-    index = load_index(plan_dir, lang)
+    index = plan_index(plan_dir, lang)
     lang = lang or default_lang(index.tasks_file.supervision.lang)
     found = index.by_id.get(item) or index.by_id.get(item.upper())
     if found is None:

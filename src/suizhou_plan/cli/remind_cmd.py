@@ -17,6 +17,7 @@ from suizhou_plan.cli.options import (
     office_template,
     plan_option,
 )
+from suizhou_plan.cli.plan_arg import plan_index
 from suizhou_plan.i18n import Msg
 
 if TYPE_CHECKING:
@@ -53,13 +54,11 @@ def command(plan_dir: str | None, as_of: date | None, out_dir: str | None,
     as-of date).  A unit with nothing to answer for gets none.  The files are written all
     or none.
     """
-    from suizhou_plan.cli.duties_cmd import load_index
-
     if combined and not out_dir:
         raise click.UsageError(Msg("--combined writes into the --out directory: add --out DIR"))
     if template and not out_dir:
         raise click.UsageError(Msg("--template goes with the Word notices: add --out DIR"))
-    index = load_index(plan_dir, lang)
+    index = plan_index(plan_dir, lang)
     lang = lang or default_lang(index.tasks_file.supervision.lang)
     day = as_of_or_today(as_of)
     safe_template = office_template(template, lang) if template else None

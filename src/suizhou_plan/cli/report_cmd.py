@@ -18,6 +18,7 @@ from suizhou_plan.cli.options import (
     use_color,
     write,
 )
+from suizhou_plan.cli.plan_arg import open_or_exit
 from suizhou_plan.i18n import Msg, t
 
 
@@ -38,25 +39,14 @@ def command(plan_dir: str | None, as_of: date | None, lang: str | None,
     projector or an A4 landscape printout.  Without it, the same overview in the terminal.
     Exit 0, or 1 when the plan cannot be loaded.
     """
-    from suizhou_plan.load import load_plan
-    from suizhou_plan.render import findings_text
+    # lazy: the dashboard brings in the plan's models (pydantic), which --help does without
     from suizhou_plan.render.dashboard import build_dashboard, git_source, render_html
-    from suizhou_plan.rules.engine import run
 
     path, label = resolve_plan(plan_dir)
     day = as_of_or_today(as_of)
-    result = run(load_plan(path), as_of=day)
-    if result.index is None:
-        said = lang or default_lang(result.loaded.tasks.supervision.lang
-                                    if result.loaded.tasks is not None else None)
-        errors = [f for f in result.findings if f.severity.value == "error"]
-        sys.stderr.write("\n".join(findings_text.render(errors, result.loaded.files,
-                                                         lang=said)) + "\n")
-        sys.stderr.write(t(said, "the plan cannot be loaded: fix it first (`suizhou "
-                                 "validate`)") + "\n")
-        sys.exit(1)
-    index = result.index
-    dash = build_dashboard(index, result.findings, day,
+    opened = open_or_exit(path, lang, as_of=day)
+    index = opened.index
+    dash = build_dashboard(index, opened.result.findings, day,
                            window=index.tasks_file.supervision.due_soon_days,
                            source=git_source(label, path),
                            lang=lang or default_lang(index.tasks_file.supervision.lang))

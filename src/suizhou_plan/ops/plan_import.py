@@ -14,8 +14,10 @@ from typing import Any
 from suizhou_plan.base.errors import USAGE, SuizhouError
 from suizhou_plan.base.output_files import OutputError, content_digest, write_files
 from suizhou_plan.i18n import Msg
+from suizhou_plan.importer.document import Document, UnreadableDocument
 from suizhou_plan.importer.findings import FindingLog, ImportFinding
-from suizhou_plan.importer.reading import Document, UnreadableDocument, read_document
+from suizhou_plan.importer.reading import read_document
+from suizhou_plan.ops.open_plan import PlanRefused, open_plan
 
 TASKS = "tasks.yaml"
 AGENCIES = "agencies.yaml"
@@ -246,38 +248,30 @@ class _Ours:
 
 
 def _read_plan(out_dir: Path) -> _Ours:
-    """The plan to update, read once (the caller holds the plan's lock)."""
-    from suizhou_plan.load import load_plan
-
-    data: dict[str, bytes] = {}
-    for name in (TASKS, AGENCIES):
-        try:
-            data[name] = (out_dir / name).read_bytes()
-        except OSError as exc:
-            raise PlanUnusable(Msg("cannot read {file}: {why}", file=str(out_dir / name),
-                                   why=exc.strerror or str(exc))) from None
-    loaded = load_plan(out_dir, given=data)
-    if not loaded.ok:
-        first = loaded.problems[0] if loaded.problems else None
+    """The plan to update, read once (the caller holds the plan's lock); `PlanUnusable` when
+    it is refused (`open_plan`: a file cannot be read, it does not load, or it holds an id
+    twice, so its items cannot be matched)."""
+    try:
+        opened = open_plan(out_dir)
+    except PlanRefused as exc:
+        if exc.unread:
+            first = exc.unread[0]
+            raise PlanUnusable(Msg("cannot read {file}: {why}", file=str(first.location),
+                                   why=first.message)) from None
+        stop = exc.findings[0] if exc.findings else None
         raise PlanUnusable(Msg(
             "the plan in {dir} does not load ({where}: {message}), so it cannot be updated; "
             "fix it (`suizhou validate --plan {dir}` lists what to fix) and import again; "
             "nothing was changed", dir=str(out_dir),
-            where=str(first.location) if first else "", message=first.message if first else ""))
+            where=str(stop.location) if stop else "", message=stop.message if stop else "",
+        )) from None
     texts = {}
-    for name, raw in data.items():
+    for name, raw in opened.given.items():
         try:
             texts[name] = raw.decode("utf-8")
         except UnicodeDecodeError:  # pragma: no cover - the loader refused it already
             raise PlanUnusable(Msg("{file} is not UTF-8", file=str(out_dir / name))) from None
-    ids = [t.id for t in loaded.tasks.tasks]
-    if len(set(ids)) != len(ids):
-        twice = next(i for i in ids if ids.count(i) > 1)
-        raise PlanUnusable(Msg(
-            "{file} holds the id {id} twice, so its items cannot be matched; give each item "
-            "its own id and import again; nothing was changed", file=str(out_dir / TASKS),
-            id=twice))
-    return _Ours(texts, {n: content_digest(b) for n, b in data.items()}, loaded)
+    return _Ours(texts, {n: content_digest(b) for n, b in opened.given.items()}, opened.loaded)
 
 
 def _merge_into(ours: _Ours, drafted: _Drafted, out_dir: Path, result: ImportResult) -> None:

@@ -9,6 +9,7 @@ codes."""
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -17,12 +18,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from suizhou_plan.base.errors import USAGE, SuizhouError
+from suizhou_plan.base.finding import headline_message
+from suizhou_plan.base.output_files import (
+    ChangedOnDisk,
+    content_digest,
+    open_for_writing_elsewhere,
+    replace_if_unchanged,
+)
 from suizhou_plan.i18n import Msg
 from suizhou_plan.load.ledger import Entry, unstorable
+from suizhou_plan.load.plan_loader import TASKS, Loaded
+from suizhou_plan.ops.open_plan import PlanRefused, open_plan
 from suizhou_plan.ops.plan_lock import DEFAULT_WAIT, locked
 
 if TYPE_CHECKING:
-    from suizhou_plan.load.plan_loader import Loaded
     from suizhou_plan.model.agency import Agency
     from suizhou_plan.views.index import Item, PlanIndex
 
@@ -87,8 +96,6 @@ def check_text(entry: Entry) -> None:
 
 
 def _wait_until_quiet(path: Path, deadline: float) -> None:
-    from suizhou_plan.base.output_files import open_for_writing_elsewhere
-
     while open_for_writing_elsewhere(path):
         if time.monotonic() > deadline:
             raise Refused([Msg("{file} is open for writing in another program; save and "
@@ -97,8 +104,6 @@ def _wait_until_quiet(path: Path, deadline: float) -> None:
 
 
 def _digest(path: Path) -> str | None:
-    from suizhou_plan.base.output_files import content_digest
-
     try:
         return content_digest(path.read_bytes())
     except OSError:
@@ -114,12 +119,6 @@ def rewrite(plan: Path, wait: float, make: Callable[[], tuple[bytes, str] | None
     it still holds what `make` read; otherwise, or when `make` refused a file that changed
     while it read it (a save caught half-way), everything starts again.  Returns the file
     written, or None."""
-    import os
-
-    from suizhou_plan.base.output_files import ChangedOnDisk, open_for_writing_elsewhere
-    from suizhou_plan.base.output_files import replace_if_unchanged as replace
-    from suizhou_plan.load.plan_loader import TASKS
-
     target = Path(os.path.realpath(plan / TASKS))
     started = time.monotonic()
     with locked(target.parent, wait):
@@ -136,7 +135,7 @@ def rewrite(plan: Path, wait: float, make: Callable[[], tuple[bytes, str] | None
             if made is None:
                 return None
             try:
-                return replace(plan / TASKS, *made)
+                return replace_if_unchanged(plan / TASKS, *made)
             except ChangedOnDisk:
                 time.sleep(0.05)
                 continue
@@ -217,27 +216,20 @@ def _typed(index: PlanIndex, item_id: str, entry: Entry, as_of: date) -> Entry:
 
 
 def read_plan(plan: Path) -> tuple[dict[str, bytes], Loaded, PlanIndex]:
-    """Both plan files read once, loaded and indexed; `Refused` when the plan has errors
-    (a writer adds to a valid plan only)."""
-    from suizhou_plan.base.finding import Problem, headline_message
-    from suizhou_plan.load import load_plan
-    from suizhou_plan.load.plan_loader import AGENCIES, TASKS, read_plan_file
-    from suizhou_plan.rules.engine import run
-
-    given: dict[str, bytes] = {}
-    for name in (TASKS, AGENCIES):
-        read = read_plan_file(plan, name)
-        if isinstance(read, Problem):
-            raise Refused([Msg("{where}: {message}", where=str(read.location),
-                               message=read.message)])
-        given[name] = read
-    loaded = load_plan(plan, given)
-    result = run(loaded, as_of=None)
-    errors = [headline_message(f) for f in result.findings if f.severity.value == "error"]
-    if result.index is None or errors:
-        raise Refused([*errors, Msg("the plan has errors already: fix them first "
-                                    "(`suizhou validate` lists them)")])
-    return given, loaded, result.index
+    """The plan a writer adds to: both files read once, loaded and indexed (`open_plan`,
+    where any error refuses: a writer adds to a valid plan only), or `Refused` with the file
+    that cannot be read, else the plan's errors, in the writers' words."""
+    try:
+        opened = open_plan(plan, writing=True)
+    except PlanRefused as exc:
+        if exc.unread:
+            first = exc.unread[0]
+            raise Refused([Msg("{where}: {message}", where=str(first.location),
+                               message=first.message)]) from None
+        raise Refused([*map(headline_message, exc.findings),
+                       Msg("the plan has errors already: fix them first (`suizhou validate` "
+                           "lists them)")]) from None
+    return opened.given, opened.loaded, opened.index
 
 
 def _reporter(index: PlanIndex, item: Item, typed: str) -> str:
