@@ -16,7 +16,6 @@ from openpyxl import Workbook, load_workbook
 from sheet_filling import fill
 
 from suizhou_plan.load.ledger import Entry
-from suizhou_plan.ops import progress_batch
 from suizhou_plan.ops.progress_batch import Report, append_reports
 from suizhou_plan.ops.workspace import make_key, read_key
 from suizhou_plan.sheets.signing import key_id
@@ -414,26 +413,27 @@ def test_an_xlsx_that_unpacks_to_a_huge_size_is_not_opened(run_cli, plan_copy, t
 
 # -- the batch writer ----------------------------------------------------------------------
 
-def test_a_batch_reads_again_when_another_program_saved_the_plan(plan_copy, monkeypatch):
+def test_a_batch_reads_again_when_another_program_saved_the_plan(plan_copy):
+    """Another program saves tasks.yaml after the batch read it and before it is replaced:
+    the save is caught, the batch reads the plan again and writes both entries on top of
+    the other program's edit, which is kept."""
     tasks = plan_copy / "tasks.yaml"
-    real = progress_batch._insert_all
-    calls = []
+    reads = []
 
-    def insert_then_other_program_saves(*args, **kwargs):
-        out = real(*args, **kwargs)
-        calls.append(1)
-        if len(calls) == 1:
+    def other_program_saves_after_the_first_read(index, reports):
+        reads.append(index)
+        if len(reads) == 1:
             tasks.write_text(tasks.read_text(encoding="utf-8").replace(
                 "title: 城市中臺開放構建", "title: 城市中臺開放構建（二期）"), encoding="utf-8")
-        return out
+        return reports
 
-    monkeypatch.setattr(progress_batch, "_insert_all", insert_then_other_program_saves)
     reports = [Report("T01", Entry(date(2024, 1, 10), "in-progress", "隨州高新區管委會", "施工"),
                       "a.xlsx!臺賬", 8),
                Report("T13", Entry(date(2024, 1, 11), "in-progress", "市政數局", "上線"),
                       "b.xlsx!臺賬", 9)]
-    outcome = append_reports(plan_copy, reports, date(2024, 1, 20))
-    assert len(calls) == 2
+    outcome = append_reports(plan_copy, reports, date(2024, 1, 20),
+                             vet=other_program_saves_after_the_first_read)
+    assert len(reads) == 2
     assert outcome.written == tasks
     assert [r.item_id for r in outcome.added] == ["T01", "T13"]
     assert "title: 城市中臺開放構建（二期）" in tasks.read_text(encoding="utf-8")
