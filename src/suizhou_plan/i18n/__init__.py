@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -60,14 +60,47 @@ def is_chinese(lang: str) -> bool:
     return lang.startswith("zh")
 
 
+# Typography is the catalogue's too (contexts "typography..."; literal, for the extractor):
+# the English message is the English way to write it, and each language's translation its
+# own, so a renderer never asks which language it writes and a new language is a
+# catalogue, not a branch.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def listed(lang: str, items: Iterable[str]) -> str:
+    """Items of a list: 「市政数局、市发改委」 / "A, B"."""
+    return tp(lang, "typography", ", ").join(items)
+
+
+def clauses(lang: str, parts: Iterable[str]) -> str:
+    """Clauses of a sentence: 「8 个错误，57 个警告」 / "8 errors, 57 warnings"."""
+    return tp(lang, "typography: clauses", ", ").join(parts)
+
+
+def aside(lang: str, text: str, note: str) -> str:
+    """A note in brackets after a text: 「第一阶段（2021年11月—2022年6月）」 / "Phase 1 (…)"."""
+    return tp(lang, "typography", "{text} ({note})", text=text, note=note)
+
+
+def tag(lang: str, text: str) -> str:
+    """A short state in brackets: 「（已结束）」 / "[ended]"."""
+    return tp(lang, "typography", "[{text}]", text=text)
+
+
+def labelled(lang: str, label: str, text: str) -> str:
+    """A column group's label before a column's: 「牵头·到期」 / "Lead: due"."""
+    return tp(lang, "typography: column label", "{label}: {text}", label=label, text=text)
+
+
 def counted(lang: str, heading: str, n: int) -> str:
     """A heading with its count: 全局问题（26） in Chinese, Plan-wide findings (26) in English."""
-    return f"{heading}（{n}）" if is_chinese(lang) else f"{heading} ({n})"
+    return aside(lang, heading, str(n))
 
 
 def colon(lang: str) -> str:
     """The colon after a label: full-width in Chinese (小结：), `: ` in English."""
-    return "：" if is_chinese(lang) else ": "
+    return tp(lang, "typography", ": ")
 
 
 @cache
@@ -178,9 +211,7 @@ def long_date(lang: str, day: Any) -> str:
     """2024年1月15日 in Chinese; 15 January 2024 in English."""
     if is_chinese(lang):
         return f"{day.year}年{day.month}月{day.day}日"
-    months = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
-    return f"{day.day} {months[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def day(lang: str, when: Any) -> str:

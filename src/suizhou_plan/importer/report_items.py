@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from suizhou_plan.i18n import N_
+from suizhou_plan.i18n import N_, tp
 
 W: dict[str, str] = {
     "heading": N_("## Items as found ({n})"),
@@ -55,8 +55,6 @@ W: dict[str, str] = {
     "ms_none": N_("tasks: none linked"),
     "ms_units": N_("units: {units}"),
 }
-_SEP = {"en": ", ", "zh": "，"}
-_LIST = {"en": "、", "zh": "、"}
 
 
 def render_items(plan: Any, doc: Any, lang: str, update: Any = None) -> list[str]:
@@ -66,7 +64,7 @@ def render_items(plan: Any, doc: Any, lang: str, update: Any = None) -> list[str
     from dataclasses import replace
 
     from suizhou_plan.base.escapes import markdown_text
-    from suizhou_plan.i18n import is_chinese, localise, t
+    from suizhou_plan.i18n import localise, t
 
     def say(key: str, **args: str) -> str:
         return t(lang, W[key], **args)
@@ -77,7 +75,7 @@ def render_items(plan: Any, doc: Any, lang: str, update: Any = None) -> list[str
     def day(value: date) -> str:
         return str(localise(value, lang))
 
-    sep = _SEP["zh" if is_chinese(lang) else "en"]
+    sep = tp(lang, "typography: clauses", ", ")
     if update is not None:
         ids: dict[str, str] = update.ids
         tasks = [replace(t, id=ids[t.id], targets=[replace(g, id=ids.get(g.id, g.id))
@@ -135,7 +133,7 @@ def _task_block(task: Any, plan: Any, doc: Any, lang: str, say: Say,
     elif len(words) == 1 and not words[0][0]:
         out.append("- " + say("units", units=own_units, words=quoted(words[0][1])))
     elif words:
-        cells = "; " if sep == ", " else "；"
+        cells = tp(lang, "typography", "; ")
         out.append("- " + say("units_cells", units=own_units, cells=cells.join(
             say("cell", column=quoted(column), cell=quoted(cell)) for column, cell in words)))
     else:

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from suizhou_plan.base.escapes import spreadsheet_cell
-from suizhou_plan.i18n import chinese_number, day, in_script, is_chinese, t, tp
+from suizhou_plan.i18n import MONTHS, aside, chinese_number, day, in_script, labelled, t, tp
 from suizhou_plan.views.assessment import Assessment, Outcome, Rate, RoleFigures, UnitAssessment
 from suizhou_plan.views.periods import Period, UnitReport
 from suizhou_plan.words.labels import word
@@ -86,14 +86,10 @@ def words(lang: str) -> dict[str, str]:
 def period_name(lang: str, period: Period) -> str:
     """2024年1月 / 2024年第一季度 in Chinese; January 2024 / Q1 2024 in English."""
     if period.cycle == "monthly":
-        if is_chinese(lang):
-            return f"{period.year}年{period.number}月"
-        months = ("January", "February", "March", "April", "May", "June", "July", "August",
-                  "September", "October", "November", "December")
-        return f"{months[period.number - 1]} {period.year}"
-    if is_chinese(lang):
-        return f"{period.year}年第{chinese_number(period.number)}季度"
-    return f"Q{period.number} {period.year}"
+        return t(lang, "{month_name} {year}", month_name=MONTHS[period.number - 1],
+                 month=period.number, year=period.year)
+    return t(lang, "Q{quarter} {year}", quarter=period.number,
+             quarter_numeral=chinese_number(period.number), year=period.year)
 
 
 def period_span(lang: str, period: Period) -> str:
@@ -106,9 +102,7 @@ def rate_text(lang: str, rate: Rate) -> str:
     """「3/4（75.0%）」, "3/4 (75.0%)"; 「—」 when nothing was due."""
     if rate.percent is None:
         return "—"
-    if is_chinese(lang):
-        return f"{rate.numerator}/{rate.denominator}（{rate.percent:.1f}%）"
-    return f"{rate.numerator}/{rate.denominator} ({rate.percent:.1f}%)"
+    return aside(lang, f"{rate.numerator}/{rate.denominator}", f"{rate.percent:.1f}%")
 
 
 def _unit_name(lang: str, unit: UnitAssessment) -> str:
@@ -143,8 +137,7 @@ def summary_rows(lang: str, assessment: Assessment) -> list[list[Any]]:
 
 def _flat_header(lang: str) -> list[str]:
     w = words(lang)
-    sep = "·" if is_chinese(lang) else ": "
-    return [w["unit"], *(f"{w['group:' + g]}{sep}{w[c]}" if g != "reports" else w[c]
+    return [w["unit"], *(labelled(lang, w["group:" + g], w[c]) if g != "reports" else w[c]
                          for g, columns in GROUPS for c in columns)]
 
 

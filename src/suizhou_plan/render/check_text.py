@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from suizhou_plan.base.escapes import visible, visible_lines
 from suizhou_plan.base.finding import Finding
 from suizhou_plan.base.textwidth import table, truncate
-from suizhou_plan.i18n import colon, counted, in_script, is_chinese, localise, phase_name, t
+from suizhou_plan.i18n import aside, clauses, colon, counted, in_script, localise, phase_name, t
 from suizhou_plan.load.plan_loader import PlanFile
 from suizhou_plan.model.status import BUCKETS
 from suizhou_plan.render import findings_text
@@ -73,15 +73,13 @@ def summary_text(view: CheckView) -> str:
     lights = [row.light for board in view.boards for row in board.rows]
     by_light = " · ".join(f"{light_label(light, view.lang)} {lights.count(light)}"
                           for light in sorted(set(lights), key=lambda light: light.severity_rank))
-    zh = is_chinese(view.lang)
-    opening, closing, comma = ("（", "）", "，") if zh else (" (", ")", ", ")
-    line += f" · {len(lights)} {w['items_shown']}"
-    line += f"{opening}{by_light}{closing}" if by_light else ""
+    shown = f"{len(lights)} {w['items_shown']}"
+    line += " · " + (aside(view.lang, shown, by_light) if by_light else shown)
     left = [f"{view.left_out_items} {w['items']}", f"{view.left_out_findings} {w['findings_n']}"]
     if view.rules_not_run:
         left.append(f"{view.rules_not_run} {w['rules_not_run']}")
     return (line + f" · {w['left_out_by']} {' '.join(view.filters)}{colon(view.lang)}"
-            + comma.join(left))
+            + clauses(view.lang, left))
 
 
 def header_tail(view: CheckView) -> str:
@@ -107,12 +105,9 @@ def phase_heading(board: PhaseBoard, view: CheckView,
     p = board.phase
     theme = f" {plan_text(p.theme)}" if p.theme else ""
     state = w[board.state(view.as_of)]
-    if is_chinese(view.lang):
-        span = f"（{shown_date(view, p.start)}—{shown_date(view, p.end)}，{state}）"
-    else:
-        span = f"{p.start} → {p.end} [{state}]"
-    gap = "" if is_chinese(view.lang) else "  "
-    return f"{phase_name(view.lang, p.number)}{theme}{gap}{span}  {tally}"
+    span = t(view.lang, "  {start} → {end} [{state}]", start=shown_date(view, p.start),
+             end=shown_date(view, p.end), state=state)
+    return f"{phase_name(view.lang, p.number)}{theme}{span}  {tally}"
 
 
 def row_cells(row: Row, view: CheckView) -> list[str]:

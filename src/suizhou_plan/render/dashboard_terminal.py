@@ -10,16 +10,7 @@ from typing import TextIO
 
 from suizhou_plan.base.escapes import visible
 from suizhou_plan.base.textwidth import pad, truncate, width
-from suizhou_plan.i18n import (
-    colon,
-    counted,
-    day,
-    in_script,
-    is_chinese,
-    localise,
-    phase_name,
-    span,
-)
+from suizhou_plan.i18n import colon, counted, day, in_script, localise, phase_name, span, tag
 from suizhou_plan.model.status import Light
 from suizhou_plan.render.dashboard import (
     TALLY,
@@ -83,7 +74,7 @@ def _light_counts(lights: Sequence[Light]) -> Line:
 
 def bracketed(lang: str, text: str) -> str:
     """[ended] in English, （已结束） in Chinese."""
-    return f"（{text}）" if is_chinese(lang) else f"[{text}]"
+    return tag(lang, text)
 
 
 def _timeline(dash: Dashboard) -> list[Line]:

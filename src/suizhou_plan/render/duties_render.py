@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from suizhou_plan.base.escapes import markdown_text, spreadsheet_cell, visible, visible_lines
 from suizhou_plan.base.textwidth import table, truncate
-from suizhou_plan.i18n import in_script, is_chinese, official, t
+from suizhou_plan.i18n import aside, in_script, official, t
 from suizhou_plan.render.duty_rows import DutyRow, DutyTable, DutyTables, PhaseRows
 from suizhou_plan.render.machine import SCHEMA_VERSION, dumps
 from suizhou_plan.views.duties import others_on
@@ -45,8 +45,7 @@ def heading(duties: DutyTable) -> list[str]:
 def _phase_title(phase: PhaseRows, lang: str) -> str:
     if phase.number is None:
         return "—"
-    opening, closing = ("（", "）") if is_chinese(lang) else (" (", ")")
-    return f"{phase.name}{opening}{phase.span}{closing}"
+    return aside(lang, phase.name, phase.span)
 
 
 def _none(lang: str) -> str:

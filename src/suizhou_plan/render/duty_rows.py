@@ -15,7 +15,7 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from suizhou_plan.i18n import day, is_chinese, long_date, phase_name, span, t
+from suizhou_plan.i18n import day, listed, long_date, phase_name, span, t
 from suizhou_plan.model.agency import Agency
 from suizhou_plan.model.status import Light
 from suizhou_plan.render.record_text import record_words
@@ -59,8 +59,6 @@ class DutyRow:
     def due_words_long(self) -> str:
         """`due_words` with the dates written out (15 January 2024), for the official
         layout; worked out when asked (only the Word list shows it)."""
-        if is_chinese(self.lang):  # Chinese writes every date out already
-            return self.due_words
         item = self.duty.item
         return due_words(self.lang, item.due, item.planned_due, long_date)
 
@@ -92,7 +90,7 @@ def duty_row(d: Duty, dl: DutyList, lang: str) -> DutyRow:
         duty=d, unit=dl.agency, lang=lang, item=item.id, title=item.title,
         kind=kind_word(item.kind, lang), role=role_word(d.role, lang),
         via=via_word(d.via.name, lang) if d.via else "", via_unit=d.via.name if d.via else "",
-        section=item.section or "", linked=("、" if is_chinese(lang) else ", ").join(feeds),
+        section=item.section or "", linked=listed(lang, feeds),
         due=item.due, due_words=shown_due, extended=item.extended, days_late=late,
         due_and_late=shown_due + (t(lang, " ({days} days overdue)", days=late) if late else ""),
         status=status_label(item.status, lang), light=d.light,

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from suizhou_plan.base.escapes import visible
 from suizhou_plan.base.finding import Finding, headline
 from suizhou_plan.base.textwidth import truncate, width
-from suizhou_plan.i18n import in_script, is_chinese, localise, t
+from suizhou_plan.i18n import clauses, in_script, localise, t
 from suizhou_plan.load.plan_loader import PlanFile
 
 MAX_EXCERPT = 100
@@ -48,7 +48,6 @@ def render(findings: Iterable[Finding], files: Mapping[str, PlanFile], *,
 
 
 def summary_line(counts: Mapping[str, int], words: Mapping[str, str], lang: str = "en") -> str:
-    sep = "，" if is_chinese(lang) else ", "
-    return sep.join((f"{counts.get('error', 0)} {words['errors']}",
+    return clauses(lang, (f"{counts.get('error', 0)} {words['errors']}",
                      f"{counts.get('warning', 0)} {words['warnings']}",
                      f"{counts.get('info', 0)} {words['infos']}"))

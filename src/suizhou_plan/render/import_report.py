@@ -5,7 +5,7 @@ English or Chinese, so the person who reviews the import can work through them."
 
 from __future__ import annotations
 
-from suizhou_plan.i18n import N_
+from suizhou_plan.i18n import N_, listed
 from suizhou_plan.importer.findings import ImportFinding
 from suizhou_plan.ops.plan_import import ImportResult
 
@@ -74,14 +74,11 @@ def _where(result: ImportResult, finding: ImportFinding, lang: str) -> str:
 
 
 def summary(result: ImportResult, out_dir: str, lang: str = "en") -> str:
-    from suizhou_plan.i18n import is_chinese
-
     doc = result.document
     how = (doc.format + (f", {doc.encoding}" if doc.encoding else "")) if doc else ""
-    counts = ("、" if is_chinese(lang) else ", ").join(
-        _count(lang, word, n) for n, word in (
+    counts = listed(lang, (_count(lang, word, n) for n, word in (
             (result.tasks, "task"), (result.safeguards, "safeguard"), (result.phases, "phase"),
-            (result.targets, "target"), (result.new_agencies, "unit")))
+            (result.targets, "target"), (result.new_agencies, "unit"))))
     registry = _say(lang, "registry", n=result.matched_agencies) \
         if result.matched_agencies else ""
     return _say(lang, "read", how=how, counts=counts, registry=registry, out=out_dir)

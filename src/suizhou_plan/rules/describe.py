@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from suizhou_plan.base.finding import SEVERITY
 from suizhou_plan.base.textwidth import pad
-from suizhou_plan.i18n import in_script, is_chinese, localise, tp
+from suizhou_plan.i18n import aside, colon, in_script, is_chinese, localise, tp
 from suizhou_plan.rules import ORDERED
 from suizhou_plan.rules.registry import Rule
 
@@ -57,10 +57,8 @@ def listing(rules: Iterable[Rule], lang: str) -> str:
 
 def page(rule: Rule, lang: str) -> str:
     """One rule's documentation with its failing and passing examples."""
-    if is_chinese(lang):
-        head = f"{rule.code} {rule.slug}（{severity(rule, lang)}）：{summary(rule, lang)}"
-    else:
-        head = f"{rule.code} {rule.slug} ({severity(rule, lang)}): {summary(rule, lang)}"
+    head = aside(lang, f"{rule.code} {rule.slug}", severity(rule, lang)) + colon(lang) \
+        + summary(rule, lang)
     return f"{head}\n\n{documentation(rule, lang)}\n"
 
 
