@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import gettext as _gettext
 
 LANGS = ("zh-Hans", "zh-Hant", "en")
+SOURCE = "en"  # the language of the messages in the code (the catalogues' msgids)
 DOMAIN = "suizhou"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DIRECTORY = {"zh-Hans": "zh_Hans", "zh-Hant": "zh_Hant"}  # gettext's folder names

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from suizhou_plan.base.finding import SEVERITY
 from suizhou_plan.base.textwidth import pad
-from suizhou_plan.i18n import aside, colon, in_script, is_chinese, localise, tp
+from suizhou_plan.i18n import SOURCE, aside, colon, in_script, localise, tp
 from suizhou_plan.rules import ORDERED
 from suizhou_plan.rules.registry import Rule
 
@@ -32,13 +32,13 @@ def paragraphs(doc: str) -> list[tuple[str, bool]]:
 
 
 def summary(rule: Rule, lang: str) -> str:
-    if not is_chinese(lang):
+    if lang == SOURCE:  # the code's own words need no catalogue
         return rule.summary
     return in_script(lang, tp(lang, SUMMARY_CONTEXT, rule.summary))
 
 
 def documentation(rule: Rule, lang: str) -> str:
-    if not is_chinese(lang):
+    if lang == SOURCE:
         return rule.doc
     shown = [in_script(lang, text if example else tp(lang, DOC_CONTEXT, text))
              for text, example in paragraphs(rule.doc)]
