@@ -35,8 +35,7 @@ def command(plan_dir: str | None, as_of: date | None, fmt: str, lang: str | None
 
     The plan itself has no date, so --as-of is optional: with it, the lights, the holders
     (renames and collectives applied, as in `suizhou duties`) and the counts on that date."""
-    # lazy: the renderer and the export view bring in the plan's models (pydantic), which
-    # --help does without
+    # lazy: the renderer and the export view bring pydantic, which --help does without
     from suizhou_plan.render import machine
     from suizhou_plan.views.export import export_plan
     path, _ = resolve_plan(plan_dir)

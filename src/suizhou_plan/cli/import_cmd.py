@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import shlex
 import sys
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
+from suizhou_plan.base.escapes import visible_lines
 from suizhou_plan.cli.options import default_lang, lang_option, write
-from suizhou_plan.i18n import Msg
+from suizhou_plan.i18n import Msg, localise
 
 
 @click.command("import")
@@ -53,13 +56,12 @@ def command(doc: Path, out_dir: Path, update: bool, dry_run: bool, agencies_file
     """
     # lazy: the importer (the document readers, the plan loader), which --help does without
     from suizhou_plan.ops.plan_import import PlanUnusable, run_import, write_plan
+    from suizhou_plan.ops.plan_lock import PlanLocked, PlanNotWritable, locked
 
     _check_paths(doc, out_dir, update, agencies_file)
     lang = lang or default_lang()
     try:
         if update:
-            from suizhou_plan.ops.plan_lock import PlanLocked, PlanNotWritable, locked
-
             try:
                 with locked(out_dir):
                     result = run_import(doc, out_dir, shown=str(doc), update=True,
@@ -81,13 +83,10 @@ def command(doc: Path, out_dir: Path, update: bool, dry_run: bool, agencies_file
 
 
 def _check_paths(doc: Path, out_dir: Path, update: bool, agencies_file: Path | None) -> None:
-    import shlex
-
+    # lazy: the importer is loaded by the command itself, not by --help
     from suizhou_plan.ops.plan_import import TASKS
 
     if not doc.exists() and doc.is_symlink():
-        import os
-
         raise click.UsageError(Msg(
             "{doc} is a symbolic link to {target}, which does not exist; type the path of the "
             "plan document", doc=str(doc), target=os.readlink(doc)))
@@ -124,7 +123,7 @@ def _check_paths(doc: Path, out_dir: Path, update: bool, agencies_file: Path | N
 def _finish(result: object, doc: Path, out_dir: Path, lang: str, dry_run: bool) -> str:
     """Print what was read (and what the update does); the report to write.  A document
     that gives nothing is exit 1, with why."""
-    from suizhou_plan.base.escapes import visible_lines
+    # lazy: the importer and its report are loaded by the command itself, not by --help
     from suizhou_plan.ops.plan_import import ImportResult
     from suizhou_plan.render import import_report
 
@@ -137,8 +136,5 @@ def _finish(result: object, doc: Path, out_dir: Path, lang: str, dry_run: bool) 
 
 
 def _fail(message: object, lang: str) -> NoReturn:
-    from suizhou_plan.base.escapes import visible_lines
-    from suizhou_plan.i18n import localise
-
     sys.stderr.write(visible_lines(f"suizhou import: {localise(message, lang)}\n"))
     sys.exit(1)

@@ -30,8 +30,7 @@ def open_or_exit(path: Path, lang: str | None, *, as_of: date | None = None,
     """The plan in `path` (checked with the dated rules too when `as_of` is given), or exit 1
     with the errors that stop it and `verdict` (default: the plan cannot be loaded, fix it
     first) after them."""
-    # lazy: the loader, the rules and pydantic cost about 170 ms of start-up, which a
-    # command's --help and its usage errors do without
+    # lazy: the loader, the rules and pydantic (+170 ms), which --help and usage errors skip
     from suizhou_plan.ops.open_plan import PlanRefused, open_plan
 
     try:
@@ -41,8 +40,7 @@ def open_or_exit(path: Path, lang: str | None, *, as_of: date | None = None,
 
 
 def _refused(exc: PlanRefused, lang: str | None, verdict: str | None) -> NoReturn:
-    # lazy: the findings' renderer (and the YAML loader under it) is needed only for a plan
-    # that is refused
+    # lazy: the findings' renderer (and the YAML loader under it) only a refusal needs
     from suizhou_plan.render import findings_text
 
     said = lang or default_lang(exc.plan_lang)

@@ -60,6 +60,7 @@ def cache_dir() -> Path:
     chosen = os.environ.get("SUIZHOU_CACHE_DIR")
     if chosen:
         return Path(chosen)
+    # lazy: platformdirs only where $SUIZHOU_CACHE_DIR does not say where
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("suizhou", appauthor=False)) / "check"
@@ -117,8 +118,7 @@ class Entry:
         parts = [FORMAT, self.key, result.exit_code, result.stdout, result.stderr]
         data = {"format": FORMAT, "key": self.key, "exit_code": result.exit_code,
                 "stdout": result.stdout, "stderr": result.stderr, "sha256": _digest(parts)}
-        # lazy: the writers' module (tempfile, shutil) costs a few ms that a check answered
-        # from the cache does without
+        # lazy: the writers' module (tempfile, shutil): a check answered from here needs none
         from suizhou_plan.base.output_files import write_atomic
 
         with suppress(OSError):

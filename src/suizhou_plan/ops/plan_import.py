@@ -11,13 +11,34 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from suizhou_plan.base.errors import USAGE, SuizhouError
+from suizhou_plan.base.finding import Severity
 from suizhou_plan.base.output_files import OutputError, content_digest, write_files
 from suizhou_plan.i18n import Msg
+from suizhou_plan.importer import base_record
+from suizhou_plan.importer.base_record import BASE, dumps, from_draft
+from suizhou_plan.importer.clauses import find_added_units, find_lead_rule
 from suizhou_plan.importer.document import Document, UnreadableDocument
-from suizhou_plan.importer.findings import FindingLog, ImportFinding
+from suizhou_plan.importer.draft import DraftPlan, DraftSection
+from suizhou_plan.importer.emit import agencies_yaml, entry_lines, tasks_yaml
+from suizhou_plan.importer.findings import FindingLog, ImportFinding, phrase
+from suizhou_plan.importer.flat import split_blocks
+from suizhou_plan.importer.meta import read_meta
+from suizhou_plan.importer.milestone_links import link_milestones
+from suizhou_plan.importer.outline import build_outline
 from suizhou_plan.importer.reading import read_document
+from suizhou_plan.importer.structure import read_structure, section_for_table
+from suizhou_plan.importer.tables import read_tables
+from suizhou_plan.importer.tasks_draft import draft_tasks
+from suizhou_plan.importer.units import build_units
+from suizhou_plan.importer.update import UpdateRefused, merge
+from suizhou_plan.importer.yaml_lines import Lines, NotEditable, indent, items, mapping
+from suizhou_plan.load.plan_loader import load_agencies_file, load_plan
 from suizhou_plan.ops.open_plan import PlanRefused, open_plan
+from suizhou_plan.rules.engine import run
+from suizhou_plan.views.registry import AgencyRegistry
 
 TASKS = "tasks.yaml"
 AGENCIES = "agencies.yaml"
@@ -79,9 +100,6 @@ class ImportResult:
 
 def load_registry(path: Path) -> Any:
     """The agencies of an existing `agencies.yaml`, read by the project's own loader."""
-    from suizhou_plan.load.plan_loader import load_agencies_file
-    from suizhou_plan.views.registry import AgencyRegistry
-
     loaded = load_agencies_file(path)
     if loaded.agencies is None or loaded.problems:
         first = loaded.problems[0] if loaded.problems else None
@@ -104,17 +122,6 @@ class _Drafted:
 
 def _draft(doc_path: Path, shown: str, replace_bad_bytes: bool,
            result: ImportResult) -> _Drafted | None:
-    from suizhou_plan.importer.clauses import find_added_units, find_lead_rule
-    from suizhou_plan.importer.draft import DraftPlan, DraftSection
-    from suizhou_plan.importer.findings import phrase
-    from suizhou_plan.importer.flat import split_blocks
-    from suizhou_plan.importer.meta import read_meta
-    from suizhou_plan.importer.milestone_links import link_milestones
-    from suizhou_plan.importer.outline import build_outline
-    from suizhou_plan.importer.structure import read_structure, section_for_table
-    from suizhou_plan.importer.tables import read_tables
-    from suizhou_plan.importer.tasks_draft import draft_tasks
-
     try:
         doc = read_document(doc_path, replace_bad_bytes=replace_bad_bytes)
     except UnreadableDocument as exc:
@@ -196,10 +203,6 @@ def run_import(doc_path: Path, out_dir: Path, registry_path: Path | None = None,
 
 
 def _new_plan(drafted: _Drafted, registry: Any, out_dir: Path, result: ImportResult) -> None:
-    from suizhou_plan.importer.base_record import BASE, dumps, from_draft
-    from suizhou_plan.importer.emit import agencies_yaml, tasks_yaml
-    from suizhou_plan.importer.units import build_units
-
     plan = drafted.plan
     seen = [(u, t.line) for t in plan.tasks for u in t.units]
     units = build_units(seen, registry, drafted.log)
@@ -275,10 +278,6 @@ def _read_plan(out_dir: Path) -> _Ours:
 
 
 def _merge_into(ours: _Ours, drafted: _Drafted, out_dir: Path, result: ImportResult) -> None:
-    from suizhou_plan.importer import base_record
-    from suizhou_plan.importer.update import UpdateRefused, merge
-    from suizhou_plan.views.registry import AgencyRegistry
-
     base = base_record.read(out_dir)
     registry = AgencyRegistry(ours.loaded.agencies.agencies)
     try:
@@ -299,12 +298,6 @@ def _merge_into(ours: _Ours, drafted: _Drafted, out_dir: Path, result: ImportRes
 
 def _add_units(text: str, work: Any, drafted: _Drafted, registry: Any) -> tuple[str, list[Any]]:
     """agencies.yaml as the office keeps it, with the document's new units appended."""
-    import yaml
-
-    from suizhou_plan.importer.emit import entry_lines
-    from suizhou_plan.importer.units import build_units
-    from suizhou_plan.importer.yaml_lines import Lines, NotEditable, indent, items, mapping
-
     new = set(work.units.new)
     if not new:
         return text, []
@@ -334,8 +327,6 @@ def _add_units(text: str, work: Any, drafted: _Drafted, registry: Any) -> tuple[
 
 def _merged_base(work: Any, drafted: _Drafted, registry: Any, entries: list[Any]) -> Any:
     """What the document said, under the plan's ids: the base of the next update."""
-    from suizhou_plan.importer.base_record import from_draft
-
     plan = drafted.plan
     forms: dict[str, str] = {}
     for entry in entries:
@@ -370,8 +361,6 @@ def _check_kept(ours: _Ours, files: dict[str, str], out_dir: Path) -> tuple[int,
     """The update keeps every ledger entry and every agency as it was: compared on the
     loaded models before anything is written.  The entries carried over, and the updated
     plan as loaded (validated next)."""
-    from suizhou_plan.load import load_plan
-
     new = load_plan(out_dir, given={TASKS: files[TASKS].encode("utf-8"),
                                     AGENCIES: files[AGENCIES].encode("utf-8")})
     if not new.ok:
@@ -452,18 +441,11 @@ def _check_phases(plan: Any, log: FindingLog) -> None:
 
 
 def _errors(loaded: Any) -> set[str]:
-    from suizhou_plan.base.finding import Severity
-    from suizhou_plan.rules.engine import run
-
     return {f"{f.rule} {f.message}" for f in run(loaded, as_of=None).findings
             if f.severity is Severity.ERROR}
 
 
 def _validate(out_dir: Path, result: ImportResult) -> None:
-    from suizhou_plan.base.finding import Severity
-    from suizhou_plan.load import load_plan
-    from suizhou_plan.rules.engine import run
-
     loaded = result.loaded or load_plan(out_dir, given={
         TASKS: result.files[TASKS].encode("utf-8"), AGENCIES: result.files[AGENCIES].encode(
             "utf-8")})

@@ -17,20 +17,27 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+import yaml
+
+from suizhou_plan.base.finding import headline_message
 from suizhou_plan.base.output_files import content_digest
 from suizhou_plan.i18n import Msg
-from suizhou_plan.load.ledger import Entry
-from suizhou_plan.load.plan_loader import TASKS
+from suizhou_plan.load.ledger import Entry, place_entries
+from suizhou_plan.load.plan_loader import AGENCIES, TASKS, Loaded, load_plan
+from suizhou_plan.load.schema_errors import said
+from suizhou_plan.load.yamltree import locate
+from suizhou_plan.model.plan import EntrySource, ProgressEntry
+from suizhou_plan.ops import progress_edit
 from suizhou_plan.ops.plan_lock import DEFAULT_WAIT
-from suizhou_plan.ops.progress_edit import Refused
+from suizhou_plan.ops.progress_edit import Refused, unstorable_field
 from suizhou_plan.ops.progress_edit import ledger_at as _ledger
-
-if TYPE_CHECKING:
-    from suizhou_plan.load.plan_loader import Loaded
-    from suizhou_plan.model.plan import ProgressEntry
-    from suizhou_plan.views.index import Item, PlanIndex
+from suizhou_plan.rules import RULES
+from suizhou_plan.rules.engine import run
+from suizhou_plan.rules.entry_checks import entry_problems
+from suizhou_plan.views.index import Item, PlanIndex, with_progress
+from suizhou_plan.views.reporters import may_report
 
 
 @dataclass(frozen=True)
@@ -72,27 +79,23 @@ def append_reports(plan: Path, reports: list[Report], as_of: date, *,
     Nothing is written when `write` is false (a dry run), when nothing is new, or when an
     entry is refused and `skip_invalid` is false.  Raises `Refused` (exit 1) when the plan
     cannot be written at all: it has errors, or another program keeps saving it."""
-    from suizhou_plan.ops.progress_edit import read_plan, rewrite
-
     result: list[Outcome] = []
 
     def make() -> tuple[bytes, str] | None:
-        given, loaded, index = read_plan(plan)
+        given, loaded, index = progress_edit.read_plan(plan)
         outcome, ledgers = _sift(index, vet(index, reports) if vet else reports, as_of)
         result[:] = [outcome]
         if not write or not outcome.added or (outcome.refused and not skip_invalid):
             return None
         return _insert_all(loaded, given, ledgers), content_digest(given[TASKS])
 
-    written = rewrite(plan, wait, make)
+    written = progress_edit.rewrite(plan, wait, make)
     outcome = result[0]
     outcome.written = written
     return outcome
 
 
 def _as_progress(entry: Entry) -> ProgressEntry:
-    from suizhou_plan.model.plan import EntrySource, ProgressEntry
-
     source = (EntrySource(file=entry.source.file, sha256=entry.source.sha256)
               if entry.source is not None else None)
     return ProgressEntry(date=entry.date, status=entry.status, by=entry.by, note=entry.note,
@@ -105,8 +108,6 @@ def _first_error(exc: ValueError) -> str:
     """pydantic's first complaint, in words that can be translated."""
     errors = getattr(exc, "errors", None)
     if callable(errors):
-        from suizhou_plan.load.schema_errors import said
-
         first = errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         message = said(first)
@@ -142,14 +143,6 @@ class _Ledger:
 def _sift(index: PlanIndex, reports: list[Report], as_of: date
           ) -> tuple[Outcome, dict[str, tuple[Item, _Ledger]]]:
     """Every report checked against the ledger as it stands plus the reports before it."""
-    from suizhou_plan.ops.progress_edit import unstorable_field
-
-    # lazy: the rule registry (every rule module) is needed only once reports are sifted
-    from suizhou_plan.rules import RULES
-    from suizhou_plan.rules.entry_checks import entry_problems
-    from suizhou_plan.views.index import with_progress
-    from suizhou_plan.views.reporters import may_report
-
     outcome = Outcome()
     ledgers: dict[str, tuple[Item, _Ledger]] = {}
     seen: dict[str, set[tuple[object, ...]]] = {}
@@ -229,15 +222,6 @@ def _insert_all(loaded: Loaded, given: dict[str, bytes],
                 ledgers: dict[str, tuple[Item, _Ledger]]) -> bytes:
     """The new bytes of tasks.yaml with every accepted entry inserted in its place, read
     back and compared: the new plan is the old one plus exactly these entries."""
-    import yaml
-
-    from suizhou_plan.base.finding import headline_message
-    from suizhou_plan.load import load_plan
-    from suizhou_plan.load.ledger import place_entries
-    from suizhou_plan.load.plan_loader import AGENCIES, TASKS
-    from suizhou_plan.load.yamltree import locate
-    from suizhou_plan.rules.engine import run
-
     text = loaded.files[TASKS].text
     for item, ledger in ledgers.values():
         placed: list[tuple[int, Entry]] = []

@@ -28,8 +28,10 @@ from suizhou_plan.base.output_files import (
 from suizhou_plan.i18n import Msg
 from suizhou_plan.load.ledger import Entry, unstorable
 from suizhou_plan.load.plan_loader import TASKS, Loaded
+from suizhou_plan.model.plan import NEEDS_REASON
 from suizhou_plan.ops.open_plan import PlanRefused, open_plan
 from suizhou_plan.ops.plan_lock import DEFAULT_WAIT, locked
+from suizhou_plan.views.reporters import may_report
 
 if TYPE_CHECKING:
     from suizhou_plan.model.agency import Agency
@@ -79,8 +81,6 @@ def unstorable_field(entry: Entry) -> tuple[str, int, str] | None:
 def check_text(entry: Entry) -> None:
     """Refuse an empty note, reason or opinion where one is needed, and characters that
     cannot be stored, naming the option."""
-    from suizhou_plan.model.plan import NEEDS_REASON
-
     if entry.status == "verified" and not (entry.note or "").strip():
         raise BadRequest(Msg("--opinion is empty; give the office's review opinion"))
     if entry.status in NEEDS_REASON and not (entry.reason or "").strip():
@@ -153,6 +153,7 @@ def append_progress(plan: Path, item_id: str, entry: Entry, as_of: date,
     append path of `progress import` (`progress_batch.append_reports`) does the work, so a
     line typed here and a row of a returned sheet meet the same rules; what was typed wrong
     on the command line is said in the command line's words (exit 2)."""
+    # lazy: progress_batch imports this module (Refused, read_plan, rewrite) as it loads
     from suizhou_plan.ops.progress_batch import Report, append_reports
 
     check_text(entry)
@@ -234,8 +235,6 @@ def read_plan(plan: Path) -> tuple[dict[str, bytes], Loaded, PlanIndex]:
 
 def _reporter(index: PlanIndex, item: Item, typed: str) -> str:
     """The reporting unit as the plan writes it, if it may report on `item`."""
-    from suizhou_plan.views.reporters import may_report
-
     found: tuple[Agency, ...] = index.registry.find(typed).matches if typed.strip() else ()
     allowed = may_report(index, item)
     names = "、".join(a.name for a in allowed)
