@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from suizhou_plan.load.ledger import Entry
-from suizhou_plan.ops import progress_edit
+from suizhou_plan.ops import progress_add
 
 AS_OF = date(2024, 1, 15)
 
@@ -30,7 +30,7 @@ def reported(plan_copy: Path) -> Path:
         ("P1-M3", Entry(date(2024, 1, 10), "blocked", "随州高新区管委会", "机房主体完工",
                         problems="设备采购资金未到位", next="2月底前完成设备招标")),
     ]:
-        progress_edit.append_progress(plan_copy, item, entry, AS_OF)
+        progress_add.append_progress(plan_copy, item, entry, AS_OF)
     return plan_copy
 
 

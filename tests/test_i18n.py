@@ -19,7 +19,7 @@ from golden_files import check_golden, updating
 from suizhou_plan.devtools import catalogue
 from suizhou_plan.i18n import chinese_number, parse_lang
 from suizhou_plan.load.ledger import Entry
-from suizhou_plan.ops import progress_edit
+from suizhou_plan.ops import progress_add
 
 GOLDEN = Path(__file__).parent / "golden"
 AS_OF = date(2024, 1, 15)
@@ -90,7 +90,7 @@ def reported_plan(plan_copy: Path) -> Path:
                         next="3月底前上线试运行")),
     ]
     for item, entry in entries:
-        progress_edit.append_progress(plan_copy, item, entry, AS_OF)
+        progress_add.append_progress(plan_copy, item, entry, AS_OF)
     return plan_copy
 
 

@@ -23,7 +23,7 @@ from ledger_oracle import ledger
 
 from suizhou_plan.load.ledger import Entry
 from suizhou_plan.load.plan_dir import bundled_plan
-from suizhou_plan.ops import progress_edit
+from suizhou_plan.ops import progress_add, progress_edit
 
 T17_UNITS = "    units: [市政數局, 市大數據中心, 隨州高新投公司, 市政府有關部門, 各縣、市、區人民政府]\n"
 
@@ -203,7 +203,7 @@ def test_a_file_saved_by_another_program_in_between_is_read_again(plan_copy, mon
         return out
 
     _around_each_read(monkeypatch, prepare_then_other_program_saves)
-    added = progress_edit.append_progress(plan_copy, "T01", Entry(
+    added = progress_add.append_progress(plan_copy, "T01", Entry(
         date(2023, 6, 30), "in-progress", "市政數局", "機房主體完工"), date(2024, 1, 15))
     assert len(calls) == 2
     assert added.written == tasks
@@ -224,7 +224,7 @@ def test_a_file_that_keeps_changing_is_refused_not_overwritten(plan_copy, monkey
 
     _around_each_read(monkeypatch, prepare_then_save)
     with pytest.raises(progress_edit.Refused) as refused:
-        progress_edit.append_progress(plan_copy, "T01", Entry(
+        progress_add.append_progress(plan_copy, "T01", Entry(
             date(2023, 6, 30), "in-progress", "市政數局", "x"), date(2024, 1, 15))
     assert "kept changing while the entry was being written" in str(refused.value)
     assert len(saves) == progress_edit.ATTEMPTS
@@ -359,7 +359,7 @@ def test_only_the_plan_files_are_read(plan_copy, monkeypatch):
         return real_open(path, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", recording_open)
-    progress_edit.append_progress(plan_copy, "T01", Entry(
+    progress_add.append_progress(plan_copy, "T01", Entry(
         date(2023, 6, 30), "in-progress", "市政數局", "x"), date(2024, 1, 15))
     assert "backup-2023.tar" not in opened
     assert {name for name in opened if not name.startswith(".tasks.yaml.")} <= {
@@ -601,7 +601,7 @@ def test_a_save_landing_while_the_new_file_is_flushed_is_not_overwritten(plan_co
             os.replace(other, tasks)
 
     monkeypatch.setattr(os, "fsync", fsync_then_other_program_saves)
-    progress_edit.append_progress(plan_copy, "T01", Entry(
+    progress_add.append_progress(plan_copy, "T01", Entry(
         date(2023, 6, 30), "in-progress", "市政數局", "機房主體完工"), date(2024, 1, 15))
     assert "title: 城市中臺開放構建（二期）" in tasks.read_text(encoding="utf-8")
     assert [e["note"] for e in ledger(plan_copy, "T01")] == ["機房主體完工"]
@@ -642,7 +642,7 @@ def test_a_file_caught_half_saved_is_read_again_not_refused(plan_copy, monkeypat
         return make()
 
     _around_each_read(monkeypatch, half_then_whole)
-    progress_edit.append_progress(plan_copy, "T01", Entry(
+    progress_add.append_progress(plan_copy, "T01", Entry(
         date(2023, 6, 30), "in-progress", "市政數局", "x"), date(2024, 1, 15))
     assert len(calls) == 2
     assert [e["note"] for e in ledger(plan_copy, "T01")] == ["x"]

@@ -85,7 +85,8 @@ def _record(item: str, plan_dir: str | None, entry: Entry, as_of: date | None, w
             lang: str | None) -> None:
     """Write `entry` through the one append path and say what was written, or why not."""
     from suizhou_plan.ops.plan_lock import PlanLocked, PlanNotWritable
-    from suizhou_plan.ops.progress_edit import BadRequest, Refused, append_progress
+    from suizhou_plan.ops.progress_add import BadRequest, append_progress
+    from suizhou_plan.ops.progress_edit import Refused
     from suizhou_plan.views.record import OFFICE_ONLY
     from suizhou_plan.words.labels import status_label
 

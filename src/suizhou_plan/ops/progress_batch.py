@@ -1,6 +1,6 @@
 """Many ledger entries at once (`progress import`): one lock, one read, one atomic write.
 
-The same steps as `progress_edit.append_progress`, for a month of reports: under the plan
+The same steps as `progress_add.append_progress`, for a month of reports: under the plan
 directory's lock, read both files once, check every entry with the rules of `progress add`
 (the item exists, the date has come, the unit may report on it, `rules.progress.
 entry_problems` against the ledger as it will be, earlier entries of the batch included),
