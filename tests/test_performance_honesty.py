@@ -55,7 +55,7 @@ def test_version_and_help_import_neither_pydantic_nor_rich(option: str) -> None:
 WHOLE = "every module"
 CHECK_LAYERS: dict[str, int | str] = {
     "i18n": 0,
-    "base": 5,  # errors, escapes, finding, names, textwidth
+    "base": 6,  # clock, errors, escapes, finding, names, textwidth
     "model": 4,  # agency, plan, status, types
     "words": 1,  # labels
     "load": 7,  # nodestore, plan_dir, plan_loader, text, text_fields, yaml_words, yamltree

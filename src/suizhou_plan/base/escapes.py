@@ -66,6 +66,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`\[\]|])")
 def markdown_text(text: str) -> str:
     """Plan text inside Markdown (a heading, a list item or a table cell): HTML escaped,
     link, code-span and table syntax backslash-escaped, one line, no controls."""
+    # lazy: only markdown_text() needs it (+3 ms)
     import html  # not at the top: `check --format json` never writes Markdown
 
     one_line = " ".join(text.splitlines())

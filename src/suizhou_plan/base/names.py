@@ -19,6 +19,7 @@ _converter: Any = None
 def _t2s(text: str) -> str:
     global _converter
     if _converter is None:
+        # lazy: only _t2s() needs it (+3 ms: opencc)
         import opencc
 
         _converter = opencc.OpenCC("t2s")
@@ -45,6 +46,7 @@ def closest(query: str, candidates: Iterable[str], n: int = 3) -> list[str]:
     qkey = name_key(query)
     if not qkey:
         return []
+    # lazy: only closest() needs it (+1 ms)
     import difflib  # only for a name that was not found
 
     hits = [keyed[k] for k in difflib.get_close_matches(qkey, list(keyed), n=n, cutoff=0.5)]

@@ -16,6 +16,8 @@ from suizhou_plan.cli.options import (
     plan_option,
 )
 from suizhou_plan.cli.plan_arg import plan_index
+from suizhou_plan.i18n import day as shown_day
+from suizhou_plan.i18n import in_script, localise, t
 
 
 @click.command("agencies")
@@ -34,6 +36,7 @@ def command(plan_dir: str | None, as_of: date | None, sort_by: str, fmt: str,
 
     A renamed unit is one row (「市政數局 → 隨州市數據局」) counted for the unit in office on
     the as-of date; a collective's duties are counted under each of its members."""
+    # lazy: not loaded for --help or a usage error (+698 ms: pydantic, yaml)
     from suizhou_plan.render.machine import SCHEMA_VERSION, dumps
     from suizhou_plan.views.duties import duties_for
     from suizhou_plan.views.holding import Holders
@@ -66,10 +69,9 @@ def _table(lang: str, day: date, rows: list[Any], collectives: list[Any], holder
            index: Any) -> None:
     """Every unit with its load, in the reader's words and script; a renamed unit's lineage
     shown as its chain, and when and how surely its duties pass on."""
+    # lazy: not loaded for --help or a usage error (+14 ms: 7 modules)
     from suizhou_plan.base.escapes import visible
     from suizhou_plan.base.textwidth import table
-    from suizhou_plan.i18n import day as shown_day
-    from suizhou_plan.i18n import in_script, localise, t
     from suizhou_plan.words.sheet_words import words
 
     w = words(lang)

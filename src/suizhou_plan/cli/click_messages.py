@@ -9,12 +9,15 @@ breaks."""
 from __future__ import annotations
 
 import importlib
+import inspect
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from suizhou_plan.i18n import N_, translations
+import click
+
+from suizhou_plan.i18n import N_, SOURCE, in_script, translations
 
 # Not click.decorators: the help texts it makes ("Show this message and exit.") are made
 # once and kept on the command, so they stay English there and `helping` translates them
@@ -72,12 +75,11 @@ def speaking(lang: str) -> Iterator[None]:
 
 @contextmanager
 def _click_words(lang: str) -> Iterator[None]:
-    if lang == "en":
+    if lang == SOURCE:  # click's own words are English
         yield
         return
-    import click
-
     tr = translations(lang)
+    # lazy: not loaded for --help or a usage error (+3 ms: 2 modules)
     import click.formatting
 
     from suizhou_plan.base.textwidth import width as display_width
@@ -179,15 +181,9 @@ def helping(lang: str) -> Iterator[None]:
     """`--help` of our own commands and options in `lang`: click reads the help text from
     the command and option objects when it formats the page; the catalogue holds each text
     (`python -m suizhou_plan.devtools` collects them from the objects)."""
-    if lang == "en":
+    if lang == SOURCE:
         yield
         return
-    import inspect
-
-    import click
-
-    from suizhou_plan.i18n import in_script
-
     tr = translations(lang)
 
     def translated(text: str | None) -> str | None:

@@ -53,6 +53,7 @@ def command(old: str, new: str | None, plan_dir: str | None, fmt: str,
     added, removed or reordered (a change of lead called out), due dates moved (slipped,
     with days), status changes, and agencies added, removed or renamed.
     """
+    # lazy: not loaded for --help or a usage error (+573 ms: pydantic, yaml)
     from suizhou_plan.render import diff_render
     from suizhou_plan.views.plan_diff import diff_plans
     path, _ = resolve_plan(plan_dir)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from suizhou_plan.cli.options import default_lang, lang_option
-from suizhou_plan.i18n import Msg
+from suizhou_plan.i18n import Msg, in_script, localise, t
 
 
 @click.command("init")
@@ -28,6 +28,7 @@ def command(directory: str, source: str | None, key_only: bool, lang: str | None
     `progress import` refuses a sheet that was edited or made elsewhere.  Keep it out of
     git and never send it to a unit.
     """
+    # lazy: not loaded for --help or a usage error (+42 ms: yaml)
     from suizhou_plan.load.plan_dir import bundled_plan
     from suizhou_plan.ops.workspace import KEY_NAME, WorkspaceError, init_workspace
 
@@ -40,8 +41,6 @@ def command(directory: str, source: str | None, key_only: bool, lang: str | None
         raise click.UsageError(Msg("--from {source}: no such directory; type the directory "
                                    "that holds tasks.yaml and agencies.yaml",
                                    source=str(source)))
-    from suizhou_plan.i18n import in_script, localise, t
-
     lang = lang or default_lang()
     try:
         written = init_workspace(dest, origin)
@@ -70,7 +69,7 @@ def command(directory: str, source: str | None, key_only: bool, lang: str | None
 
 
 def _key_only(dest: Path, directory: str, source: str | None, lang: str | None) -> None:
-    from suizhou_plan.i18n import in_script, localise, t
+    # lazy: not loaded for --help or a usage error (+78 ms: yaml)
     from suizhou_plan.load.plan_dir import bundled_plan, is_bundled
     from suizhou_plan.load.plan_loader import TASKS
     from suizhou_plan.ops.workspace import WorkspaceError, make_key

@@ -13,7 +13,8 @@ from typing import Any, TypeVar
 
 import click
 
-from suizhou_plan.i18n import Msg
+from suizhou_plan.base.clock import today_in_china
+from suizhou_plan.i18n import Msg, from_environment, localise, parse_lang, t
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -29,6 +30,7 @@ def parse_iso_date(ctx: click.Context, param: click.Parameter, value: str | None
         except ValueError:
             raise click.BadParameter(Msg("{date} is not a real calendar date",
                                          date=text)) from None
+    # lazy: not loaded for --help or a usage error (+82 ms: pydantic)
     from suizhou_plan.model.types import iso_suggestion
 
     suggestion = iso_suggestion(text)
@@ -57,16 +59,12 @@ def as_of_option(fn: F) -> F:
 def default_lang(plan_lang: str | None = None) -> str:
     """The output language when --lang is not given: the locale's (LC_ALL, LC_MESSAGES,
     LANG), else the plan's `supervision.lang`, else English."""
-    from suizhou_plan.i18n import from_environment
-
     return from_environment() or plan_lang or "en"
 
 
 def _parse_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
-    from suizhou_plan.i18n import parse_lang
-
     lang = parse_lang(value)
     if lang is None:
         raise click.BadParameter(Msg("{value} is not a language suizhou writes; type zh-Hans "
@@ -88,6 +86,7 @@ def resolve_plan(plan_dir: str | None, *, writing: bool = False) -> tuple[Path, 
     """The plan directory to read (or, with `writing`, to change) and how it was chosen.
     The bundled copy is read-only: a writer that would fall back to it is a usage error
     that says how to start a workspace."""
+    # lazy: not loaded for --help or a usage error (+3 ms: 2 modules)
     from suizhou_plan.load.plan_dir import choose, is_bundled
 
     choice = choose(plan_dir)
@@ -112,8 +111,6 @@ def resolve_plan(plan_dir: str | None, *, writing: bool = False) -> tuple[Path, 
 def as_of_or_today(as_of: date | None) -> date:
     if as_of is not None:
         return as_of
-    from suizhou_plan.base.clock import today_in_china
-
     return today_in_china()
 
 
@@ -130,9 +127,7 @@ def office_template(path: str, lang: str) -> Any:
     """`--template FILE.docx`, made safe (`report.docx_template`): what was left out of it is
     said on stderr, a file that is not a Word document is a usage error that says what to
     give instead.  One reading for every command that writes Word documents."""
-    from suizhou_plan.i18n import localise, t
-
-    # lazy: the template reader (zipfile), which only --template needs
+    # lazy: not loaded for --help or a usage error (+18 ms: 3 modules)
     from suizhou_plan.render.docx_template import read_template
 
     safe = read_template(Path(path), path)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from suizhou_plan.base.file_names import file_names
 from suizhou_plan.cli.options import (
     as_of_option,
     as_of_or_today,
@@ -21,6 +22,7 @@ from suizhou_plan.cli.options import (
 )
 from suizhou_plan.cli.plan_arg import plan_index
 from suizhou_plan.i18n import N_, Msg, in_script, localise, t, tn
+from suizhou_plan.ops.plan_lock import PlanLocked, PlanNotWritable
 
 if TYPE_CHECKING:
     from suizhou_plan.load.ledger import Entry
@@ -38,6 +40,7 @@ class Status(click.Choice):  # type: ignore[type-arg]
 
     def convert(self, value: object, param: click.Parameter | None,
                 ctx: click.Context | None) -> object:
+        # lazy: not loaded for --help or a usage error (+6 ms: 5 modules)
         from suizhou_plan.words.sheet_words import status_from_word
 
         found = status_from_word(str(value))
@@ -84,7 +87,7 @@ def _by_option(office: bool) -> Callable[[Callable[..., None]], Callable[..., No
 def _record(item: str, plan_dir: str | None, entry: Entry, as_of: date | None, wait: float,
             lang: str | None) -> None:
     """Write `entry` through the one append path and say what was written, or why not."""
-    from suizhou_plan.ops.plan_lock import PlanLocked, PlanNotWritable
+    # lazy: not loaded for --help or a usage error (+500 ms: pydantic, yaml)
     from suizhou_plan.ops.progress_add import BadRequest, append_progress
     from suizhou_plan.ops.progress_edit import Refused
     from suizhou_plan.views.record import OFFICE_ONLY
@@ -117,6 +120,7 @@ def _entry(status: str, when: date, by: str | None, *, note: str | None = None,
            problems: str | None = None, next_step: str | None = None,
            evidence: tuple[str, ...] = (), until: date | None = None,
            reason: str | None = None, received: date | None = None) -> Entry:
+    # lazy: not loaded for --help or a usage error (+12 ms: yaml)
     from suizhou_plan.load.ledger import Entry, pasted
 
     def cell(text: str | None) -> str | None:
@@ -271,6 +275,7 @@ def _office(plan_dir: str | None, by: str | None, as_of: date | None) -> str:
     """--by as typed, or the office the plan names (its successor once renamed)."""
     if by:
         return by
+    # lazy: not loaded for --help or a usage error (+306 ms: pydantic, yaml)
     from suizhou_plan.ops.progress_edit import Refused, read_plan
     from suizhou_plan.views.office import office_units
 
@@ -283,6 +288,7 @@ def _office(plan_dir: str | None, by: str | None, as_of: date | None) -> str:
     if not found:
         raise click.UsageError(Msg("the plan names no office (supervision.office or "
                                    "governance.leading_group.office): give --by"))
+    # lazy: not loaded for --help or a usage error (+141 ms: pydantic, yaml)
     from suizhou_plan.views.holding import Holders
 
     return Holders(index, as_of_or_today(as_of)).holder_of(found[0]).name
@@ -304,6 +310,7 @@ def show(item: str, plan_dir: str | None, lang: str | None) -> None:
     decisions), each supporting unit's latest report on its part, extensions and returns,
     then every entry in date order with who wrote it, in which capacity, and when it was
     received."""
+    # lazy: not loaded for --help or a usage error (+217 ms: pydantic, yaml)
     from suizhou_plan.base.escapes import visible_lines
     from suizhou_plan.render.record_text import record_lines
 
@@ -346,11 +353,9 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
     (.suizhou.key, made by `suizhou init`), so `suizhou progress import` can refuse a sheet
     that was edited or made elsewhere.  Prints on A4 landscape, headings on every page.
     """
+    # lazy: not loaded for --help or a usage error (+814 ms: pydantic, yaml)
     import hashlib
 
-    from suizhou_plan.base.file_names import file_names
-
-    # lazy: the writer of --out (tempfile, shutil, hashlib), which --help does without
     from suizhou_plan.base.output_files import write_files
     from suizhou_plan.cli.scope_arg import pick_agency
     from suizhou_plan.load.plan_loader import TASKS
@@ -397,6 +402,7 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
                     unit=unit.name))
             if unit not in units:
                 units.append(unit)
+    # lazy: not loaded for --help or a usage error (+141 ms: pydantic, yaml)
     from suizhou_plan.views.holding import Holders
 
     holders = Holders(index, day)  # built once: one pass over the items for every unit
@@ -426,9 +432,7 @@ def template(plan_dir: str | None, as_of: date | None, lang: str | None,
 def _review_sheet(index: PlanIndex, digest: str, key: bytes | None, day: date, lang: str,
                   out_dir: str, path: Path) -> None:
     """`template --office`: the office's review sheet, or a line saying nothing waits."""
-    from suizhou_plan.base.file_names import file_names
-
-    # lazy: the writer of --out (tempfile, shutil, hashlib), which --help does without
+    # lazy: not loaded for --help or a usage error (+573 ms: pydantic, yaml)
     from suizhou_plan.base.output_files import write_files
     from suizhou_plan.sheets.review import build_review
     from suizhou_plan.views.holding import Holders
@@ -459,6 +463,7 @@ def _review_sheet(index: PlanIndex, digest: str, key: bytes | None, day: date, l
 
 def _no_key(path: Path, lang: str) -> str:
     """The warning of a template made without the office's key, and how to make one."""
+    # lazy: not loaded for --help or a usage error (+37 ms: yaml)
     from suizhou_plan.load.plan_dir import bundled_plan, is_bundled
     from suizhou_plan.ops.workspace import KEY_NAME
 
@@ -510,7 +515,7 @@ def import_(files: tuple[str, ...], plan_dir: str | None, dry_run: bool, skip_in
     columns A–F were changed, is refused.  Only regular files are read, and every entry
     records the file it came from (its name and SHA-256).
     """
-    from suizhou_plan.ops.plan_lock import PlanLocked, PlanNotWritable
+    # lazy: not loaded for --help or a usage error (+454 ms: pydantic, yaml)
     from suizhou_plan.ops.progress_edit import Refused
     from suizhou_plan.ops.sheet_import import import_files
     from suizhou_plan.ops.workspace import KeyDamaged
@@ -529,6 +534,7 @@ def import_(files: tuple[str, ...], plan_dir: str | None, dry_run: bool, skip_in
         not_imported = t(said, "not imported: nothing was changed")
         sys.stderr.write(f"{_why(exc, said)}\n{not_imported}\n")
         sys.exit(1)
+    # lazy: not loaded for --help or a usage error (+229 ms: pydantic, yaml)
     from suizhou_plan.base.escapes import visible_lines
     from suizhou_plan.ops.sheet_import import location
     from suizhou_plan.words.labels import status_label
@@ -538,6 +544,7 @@ def import_(files: tuple[str, ...], plan_dir: str | None, dry_run: bool, skip_in
     # What was (or would be) added goes to stdout, then the problems and the summary to
     # stderr: the same order in a terminal and in a captured run.
     blocked = bool(result.errors) and not skip_invalid
+    # lazy: not loaded for --help or a usage error (+109 ms: pydantic)
     from suizhou_plan.views.record import OFFICE_ONLY
 
     def verb(status: str) -> str:
@@ -586,6 +593,7 @@ def import_(files: tuple[str, ...], plan_dir: str | None, dry_run: bool, skip_in
 
 def _cell_of(report: Report) -> str:
     """The column a row's entry stands in: its status (G), or an application's new date."""
+    # lazy: not loaded for --help or a usage error (+158 ms: pydantic, yaml)
     from suizhou_plan.sheets.template import STATUS, UNTIL
 
     return UNTIL if report.entry.status == "extension-requested" else STATUS
@@ -594,6 +602,7 @@ def _cell_of(report: Report) -> str:
 def _why(exc: Exception, lang: str) -> str:
     """Why a writer wrote nothing, in `lang`: each reason of a refusal on its own line (the
     plan's errors among them quote plan text: its control characters are shown escaped)."""
+    # lazy: not loaded for --help or a usage error (+1 ms: 1 module)
     from suizhou_plan.base.escapes import visible_lines
 
     reasons = getattr(exc, "reasons", None)

@@ -18,7 +18,7 @@ from suizhou_plan.cli.options import (
     plan_option,
 )
 from suizhou_plan.cli.plan_arg import plan_index
-from suizhou_plan.i18n import Msg
+from suizhou_plan.i18n import Msg, in_script, long_date, t, tn
 
 if TYPE_CHECKING:
     from suizhou_plan.render.docx_template import Template
@@ -62,6 +62,7 @@ def command(plan_dir: str | None, as_of: date | None, out_dir: str | None,
     lang = lang or default_lang(index.tasks_file.supervision.lang)
     day = as_of_or_today(as_of)
     safe_template = office_template(template, lang) if template else None
+    # lazy: not loaded for --help or a usage error (+306 ms: pydantic, yaml)
     from suizhou_plan.views.holding import Holders
     from suizhou_plan.views.reminders import build_reminders
 
@@ -70,6 +71,7 @@ def command(plan_dir: str | None, as_of: date | None, out_dir: str | None,
     if agencies:
         reminders = _only(reminders, holders, agencies, index, lang)
     if not out_dir:
+        # lazy: not loaded for --help or a usage error (+190 ms: pydantic, yaml)
         from suizhou_plan.render import reminders_list
         sys.stdout.write(reminders_list.markdown(reminders, lang))
         return
@@ -80,10 +82,10 @@ def _only(reminders: Reminders, holders: Holders, names: tuple[str, ...], index:
           lang: str) -> Reminders:
     """Only the notices of the units named (each as the unit in office on the date); a unit
     named with nothing to answer for is said so."""
+    # lazy: not loaded for --help or a usage error (+194 ms: pydantic, yaml)
     from dataclasses import replace
 
     from suizhou_plan.cli.scope_arg import pick_agency
-    from suizhou_plan.i18n import in_script, long_date, t
 
     wanted: list[str] = []
     for name in names:
@@ -101,11 +103,9 @@ def _only(reminders: Reminders, holders: Holders, names: tuple[str, ...], index:
 
 def _write(directory: Path, reminders: Reminders, lang: str, combined: str | None,
            template: Template | None) -> None:
+    # lazy: not loaded for --help or a usage error (+377 ms: pydantic, yaml)
     from suizhou_plan.base.file_names import file_names
-
-    # lazy: the writer of --out (tempfile, shutil, hashlib), which --help does without
     from suizhou_plan.base.output_files import write_files
-    from suizhou_plan.i18n import in_script, long_date, t, tn
     from suizhou_plan.render import reminders_docx, reminders_list
     if not reminders.notices:
         sys.stderr.write(in_script(lang, t(lang, "No unit has anything to answer for on "

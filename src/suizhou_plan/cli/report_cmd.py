@@ -63,10 +63,12 @@ def command(plan_dir: str | None, as_of: date | None, lang: str | None,
         write_files(target.parent, {target.name: render_html(dash).encode("utf-8")})
         sys.stderr.write(t(dash.lang, "wrote {path}", path=str(out_file)) + "\n")
     elif use_color(sys.stdout):
+        # lazy: not loaded for --help or a usage error (+202 ms: pydantic, yaml)
         from suizhou_plan.render.dashboard_terminal import render_rich
 
         render_rich(dash, sys.stdout, color=True)
     else:
+        # lazy: not loaded for --help or a usage error (+202 ms: pydantic, yaml)
         from suizhou_plan.render.dashboard_terminal import plain
 
         write(plain(dash))

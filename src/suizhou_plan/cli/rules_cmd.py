@@ -14,6 +14,7 @@ from suizhou_plan.i18n import Msg
 def command(rule: str | None, lang: str | None) -> None:
     """List every rule (code, slug, severity, summary), or print one rule's documentation
     with a failing and a passing example."""
+    # lazy: not loaded for --help or a usage error (+353 ms: pydantic, yaml)
     from suizhou_plan.rules import ORDERED, by_code_or_slug
     from suizhou_plan.rules.describe import listing, page
 

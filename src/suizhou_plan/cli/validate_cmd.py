@@ -37,6 +37,7 @@ def command(plan_dir: str | None, fmt: str, quiet: bool, lang: str | None,
     units, duplicate ids, phase windows) as file:line:col with a fix hint.  Exit 0 when the
     plan is valid, 1 when it has errors, 2 for a usage error.
     """
+    # lazy: not loaded for --help or a usage error (+697 ms: pydantic, yaml)
     from suizhou_plan.base.escapes import visible_lines
     from suizhou_plan.base.finding import Severity
     from suizhou_plan.load import load_plan
@@ -49,6 +50,7 @@ def command(plan_dir: str | None, fmt: str, quiet: bool, lang: str | None,
     tasks = result.loaded.tasks
     lang = lang or default_lang(tasks.supervision.lang if tasks is not None else None)
     if as_of is not None:
+        # lazy: not loaded for --help or a usage error (+0 ms)
         from suizhou_plan.i18n import in_script, t
 
         sys.stderr.write(in_script(lang, t(
@@ -64,6 +66,7 @@ def command(plan_dir: str | None, fmt: str, quiet: bool, lang: str | None,
     elif fmt == "github":
         write(machine.github(findings))
     else:
+        # lazy: not loaded for --help or a usage error (+0 ms)
         from suizhou_plan.i18n import colon, in_script, localise, t
 
         lines = [t(lang, "plan: {plan}", plan=localise(label, lang))]

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from suizhou_plan.docgen.page import REGENERATE, anchor
+from suizhou_plan.i18n import in_script
 
 GUIDE_MD = Path("docs/guide.md")
 GUIDE_HANT_MD = Path("docs/guide.zh-Hant.md")
@@ -38,8 +39,6 @@ NOTE = ("> 本頁由簡體版 [guide.md](guide.md) 轉換生成（`{regenerate}`
 def _prose(line: str, anchors: dict[str, str]) -> str:
     """A line of prose in traditional script, its inline code left as it is and its links
     to headings pointing at the converted headings (`anchors`)."""
-    from suizhou_plan.i18n import in_script
-
     out, at = [], 0
     for found in re.finditer(f"{_CODE.pattern}|{_LINK_TARGET.pattern}", line):
         out.append(in_script("zh-Hant", line[at:found.start()]))

@@ -16,9 +16,14 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from suizhou_plan.base.textwidth import truncate
 from suizhou_plan.docgen.checked_by import CHECKED_BY
 from suizhou_plan.docgen.page import DocgenError, anchor, header, table_cell
 from suizhou_plan.docgen.rule_reference import rule_anchor
+from suizhou_plan.model.agency import AgenciesFile
+from suizhou_plan.model.plan import TasksFile
+from suizhou_plan.model.types import as_list
+from suizhou_plan.rules import RULES
 
 _EXAMPLE = re.compile(r"^```yaml (tasks|agencies)\.yaml\n(.*?)^```$", re.M | re.S)
 PLAN_FORMAT_MD = Path("docs/plan-format.md")
@@ -73,8 +78,6 @@ def _metadata(items: Iterable[Any]) -> Iterator[Any]:
 
 def describe(hint: Any) -> str:
     """A type as a reader of the plan files would name it."""
-    from suizhou_plan.model.types import as_list
-
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin is typing.Annotated:
         base, meta = args[0], list(_metadata(args[1:]))
@@ -112,8 +115,6 @@ def _yaml(value: Any) -> str:
 
 
 def _clip(value: Any) -> Any:
-    from suizhou_plan.base.textwidth import truncate
-
     if isinstance(value, str):
         return truncate(value, 36)
     if isinstance(value, list):
@@ -123,9 +124,6 @@ def _clip(value: Any) -> Any:
 
 def example_values(plan: dict[str, str]) -> dict[tuple[type[BaseModel], str], Any]:
     """(model, field) → the first non-empty value the example plan gives it."""
-    from suizhou_plan.model.agency import AgenciesFile
-    from suizhou_plan.model.plan import TasksFile
-
     found: dict[tuple[type[BaseModel], str], Any] = {}
 
     def walk(model: type[BaseModel], data: Any) -> None:
@@ -147,8 +145,6 @@ def example_values(plan: dict[str, str]) -> dict[tuple[type[BaseModel], str], An
 
 
 def field_rows(root: type[BaseModel], plan: dict[str, str]) -> list[FieldRow]:
-    from suizhou_plan.rules import RULES
-
     code = {slug: rule.code for slug, rule in RULES.items()}
     examples = example_values(plan)
     rows = []
@@ -171,8 +167,6 @@ def field_rows(root: type[BaseModel], plan: dict[str, str]) -> list[FieldRow]:
 
 
 def field_tables(root: type[BaseModel], plan: dict[str, str]) -> str:
-    from suizhou_plan.rules import RULES
-
     wheres = models_of(root)
     rows = field_rows(root, plan)
     out: list[str] = []
@@ -214,9 +208,6 @@ def splice(page: str, regions: dict[str, str], where: Path,
 
 
 def plan_format_markdown(page: str, where: Path = PLAN_FORMAT_MD) -> str:
-    from suizhou_plan.model.agency import AgenciesFile
-    from suizhou_plan.model.plan import TasksFile
-
     plan = example_plan(page)
     regions = {"tasks.yaml": field_tables(TasksFile, plan),
                "agencies.yaml": field_tables(AgenciesFile, plan)}

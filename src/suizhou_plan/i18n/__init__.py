@@ -106,6 +106,7 @@ def colon(lang: str) -> str:
 
 @cache
 def translations(lang: str) -> _gettext.NullTranslations:
+    # lazy: only translations() needs it (+1 ms)
     import gettext as _gettext  # not at start-up: it compiles a large pattern when imported
 
     folder = DIRECTORY.get(lang)
@@ -141,6 +142,7 @@ def tn(lang: str, singular: str, plural: str, n: int, /, **args: Any) -> str:
 
 @cache
 def _converter(config: str) -> Any:
+    # lazy: only _converter() needs it (+4 ms: opencc)
     import opencc
 
     return opencc.OpenCC(config)

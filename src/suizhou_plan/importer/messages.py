@@ -4,7 +4,7 @@ finding's arguments when a report is rendered in the reader's language."""
 
 from __future__ import annotations
 
-from suizhou_plan.i18n import N_
+from suizhou_plan.i18n import N_, t
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "charset-unknown": (
@@ -185,8 +185,6 @@ def render(key: str, args: dict[str, str], lang: str) -> tuple[str, str]:
     """The message and the hint of `key` in `lang` (en, zh-Hans, zh-Hant), placeholders
     filled.  The document's own words in the arguments stay as the document writes them,
     so that they can be found in it; how a deadline was read (`rule`) is translated."""
-    from suizhou_plan.i18n import t
-
     message, hint = MESSAGES[key]
     if "rule" in args:
         args = {**args, "rule": t(lang, args["rule"])}

@@ -26,6 +26,7 @@ def check_package(path: Path, data: bytes) -> None:
     """Refuse a package whose parts unpack beyond the limits, before any part is read:
     a small file can hold a part of gigabytes.  The sizes checked are those the zip
     directory declares, which bound what zipfile will unpack of each part."""
+    # lazy: only check_package() needs it (+6 ms)
     import zipfile
 
     try:
@@ -55,6 +56,7 @@ def check_package(path: Path, data: bytes) -> None:
 def read_docx(path: Path, data: bytes) -> Document:
     check_package(path, data)
     try:
+        # lazy: only read_docx() needs it (+187 ms: docx, lxml)
         import docx
         from docx.table import Table
         from docx.text.paragraph import Paragraph

@@ -6,6 +6,7 @@ the rest is read block by block with the source line of each element."""
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ MAX_DEPTH = 2048  # libxml2's limit with huge_tree; the page beyond it would be 
 
 
 def read_html(path: Path, data: bytes, *, replace_bad_bytes: bool = False) -> Document:
+    # lazy: only read_html() needs it (+13 ms: lxml)
     import lxml.etree
     import lxml.html
 
@@ -85,8 +87,7 @@ def _decode(path: Path, data: bytes, replace_bad_bytes: bool
     """The page's text and its encoding: the one it declares, else the one detected (a page
     saved without a declaration is common, and lxml would read it as Latin-1).  A declared
     name that is no text encoding (「undefined」, 「punycode」) is said and set aside."""
-    import codecs
-
+    # lazy: only _decode() needs it (+5 ms: 1 module)
     from suizhou_plan.importer.encoding import (
         bad_byte_message,
         decode_or_refuse,
@@ -178,6 +179,7 @@ _BREAKS = {"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ta
 def _lines(element: Any) -> list[str]:
     """The element's text, split where the page breaks lines (<br>, and the blocks inside an
     element read whole), without recursion: a page may nest elements thousands deep."""
+    # lazy: only _lines() needs it (+9 ms: lxml)
     import lxml.etree
 
     parts: list[str] = []

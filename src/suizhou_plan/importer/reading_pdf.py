@@ -27,6 +27,7 @@ _PAGE_NUMBER = re.compile(r"^[—–\-－~～\s]*(第\s*)?\d{1,4}\s*(页|頁|/\s
 
 def read_pdf(path: Path, data: bytes) -> Document:
     try:
+        # lazy: only read_pdf() needs it (+160 ms: pdfplumber)
         import pdfplumber
         from pdfminer.pdfparser import PDFSyntaxError
     except ImportError:  # pragma: no cover - a declared dependency

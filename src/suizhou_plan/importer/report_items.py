@@ -61,6 +61,7 @@ def render_items(plan: Any, doc: Any, lang: str, update: Any = None) -> list[str
     """The Markdown lines of the items section; `plan` is the DraftPlan that was read, `doc`
     the Document it was read from (for the kind of place: line, paragraph, page); with
     `update` (pipeline.Update), items under the plan's ids, and only those the plan holds."""
+    # lazy: only render_items() needs it (+15 ms: 2 modules)
     from dataclasses import replace
 
     from suizhou_plan.base.escapes import markdown_text
@@ -114,6 +115,7 @@ def _place(doc: Any, line: int, row: int | None, say: Say, sep: str) -> str:
 def _task_block(task: Any, plan: Any, doc: Any, lang: str, say: Say,
                 quoted: Callable[[str], str], day: Callable[[date], str],
                 sep: str) -> list[str]:
+    # lazy: only _task_block() needs it (+0 ms)
     from suizhou_plan.i18n import t
 
     source = task.source
@@ -209,6 +211,7 @@ def _milestone_block(ms: Any, phase: Any, doc: Any, say: Say,
 def _spans(title: str, pieces: list[str]) -> list[str]:
     """The shared phrases as stretches of the title: overlapping pieces joined
     (「神農云二期建」 and 「農云二期建設」 are 「神農云二期建設」)."""
+    # lazy: only _spans() needs it (+25 ms: 3 modules)
     from suizhou_plan.importer.milestone_links import _letters
 
     letters = _letters(title)

@@ -17,6 +17,7 @@ _converters: dict[str, Any] = {}
 
 def _convert(config: str, text: str) -> str:
     if config not in _converters:
+        # lazy: only _convert() needs it (+4 ms: opencc)
         import opencc
 
         _converters[config] = opencc.OpenCC(config)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from suizhou_plan.importer.assignment import looks_like_unit
+from suizhou_plan.importer.assignment import Assignment, looks_like_unit
 from suizhou_plan.importer.clauses import AddedUnits
 from suizhou_plan.importer.deadlines import (
     YEARLESS,
@@ -120,8 +120,6 @@ def _title(body: str) -> str:
 
 
 def _clause_findings(item: RawTask, task_id: str, clause: object, log: FindingLog) -> None:
-    from suizhou_plan.importer.assignment import Assignment
-
     assert isinstance(clause, Assignment)
     if clause.ends_with_etc:
         log.add("open-list", item.line, task=task_id)

@@ -55,6 +55,7 @@ from suizhou_plan.importer.emit import (
     task_lines,
 )
 from suizhou_plan.importer.findings import FindingLog
+from suizhou_plan.importer.units import merge_key
 from suizhou_plan.importer.yaml_lines import Lines, MapSpan, NotEditable, indent, items, mapping
 
 SIMILAR = 0.6  # share of character pairs in common for two wordings to be one item
@@ -128,6 +129,7 @@ def _squeeze(text: str) -> str:
 
 def _text(item: Any) -> str:
     """An item's words without its units and their labels, which many items share."""
+    # lazy: only _text() needs it (+19 ms: 3 modules)
     from suizhou_plan.importer.assignment import LABEL_WORDS
 
     text = str(item.text)
@@ -278,8 +280,6 @@ class Units:
         return out
 
     def _resolve(self, form: str) -> str:
-        from suizhou_plan.importer.units import merge_key
-
         if self.registry.exact(form) is not None:
             return form
         agency_id = self.base_units.get(form)
@@ -353,6 +353,7 @@ class _Ids:
 class _Merge:
     def __init__(self, text: str, tasks_model: Any, registry: Any, base: Base | None,
                  theirs: DraftPlan, log: FindingLog) -> None:
+        # lazy: only __init__() needs it (+19 ms: yaml)
         import yaml
 
         self.text = text
@@ -383,6 +384,7 @@ class _Merge:
 
     @staticmethod
     def refused(where: str) -> UpdateRefused:
+        # lazy: only refused() needs it (+4 ms: 1 module)
         from suizhou_plan.i18n import Msg
 
         return UpdateRefused(Msg(
@@ -602,6 +604,7 @@ class _Merge:
         if key == "number":
             return [f"number: {value}"]
         if key == "due":
+            # lazy: only this branch needs it (+0 ms)
             from datetime import date
 
             return [due_line(date.fromisoformat(value), draft.due_text, "").lstrip()]

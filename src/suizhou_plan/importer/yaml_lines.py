@@ -10,6 +10,7 @@ edited: a flow list (`units: [A, B]`) is replaced whole."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +50,7 @@ class MapSpan:
 
 def last_line(node: Any) -> int:
     """The last line (0-based) that holds part of `node`."""
+    # lazy: only last_line() needs it (+22 ms: yaml)
     import yaml
 
     if isinstance(node, yaml.ScalarNode):
@@ -63,6 +65,7 @@ def last_line(node: Any) -> int:
 
 
 def mapping(node: Any, first: int, dash: int = -1) -> MapSpan:
+    # lazy: only mapping() needs it (+22 ms: yaml)
     import yaml
 
     if not isinstance(node, yaml.MappingNode) or node.flow_style:
@@ -80,6 +83,7 @@ def mapping(node: Any, first: int, dash: int = -1) -> MapSpan:
 
 def items(node: Any, first: int, lines: list[str]) -> list[MapSpan]:
     """The mappings of a block list, each from the line after the previous one's last."""
+    # lazy: only items() needs it (+22 ms: yaml)
     import yaml
 
     if not isinstance(node, yaml.SequenceNode) or node.flow_style:
@@ -111,8 +115,6 @@ class Lines:
     Windows stays so; new lines take the file's first ending."""
 
     def __init__(self, text: str) -> None:
-        import re
-
         parts = re.split("(\r\n|[\n\r\x85\u2028\u2029])", text)
         self.lines: list[str] = parts[0::2]
         self.ends: list[str] = [*parts[1::2], ""]

@@ -232,6 +232,7 @@ def _load_one(directory: Path, name: str, model: Any, loaded: Loaded,
             )
         )
         return None
+    # lazy: only _load_one() needs it (+37 ms: pydantic)
     from pydantic import ValidationError
 
     # Validation makes as many objects as loading did: keep the cyclic GC paused for it too.
@@ -240,6 +241,7 @@ def _load_one(directory: Path, name: str, model: Any, loaded: Loaded,
     try:
         return model.model_validate(tree.value)
     except ValidationError as exc:
+        # lazy: only _load_one() needs it (+78 ms: pydantic)
         from suizhou_plan.load.schema_errors import problems_from
 
         listed = problems_from(exc, model, tree.root, shown, limit=MAX_PROBLEMS)
@@ -257,6 +259,7 @@ def read_plan_file(directory: Path, name: str) -> bytes | Problem:
 def load_plan(directory: Path, given: dict[str, bytes] | None = None) -> Loaded:
     """Load the plan in `directory`.  `given` holds the bytes of files already read (a writer
     validates the text it is about to write without copying anything to disk)."""
+    # lazy: only load_plan() needs it (+265 ms: pydantic)
     from suizhou_plan.model.agency import AgenciesFile
     from suizhou_plan.model.plan import TasksFile
 
@@ -270,6 +273,7 @@ def load_plan(directory: Path, given: dict[str, bytes] | None = None) -> Loaded:
 def load_agencies_file(path: Path) -> Loaded:
     """One `agencies.yaml` on its own (any file name), as `suizhou import --agencies` reads
     a registry to share: `agencies` is None when it cannot be used, and the problems say why."""
+    # lazy: only load_agencies_file() needs it (+111 ms: pydantic)
     from suizhou_plan.model.agency import AgenciesFile
 
     loaded = Loaded(path.parent)

@@ -6,6 +6,7 @@ from typing import Any
 
 
 def schemas() -> dict[str, dict[str, Any]]:
+    # lazy: only schemas() needs it (+317 ms: pydantic)
     from suizhou_plan.model.agency import AgenciesFile
     from suizhou_plan.model.plan import TasksFile
 

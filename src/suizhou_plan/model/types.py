@@ -35,6 +35,7 @@ def iso_suggestion(text: str) -> str:
         return _real(y, mo, d)
     m = _MONTH_END.fullmatch(text)
     if m:
+        # lazy: only iso_suggestion() needs it (+2 ms)
         import calendar
 
         y, mo = int(m.group(1)), int(m.group(2))

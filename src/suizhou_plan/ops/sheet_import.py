@@ -16,6 +16,7 @@ located at their cells."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -23,12 +24,19 @@ from typing import TYPE_CHECKING, Any
 
 from suizhou_plan.i18n import LANGS, Word
 from suizhou_plan.load.ledger import Entry, Source, pasted
+from suizhou_plan.load.plan_loader import TASKS
+from suizhou_plan.model.types import iso_suggestion
 from suizhou_plan.ops.progress_batch import Outcome, Report, append_reports
 from suizhou_plan.ops.progress_edit import read_plan
 from suizhou_plan.sheets import template as layout
 from suizhou_plan.sheets import xlsx
 from suizhou_plan.sheets.messages import SheetProblem, problem
 from suizhou_plan.sheets.reading import Row, Template, made_day, open_template
+from suizhou_plan.sheets.template import status_choices
+from suizhou_plan.views.duties import duties_for
+from suizhou_plan.views.reporters import may_report
+from suizhou_plan.views.reporters import office as offices
+from suizhou_plan.words.sheet_words import UNIT_CHOICES, status_from_word
 
 if TYPE_CHECKING:
     from suizhou_plan.model.agency import Agency
@@ -66,9 +74,7 @@ def import_files(plan: Path, files: list[tuple[str, Path]], as_of: date, *,
     unless there is an error and not `skip_invalid`, or `dry_run`: then nothing is
     written, and the outcome says what would have been added.  Raises
     `workspace.KeyDamaged` when the plan directory's key cannot be read."""
-    import hashlib
-
-    from suizhou_plan.load.plan_loader import TASKS
+    # lazy: only import_files() needs it (+1 ms: 1 module)
     from suizhou_plan.ops.workspace import read_key
 
     key = read_key(plan)
@@ -96,6 +102,7 @@ def import_files(plan: Path, files: list[tuple[str, Path]], as_of: date, *,
 def _column(report: Report, what: str) -> str:
     """The column an objection points at; an application's date is its new date (M); an
     office's decision comes from the review sheet, whose columns are its own."""
+    # lazy: only _column() needs it (+2 ms: 1 module)
     from suizhou_plan.sheets import review
 
     if report.entry.status in review.DECISIONS:
@@ -111,8 +118,6 @@ REVIEW_COLUMN_OF = {"item": "A", "by": "A", "status": "G", "entry": "G", "date":
 
 def _reports(index: PlanIndex, sheet: Template, as_of: date, digest: str,
              problems: list[SheetProblem]) -> list[Report]:
-    from suizhou_plan.views.duties import duties_for
-
     prov = sheet.provenance
     unit = index.registry.by_id.get(prov.unit_id)
     if unit is None:
@@ -162,8 +167,6 @@ def _split(ref: str) -> tuple[str, int]:
 def _row_reports(index: PlanIndex, sheet: Template, unit: Agency, row: Row,
                  duties: dict[str, Any], problems: list[SheetProblem]) -> list[Report]:
     """The report and the application a filled row holds (none when it has a problem)."""
-    from suizhou_plan.views.reporters import may_report
-
     prov = sheet.provenance
     n = row.number
 
@@ -207,9 +210,6 @@ def _row_reports(index: PlanIndex, sheet: Template, unit: Agency, row: Row,
 def _report(item: Item, sheet: Template, unit: Agency, row: Row,
             problems: list[SheetProblem]) -> Entry | None:
     """G–L: the unit's report on its part (None when G–L are empty)."""
-    from suizhou_plan.sheets.template import status_choices
-    from suizhou_plan.words.sheet_words import UNIT_CHOICES, status_from_word
-
     cells = row.cells
     n = row.number
     columns = (layout.STATUS, layout.DATE, layout.NOTE, layout.PROBLEMS, layout.NEXT,
@@ -333,8 +333,6 @@ def _text(value: Any) -> str:
 
 def _date(value: Any) -> date | None:
     """A date cell, or a date typed as text in any of the ways people type one."""
-    from suizhou_plan.model.types import iso_suggestion
-
     if isinstance(value, xlsx.Serial):
         return value.day()
     if isinstance(value, datetime):
@@ -357,8 +355,8 @@ def _review_reports(index: PlanIndex, sheet: Template, office: Agency, digest: s
                     problems: list[SheetProblem]) -> list[Report]:
     """The office's decisions on a review sheet, as entries of the office; a sheet made for
     a unit that is not the office is refused whole."""
+    # lazy: only _review_reports() needs it (+2 ms: 1 module)
     from suizhou_plan.sheets import review
-    from suizhou_plan.views.reporters import office as offices
 
     prov = sheet.provenance
     if not any(a.id == office.id for a in offices(index)):
@@ -390,6 +388,7 @@ def _review_reports(index: PlanIndex, sheet: Template, office: Agency, digest: s
 
 
 def _typed_decisions() -> dict[str, str]:
+    # lazy: only _typed_decisions() needs it (+2 ms: 1 module)
     from suizhou_plan.sheets import review
 
     return {word.casefold(): status for lang in LANGS
@@ -398,8 +397,8 @@ def _typed_decisions() -> dict[str, str]:
 
 def _decision(index: PlanIndex, sheet: Template, office: Agency, row: Row,
               problems: list[SheetProblem]) -> Report | None:
+    # lazy: only _decision() needs it (+2 ms: 1 module)
     from suizhou_plan.sheets import review
-    from suizhou_plan.words.sheet_words import status_from_word
 
     prov = sheet.provenance
     n = row.number

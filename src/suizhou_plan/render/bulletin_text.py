@@ -8,6 +8,8 @@ dates as 「2024年1月15日」, phases as 「第一階段」.  Every word comes
 
 from __future__ import annotations
 
+import functools
+
 from suizhou_plan.i18n import heading_number, long_date, phase_name, sub_number, t, tn, tp
 from suizhou_plan.model.status import APPLICATION, DECISIONS
 from suizhou_plan.render.official_docx import Block, Cell
@@ -76,7 +78,9 @@ def _overall(b: Bulletin, lang: str, lists_pending: bool) -> list[str]:
         out.append(t(lang, "{count} of phases that have not begun ({phases}) are counted here "
                            "but not listed.",
                      count=_count(lang, tally.not_started_phase), phases=phases))
-    return [" ".join(out) if lang == "en" else "".join(out)]
+    return [functools.reduce(lambda first, then: tp(lang, "typography: sentences",
+                                                    "{first} {then}", first=first, then=then),
+                             out)]
 
 
 def _latest(row: Row, lang: str) -> list[Cell]:
@@ -239,7 +243,7 @@ def _requirements(b: Bulletin, lang: str) -> list[Block]:
                       item=_item(step.item), text=step.text))
     if not asks:
         return _para(t(lang, "All units are to keep their items on schedule."))
-    return [Block("para", f"{n}. {ask}" if lang == "en" else f"{n}.{ask}")
+    return [Block("para", tp(lang, "typography", "{n}. {text}", n=n, text=ask))
             for n, ask in enumerate(asks, 1)]
 
 

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from suizhou_plan import __version__
 from suizhou_plan.base.finding import Finding
-from suizhou_plan.i18n import Msg, colon, counted, day, localise, official
+from suizhou_plan.i18n import Msg, colon, counted, day, localise, long_date, official, t
+from suizhou_plan.load.plan_loader import AGENCIES, TASKS
 from suizhou_plan.model.status import BUCKETS, Light
 from suizhou_plan.render.dashboard_matrix import Matrix, build_matrix, matrix_html
 from suizhou_plan.render.dashboard_timeline import PhaseLane, timeline_svg
@@ -57,6 +58,7 @@ class Source:
 
 
 def _git(directory: Path, *args: str) -> bytes | None:
+    # lazy: only _git() needs it (+4 ms: 1 module)
     import subprocess
 
     from suizhou_plan.load.git import run_git
@@ -80,8 +82,6 @@ def git_source(plan: str, directory: Path) -> Source:
     files differ from it; no revision (quietly) without git or outside a work tree.  The
     files are compared with HEAD's blobs here rather than by `git status`, which would run
     the clean filters and fsmonitor a repository's config names."""
-    from suizhou_plan.load.plan_loader import AGENCIES, TASKS
-
     revision = (_git(directory, "rev-parse", "--short", "HEAD") or b"").decode().strip()
     if not revision:
         return Source(plan)
@@ -174,8 +174,6 @@ def source_line(dash: Dashboard) -> str:
     """Where the figures come from, as a leader reads it: the plan's title and 文號 and
     the date of its last recorded progress (and the git revision, when there is one); never
     a directory."""
-    from suizhou_plan.i18n import long_date, t
-
     lang = dash.lang
     number = (t(lang, " ({number})", number=dash.document_number) if dash.document_number
               else "")

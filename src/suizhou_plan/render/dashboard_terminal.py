@@ -217,6 +217,7 @@ def plain(dash: Dashboard) -> str:
 
 
 def render_rich(dash: Dashboard, stream: TextIO, *, color: bool) -> None:
+    # lazy: only render_rich() needs it (+33 ms: rich)
     from rich.console import Console
     from rich.text import Text
 

@@ -5,7 +5,7 @@ English or Chinese, so the person who reviews the import can work through them."
 
 from __future__ import annotations
 
-from suizhou_plan.i18n import N_, listed
+from suizhou_plan.i18n import N_, listed, t, tn
 from suizhou_plan.importer.findings import ImportFinding
 from suizhou_plan.ops.plan_import import ImportResult
 
@@ -51,14 +51,10 @@ COUNTS: dict[str, tuple[str, str]] = {
 
 
 def _say(lang: str, key: str, **args: object) -> str:
-    from suizhou_plan.i18n import t
-
     return t(lang, WORDS[key], **args)
 
 
 def _count(lang: str, key: str, n: int, **args: object) -> str:
-    from suizhou_plan.i18n import tn
-
     singular, plural = COUNTS[key]
     return tn(lang, singular, plural, n, **args)
 
@@ -99,6 +95,7 @@ def render_text(result: ImportResult, doc_shown: str, out_dir: str, lang: str = 
     else:
         lines.append(_say(lang, "nothing", out=out_dir))
     if result.update is not None:
+        # lazy: only render_text() needs it (+2 ms: 1 module)
         from suizhou_plan.render import update_report
         lines += update_report.render_text(result.update, out_dir, lang, dry_run)
     return "\n".join(lines) + "\n"
@@ -106,12 +103,14 @@ def render_text(result: ImportResult, doc_shown: str, out_dir: str, lang: str = 
 
 def render_markdown(result: ImportResult, doc_shown: str, out_dir: str,
                     lang: str = "en") -> str:
+    # lazy: only render_markdown() needs it (+1 ms: 1 module)
     from suizhou_plan.base.escapes import markdown_code, markdown_text
 
     lines = [_say(lang, "title", doc=markdown_text(doc_shown)), "",
              markdown_text(summary(result, out_dir, lang)), "",
              _say(lang, "intro", out=markdown_code(out_dir)), ""]
     if result.update is not None:
+        # lazy: only render_markdown() needs it (+2 ms: 1 module)
         from suizhou_plan.render import update_report
         lines += update_report.render_markdown(result.update, lang)
     if result.unassigned:
@@ -130,6 +129,7 @@ def render_markdown(result: ImportResult, doc_shown: str, out_dir: str,
             cells = [_where(result, f, lang), f"`{f.slug}`", message, hint]
             lines.append("| " + " | ".join(cells) + " |")
     if result.plan is not None:
+        # lazy: only render_markdown() needs it (+3 ms: 1 module)
         from suizhou_plan.importer.report_items import render_items
 
         lines += ["", *render_items(result.plan, result.document, lang, result.update)]

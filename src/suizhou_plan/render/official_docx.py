@@ -65,6 +65,7 @@ class Block:
 
 def _set_fonts(style_or_run: Any, east_asian: str, size_pt: float | None = None,
                bold: bool | None = None) -> None:
+    # lazy: only _set_fonts() needs it (+80 ms: docx, lxml)
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
@@ -90,6 +91,7 @@ def _set_fonts(style_or_run: Any, east_asian: str, size_pt: float | None = None,
 def _style(document: Any, name: str, base: str | None = None) -> Any:
     """The paragraph style `name`, made (based on `base`) when missing.  A template's style
     of that name that is not a paragraph style (a table style called "Title") is replaced."""
+    # lazy: only _style() needs it (+39 ms: docx, lxml)
     from docx.enum.style import WD_STYLE_TYPE
 
     styles = document.styles
@@ -109,6 +111,7 @@ def _style(document: Any, name: str, base: str | None = None) -> Any:
 
 def _official_styles(document: Any) -> None:
     """GB/T 9704 on the named styles of the default template."""
+    # lazy: only _official_styles() needs it (+98 ms: docx, lxml)
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.shared import Pt
 
@@ -154,6 +157,7 @@ def _official_styles(document: Any) -> None:
 
 def _no_border(style: Any) -> None:
     """The default template underlines its title with a blue rule; an official one has none."""
+    # lazy: only _no_border() needs it (+40 ms: docx, lxml)
     from docx.oxml.ns import qn
 
     ppr = style.element.pPr
@@ -163,6 +167,7 @@ def _no_border(style: Any) -> None:
 
 
 def _page(document: Any) -> None:
+    # lazy: only _page() needs it (+80 ms: docx, lxml)
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm
 
@@ -176,6 +181,7 @@ def _page(document: Any) -> None:
 
 def _page_number(paragraph: Any, align: Any) -> None:
     """「— PAGE —」 in 宋體 四號."""
+    # lazy: only _page_number() needs it (+80 ms: docx, lxml)
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -203,6 +209,7 @@ def _page_number(paragraph: Any, align: Any) -> None:
 
 def _page_numbers(document: Any) -> None:
     """Odd pages on the right, even pages on the left (單頁碼居右，雙頁碼居左)."""
+    # lazy: only _page_numbers() needs it (+58 ms: docx, lxml)
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     document.settings.odd_and_even_pages_header_footer = True
@@ -218,6 +225,7 @@ def _page_numbers(document: Any) -> None:
 
 def _font_alternatives(document: Any) -> None:
     """Name a common face for each government font in the font table (`w:altName`)."""
+    # lazy: only _font_alternatives() needs it (+80 ms: docx, lxml)
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.oxml.ns import qn
 
@@ -225,6 +233,7 @@ def _font_alternatives(document: Any) -> None:
         part = document.part.part_related_by(RT.FONT_TABLE)
     except KeyError:
         return
+    # lazy: only _font_alternatives() needs it (+0 ms: lxml)
     from lxml import etree
 
     root = etree.fromstring(part.blob)
@@ -242,6 +251,7 @@ def _font_alternatives(document: Any) -> None:
 
 
 def _repeat_header(row: Any) -> None:
+    # lazy: only _repeat_header() needs it (+80 ms: docx, lxml)
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -254,6 +264,7 @@ def _repeat_header(row: Any) -> None:
 
 
 def _table(document: Any, block: Block, table_text: str) -> None:
+    # lazy: only _table() needs it (+138 ms: docx, lxml)
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm
@@ -318,6 +329,7 @@ def render(blocks: Iterable[Block], *, title: str, template: Template | None = N
     styles and headers are used as they are.  `author` is the issuing office and `dated` the
     date the document speaks for (the as-of date); without them the document has no author
     or dates, never the clock's or a template's."""
+    # lazy: only render() needs it (+75 ms: docx, lxml)
     import docx
 
     from suizhou_plan.render.docx_template import default_template

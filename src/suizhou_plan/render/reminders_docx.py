@@ -10,11 +10,13 @@ counted or dated here: everything comes from `reminders.Reminders`."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
 from suizhou_plan.i18n import heading_number, in_script, long_date, official, t, tp
+from suizhou_plan.render import official_docx
 from suizhou_plan.render.assessment_render import period_name, period_span
 from suizhou_plan.render.official_docx import Block, Cell
 from suizhou_plan.words.labels import due_words, word
@@ -163,7 +165,6 @@ def _in_script(block: Block, lang: str) -> Block:
 def render(r: Reminders, notice: Notice, lang: str, template: Template | None = None) -> bytes:
     """One unit's notice as a Word document; its author is the office that signs it, its
     dates the as-of date."""
-    from suizhou_plan.render import official_docx
     title = t(lang, "{title}: {unit}", title=title_of(r, lang), unit=notice.unit.name)
     data = official_docx.render([_in_script(b, lang) for b in blocks(r, notice, lang)],
                                 title=official(lang, title), template=template,
@@ -174,8 +175,7 @@ def render(r: Reminders, notice: Notice, lang: str, template: Template | None = 
 def _signed_together(data: bytes) -> bytes:
     """The closing request, the office and the date kept on one page: a date alone at the
     top of a page signs nothing."""
-    import io
-
+    # lazy: only _signed_together() needs it (+35 ms: docx, lxml)
     import docx
 
     document = docx.Document(io.BytesIO(data))

@@ -67,6 +67,7 @@ def markdown(r: Reminders, lang: str) -> str:
 
 def workbook(r: Reminders, lang: str) -> bytes:
     """One sheet: the title, the header at row 3 (frozen, filtered), A4 landscape."""
+    # lazy: only workbook() needs it (+157 ms: lxml, openpyxl)
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
@@ -87,6 +88,7 @@ def workbook(r: Reminders, lang: str) -> bytes:
         for c, value in enumerate(row, 1):
             put(ws, n, c, value)
     ws.freeze_panes = "A4"
+    # lazy: only workbook() needs it (+96 ms: lxml, openpyxl)
     from openpyxl.utils import get_column_letter
 
     ws.auto_filter.ref = f"A3:{get_column_letter(len(head))}{3 + max(len(body), 1)}"

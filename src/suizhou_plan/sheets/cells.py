@@ -9,6 +9,7 @@ reorder text.  Dates go in as real date cells."""
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import date
 from typing import Any
@@ -65,6 +66,7 @@ def shown_width(value: Any) -> int:
 def fit_columns(ws: Any, first_row: int = 1, minimum: int = 6) -> None:
     """Column widths from the widest cell at or below `first_row`, East-Asian wide
     characters counted as two; text wider than MAX_WIDTH wraps instead."""
+    # lazy: only fit_columns() needs it (+204 ms: lxml, openpyxl)
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
@@ -104,8 +106,6 @@ def print_landscape(ws: Any, header_row: int) -> None:
 
 
 def to_bytes(wb: Any) -> bytes:
-    import io
-
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -28,6 +28,7 @@ from suizhou_plan.sheets.template import (
     MarkedItem,
     Provenance,
     SheetRow,
+    _said_line,
     write_sheet,
 )
 from suizhou_plan.words.sheet_words import words
@@ -76,8 +77,6 @@ def waiting(index: PlanIndex) -> list[Waiting]:
 
 
 def _row(w: Waiting, index: PlanIndex, lang: str) -> SheetRow:
-    from suizhou_plan.sheets.template import _said_line
-
     record = w.item.record
     assert record is not None
     sep = colon(lang)

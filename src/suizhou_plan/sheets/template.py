@@ -215,6 +215,7 @@ def write_sheet(layout: Layout, lang: str, sheet: str, title_text: str, help_tex
     """The workbook: title, help, sign-off, the two heading rows, one row per item (A–F
     locked, the rest open), the drop-down and date checks, print set-up, and the marker
     (signed when `key` is given)."""
+    # lazy: only write_sheet() needs it (+306 ms: lxml, openpyxl)
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.utils import column_index_from_string
@@ -313,6 +314,7 @@ def row_height(values: dict[str, Any], layout: Layout = UNIT_LAYOUT) -> float:
     """The height of an item's row, in points: enough lines for its longest wrapped text
     (a CJK character is two columns wide), and room to type.  An office suite does not
     grow a row by itself when it opens the file (LibreOffice prints one line, cut)."""
+    # lazy: only row_height() needs it (+0 ms)
     from suizhou_plan.base.textwidth import width
 
     lines = FILL_LINES
@@ -354,6 +356,7 @@ def _page(ws: Any) -> None:
 def marker_rows(p: Provenance, key: bytes | None) -> list[list[str]]:
     """The marker's table, every cell text as stored; its last row the signature when
     there is a key."""
+    # lazy: only marker_rows() needs it (+2 ms: 1 module)
     from suizhou_plan.sheets.signing import SIGNATURE, key_id, sign
 
     pairs = [("kind", p.kind), ("format", p.format), ("unit_id", p.unit_id),

@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import struct
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -146,6 +147,7 @@ class Workbook:
 
     def _open(self, name: str) -> IO[bytes]:
         if name not in self._sizes:
+            # lazy: only _open() needs it (+3 ms: 1 module)
             from suizhou_plan.i18n import Msg
 
             raise Unreadable(Msg("it has no part {part}", part=name))
@@ -158,10 +160,12 @@ class Workbook:
         if len(data) > PART:  # never met: zipfile stops at the declared size
             raise TooMuch("part", PART, part=name, size=len(data))
         if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:200]:
+            # lazy: only _open() needs it (+3 ms: 1 module)
             from suizhou_plan.i18n import Msg
 
             raise Unreadable(Msg("its part {part} is not UTF-8 text", part=name))
         if _DECLARES.search(data):
+            # lazy: only _open() needs it (+3 ms: 1 module)
             from suizhou_plan.i18n import Msg
 
             raise Unreadable(Msg("its part {part} declares a document type (<!DOCTYPE or "
@@ -170,6 +174,7 @@ class Workbook:
 
     def _events(self, name: str, tags: tuple[str, ...] | None = None,
                 events: tuple[str, ...] = ("end",)) -> Iterator[tuple[str, Any]]:
+        # lazy: only _events() needs it (+0 ms: lxml)
         from lxml import etree
 
         stream = self._open(name)
@@ -179,6 +184,7 @@ class Workbook:
         try:
             yield from parser
         except etree.XMLSyntaxError as exc:
+            # lazy: only _events() needs it (+3 ms: 1 module)
             from suizhou_plan.i18n import Msg
 
             raise Unreadable(Msg("its part {part} is not well-formed XML ({why})", part=name,
@@ -300,8 +306,6 @@ class Workbook:
 def _declared_entries(data: bytes) -> int:
     """How many entries the package's end-of-central-directory record declares (its Zip64
     record's, when it has one); 0 when there is none to read (zipfile then says why)."""
-    import struct
-
     at = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
     if at < 0 or at + 22 > len(data):
         return 0
@@ -356,6 +360,7 @@ def _int(text: str | None, default: int = 0) -> int:
 
 
 def _damage(exc: BaseException) -> str:
+    # lazy: only _damage() needs it (+3 ms: 1 module)
     from suizhou_plan.i18n import Msg
 
     if isinstance(exc, (zipfile.BadZipFile, EOFError)):

@@ -161,6 +161,7 @@ def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
     cadence = index.tasks_file.supervision.reporting_cadence_days
     period: Period | None = None
     if records:
+        # lazy: only build_bulletin() needs it (+5 ms: 1 module)
         from suizhou_plan.views.periods import Cadence
 
         period = Cadence.of(index.tasks_file.supervision).just_closed(as_of)
@@ -205,6 +206,7 @@ def build_bulletin(index: PlanIndex, boards: list[PhaseBoard], as_of: date,
     unreported: list[Agency] = []
     late: list[Agency] = []
     if period is not None:
+        # lazy: only build_bulletin() needs it (+5 ms: 1 module)
         from suizhou_plan.views.periods import reports_for
 
         reports = reports_for(index, period, Holders(index, period.cutoff), known_by=as_of)
@@ -248,6 +250,7 @@ def _unit_records(index: PlanIndex, rows: list[Row],
                   as_of: date) -> list[UnitRecord]:
     """Each accountable unit's line over the listed items, ranked by what it leads: most
     overdue as lead first, then the lowest on-time rate as lead, then the most led."""
+    # lazy: only _unit_records() needs it (+14 ms: 2 modules)
     from suizhou_plan.views.assessment import assess
 
     listed = {row.item.id for row in rows}

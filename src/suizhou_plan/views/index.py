@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal, NamedTuple
 
@@ -259,8 +259,6 @@ def _attach_records(tf: TasksFile, registry: AgencyRegistry, items: list[Item]) 
 def with_progress(index: PlanIndex, item: Item, progress: list[ProgressEntry]) -> Item:
     """A copy of `item` whose ledger is `progress` (a writer's ledger as it will be), with
     its record and date in force worked out again."""
-    from dataclasses import replace
-
     planned = item.planned_due or item.due
     record = _Recorder(index.tasks_file, index.registry).record(item, progress, planned)
     return replace(item, progress=progress, due=record.due, planned_due=planned,

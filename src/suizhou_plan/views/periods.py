@@ -25,6 +25,7 @@ Nothing here reads the clock or knows a word of any language."""
 
 from __future__ import annotations
 
+import bisect
 import calendar
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -229,6 +230,7 @@ def owes_report(index: PlanIndex, item: Item, period: Period) -> bool:
 def units_reporting(holders: Holders) -> Iterator[Agency]:
     """The units that report for themselves, in registry order: no collective (its
     members report), no placeholder (nobody in particular)."""
+    # lazy: only units_reporting() needs it (+166 ms: pydantic, yaml)
     from suizhou_plan.views.holding import NOT_ACCOUNTABLE
 
     for agency in holders.index.agencies_file.agencies:
@@ -242,6 +244,7 @@ class HoldersOn:
     a year costs one build, or one more per rename that falls in it."""
 
     def __init__(self, index: PlanIndex, *known: Holders) -> None:
+        # lazy: only __init__() needs it (+166 ms: pydantic, yaml)
         from suizhou_plan.views.holding import handover
 
         self.index = index
@@ -252,11 +255,10 @@ class HoldersOn:
             self._built.setdefault(self._epoch(holders.as_of), holders)
 
     def _epoch(self, day: date) -> int:
-        import bisect
-
         return bisect.bisect_right(self._days, day)
 
     def on(self, day: date) -> Holders:
+        # lazy: only on() needs it (+166 ms: pydantic, yaml)
         from suizhou_plan.views.holding import Holders
 
         epoch = self._epoch(day)
@@ -273,6 +275,7 @@ def reports_for(index: PlanIndex, period: Period, holders: Holders | None = None
     renamed unit's successor owes the report from its handover); `known_by`, when given,
     leaves out what was recorded after it (a report received after the as-of date is not
     known on it)."""
+    # lazy: only reports_for() needs it (+166 ms: pydantic, yaml)
     from suizhou_plan.views.holding import Holders
 
     if holders is None:

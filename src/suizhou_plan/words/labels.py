@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import cache
 
-from suizhou_plan.i18n import day, t, tp
+from suizhou_plan.i18n import Word, day, t, tp
 from suizhou_plan.model.status import STATUS_TABLE, Light
 
 SYMBOL = {Light.RED: "✖", Light.YELLOW: "▲", Light.GREEN: "●", Light.GREY: "○"}
@@ -57,6 +57,18 @@ def light_label(light: Light, lang: str) -> str:
 
 def status_label(status: str, lang: str) -> str:
     return _translated(lang, STATUS_WORDS).get(f"status:{status}", status)
+
+
+# The months and quarters of a reporting period, as a period's name shows them
+# (「2024年1月」, "January 2024"; 「2024年第一季度」, "Q1 2024").
+MONTH_WORDS = (
+    Word("month", "January"), Word("month", "February"), Word("month", "March"),
+    Word("month", "April"), Word("month", "May"), Word("month", "June"),
+    Word("month", "July"), Word("month", "August"), Word("month", "September"),
+    Word("month", "October"), Word("month", "November"), Word("month", "December"),
+)
+QUARTER_WORDS = (Word("quarter", "Q1"), Word("quarter", "Q2"), Word("quarter", "Q3"),
+                 Word("quarter", "Q4"))
 
 
 def due_words(lang: str, due: date, planned: date | None,
