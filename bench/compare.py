@@ -51,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="4000,40000", help="generated plan sizes (tasks)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", type=Path, default=None, help="also write the table here")
+    parser.add_argument("--only", default="", help="only rows whose label contains one of "
+                        "these comma-separated words (e.g. report,duties)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     with tempfile.TemporaryDirectory(prefix="suizhou-ab-") as tmp:
@@ -59,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         before = rows(args.before, sizes, work / "a")
         after = rows(args.after, sizes, work / "b")
         pairs = list(zip(before, after, strict=True))
+        wanted = [w for w in args.only.split(",") if w]
+        if wanted:
+            pairs = [(a, b) for a, b in pairs if any(w in a.label for w in wanted)]
         for a, b in pairs:  # warm-up: page cache, bytecode
             bench.measure(a.argv_for(0), env)
             bench.measure(b.argv_for(0), env)

@@ -88,8 +88,8 @@ def test_agency_ids_that_differ_only_by_case_are_a_located_warning(run_cli: RunC
     assert [(f["code"], f["severity"], f["line"], f["column"], f["agency"]) for f in hits] == [
         ("SZ209", "warning", line_of(agencies, "  - id: Gov-Data"), 9, "Gov-Data")]
     assert hits[0]["message"] == (
-        f"agency id `Gov-Data` differs from `gov-data` (line {first}) only by case; on Windows "
-        "and macOS disks their files are one file")
+        f"agency id `Gov-Data` differs from `gov-data` (line {first}) only by case; typed "
+        "without the exact case, the two are confused")
     assert hits[0]["hint"] == "give 「測試局」 an id that differs from `gov-data` in more than case"
 
 
@@ -166,3 +166,16 @@ def test_every_spelling_of_infinity_and_not_a_number_is_a_number_to_other_reader
     spelled = [".inf", ".Inf", ".INF", "-.inf", "+.Inf", "-.INF", ".nan", ".NaN", ".NAN"]
     assert [other_readers_see(text) for text in spelled] == ["a number"] * len(spelled)
     assert [other_readers_see(text) for text in (".Nan", ".iNF", "..inf", ".")] == [None] * 4
+
+
+def test_the_trap_sz209_warns_of_an_id_typed_without_its_case_finds_both(
+        run_cli: RunCli, plan_copy: Path) -> None:
+    add_agency(plan_copy, "Gov-Data", "測試局")
+    exact = run_cli("duties", "gov-data", "--plan", str(plan_copy), "--as-of", AS_OF,
+                    "--lang", "en")
+    assert exact.exit_code == 0 and exact.output.startswith("市政數局 duty list")
+    typed = run_cli("duties", "GOV-DATA", "--plan", str(plan_copy), "--as-of", AS_OF,
+                    "--lang", "en")
+    assert typed.exit_code == 2
+    assert ("Error: 'GOV-DATA' matches several units: 市政數局 (gov-data); 測試局 (Gov-Data); "
+            "type one of the ids") in typed.output

@@ -22,6 +22,7 @@ from suizhou_plan.cli.options import (
 )
 from suizhou_plan.cli.plan_arg import plan_index
 from suizhou_plan.i18n import N_, Msg, in_script, localise, t, tn
+from suizhou_plan.model.status import REPORTS
 from suizhou_plan.ops.plan_lock import PlanLocked, PlanNotWritable
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 # What `--status` takes: a unit's report, or (the office's) 銷號.  The other decisions and
 # the application for more time have commands of their own that ask for what they need.
-STATUSES = ["not-started", "in-progress", "blocked", "reported-done", "verified"]
+STATUSES = [*REPORTS, "verified"]
 
 
 class Status(click.Choice):  # type: ignore[type-arg]

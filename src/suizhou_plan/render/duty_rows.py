@@ -171,9 +171,11 @@ class DutyTables:
         return iter(self.tables)
 
     def each(self) -> Iterator[DutyTables]:
-        """One unit's list at a time (a file each)."""
+        """One unit's list at a time (a file each), laid out afresh: its rows are worked
+        out for its own file and freed with it, so `duties --all` never holds every unit's
+        rows at once (the index needs only the counts)."""
         for table in self.tables:
-            yield DutyTables((table,), self.lang, self.sender)
+            yield DutyTables((DutyTable(table.duties, table.lang),), self.lang, self.sender)
 
 
 def duty_tables(lists: Sequence[DutyList], lang: str, index: PlanIndex) -> DutyTables:

@@ -339,10 +339,10 @@ def lead_not_listed(ctx: Context) -> Iterator[Problem]:
 @rule("SZ209", "id-case-clash", Severity.WARNING, "two agency ids differ only by case",
       reads=("Agency.id",))
 def id_case_clash(ctx: Context) -> Iterator[Problem]:
-    """A unit's id names its file in `suizhou duties --all --out DIR` (`gov-data.md`), and
-    Windows and macOS disks do not tell `gov-data.md` from `Gov-Data.md`: two ids that differ
-    only by case would overwrite each other's list there (suizhou numbers the second file,
-    `Gov-Data-2.md`, but people typing the id meet the same confusion).
+    """A unit is found by its id as typed, and without regard to case when no id matches
+    exactly (`suizhou duties GOV-DATA`, `--agency`), so two ids that differ only by case are
+    a trap: the case of one letter picks the other unit, or the command finds both and asks
+    which.
 
     Failing:
 
@@ -369,8 +369,8 @@ def id_case_clash(ctx: Context) -> Iterator[Problem]:
             continue  # the same id twice: duplicate-id says so
         yield Problem(
             "id-case-clash",
-            Msg("agency id `{id}` differs from `{other}` (line {line}) only by case; on "
-                "Windows and macOS disks their files are one file", id=agency.id,
+            Msg("agency id `{id}` differs from `{other}` (line {line}) only by case; typed "
+                "without the exact case, the two are confused", id=agency.id,
                 other=other.id, line=ctx.at_agency(("agencies", first[key], "id")).line),
             ctx.at_agency(("agencies", i, "id")),
             Msg("give 「{unit}」 an id that differs from `{other}` in more than case",

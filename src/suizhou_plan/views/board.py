@@ -8,35 +8,19 @@ from datetime import date
 
 from suizhou_plan.model.agency import Agency
 from suizhou_plan.model.plan import Phase
-from suizhou_plan.model.status import Light
 from suizhou_plan.views.holding import Holders
 from suizhou_plan.views.index import KIND_ORDER, Item, PlanIndex
-from suizhou_plan.views.state import ItemState, states_on, tally_of
+from suizhou_plan.views.state import OnItsDate, states_on, tally_of
 
 
 @dataclass(frozen=True)
-class Row:
+class Row(OnItsDate):
     """An item on a phase board: its state on the board's date (`state.ItemState`)."""
-
-    state: ItemState
-
-    @property
-    def item(self) -> Item:
-        return self.state.item
-
-    @property
-    def light(self) -> Light:
-        return self.state.light
 
     @property
     def lead(self) -> Agency | None:
         """The lead on the date (`Holders.lead_of`), renames applied."""
         return self.state.lead
-
-    def days_late(self, as_of: date) -> int | None:
-        """Days overdue on `as_of`, the board's date; None when not overdue."""
-        assert as_of == self.state.as_of, "a row shows its item on the board's date"
-        return self.state.days_late
 
 
 @dataclass

@@ -11,38 +11,23 @@ from dataclasses import dataclass
 from datetime import date
 
 from suizhou_plan.model.agency import Agency
-from suizhou_plan.model.status import Light
 from suizhou_plan.views.holding import Holders, Lineage, Role
-from suizhou_plan.views.index import KIND_ORDER, Item, PlanIndex
-from suizhou_plan.views.state import ItemState, states_on, tally_of
+from suizhou_plan.views.index import KIND_ORDER, PlanIndex
+from suizhou_plan.views.state import OnItsDate, states_on, tally_of
 
 
 @dataclass(frozen=True)
-class Duty:
+class Duty(OnItsDate):
     """One unit's part in an item: its role, what it comes through, and the item's state on
     the list's date (`state.ItemState`)."""
 
-    state: ItemState
     role: Role
     via: Agency | None  # the collective or predecessor the duty comes through
     via_kind: str | None  # "collective" | "predecessor"
 
     @property
-    def item(self) -> Item:
-        return self.state.item
-
-    @property
-    def light(self) -> Light:
-        return self.state.light
-
-    @property
     def phases(self) -> list[str]:
         return [self.item.phase.id] if self.item.phase is not None else []
-
-    def days_late(self, as_of: date) -> int | None:
-        """Days overdue on `as_of`, the list's date; None when not overdue."""
-        assert as_of == self.state.as_of, "a duty shows its item on the list's date"
-        return self.state.days_late
 
 
 @dataclass
