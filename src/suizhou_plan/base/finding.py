@@ -100,11 +100,8 @@ SEVERITY = {
 
 
 def headline(finding: Finding, lang: str = "en") -> str:
-    severity = localise(SEVERITY[finding.severity.value], lang)
-    return (
-        f"{finding.location}: {finding.rule} {localise(finding.message, lang)} "
-        f"[{finding.code} {severity}]"
-    )
+    """`headline_message` in `lang` now: the terminal's and the log's line."""
+    return localise(headline_message(finding), lang)
 
 
 def headline_message(finding: Finding) -> Msg:
